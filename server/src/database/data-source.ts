@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import type { Database as BetterSqlite3Database } from 'better-sqlite3';
+import type { DatabaseConfig } from '../config/config';
+import { foldText } from './query/sql-dialect';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SqlStatementLog } from './sql-statement-log';
+
+/**
+ * DataLoader batches stay under this many keys: below SQLite's 32,766 and MySQL's 65,535
+ * parameters, and above the largest level a request can reach (100 × 100 nested rows), so
+ * one relation level is always one statement.
+ */
+export const MAX_BATCH_SIZE = 30000;
+
+export interface DataSourceOptions {
+  /** Print every SQL statement (LOG_LEVEL=debug). */
+  printStatements?: boolean;
+}
+
+/**
+ * Opens (initialises) the data source. The embedded SQLite database is built from the entities
+ * (`synchronize`); MySQL and MariaDB only ever change through the committed migrations, run by
+ * `npm run migrate`.
+ */
+export async function openDataSource(
+  database: DatabaseConfig,
+  options: DataSourceOptions = {},
+): Promise<DataSource> {
+  const type = database.kind === 'mysql' ? await detectServerType(database) : undefined;
+  return createDataSource(database, { ...options, type }).initialize();
+}
+
+/**
+ * TypeORM reads MariaDB's catalogue differently from MySQL's (MariaDB reports a nullable
+ * column's default as the string 'NULL'), so it must know which server it talks to. The URL
+ * scheme is only the user's label: the server's own `VERSION()` decides.
+ */
+async function detectServerType(database: Extract<DatabaseConfig, { kind: 'mysql' }>): Promise<'mysql' | 'mariadb'> {
+  const connection = await createConnection({
+    host: database.host,
+    port: database.port,
+    user: database.username,
+    password: database.password,
+  });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = String((rows as { version: string }[])[0]?.version ?? '');
+    return version.toLowerCase().includes('mariadb') ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Builds the data source without connecting; `openDataSource` is what the app uses. */
+export function createDataSource(
+  database: DatabaseConfig,
+  options: DataSourceOptions & { type?: 'mysql' | 'mariadb' } = {},
+): DataSource {
+  const logger = new SqlStatementLog(options.printStatements ?? false);
+  if (database.kind === 'sqlite') {
+    if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+    return new DataSource({
+      type: 'better-sqlite3',
+      database: database.path,
+      entities: ENTITIES,
+      synchronize: true,
+      logger,
+      // WAL lets readers go on while the seed or a mutation writes.
+      prepareDatabase: (db: BetterSqlite3Database) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        // Case- and accent-insensitive search, as utf8mb4_unicode_ci gives MySQL.
+        db.function('fold', { deterministic: true }, foldText);
+      },
+    });
+  }
+  return new DataSource({
+    type: options.type ?? database.flavour,
+    host: database.host,
+    port: database.port,
+    username: database.username,
+    password: database.password,
+    database: database.database,
+    charset: 'utf8mb4_unicode_ci',
+    // Instants are stored in UTC whatever the server's time zone.
+    timezone: 'Z',
+    // DECIMAL and BIGINT come back as strings: money never goes through a float.
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    dateStrings: ['DATE'],
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migration',
+    synchronize: false,
+    logger,
+  });
+}
+
+/** The statement log of a data source made by `createDataSource`. */
+export function sqlStatementLog(dataSource: DataSource): SqlStatementLog {
+  const logger = dataSource.logger;
+  if (!(logger instanceof SqlStatementLog)) throw new Error('This data source was not made by createDataSource');
+  return logger;
+}

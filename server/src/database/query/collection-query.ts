@@ -1,0 +1,308 @@
+import type { DataSource } from 'typeorm';
+import { badUserInput } from '../../graphql/domain-error';
+import type { CollectionSpec } from './collection-spec';
+import { columnSql } from './collection-spec';
+import { compileFilter } from './filter-compiler';
+import { hydrate } from './hydrate';
+import {
+  decodeCursor,
+  encodeCursor,
+  keysetCondition,
+  orderClause,
+  orderSignature,
+  orderTerms,
+  type OrderByInput,
+} from './keyset';
+import { SqlBuilder } from './sql-builder';
+import { dialectOf } from './sql-dialect';
+
+/** The largest page a caller may ask for, as on GitHub. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageRequest {
+  filter?: Record<string, unknown> | null;
+  orderBy?: readonly OrderByInput[] | null;
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface PageInfoValues {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfoValues;
+}
+
+/** The rows of a nested list belong to the parents that `relation` links them to. */
+export interface ParentScope {
+  /** Pairs SQL (`a` = row of this collection, `b` = parent). */
+  pairs: string;
+  parentIds: readonly number[];
+}
+
+export interface AggregateValues {
+  count: number;
+  sum: Record<string, string | null>;
+  avg: Record<string, string | null>;
+  min: Record<string, string | null>;
+  max: Record<string, string | null>;
+}
+
+interface Statement {
+  from: string;
+  where: string[];
+  parentKey: string | null;
+  sql: SqlBuilder;
+  alias: string;
+}
+
+/** FROM and WHERE shared by pages, counts and aggregates of one list. */
+function baseStatement(
+  dataSource: DataSource,
+  spec: CollectionSpec,
+  filter: PageRequest['filter'],
+  scope: ParentScope | undefined,
+  extraCondition?: (alias: string) => string | null,
+): Statement {
+  const sql = new SqlBuilder(dialectOf(dataSource));
+  const alias = sql.alias();
+  let from = `\`${spec.table}\` ${alias}`;
+  const where: string[] = [];
+  let parentKey: string | null = null;
+  if (scope) {
+    const link = sql.alias('p');
+    from += ` JOIN (${scope.pairs}) ${link} ON ${link}.a = ${alias}.\`id\``;
+    parentKey = `${link}.b`;
+    where.push(`${parentKey} IN (${sql.paramList(scope.parentIds)})`);
+  }
+  const extra = extraCondition?.(alias);
+  if (extra) where.push(extra);
+  const condition = compileFilter(spec, filter ?? null, alias, sql);
+  if (condition) where.push(condition);
+  return { from, where, parentKey, sql, alias };
+}
+
+function whereClause(where: readonly string[]): string {
+  return where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+}
+
+function pageSize(request: PageRequest): { size: number | null; backwards: boolean } {
+  for (const argument of ['first', 'last'] as const) {
+    const value = request[argument];
+    if (value !== undefined && value !== null && (value < 0 || value > MAX_PAGE_SIZE)) {
+      throw badUserInput(
+        `${argument} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}; follow pageInfo.endCursor for more`,
+        [argument],
+      );
+    }
+  }
+  if (request.first != null && request.last != null) {
+    throw badUserInput('Pass either first or last, not both', ['last']);
+  }
+  const backwards = request.last != null || (request.before != null && request.first == null);
+  return { size: backwards ? (request.last ?? DEFAULT_PAGE_SIZE) : (request.first ?? DEFAULT_PAGE_SIZE), backwards };
+}
+
+export interface PageOptions {
+  defaultOrder: readonly OrderByInput[];
+  /** A condition every row must meet besides the filter (e.g. the caller's visibility scope). */
+  extraCondition?: (alias: string) => string | null;
+  /** Return every row, unpaginated (bounded lists such as a project's partners). */
+  unbounded?: boolean;
+}
+
+/**
+ * One page of a list (root: no scope) or one page per parent (nested: `scope`), in ONE
+ * statement. Nested pages use ROW_NUMBER() OVER (PARTITION BY parent), which MySQL 8,
+ * MariaDB and SQLite all support, so N parents never cost N queries.
+ */
+export async function fetchPages<T extends object>(
+  dataSource: DataSource,
+  spec: CollectionSpec,
+  request: PageRequest,
+  options: PageOptions,
+  scope?: ParentScope,
+): Promise<Map<number | null, Page<T>>> {
+  const { size, backwards } = options.unbounded ? { size: null, backwards: false } : pageSize(request);
+  const statement = baseStatement(dataSource, spec, request.filter, scope, options.extraCondition);
+  const { sql, alias, parentKey } = statement;
+  const terms = orderTerms(spec, request.orderBy, alias, options.defaultOrder, sql.dialect);
+  const signature = orderSignature(spec, terms);
+  const where = [...statement.where];
+  for (const [argument, isAfter] of [['after', true], ['before', false]] as const) {
+    const cursor = request[argument];
+    if (cursor != null) {
+      const values = decodeCursor(cursor, signature, terms.length, argument);
+      where.push(keysetCondition(terms, values, isAfter, sql));
+    }
+  }
+  const orderValues = terms
+    .map((term, index) => `${sql.dialect.cursorValue(term.expression)} AS __o${index}`)
+    .join(', ');
+  const order = orderClause(terms, backwards);
+  const parentColumn = parentKey ? `, ${parentKey} AS __parent` : '';
+  let text: string;
+  if (size === null) {
+    text = `SELECT ${alias}.*, ${orderValues}${parentColumn} FROM ${statement.from}${whereClause(where)} ORDER BY ${order}`;
+  } else if (!parentKey) {
+    text = `SELECT ${alias}.*, ${orderValues} FROM ${statement.from}${whereClause(where)} ORDER BY ${order} LIMIT ${sql.param(size + 1)}`;
+  } else {
+    text =
+      `SELECT * FROM (SELECT ${alias}.*, ${orderValues}${parentColumn}, ` +
+      `ROW_NUMBER() OVER (PARTITION BY ${parentKey} ORDER BY ${order}) AS __rn ` +
+      `FROM ${statement.from}${whereClause(where)}) ranked ` +
+      `WHERE __rn <= ${sql.param(size + 1)} ORDER BY __parent, __rn`;
+  }
+  const rows = (await dataSource.query(text, sql.params)) as Record<string, unknown>[];
+
+  const rowsByParent = new Map<number | null, Record<string, unknown>[]>();
+  if (scope) for (const parentId of scope.parentIds) rowsByParent.set(parentId, []);
+  else rowsByParent.set(null, []);
+  for (const row of rows) {
+    const parent = parentKey ? Number(row.__parent) : null;
+    rowsByParent.get(parent)?.push(row);
+  }
+
+  const pages = new Map<number | null, Page<T>>();
+  for (const [parent, parentRows] of rowsByParent) {
+    const hasMore = size !== null && parentRows.length > size;
+    const pageRows = hasMore ? parentRows.slice(0, size!) : parentRows;
+    if (backwards) pageRows.reverse();
+    const nodes = hydrate(dataSource, spec.entity as new () => T, pageRows);
+    const edges = nodes.map((node, index) => ({
+      node,
+      cursor: encodeCursor(
+        signature,
+        terms.map((_, position) => normaliseCursorValue(pageRows[index][`__o${position}`])),
+      ),
+    }));
+    pages.set(parent, {
+      edges,
+      nodes,
+      pageInfo: {
+        hasNextPage: backwards ? request.before != null : hasMore,
+        hasPreviousPage: backwards ? hasMore : request.after != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    });
+  }
+  return pages;
+}
+
+function normaliseCursorValue(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/** How many rows the list has (per parent when nested), with the same filter. */
+export async function countRows(
+  dataSource: DataSource,
+  spec: CollectionSpec,
+  filter: PageRequest['filter'],
+  extraCondition: PageOptions['extraCondition'],
+  scope?: ParentScope,
+): Promise<Map<number | null, number>> {
+  const aggregates = await aggregateRows(dataSource, spec, filter, extraCondition, scope, false);
+  return new Map([...aggregates].map(([parent, values]) => [parent, values.count]));
+}
+
+/**
+ * COUNT, SUM, AVG, MIN and MAX of every aggregate field over the filtered rows, in SQL
+ * (per parent when nested). Averages are rounded to two decimals.
+ */
+export async function aggregateRows(
+  dataSource: DataSource,
+  spec: CollectionSpec,
+  filter: PageRequest['filter'],
+  extraCondition: PageOptions['extraCondition'],
+  scope?: ParentScope,
+  withFields = true,
+): Promise<Map<number | null, AggregateValues>> {
+  const statement = baseStatement(dataSource, spec, filter, scope, extraCondition);
+  const { alias, parentKey } = statement;
+  const fields = withFields ? spec.aggregateFields : [];
+  const selects = ['COUNT(*) AS __count'];
+  for (const field of fields) {
+    const column = columnSql(spec.scalars[field], alias);
+    selects.push(
+      `SUM(${column}) AS \`sum_${field}\``,
+      `ROUND(AVG(${column}), 2) AS \`avg_${field}\``,
+      `MIN(${column}) AS \`min_${field}\``,
+      `MAX(${column}) AS \`max_${field}\``,
+    );
+  }
+  const text =
+    `SELECT ${parentKey ? `${parentKey} AS __parent, ` : ''}${selects.join(', ')} ` +
+    `FROM ${statement.from}${whereClause(statement.where)}` +
+    (parentKey ? ` GROUP BY ${parentKey}` : '');
+  const rows = (await dataSource.query(text, statement.sql.params)) as Record<string, unknown>[];
+  const empty = (): AggregateValues => ({ count: 0, sum: {}, avg: {}, min: {}, max: {} });
+  const result = new Map<number | null, AggregateValues>();
+  if (scope) for (const parentId of scope.parentIds) result.set(parentId, empty());
+  else result.set(null, empty());
+  for (const row of rows) {
+    const values = empty();
+    values.count = Number(row.__count);
+    for (const field of fields) {
+      const scale = spec.scalars[field].kind === 'decimal' ? 2 : 0;
+      for (const measure of ['sum', 'avg', 'min', 'max'] as const) {
+        values[measure][field] = formatNumber(row[`${measure}_${field}`], measure === 'avg' ? 2 : scale);
+      }
+    }
+    result.set(parentKey ? Number(row.__parent) : null, values);
+  }
+  return result;
+}
+
+/** SQL numbers as exact decimal strings (SQLite hands back floats; MySQL, strings). */
+export function formatNumber(value: unknown, scale: number): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value.toFixed(scale);
+  const text = String(value);
+  if (scale === 0 || !/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const [whole, fraction = ''] = text.split('.');
+  return `${whole}.${fraction.padEnd(scale, '0').slice(0, scale)}`;
+}
+
+/** Rows by primary key, in one statement; a missing id is simply absent from the map. */
+export async function fetchByIds<T extends object>(
+  dataSource: DataSource,
+  spec: CollectionSpec,
+  ids: readonly number[],
+): Promise<Map<number, T>> {
+  if (ids.length === 0) return new Map();
+  const sql = new SqlBuilder(dialectOf(dataSource));
+  const rows = (await dataSource.query(
+    `SELECT t0.* FROM \`${spec.table}\` t0 WHERE t0.\`id\` IN (${sql.paramList(ids)})`,
+    sql.params,
+  )) as Record<string, unknown>[];
+  const nodes = hydrate(dataSource, spec.entity as new () => T, rows);
+  return new Map(nodes.map((node) => [(node as { id: number }).id, node]));
+}
+
+/** The row whose unique `column` equals `value`, or `null`. */
+export async function fetchOneBy<T extends object>(
+  dataSource: DataSource,
+  spec: CollectionSpec,
+  column: string,
+  value: unknown,
+): Promise<T | null> {
+  const rows = (await dataSource.query(
+    `SELECT t0.* FROM \`${spec.table}\` t0 WHERE t0.\`${column}\` = ? LIMIT 1`,
+    [value],
+  )) as Record<string, unknown>[];
+  return hydrate(dataSource, spec.entity as new () => T, rows)[0] ?? null;
+}

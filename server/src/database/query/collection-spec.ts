@@ -1,0 +1,50 @@
+/**
+ * How the generic list engine sees one entity: which columns can be filtered, ordered and
+ * summed, and how it relates to other entities. Each feature declares its own in
+ * `<feature>.collection.ts`; filters, connections, nested connections, counts and aggregates
+ * are all compiled from these declarations, so they behave the same on every type.
+ */
+export type ScalarKind = 'id' | 'int' | 'decimal' | 'date' | 'datetime' | 'string' | 'enum' | 'boolean';
+
+export interface ScalarSpec {
+  kind: ScalarKind;
+  /** What the field is, for the filter's documentation. */
+  description: string;
+  /** The GraphQL enum (registered with type-graphql) of an `enum` scalar, with its name. */
+  enum?: { type: object; name: string };
+  /** The column, or an SQL expression over the row alias `$` (e.g. "$.`name`"). */
+  column: string;
+  nullable?: boolean;
+}
+
+/**
+ * A relationship between rows of this collection (`a`) and rows of another (`b`), as SQL that
+ * yields the pairs: `SELECT id AS a, leadPoleId AS b FROM project`. The same pairs serve
+ * relation filters (EXISTS) and nested lists (JOIN … WHERE b IN (…)).
+ */
+export interface RelationSpec {
+  description: string;
+  target: () => CollectionSpec;
+  pairs: string;
+}
+
+export interface CollectionSpec {
+  /** GraphQL type name, also the global id prefix. */
+  typeName: string;
+  /** The entity class, for hydration. */
+  entity: new () => object;
+  table: string;
+  scalars: Record<string, ScalarSpec>;
+  relations: Record<string, RelationSpec>;
+  /** `orderBy.field` enum values → the scalar they sort on. */
+  orderFields: Record<string, string>;
+  /** The order of a list when `orderBy` is not given. */
+  defaultOrder: { field: string; direction: 'ASC' | 'DESC' }[];
+  /** Numeric scalars that `aggregate { sum avg min max }` covers. */
+  aggregateFields: string[];
+}
+
+/** The SQL expression of a scalar for the row alias `alias`. */
+export function columnSql(scalar: ScalarSpec, alias: string): string {
+  return scalar.column.includes('$') ? scalar.column.replaceAll('$', alias) : `${alias}.\`${scalar.column}\``;
+}

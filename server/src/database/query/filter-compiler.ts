@@ -1,0 +1,156 @@
+import { badUserInput } from '../../graphql/domain-error';
+import { databaseIdOf } from '../../graphql/relay/global-id';
+import { columnSql, type CollectionSpec, type ScalarSpec } from './collection-spec';
+import type { SqlBuilder } from './sql-builder';
+import { likeEscape } from './sql-dialect';
+
+/** Bounds that keep one filter from turning into a huge statement. */
+export const MAX_IN_VALUES = 500;
+export const MAX_TEXT_LENGTH = 200;
+const MAX_FILTER_DEPTH = 8;
+
+type FilterInput = Record<string, unknown>;
+
+/**
+ * Compiles a filter input (`{ status: { in: [FUNDED] }, leadPole: { region: { code: { eq: "84" } } } }`)
+ * into an SQL condition over `alias`, or `null` when it filters nothing. Values become
+ * parameters; `path` names the argument in errors (e.g. ['filter', 'leadPole', 'id', 'eq']).
+ */
+export function compileFilter(
+  spec: CollectionSpec,
+  filter: FilterInput | null | undefined,
+  alias: string,
+  sql: SqlBuilder,
+  path: readonly string[] = ['filter'],
+  depth = 0,
+): string | null {
+  if (!filter) return null;
+  if (depth > MAX_FILTER_DEPTH) {
+    throw badUserInput(`${path.join('.')}: filters nest at most ${MAX_FILTER_DEPTH} levels deep`, path);
+  }
+  const conditions: string[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null) continue;
+    const here = [...path, key];
+    if (key === 'and' || key === 'or') {
+      const parts = (value as FilterInput[])
+        .map((item, index) => compileFilter(spec, item, alias, sql, [...here, String(index)], depth + 1))
+        .map((part) => part ?? '1 = 1');
+      if (parts.length > 0) conditions.push(`(${parts.join(key === 'and' ? ' AND ' : ' OR ')})`);
+      else if (key === 'or') conditions.push('1 = 0'); // an empty OR matches nothing
+    } else if (key === 'not') {
+      const inner = compileFilter(spec, value as FilterInput, alias, sql, here, depth + 1);
+      if (inner) conditions.push(`NOT (${inner})`);
+    } else if (key in spec.scalars) {
+      const condition = compileScalar(spec, spec.scalars[key], value as FilterInput, alias, sql, here);
+      if (condition) conditions.push(condition);
+    } else if (key in spec.relations) {
+      const relation = spec.relations[key];
+      const target = relation.target();
+      const link = sql.alias('l');
+      const inner = sql.alias();
+      const condition = compileFilter(target, value as FilterInput, inner, sql, here, depth + 1);
+      conditions.push(
+        `EXISTS (SELECT 1 FROM (${relation.pairs}) ${link} JOIN \`${target.table}\` ${inner} ` +
+          `ON ${inner}.\`id\` = ${link}.b WHERE ${link}.a = ${alias}.\`id\`` +
+          (condition ? ` AND ${condition})` : ')'),
+      );
+    } else {
+      throw new Error(`${spec.typeName} filter has no field "${key}"`);
+    }
+  }
+  return conditions.length > 0 ? conditions.join(' AND ') : null;
+}
+
+function compileScalar(
+  spec: CollectionSpec,
+  scalar: ScalarSpec,
+  operators: FilterInput,
+  alias: string,
+  sql: SqlBuilder,
+  path: readonly string[],
+): string | null {
+  const column = columnSql(scalar, alias);
+  const value = (operator: string, raw: unknown) =>
+    toDatabaseValue(spec, scalar, raw, [...path, operator]);
+  const conditions: string[] = [];
+  for (const [operator, raw] of Object.entries(operators)) {
+    if (raw === undefined) continue;
+    const at = [...path, operator];
+    switch (operator) {
+      case 'eq':
+        conditions.push(raw === null ? `${column} IS NULL` : `${column} = ${sql.param(value(operator, raw))}`);
+        break;
+      case 'ne':
+        conditions.push(
+          raw === null
+            ? `${column} IS NOT NULL`
+            : `(${column} <> ${sql.param(value(operator, raw))} OR ${column} IS NULL)`,
+        );
+        break;
+      case 'in':
+      case 'notIn': {
+        const values = raw as unknown[];
+        if (values.length > MAX_IN_VALUES) {
+          throw badUserInput(`${at.join('.')}: at most ${MAX_IN_VALUES} values, got ${values.length}`, at);
+        }
+        const converted = values.map((item, index) => toDatabaseValue(spec, scalar, item, [...at, String(index)]));
+        if (operator === 'in') {
+          conditions.push(converted.length === 0 ? '1 = 0' : `${column} IN (${sql.paramList(converted)})`);
+        } else if (converted.length > 0) {
+          conditions.push(`(${column} NOT IN (${sql.paramList(converted)}) OR ${column} IS NULL)`);
+        }
+        break;
+      }
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte': {
+        const comparator = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[operator];
+        conditions.push(`${column} ${comparator} ${sql.param(value(operator, raw))}`);
+        break;
+      }
+      case 'isNull':
+        conditions.push(raw ? `${column} IS NULL` : `${column} IS NOT NULL`);
+        break;
+      case 'contains':
+      case 'startsWith': {
+        const text = textValue(raw, at);
+        if (text === '') break;
+        sql.param(likeEscape(text));
+        conditions.push(
+          operator === 'contains'
+            ? sql.dialect.containsInsensitive(column)
+            : sql.dialect.startsWithInsensitive(column),
+        );
+        break;
+      }
+      default:
+        throw new Error(`Unknown filter operator "${operator}" on ${spec.typeName}`);
+    }
+  }
+  return conditions.length > 0 ? conditions.join(' AND ') : null;
+}
+
+function textValue(raw: unknown, path: readonly string[]): string {
+  const text = String(raw);
+  if (text.length > MAX_TEXT_LENGTH) {
+    throw badUserInput(`${path.join('.')}: text filters take at most ${MAX_TEXT_LENGTH} characters`, path);
+  }
+  return text;
+}
+
+function toDatabaseValue(spec: CollectionSpec, scalar: ScalarSpec, raw: unknown, path: readonly string[]): unknown {
+  switch (scalar.kind) {
+    case 'id':
+      return databaseIdOf(String(raw), spec.typeName, path);
+    case 'boolean':
+      return raw ? 1 : 0;
+    case 'string':
+      return textValue(raw, path);
+    case 'datetime':
+      return raw instanceof Date ? raw.toISOString().replace('T', ' ').replace('Z', '') : raw;
+    default:
+      return raw;
+  }
+}

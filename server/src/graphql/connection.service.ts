@@ -1,0 +1,153 @@
+import type { CollectionSpec } from '../database/query/collection-spec';
+import {
+  aggregateRows,
+  countRows,
+  fetchByIds,
+  fetchOneBy,
+  fetchPages,
+  type AggregateValues,
+  type Page,
+  type PageRequest,
+} from '../database/query/collection-query';
+import { connectionOf } from './collection-types';
+import type { GraphQLContext } from './context';
+import { badUserInput } from './domain-error';
+import { databaseIdOf } from './relay/global-id';
+
+/**
+ * Lists for resolvers: root connections, nested connections and bounded lists batched across
+ * parents through the request's loaders, and records by id. Resolvers stay one line long.
+ */
+
+type ConnectionInstance<T> = InstanceType<ReturnType<typeof connectionOf>> & { nodes: T[] };
+
+function makeConnection<T>(
+  spec: CollectionSpec,
+  page: Page<T>,
+  count: () => Promise<number>,
+  aggregate: () => Promise<AggregateValues>,
+): ConnectionInstance<T> {
+  const Connection = connectionOf(spec) as unknown as new (
+    page: Page<T>,
+    totals: { count: typeof count; aggregate: typeof aggregate },
+  ) => ConnectionInstance<T>;
+  return new Connection(page, { count, aggregate });
+}
+
+/** A root list: `poles(filter:, orderBy:, first:, after:)`. */
+export async function rootConnection<T extends object>(
+  { dataSource }: GraphQLContext,
+  spec: CollectionSpec,
+  request: PageRequest,
+): Promise<ConnectionInstance<T>> {
+  const pages = await fetchPages<T>(dataSource, spec, request, { defaultOrder: spec.defaultOrder });
+  let totals: Promise<AggregateValues> | undefined;
+  const aggregate = () =>
+    (totals ??= aggregateRows(dataSource, spec, request.filter, undefined).then((map) => map.get(null)!));
+  const count = async () =>
+    totals ? (await totals).count : (await countRows(dataSource, spec, request.filter, undefined)).get(null)!;
+  return makeConnection(spec, pages.get(null)!, count, aggregate);
+}
+
+/**
+ * One parent's page of a nested list (`pole { projects(first: 10) }`): every parent of the
+ * request shares one statement. `relation` is the child collection's relation to the parent.
+ */
+export async function nestedConnection<T extends object>(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+  relation: string,
+  parentId: number,
+  request: PageRequest,
+): Promise<ConnectionInstance<T>> {
+  const { dataSource, loaders } = context;
+  const pairs = relationPairs(spec, relation);
+  const key = `${spec.typeName}.${relation}:${JSON.stringify(request)}`;
+  const page = await loaders
+    .get<number, Page<T>>(`pages:${key}`, async (parentIds) => {
+      const pages = await fetchPages<T>(dataSource, spec, request, { defaultOrder: spec.defaultOrder }, {
+        pairs,
+        parentIds,
+      });
+      return parentIds.map((id) => pages.get(id)!);
+    })
+    .load(parentId);
+  const filterKey = `${spec.typeName}.${relation}:${JSON.stringify(request.filter ?? null)}`;
+  const aggregate = () =>
+    loaders
+      .get<number, AggregateValues>(`aggregate:${filterKey}`, async (parentIds) => {
+        const values = await aggregateRows(dataSource, spec, request.filter, undefined, { pairs, parentIds });
+        return parentIds.map((id) => values.get(id)!);
+      })
+      .load(parentId);
+  const count = () =>
+    loaders
+      .get<number, number>(`count:${filterKey}`, async (parentIds) => {
+        const counts = await countRows(dataSource, spec, request.filter, undefined, { pairs, parentIds });
+        return parentIds.map((id) => counts.get(id)!);
+      })
+      .load(parentId);
+  return makeConnection(spec, page, count, aggregate);
+}
+
+/** Every related row of one parent, for small bounded lists (a project's partners). */
+export function relatedList<T extends object>(
+  { dataSource, loaders }: GraphQLContext,
+  spec: CollectionSpec,
+  relation: string,
+  parentId: number,
+): Promise<T[]> {
+  const pairs = relationPairs(spec, relation);
+  return loaders
+    .get<number, T[]>(`list:${spec.typeName}.${relation}`, async (parentIds) => {
+      const pages = await fetchPages<T>(
+        dataSource,
+        spec,
+        {},
+        { defaultOrder: spec.defaultOrder, unbounded: true },
+        { pairs, parentIds },
+      );
+      return parentIds.map((id) => pages.get(id)!.nodes);
+    })
+    .load(parentId);
+}
+
+/** A record by database id, batched; `null` when there is none. */
+export function recordById<T extends object>(
+  { dataSource, loaders }: GraphQLContext,
+  spec: CollectionSpec,
+  id: number | null | undefined,
+): Promise<T | null> {
+  if (id === null || id === undefined) return Promise.resolve(null);
+  return loaders
+    .get<number, T | null>(`byId:${spec.typeName}`, async (ids) => {
+      const records = await fetchByIds<T>(dataSource, spec, ids);
+      return ids.map((key) => records.get(key) ?? null);
+    })
+    .load(id);
+}
+
+function relationPairs(spec: CollectionSpec, relation: string): string {
+  const relationSpec = spec.relations[relation];
+  if (!relationSpec) throw new Error(`${spec.typeName} has no relation ${relation}`);
+  return relationSpec.pairs;
+}
+
+/**
+ * A single-record lookup by global id or by one unique key (`pole(id:)` or `pole(slug:)`):
+ * exactly one must be given. Unknown keys give `null`, as GitHub's API does.
+ */
+export async function lookupRecord<T extends object>(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+  keys: Record<string, unknown>,
+): Promise<T | null> {
+  const given = Object.entries(keys).filter(([, value]) => value !== undefined && value !== null);
+  if (given.length !== 1) {
+    const names = Object.keys(keys).join(' or ');
+    throw badUserInput(`Give exactly one of ${names} to look up a ${spec.typeName}`, [Object.keys(keys)[0]]);
+  }
+  const [name, value] = given[0];
+  if (name === 'id') return recordById<T>(context, spec, databaseIdOf(String(value), spec.typeName, ['id']));
+  return fetchOneBy<T>(context.dataSource, spec, name, value);
+}

@@ -1,0 +1,65 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { FundingProgrammeResolver } from '../funding-programme/funding-programme.resolver';
+import { MemberResolver, MembershipResolver } from '../member/member.resolver';
+import { MinistryResolver } from '../ministry/ministry.resolver';
+import { PoleResolver, PoleYearResolver } from '../pole/pole.resolver';
+import {
+  ProjectPartnerResolver,
+  ProjectResolver,
+  ProjectStatusChangeResolver,
+} from '../project/project.resolver';
+import { RegionResolver } from '../region/region.resolver';
+import {
+  ClusterLabelResolver,
+  CriterionResolver,
+  EvaluationResolver,
+  EvaluationScoreResolver,
+  LabellingDecisionResolver,
+  LabellingPhaseResolver,
+} from '../selection/selection.resolver';
+import { ThemeResolver } from '../theme/theme.resolver';
+import { connectionOf, filterInputType, listArgsType, orderInputType } from './collection-types';
+import { NODE_COLLECTIONS } from './collections';
+import { NodeResolver } from './relay/node.resolver';
+
+export const RESOLVERS = [
+  NodeResolver,
+  RegionResolver,
+  MinistryResolver,
+  ThemeResolver,
+  FundingProgrammeResolver,
+  PoleResolver,
+  PoleYearResolver,
+  MemberResolver,
+  MembershipResolver,
+  ProjectResolver,
+  ProjectPartnerResolver,
+  ProjectStatusChangeResolver,
+  LabellingPhaseResolver,
+  CriterionResolver,
+  EvaluationResolver,
+  EvaluationScoreResolver,
+  LabellingDecisionResolver,
+  ClusterLabelResolver,
+] as const;
+
+/**
+ * Builds the executable schema. Validation is off globally: type-graphql would otherwise run
+ * class-validator on every query argument (measurably slow); mutation inputs opt in one by one.
+ */
+export function buildPoleGraphSchema(): Promise<GraphQLSchema> {
+  // The generated collection types must exist before type-graphql reads its metadata.
+  for (const spec of NODE_COLLECTIONS.values()) {
+    filterInputType(spec);
+    orderInputType(spec);
+    connectionOf(spec);
+    listArgsType(spec);
+  }
+  return buildSchema({ resolvers: RESOLVERS, validate: false });
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so the file only changes with the schema. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

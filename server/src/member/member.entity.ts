@@ -1,0 +1,64 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { VersionedRecord } from '../database/base-record';
+import { Region } from '../region/region.entity';
+import { MemberCategory } from './member.enums';
+import { Membership } from './membership.entity';
+import { Node } from '../graphql/relay/node.interface';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'An organisation that belongs to one or more poles (adhérent): a company, a research or ' +
+    'training organisation, or a public body.',
+})
+@Entity('member')
+export class Member extends VersionedRecord {
+  @Field({ description: 'Name of the organisation (raison sociale).' })
+  @Index()
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Field({ description: 'SIREN number: 9 digits whose last one is a Luhn check digit.' })
+  @Column({ type: 'varchar', length: 9, unique: true })
+  siren!: string;
+
+  @Field(() => MemberCategory, { description: 'Micro firm, SME, mid-size, large, research, training…' })
+  @Index()
+  @Column({ type: 'simple-enum', enum: MemberCategory })
+  category!: MemberCategory;
+
+  @Field(() => Int, { description: 'Database key of the region where the member is located.' })
+  @Index()
+  @Column({ type: 'int' })
+  regionId!: number;
+
+  @ManyToOne(() => Region, (region) => region.members, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'regionId' })
+  region?: Region;
+
+  @Field({ description: 'City where the member is located.' })
+  @Index()
+  @Column({ type: 'varchar', length: 80 })
+  city!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Headcount (effectif salarié), when known.' })
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  headcount!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Website address.' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  website!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of the contact person (confidential).' })
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  contactName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail of the contact person (confidential).' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  contactEmail!: string | null;
+
+  @OneToMany(() => Membership, (membership) => membership.member)
+  memberships?: Membership[];
+}

@@ -1,0 +1,75 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
+import { lookupRecord, nestedConnection, recordById, rootConnection } from '../graphql/connection.service';
+import type { GraphQLContext } from '../graphql/context';
+import { POLE_COLLECTION } from '../pole/pole.collection';
+import { Pole } from '../pole/pole.entity';
+import { PROJECT_COLLECTION } from '../project/project.collection';
+import { REGION_COLLECTION } from '../region/region.collection';
+import { Region } from '../region/region.entity';
+import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from './member.collection';
+import { Member } from './member.entity';
+import { Membership } from './membership.entity';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => Member, { nullable: true, description: 'One member, by global id or SIREN; null when there is none.' })
+  member(
+    @Ctx() context: GraphQLContext,
+    @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
+    @Arg('siren', () => String, { nullable: true, description: 'SIREN number (9 digits).' }) siren?: string,
+  ): Promise<Member | null> {
+    return lookupRecord(context, MEMBER_COLLECTION, { id, siren });
+  }
+
+  @Query(() => connectionOf(MEMBER_COLLECTION), {
+    description: 'The members (adhérents) of the poles, filtered, sorted and paginated.',
+  })
+  members(@Args(() => listArgsType(MEMBER_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+    return rootConnection(context, MEMBER_COLLECTION, args);
+  }
+
+  @FieldResolver(() => Region, { description: 'Region where the member is located.' })
+  region(@Root() member: Member, @Ctx() context: GraphQLContext) {
+    return recordById(context, REGION_COLLECTION, member.regionId);
+  }
+
+  @FieldResolver(() => connectionOf(POLE_COLLECTION), { description: 'Poles the member belongs to today.' })
+  poles(@Root() member: Member, @Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+    return nestedConnection(context, POLE_COLLECTION, 'member', member.id, args);
+  }
+
+  @FieldResolver(() => connectionOf(MEMBERSHIP_COLLECTION), { description: 'Memberships, current and past.' })
+  memberships(
+    @Root() member: Member,
+    @Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return nestedConnection(context, MEMBERSHIP_COLLECTION, 'member', member.id, args);
+  }
+
+  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), { description: 'Projects the member takes part in.' })
+  projects(@Root() member: Member, @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+    return nestedConnection(context, PROJECT_COLLECTION, 'partner', member.id, args);
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  @Query(() => connectionOf(MEMBERSHIP_COLLECTION), {
+    description: 'Memberships (adhésions) of members to poles, filtered, sorted and paginated.',
+  })
+  memberships(@Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+    return rootConnection(context, MEMBERSHIP_COLLECTION, args);
+  }
+
+  @FieldResolver(() => Member, { description: 'The member.' })
+  member(@Root() membership: Membership, @Ctx() context: GraphQLContext) {
+    return recordById(context, MEMBER_COLLECTION, membership.memberId);
+  }
+
+  @FieldResolver(() => Pole, { description: 'The pole.' })
+  pole(@Root() membership: Membership, @Ctx() context: GraphQLContext) {
+    return recordById(context, POLE_COLLECTION, membership.poleId);
+  }
+}

@@ -1,0 +1,54 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { VersionedRecord } from '../database/base-record';
+import { moneyColumn } from '../database/column-types';
+import { DateScalar } from '../graphql/scalars/date.scalar';
+import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { Pole } from '../pole/pole.entity';
+import { Member } from './member.entity';
+import { Node } from '../graphql/relay/node.interface';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A member’s adhesion to a pole (adhésion), from its start date to its end date (null while active).',
+})
+@Entity('membership')
+@Unique('UQ_membership_member_pole_start', ['memberId', 'poleId', 'startDate'])
+@Index('IDX_membership_pole_member', ['poleId', 'memberId'])
+export class Membership extends VersionedRecord {
+  @Field(() => Int, { description: 'Database key of the member.' })
+  @Index()
+  @Column({ type: 'int' })
+  memberId!: number;
+
+  @ManyToOne(() => Member, (member) => member.memberships, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'memberId' })
+  member?: Member;
+
+  @Field(() => Int, { description: 'Database key of the pole.' })
+  @Column({ type: 'int' })
+  poleId!: number;
+
+  @ManyToOne(() => Pole, (pole) => pole.memberships, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'poleId' })
+  pole?: Pole;
+
+  @Field(() => DateScalar, { description: 'First day of the adhesion.' })
+  @Index()
+  @Column({ type: 'date' })
+  startDate!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of the adhesion; null while it is active.' })
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  endDate!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Yearly fee (cotisation) in euros.' })
+  @Column(moneyColumn({ nullable: true }))
+  yearlyFee!: string | null;
+
+  @Field({ description: 'True when the member holds a seat on the pole’s board (conseil d’administration).' })
+  @Column({ type: 'boolean', default: false })
+  boardSeat!: boolean;
+}

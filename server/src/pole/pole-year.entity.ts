@@ -1,0 +1,55 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { VersionedRecord } from '../database/base-record';
+import { decimalColumn, fractionColumn, moneyColumn } from '../database/column-types';
+import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { Pole } from './pole.entity';
+import { Node } from '../graphql/relay/node.interface';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A pole’s yearly figures (chiffres annuels): budget, share of private funding, staff and ' +
+    'member count, as the pole reports them.',
+})
+@Entity('pole_year')
+@Unique('UQ_pole_year_pole_year', ['poleId', 'year'])
+export class PoleYear extends VersionedRecord {
+  @Field(() => Int, { description: 'Database key of the pole.' })
+  @Index()
+  @Column({ type: 'int' })
+  poleId!: number;
+
+  @ManyToOne(() => Pole, (pole) => pole.years, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'poleId' })
+  pole?: Pole;
+
+  @Field(() => Int, { description: 'The calendar year the figures cover.' })
+  @Index()
+  @Column({ type: 'int' })
+  year!: number;
+
+  @Field(() => DecimalScalar, { description: 'Operating budget of the pole’s team, in euros.' })
+  @Column(moneyColumn())
+  budget!: string;
+
+  @Field(() => DecimalScalar, {
+    description:
+      'Share of the budget funded privately (autofinancement privé), from 0 to 1. ' +
+      'Phase 5 asks for at least 0.5 (financial autonomy).',
+  })
+  @Column(fractionColumn())
+  privateFundingShare!: string;
+
+  @Field(() => Int, { description: 'Staff of the pole’s team (salariés).' })
+  @Column({ type: 'int' })
+  staff!: number;
+
+  @Field(() => DecimalScalar, { description: 'Full-time equivalents working on European affairs (ETP Europe).' })
+  @Column(decimalColumn(6, 2))
+  europeTeamFte!: string;
+
+  @Field(() => Int, { description: 'Members (adhérents) at the end of the year, as reported.' })
+  @Column({ type: 'int' })
+  membersCount!: number;
+}

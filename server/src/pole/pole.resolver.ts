@@ -1,0 +1,104 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
+import { lookupRecord, nestedConnection, recordById, relatedList, rootConnection } from '../graphql/connection.service';
+import type { GraphQLContext } from '../graphql/context';
+import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from '../member/member.collection';
+import { PROJECT_COLLECTION } from '../project/project.collection';
+import { REGION_COLLECTION } from '../region/region.collection';
+import { Region } from '../region/region.entity';
+import { ClusterLabel } from '../selection/cluster-label.entity';
+import { EVALUATION_COLLECTION } from '../selection/evaluation.collection';
+import { CLUSTER_LABEL_COLLECTION, LABELLING_DECISION_COLLECTION } from '../selection/labelling-decision.collection';
+import { LabellingDecision } from '../selection/labelling-decision.entity';
+import { THEME_COLLECTION } from '../theme/theme.collection';
+import { Theme } from '../theme/theme.entity';
+import { POLE_COLLECTION, POLE_YEAR_COLLECTION } from './pole.collection';
+import { PoleYear } from './pole-year.entity';
+import { Pole } from './pole.entity';
+
+@Resolver(() => Pole)
+export class PoleResolver {
+  @Query(() => Pole, { nullable: true, description: 'One pole, by global id or slug; null when there is none.' })
+  pole(
+    @Ctx() context: GraphQLContext,
+    @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
+    @Arg('slug', () => String, { nullable: true, description: 'Slug, e.g. "aerospace-valley".' }) slug?: string,
+  ): Promise<Pole | null> {
+    return lookupRecord(context, POLE_COLLECTION, { id, slug });
+  }
+
+  @Query(() => connectionOf(POLE_COLLECTION), {
+    description: 'The poles (pôles de compétitivité), filtered, sorted and paginated.',
+  })
+  poles(@Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+    return rootConnection(context, POLE_COLLECTION, args);
+  }
+
+  @FieldResolver(() => Region, { description: 'Region of the headquarters (région du siège).' })
+  region(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
+    return recordById(context, REGION_COLLECTION, pole.headquartersRegionId);
+  }
+
+  @FieldResolver(() => [Region], { description: 'Other regions the pole covers (inter-regional poles).' })
+  coveredRegions(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
+    return relatedList(context, REGION_COLLECTION, 'coveredPole', pole.id);
+  }
+
+  @FieldResolver(() => [Theme], { description: 'Thematic specialisations of the pole.' })
+  themes(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
+    return relatedList(context, THEME_COLLECTION, 'pole', pole.id);
+  }
+
+  @FieldResolver(() => [PoleYear], { description: 'Yearly figures, oldest first.' })
+  years(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
+    return relatedList(context, POLE_YEAR_COLLECTION, 'pole', pole.id);
+  }
+
+  @FieldResolver(() => connectionOf(MEMBER_COLLECTION), { description: 'Active members (adhérents).' })
+  members(@Root() pole: Pole, @Args(() => listArgsType(MEMBER_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+    return nestedConnection(context, MEMBER_COLLECTION, 'pole', pole.id, args);
+  }
+
+  @FieldResolver(() => connectionOf(MEMBERSHIP_COLLECTION), { description: 'Memberships, current and past.' })
+  memberships(
+    @Root() pole: Pole,
+    @Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return nestedConnection(context, MEMBERSHIP_COLLECTION, 'pole', pole.id, args);
+  }
+
+  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), {
+    description: 'Projects the pole leads or co-labels (projets labellisés).',
+  })
+  projects(@Root() pole: Pole, @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+    return nestedConnection(context, PROJECT_COLLECTION, 'pole', pole.id, args);
+  }
+
+  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), { description: 'Evaluations of the pole.' })
+  evaluations(
+    @Root() pole: Pole,
+    @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return nestedConnection(context, EVALUATION_COLLECTION, 'pole', pole.id, args);
+  }
+
+  @FieldResolver(() => [LabellingDecision], { description: 'Labelling decisions, latest first.' })
+  decisions(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
+    return relatedList(context, LABELLING_DECISION_COLLECTION, 'pole', pole.id);
+  }
+
+  @FieldResolver(() => [ClusterLabel], { description: 'European cluster-management labels, latest first.' })
+  clusterLabels(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
+    return relatedList(context, CLUSTER_LABEL_COLLECTION, 'pole', pole.id);
+  }
+}
+
+@Resolver(() => PoleYear)
+export class PoleYearResolver {
+  @FieldResolver(() => Pole, { description: 'The pole.' })
+  pole(@Root() year: PoleYear, @Ctx() context: GraphQLContext) {
+    return recordById(context, POLE_COLLECTION, year.poleId);
+  }
+}

@@ -1,0 +1,128 @@
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { VersionedRecord } from '../database/base-record';
+import { moneyColumn } from '../database/column-types';
+import { FundingProgramme } from '../funding-programme/funding-programme.entity';
+import { DateScalar } from '../graphql/scalars/date.scalar';
+import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { Member } from '../member/member.entity';
+import { Pole } from '../pole/pole.entity';
+import { Theme } from '../theme/theme.entity';
+import { ProjectStatus } from './project.enums';
+import { ProjectPartner } from './project-partner.entity';
+import { ProjectStatusChange } from './project-status-change.entity';
+import { Node } from '../graphql/relay/node.interface';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A collaborative R&D project (projet collaboratif) labelled by one or more poles and ' +
+    'submitted to a funding programme.',
+})
+@Entity('project')
+export class Project extends VersionedRecord {
+  @Field({ description: 'Unique short name of the project, e.g. "HYPERION-12".' })
+  @Column({ type: 'varchar', length: 40, unique: true })
+  acronym!: string;
+
+  @Field({ description: 'Full title.' })
+  @Index()
+  @Column({ type: 'varchar', length: 300 })
+  title!: string;
+
+  @Field({ description: 'Short public summary (résumé).' })
+  @Column({ type: 'text' })
+  summary!: string;
+
+  @Field(() => Int, { description: 'Database key of the funding programme.' })
+  @Index()
+  @Column({ type: 'int' })
+  programmeId!: number;
+
+  @ManyToOne(() => FundingProgramme, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'programmeId' })
+  programme?: FundingProgramme;
+
+  @Field(() => Int, { description: 'Database key of the pole that leads the project (pôle porteur).' })
+  @Index()
+  @Column({ type: 'int' })
+  leadPoleId!: number;
+
+  @ManyToOne(() => Pole, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'leadPoleId' })
+  leadPole?: Pole;
+
+  /** Other poles that co-labelled the project (co-labellisation). */
+  @ManyToMany(() => Pole)
+  @JoinTable({
+    name: 'project_co_labelling_pole',
+    joinColumn: { name: 'projectId', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'poleId', referencedColumnName: 'id' },
+  })
+  coLabellingPoles?: Pole[];
+
+  @Field(() => Int, { nullable: true, description: 'Database key of the coordinating member.' })
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  coordinatorId!: number | null;
+
+  @ManyToOne(() => Member, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'coordinatorId' })
+  coordinator?: Member | null;
+
+  @ManyToMany(() => Theme)
+  @JoinTable({
+    name: 'project_theme',
+    joinColumn: { name: 'projectId', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'themeId', referencedColumnName: 'id' },
+  })
+  themes?: Theme[];
+
+  @Field(() => ProjectStatus, { description: 'Where the project stands (statut).' })
+  @Index()
+  @Column({ type: 'simple-enum', enum: ProjectStatus, default: ProjectStatus.DRAFT })
+  status!: ProjectStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was submitted for the label.' })
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  submittedOn!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the funding decision was made.' })
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  decisionOn!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the work started.' })
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  startOn!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the work ends or ended.' })
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  endOn!: string | null;
+
+  @Field(() => DecimalScalar, { description: 'Total budget of the project in euros (assiette totale).' })
+  @Index()
+  @Column(moneyColumn())
+  totalBudget!: string;
+
+  @Field(() => DecimalScalar, { description: 'Public funding requested, in euros (aide demandée).' })
+  @Column(moneyColumn())
+  publicFundingRequested!: string;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Public funding granted, in euros (aide accordée); null until decided.',
+  })
+  @Index()
+  @Column(moneyColumn({ nullable: true }))
+  publicFundingGranted!: string | null;
+
+  @OneToMany(() => ProjectPartner, (partner) => partner.project)
+  partners?: ProjectPartner[];
+
+  @OneToMany(() => ProjectStatusChange, (change) => change.project)
+  statusChanges?: ProjectStatusChange[];
+}

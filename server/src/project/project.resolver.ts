@@ -1,0 +1,102 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
+import { FundingProgramme } from '../funding-programme/funding-programme.entity';
+import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
+import { lookupRecord, recordById, relatedList, rootConnection } from '../graphql/connection.service';
+import type { GraphQLContext } from '../graphql/context';
+import { MEMBER_COLLECTION } from '../member/member.collection';
+import { Member } from '../member/member.entity';
+import { POLE_COLLECTION } from '../pole/pole.collection';
+import { Pole } from '../pole/pole.entity';
+import { REGION_COLLECTION } from '../region/region.collection';
+import { Region } from '../region/region.entity';
+import { THEME_COLLECTION } from '../theme/theme.collection';
+import { Theme } from '../theme/theme.entity';
+import {
+  PROJECT_COLLECTION,
+  PROJECT_PARTNER_COLLECTION,
+  PROJECT_STATUS_CHANGE_COLLECTION,
+} from './project.collection';
+import { ProjectPartner } from './project-partner.entity';
+import { ProjectStatusChange } from './project-status-change.entity';
+import { Project } from './project.entity';
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => Project, { nullable: true, description: 'One project, by global id or acronym; null when there is none.' })
+  project(
+    @Ctx() context: GraphQLContext,
+    @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
+    @Arg('acronym', () => String, { nullable: true, description: 'Acronym of the project.' }) acronym?: string,
+  ): Promise<Project | null> {
+    return lookupRecord(context, PROJECT_COLLECTION, { id, acronym });
+  }
+
+  @Query(() => connectionOf(PROJECT_COLLECTION), {
+    description: 'Collaborative projects (projets collaboratifs), filtered, sorted and paginated.',
+  })
+  projects(@Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+    return rootConnection(context, PROJECT_COLLECTION, args);
+  }
+
+  @FieldResolver(() => FundingProgramme, { description: 'The funding programme.' })
+  programme(@Root() project: Project, @Ctx() context: GraphQLContext) {
+    return recordById(context, FUNDING_PROGRAMME_COLLECTION, project.programmeId);
+  }
+
+  @FieldResolver(() => Pole, { description: 'The pole that leads the project (pôle porteur).' })
+  leadPole(@Root() project: Project, @Ctx() context: GraphQLContext) {
+    return recordById(context, POLE_COLLECTION, project.leadPoleId);
+  }
+
+  @FieldResolver(() => [Pole], { description: 'Other poles that co-labelled the project.' })
+  coLabellingPoles(@Root() project: Project, @Ctx() context: GraphQLContext) {
+    return relatedList(context, POLE_COLLECTION, 'coLabelledProject', project.id);
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'The coordinating member (chef de file).' })
+  coordinator(@Root() project: Project, @Ctx() context: GraphQLContext) {
+    return recordById(context, MEMBER_COLLECTION, project.coordinatorId);
+  }
+
+  @FieldResolver(() => [Theme], { description: 'Themes of the project.' })
+  themes(@Root() project: Project, @Ctx() context: GraphQLContext) {
+    return relatedList(context, THEME_COLLECTION, 'project', project.id);
+  }
+
+  @FieldResolver(() => [Region], { description: 'Regions of the lead pole’s headquarters and of the partners.' })
+  regions(@Root() project: Project, @Ctx() context: GraphQLContext) {
+    return relatedList(context, REGION_COLLECTION, 'project', project.id);
+  }
+
+  @FieldResolver(() => [ProjectPartner], { description: 'The consortium: every partner with its role and share.' })
+  partners(@Root() project: Project, @Ctx() context: GraphQLContext) {
+    return relatedList(context, PROJECT_PARTNER_COLLECTION, 'project', project.id);
+  }
+
+  @FieldResolver(() => [ProjectStatusChange], { description: 'Tracking history (historique), oldest first.' })
+  history(@Root() project: Project, @Ctx() context: GraphQLContext) {
+    return relatedList(context, PROJECT_STATUS_CHANGE_COLLECTION, 'project', project.id);
+  }
+}
+
+@Resolver(() => ProjectPartner)
+export class ProjectPartnerResolver {
+  @FieldResolver(() => Project, { description: 'The project.' })
+  project(@Root() partner: ProjectPartner, @Ctx() context: GraphQLContext) {
+    return recordById(context, PROJECT_COLLECTION, partner.projectId);
+  }
+
+  @FieldResolver(() => Member, { description: 'The member.' })
+  member(@Root() partner: ProjectPartner, @Ctx() context: GraphQLContext) {
+    return recordById(context, MEMBER_COLLECTION, partner.memberId);
+  }
+}
+
+@Resolver(() => ProjectStatusChange)
+export class ProjectStatusChangeResolver {
+  @FieldResolver(() => Project, { description: 'The project.' })
+  project(@Root() change: ProjectStatusChange, @Ctx() context: GraphQLContext) {
+    return recordById(context, PROJECT_COLLECTION, change.projectId);
+  }
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, OneToMany } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseRecord } from '../database/base-record';
+import { Member } from '../member/member.entity';
+import { Pole } from '../pole/pole.entity';
+import { Node } from '../graphql/relay/node.interface';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A French administrative region (région), identified by its INSEE code. ' +
+    'Regions co-steer the poles policy with the State and fund the poles.',
+})
+@Entity('region')
+export class Region extends BaseRecord {
+  @Field({ description: 'INSEE region code, e.g. "84" for Auvergne-Rhône-Alpes (code INSEE).' })
+  @Column({ type: 'varchar', length: 3, unique: true })
+  code!: string;
+
+  @Field({ description: 'Official name, e.g. "Auvergne-Rhône-Alpes".' })
+  @Column({ type: 'varchar', length: 80 })
+  name!: string;
+
+  @Field({ description: 'True for an overseas region (région d’outre-mer), false for metropolitan France.' })
+  @Column({ type: 'boolean', default: false })
+  overseas!: boolean;
+
+  @OneToMany(() => Pole, (pole) => pole.headquartersRegion)
+  headquarteredPoles?: Pole[];
+
+  @OneToMany(() => Member, (member) => member.region)
+  members?: Member[];
+}

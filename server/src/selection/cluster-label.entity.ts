@@ -1,0 +1,54 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { VersionedRecord } from '../database/base-record';
+import { percentColumn } from '../database/column-types';
+import { DateScalar } from '../graphql/scalars/date.scalar';
+import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { Pole } from '../pole/pole.entity';
+import { ClusterLabelLevel } from './selection.enums';
+import { Node } from '../graphql/relay/node.interface';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A European cluster-management label (label européen d’excellence, ECEI / ESCA): ' +
+    'bronze, silver or gold, valid for two years.',
+})
+@Entity('cluster_label')
+export class ClusterLabel extends VersionedRecord {
+  @Field(() => Int, { description: 'Database key of the pole.' })
+  @Index()
+  @Column({ type: 'int' })
+  poleId!: number;
+
+  @ManyToOne(() => Pole, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'poleId' })
+  pole?: Pole;
+
+  @Field(() => ClusterLabelLevel, { description: 'Bronze, silver or gold.' })
+  @Index()
+  @Column({ type: 'simple-enum', enum: ClusterLabelLevel })
+  level!: ClusterLabelLevel;
+
+  @Field(() => DateScalar, { description: 'When the label was awarded.' })
+  @Index()
+  @Column({ type: 'date' })
+  awardedOn!: string;
+
+  @Field(() => DateScalar, { description: 'Last day the label is valid.' })
+  @Index()
+  @Column({ type: 'date' })
+  validUntil!: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Overall score in percent, e.g. "87.00" (gold needs 80).' })
+  @Column(percentColumn({ nullable: true }))
+  scorePercent!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Quality indicators passed.' })
+  @Column({ type: 'int', nullable: true })
+  indicatorsPassed!: number | null;
+
+  @Field(() => Int, { description: 'Quality indicators assessed (31 for gold, 36 for bronze).' })
+  @Column({ type: 'int' })
+  indicatorsTotal!: number;
+}

@@ -1,0 +1,53 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { BaseRecord } from '../database/base-record';
+import { measureColumn } from '../database/column-types';
+import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { LabellingPhase } from './labelling-phase.entity';
+import { CriterionMeasurement, PoleIndicator } from './selection.enums';
+import { Node } from '../graphql/relay/node.interface';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A selection criterion of a labelling phase (critère de sélection), measured by an ' +
+    'indicator computed from the data or by an evaluator’s score, with the threshold to meet.',
+})
+@Entity('criterion')
+@Unique('UQ_criterion_phase_code', ['phaseId', 'code'])
+export class Criterion extends BaseRecord {
+  @Field(() => Int, { description: 'Database key of the labelling phase.' })
+  @Index()
+  @Column({ type: 'int' })
+  phaseId!: number;
+
+  @ManyToOne(() => LabellingPhase, (phase) => phase.criteria, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'phaseId' })
+  phase?: LabellingPhase;
+
+  @Field({ description: 'Code, unique within the phase, e.g. "PRIVATE_FUNDING".' })
+  @Column({ type: 'varchar', length: 40 })
+  code!: string;
+
+  @Field({ description: 'Name, e.g. "Autonomie financière".' })
+  @Column({ type: 'varchar', length: 160 })
+  name!: string;
+
+  @Field({ description: 'What the criterion checks and why.' })
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Field(() => CriterionMeasurement, { description: 'Computed indicator or evaluator’s score.' })
+  @Column({ type: 'simple-enum', enum: CriterionMeasurement })
+  measurement!: CriterionMeasurement;
+
+  @Field(() => PoleIndicator, { nullable: true, description: 'The indicator it reads, for INDICATOR criteria.' })
+  @Column({ type: 'simple-enum', enum: PoleIndicator, nullable: true })
+  indicator!: PoleIndicator | null;
+
+  @Field(() => DecimalScalar, {
+    description: 'The minimum to meet: a count, a share from 0 to 1, euros, or a score out of 100.',
+  })
+  @Column(measureColumn())
+  threshold!: string;
+}

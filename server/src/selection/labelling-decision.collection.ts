@@ -1,0 +1,59 @@
+import type { CollectionSpec } from '../database/query/collection-spec';
+import { PAIRS } from '../database/relationships';
+import { POLE_COLLECTION } from '../pole/pole.collection';
+import { ClusterLabel } from './cluster-label.entity';
+import { LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
+import { LabellingDecision } from './labelling-decision.entity';
+import { ClusterLabelLevel, LabellingOutcome } from './selection.enums';
+
+export const LABELLING_DECISION_COLLECTION: CollectionSpec = {
+  typeName: 'LabellingDecision',
+  entity: LabellingDecision,
+  table: 'labelling_decision',
+  scalars: {
+    id: { kind: 'id', column: 'id', description: 'The decision’s global id.' },
+    outcome: {
+      kind: 'enum',
+      column: 'outcome',
+      enum: { type: LabellingOutcome, name: 'LabellingOutcome' },
+      description: 'Labelled, on probation, or not labelled.',
+    },
+    durationYears: { kind: 'int', column: 'durationYears', nullable: true, description: 'Years granted.' },
+    decidedOn: { kind: 'date', column: 'decidedOn', description: 'Decision date.' },
+    publishedOn: { kind: 'date', column: 'publishedOn', nullable: true, description: 'Publication date.' },
+  },
+  relations: {
+    pole: { description: 'Decisions on a pole matching this filter.', target: () => POLE_COLLECTION, pairs: PAIRS.decisionPole },
+    phase: {
+      description: 'Decisions of a phase matching this filter.',
+      target: () => LABELLING_PHASE_COLLECTION,
+      pairs: PAIRS.decisionPhase,
+    },
+  },
+  orderFields: { DECIDED_ON: 'decidedOn', OUTCOME: 'outcome' },
+  defaultOrder: [{ field: 'DECIDED_ON', direction: 'DESC' }],
+  aggregateFields: ['durationYears'],
+};
+
+export const CLUSTER_LABEL_COLLECTION: CollectionSpec = {
+  typeName: 'ClusterLabel',
+  entity: ClusterLabel,
+  table: 'cluster_label',
+  scalars: {
+    id: { kind: 'id', column: 'id', description: 'The label’s global id.' },
+    level: {
+      kind: 'enum',
+      column: 'level',
+      enum: { type: ClusterLabelLevel, name: 'ClusterLabelLevel' },
+      description: 'Bronze, silver or gold.',
+    },
+    awardedOn: { kind: 'date', column: 'awardedOn', description: 'Award date.' },
+    validUntil: { kind: 'date', column: 'validUntil', description: 'Last valid day.' },
+  },
+  relations: {
+    pole: { description: 'Labels of a pole matching this filter.', target: () => POLE_COLLECTION, pairs: PAIRS.clusterLabelPole },
+  },
+  orderFields: { AWARDED_ON: 'awardedOn' },
+  defaultOrder: [{ field: 'AWARDED_ON', direction: 'DESC' }],
+  aggregateFields: [],
+};

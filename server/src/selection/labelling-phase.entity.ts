@@ -1,0 +1,37 @@
+import { Column, Entity, OneToMany } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { BaseRecord } from '../database/base-record';
+import { Criterion } from './criterion.entity';
+import { Node } from '../graphql/relay/node.interface';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A labelling phase of the poles policy (phase de labellisation), e.g. phase 5 (2023–2026), ' +
+    'with the selection criteria in force.',
+})
+@Entity('labelling_phase')
+export class LabellingPhase extends BaseRecord {
+  @Field(() => Int, { description: 'Phase number, 1 to 5 so far.' })
+  @Column({ type: 'int', unique: true })
+  number!: number;
+
+  @Field({ description: 'Name, e.g. "Phase V".' })
+  @Column({ type: 'varchar', length: 60 })
+  name!: string;
+
+  @Field(() => Int, { description: 'First year of the phase.' })
+  @Column({ type: 'int' })
+  startYear!: number;
+
+  @Field(() => Int, { description: 'Last year of the phase.' })
+  @Column({ type: 'int' })
+  endYear!: number;
+
+  @Field({ description: 'What the phase aimed at and how it was decided.' })
+  @Column({ type: 'text' })
+  description!: string;
+
+  @OneToMany(() => Criterion, (criterion) => criterion.phase)
+  criteria?: Criterion[];
+}

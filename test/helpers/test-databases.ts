@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { parseDatabaseUrl, type DatabaseConfig } from '../../server/src/config/config';
+import { openDataSource } from '../../server/src/database/data-source';
+
+export type TestDatabaseKind = 'sqlite' | 'mysql';
+
+export interface TestDatabase {
+  kind: TestDatabaseKind;
+  config: DatabaseConfig;
+  dataSource: DataSource;
+  /** Closes the connection and deletes the database (file or schema). */
+  drop(): Promise<void>;
+}
+
+/** The databases every suite runs on: SQLite always, MySQL/MariaDB when TEST_DATABASE_URL is set. */
+export function testDatabaseKinds(): TestDatabaseKind[] {
+  return process.env.TEST_DATABASE_URL ? ['sqlite', 'mysql'] : ['sqlite'];
+}
+
+/** TEST_DATABASE_URL, read; the database it names is only the prefix of the ones tests create. */
+export function mysqlServerConfig(): Extract<DatabaseConfig, { kind: 'mysql' }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const problems: string[] = [];
+  const config = parseDatabaseUrl(url, problems, 'TEST_DATABASE_URL');
+  if (!config || config.kind !== 'mysql') {
+    throw new Error(`TEST_DATABASE_URL must be a mysql:// or mariadb:// URL: ${problems.join('; ')}`);
+  }
+  return config;
+}
+
+async function onMysqlServer(config: DatabaseConfig, sql: string): Promise<void> {
+  if (config.kind !== 'mysql') return;
+  const connection = await createConnection({
+    host: config.host,
+    port: config.port,
+    user: config.username,
+    password: config.password,
+  });
+  try {
+    await connection.query(sql);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** A database of its own for one suite: a temp SQLite file, or a new MySQL schema. */
+export function freshDatabaseConfig(kind: TestDatabaseKind, label = 'suite'): DatabaseConfig {
+  const suffix = randomBytes(4).toString('hex');
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'polegraph-test-'));
+    return { kind: 'sqlite', path: join(dir, `${label}.sqlite`) };
+  }
+  const server = mysqlServerConfig();
+  return { ...server, database: `${server.database}_${label}_${suffix}`.slice(0, 64) };
+}
+
+/**
+ * Opens the database `config` names, creating it with its schema when `create` is set: MySQL
+ * through the committed migrations (as production does), SQLite from the entities.
+ */
+export async function openTestDatabase(
+  kind: TestDatabaseKind,
+  config: DatabaseConfig,
+  { create }: { create: boolean },
+): Promise<TestDatabase> {
+  if (create) {
+    await onMysqlServer(
+      config,
+      `CREATE DATABASE \`${(config as { database: string }).database}\` ` +
+        'CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+    );
+  }
+  const dataSource = await openDataSource(config);
+  if (create && kind === 'mysql') await dataSource.runMigrations({ transaction: 'all' });
+  return {
+    kind,
+    config,
+    dataSource,
+    async drop() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await dropDatabase(config);
+    },
+  };
+}
+
+/** Deletes the database `config` names. */
+export async function dropDatabase(config: DatabaseConfig): Promise<void> {
+  if (config.kind === 'sqlite') {
+    rmSync(join(config.path, '..'), { recursive: true, force: true });
+  } else {
+    await onMysqlServer(config, `DROP DATABASE IF EXISTS \`${config.database}\``);
+  }
+}
+
+/** An empty database with the current schema, for suites that write. */
+export function createEmptyDatabase(kind: TestDatabaseKind, label?: string): Promise<TestDatabase> {
+  return openTestDatabase(kind, freshDatabaseConfig(kind, label), { create: true });
+}
+
+/** Where global setup put the seeded national dataset each suite may read (never write). */
+export const SEEDED_DATABASE_ENV: Record<TestDatabaseKind, string> = {
+  sqlite: 'POLEGRAPH_TEST_SEEDED_SQLITE',
+  mysql: 'POLEGRAPH_TEST_SEEDED_MYSQL',
+};
+
+/** Opens the seeded national dataset that global setup made; suites must not write to it. */
+export async function openSeededDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+  const serialized = process.env[SEEDED_DATABASE_ENV[kind]];
+  if (!serialized) throw new Error(`Global setup made no seeded ${kind} database`);
+  const config = JSON.parse(serialized) as DatabaseConfig;
+  const dataSource = await openDataSource(config);
+  return {
+    kind,
+    config,
+    dataSource,
+    // The shared database belongs to global teardown: a suite only closes its connection.
+    async drop() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
