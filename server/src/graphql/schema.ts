@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { FundingProgrammeResolver } from '../funding-programme/funding-programme.resolver';
 import { MemberResolver, MembershipResolver } from '../member/member.resolver';
 import { MinistryResolver } from '../ministry/ministry.resolver';
+import { PoleIndicatorsResolver } from '../pole/pole-indicators.resolver';
 import { PoleResolver, PoleYearResolver } from '../pole/pole.resolver';
 import {
   ProjectPartnerResolver,
@@ -18,6 +19,11 @@ import {
   LabellingDecisionResolver,
   LabellingPhaseResolver,
 } from '../selection/selection.resolver';
+import {
+  MemberStatsKeyResolver,
+  ProjectStatsKeyResolver,
+  StatisticsResolver,
+} from '../statistics/statistics.resolver';
 import { ThemeResolver } from '../theme/theme.resolver';
 import { connectionOf, filterInputType, listArgsType, orderInputType } from './collection-types';
 import { NODE_COLLECTIONS } from './collections';
@@ -42,13 +48,17 @@ export const RESOLVERS = [
   EvaluationScoreResolver,
   LabellingDecisionResolver,
   ClusterLabelResolver,
+  PoleIndicatorsResolver,
+  StatisticsResolver,
+  ProjectStatsKeyResolver,
+  MemberStatsKeyResolver,
 ] as const;
 
 /**
  * Builds the executable schema. Validation is off globally: type-graphql would otherwise run
  * class-validator on every query argument (measurably slow); mutation inputs opt in one by one.
  */
-export function buildPoleGraphSchema(): Promise<GraphQLSchema> {
+export async function buildPoleGraphSchema(): Promise<GraphQLSchema> {
   // The generated collection types must exist before type-graphql reads its metadata.
   for (const spec of NODE_COLLECTIONS.values()) {
     filterInputType(spec);
@@ -56,7 +66,15 @@ export function buildPoleGraphSchema(): Promise<GraphQLSchema> {
     connectionOf(spec);
     listArgsType(spec);
   }
-  return buildSchema({ resolvers: RESOLVERS, validate: false });
+  const schema = await buildSchema({ resolvers: RESOLVERS, validate: false });
+  // type-graphql offers no way to describe the root types; the playground shows this first.
+  Object.assign(schema.getQueryType()!, {
+    description:
+      'Entry points of the PoleGraph API: the pôles de compétitivité, their members, projects, ' +
+      'selection data and statistics. Lists are Relay connections with `filter`, `orderBy`, ' +
+      '`first`/`after` and `last`/`before`.',
+  });
+  return schema;
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so the file only changes with the schema. */
