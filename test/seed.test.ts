@@ -9,12 +9,10 @@ import { isDatabaseEmpty, seedDatabase, type SeedSummary } from '../server/src/d
 import { isValidSiren, sirenWithCheckDigit } from '../server/src/database/seed/siren';
 import { MEMBER_CATEGORY_SHARES } from '../server/src/database/seed/synthetic-members';
 import { MemberCategory } from '../server/src/member/member.enums';
-import { createEmptyDatabase, type TestDatabase } from './helpers/test-databases';
+import { createEmptyDatabase, testDatabaseKinds, type TestDatabase } from './helpers/test-databases';
 
 /** Seeding takes seconds per database; leave room for a slow CI machine. */
 const SEED_TIMEOUT_MS = 300_000;
-
-const describeOnMysql = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
 async function rows<T>(dataSource: DataSource, sql: string): Promise<T[]> {
   return (await dataSource.query(sql)) as T[];
@@ -222,7 +220,8 @@ describe('seedDatabase', () => {
     SEED_TIMEOUT_MS,
   );
 
-  describeOnMysql('on MySQL/MariaDB', () => {
+  // The same seed on MySQL/MariaDB, when the run has one (TEST_DATABASE_URL).
+  if (testDatabaseKinds().includes('mysql')) describe('on MySQL/MariaDB', () => {
     let mysql: TestDatabase;
 
     beforeAll(async () => {

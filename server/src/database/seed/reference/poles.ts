@@ -363,7 +363,7 @@ export const POLES: PoleSeed[] = [
     city: 'Lille',
     otherRegionCodes: [],
     themeCodes: ['AGRIFOOD', 'HEALTH_BIOTECH', 'MEDTECH'],
-    foundedYear: 2019,
+    foundedYear: 2005, // its oldest predecessor, labelled in 2005
     website: 'https://www.clubster-nsl.com',
     decisions: [phase4FourYears('NSL'), phase5FourYears()],
     clusterLabels: [],
@@ -492,7 +492,7 @@ export const POLES: PoleSeed[] = [
     city: 'Avignon',
     otherRegionCodes: ['84'],
     themeCodes: ['AGRIFOOD', 'COSMETICS'],
-    foundedYear: 2020,
+    foundedYear: 2005, // its oldest predecessors (Terralia, PASS), labelled in 2005
     website: null,
     decisions: [
       phase4FourYears('Alimentation Bien-Être Naturalité (ABEN)'),
@@ -571,7 +571,7 @@ export const POLES: PoleSeed[] = [
     city: 'Saint-Étienne-du-Rouvray',
     otherRegionCodes: ['11'],
     themeCodes: ['MOBILITY_AUTOMOTIVE'],
-    foundedYear: 2021,
+    foundedYear: 2005, // as Mov'eo, labelled in 2005
     website: 'https://nextmove.fr',
     decisions: [phase4FourYears('Mov\'eo'), phase5FourYears()],
     clusterLabels: [],
@@ -709,7 +709,7 @@ export const POLES: PoleSeed[] = [
     city: 'Lyon',
     otherRegionCodes: ['24', '27'],
     themeCodes: ['PLASTICS_POLYMERS', 'MATERIALS'],
-    foundedYear: 2020,
+    foundedYear: 2005, // its predecessors Plastipolis and Elastopôle, labelled in 2005
     website: null,
     decisions: [phase5FourYears()],
     clusterLabels: [],
@@ -1031,7 +1031,7 @@ export const POLES: PoleSeed[] = [
     city: 'Lyon',
     otherRegionCodes: ['27'],
     themeCodes: ['CONSTRUCTION_INFRASTRUCTURE', 'ENVIRONMENT'],
-    foundedYear: 2024,
+    foundedYear: 2023, // created with its phase V label in March 2023
     website: null,
     decisions: [phase5NewPole()],
     clusterLabels: [],
