@@ -6,7 +6,7 @@ import {
 } from '../server/src/database/seed/dataset-checksum';
 import { SeededRandom } from '../server/src/database/seed/random';
 import { isDatabaseEmpty, seedDatabase, type SeedSummary } from '../server/src/database/seed/seed';
-import { isValidSiren, sirenWithCheckDigit } from '../server/src/database/seed/siren';
+import { isValidSiren, sirenWithCheckDigit } from '../server/src/member/siren';
 import { MEMBER_CATEGORY_SHARES } from '../server/src/database/seed/synthetic-members';
 import { MemberCategory } from '../server/src/member/member.enums';
 import { createEmptyDatabase, testDatabaseKinds, type TestDatabase } from './helpers/test-databases';

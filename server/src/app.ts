@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config';
 import { openDataSource } from './database/data-source';
+import { closeDataSource } from './database/transactions';
 import type { GraphQLContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
 import { LoaderRegistry } from './graphql/loader-registry';
@@ -69,6 +70,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         dataSource,
         requestId: String(req.headers['x-request-id'] ?? randomUUID()),
         loaders: new LoaderRegistry(),
+        caller: { name: 'anonymous' },
       }),
     }),
   );
@@ -93,7 +95,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     async close() {
       // Apollo's drain plugin closes the HTTP server once in-flight requests are done.
       await apollo.stop();
-      if (!options.dataSource && dataSource.isInitialized) await dataSource.destroy();
+      if (!options.dataSource) await closeDataSource(dataSource);
     },
   };
 }

@@ -7,6 +7,7 @@ import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { parseDatabaseUrl, type DatabaseConfig } from '../../server/src/config/config';
 import { openDataSource } from '../../server/src/database/data-source';
+import { closeDataSource } from '../../server/src/database/transactions';
 
 export type TestDatabaseKind = 'sqlite' | 'mysql';
 
@@ -84,7 +85,7 @@ export async function openTestDatabase(
     config,
     dataSource,
     async drop() {
-      if (dataSource.isInitialized) await dataSource.destroy();
+      await closeDataSource(dataSource);
       await dropDatabase(config);
     },
   };
@@ -122,7 +123,7 @@ export async function openSeededDatabase(kind: TestDatabaseKind): Promise<TestDa
     dataSource,
     // The shared database belongs to global teardown: a suite only closes its connection.
     async drop() {
-      if (dataSource.isInitialized) await dataSource.destroy();
+      await closeDataSource(dataSource);
     },
   };
 }

@@ -119,7 +119,7 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
       expect(backward).toEqual(forward);
     });
 
-    it('orders by several keys with ties broken by id', async () => {
+    it('orders by several keys with ties broken by id, in the last key’s direction', async () => {
       const orderBy = [{ field: 'STATUS', direction: 'ASC' }, { field: 'SUBMITTED_ON', direction: 'DESC' }];
       const response = await api.query<{ projects: { nodes: { databaseId: number; status: string; submittedOn: string | null }[] } }>(
         `query Ordered($orderBy: [ProjectOrder!]) { projects(first: 100, orderBy: $orderBy) { nodes { databaseId status submittedOn } } }`,
@@ -130,7 +130,7 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
         (a, b) =>
           a.status.localeCompare(b.status) ||
           (b.submittedOn ?? '').localeCompare(a.submittedOn ?? '') ||
-          a.databaseId - b.databaseId,
+          b.databaseId - a.databaseId,
       );
       expect(rows).toEqual(expected);
     });

@@ -1,3 +1,4 @@
+import { AuditLogEntry } from '../audit/audit-log-entry.entity';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { Member } from '../member/member.entity';
 import { Membership } from '../member/membership.entity';
@@ -35,4 +36,5 @@ export const ENTITIES = [
   EvaluationScore,
   LabellingDecision,
   ClusterLabel,
+  AuditLogEntry,
 ];

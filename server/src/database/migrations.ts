@@ -1,5 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795405121873 } from './migrations/1795405121873-InitialSchema';
+import { AddAuditLog1795406737761 } from './migrations/1795406737761-AddAuditLog';
 
 /** Committed migrations, oldest first. MySQL and MariaDB schemas only change through these. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchema1795405121873];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  InitialSchema1795405121873,
+  AddAuditLog1795406737761,
+];

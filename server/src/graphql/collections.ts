@@ -1,3 +1,4 @@
+import { AUDIT_LOG_COLLECTION } from '../audit/audit.collection';
 import type { CollectionSpec } from '../database/query/collection-spec';
 import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
 import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from '../member/member.collection';
@@ -37,5 +38,6 @@ export const NODE_COLLECTIONS: ReadonlyMap<string, CollectionSpec> = new Map(
     EVALUATION_SCORE_COLLECTION,
     LABELLING_DECISION_COLLECTION,
     CLUSTER_LABEL_COLLECTION,
+    AUDIT_LOG_COLLECTION,
   ].map((spec) => [spec.typeName, spec]),
 );

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditLogResolver } from '../audit/audit.resolver';
 import { FundingProgrammeResolver } from '../funding-programme/funding-programme.resolver';
 import { MemberResolver, MembershipResolver } from '../member/member.resolver';
 import { MinistryResolver } from '../ministry/ministry.resolver';
@@ -10,6 +11,7 @@ import {
   ProjectResolver,
   ProjectStatusChangeResolver,
 } from '../project/project.resolver';
+import { ProjectMutationResolver } from '../project/project-mutation.resolver';
 import { RegionResolver } from '../region/region.resolver';
 import {
   ClusterLabelResolver,
@@ -42,6 +44,7 @@ export const RESOLVERS = [
   ProjectResolver,
   ProjectPartnerResolver,
   ProjectStatusChangeResolver,
+  ProjectMutationResolver,
   LabellingPhaseResolver,
   CriterionResolver,
   EvaluationResolver,
@@ -52,6 +55,7 @@ export const RESOLVERS = [
   StatisticsResolver,
   ProjectStatsKeyResolver,
   MemberStatsKeyResolver,
+  AuditLogResolver,
 ] as const;
 
 /**
@@ -73,6 +77,11 @@ export async function buildPoleGraphSchema(): Promise<GraphQLSchema> {
       'Entry points of the PoleGraph API: the pôles de compétitivité, their members, projects, ' +
       'selection data and statistics. Lists are Relay connections with `filter`, `orderBy`, ' +
       '`first`/`after` and `last`/`before`.',
+  });
+  Object.assign(schema.getMutationType() ?? {}, {
+    description:
+      'Writes. Each mutation is one transaction, recorded in the audit log, and returns a payload ' +
+      'with the changed record and `userErrors`: when these are not empty, nothing was written.',
   });
   return schema;
 }

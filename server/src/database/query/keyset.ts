@@ -56,7 +56,9 @@ export function orderTerms(
       direction: direction ?? 'ASC',
     });
   }
-  if (!seen.has('id')) terms.push({ key: 'id', expression: `${alias}.\`id\``, direction: 'ASC' });
+  // Ties follow the last sort key's direction: a newest-first list stays newest-first.
+  const tieDirection = terms.at(-1)?.direction ?? 'ASC';
+  if (!seen.has('id')) terms.push({ key: 'id', expression: `${alias}.\`id\``, direction: tieDirection });
   return terms;
 }
 

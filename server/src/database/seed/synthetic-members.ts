@@ -8,8 +8,8 @@ import { FIRST_YEAR, LAST_CLOSED_YEAR, LAST_PROJECT_YEAR, type PoleProfile } fro
 import type { SeededRandom } from './random';
 import { REGIONS } from './reference';
 import { lookUp, type ReferenceIds } from './reference-seed';
-import { formatCents } from './scaled-decimal';
-import { sirenWithCheckDigit } from './siren';
+import { formatCents } from '../scaled-decimal';
+import { sirenWithCheckDigit } from '../../member/siren';
 import {
   ASSOCIATION_SUBJECTS,
   COMPANY_DESCRIPTORS,

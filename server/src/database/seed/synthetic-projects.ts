@@ -11,7 +11,7 @@ import { FIRST_YEAR, isActiveIn, LAST_PROJECT_YEAR, type PoleProfile } from './p
 import type { SeededRandom } from './random';
 import { FUNDING_PROGRAMMES, REGIONS, type FundingProgrammeSeed } from './reference';
 import { lookUp, type ReferenceIds } from './reference-seed';
-import { formatCents, formatScaled, scaleDown, splitByWeights } from './scaled-decimal';
+import { formatCents, formatScaled, scaleDown, splitByWeights } from '../scaled-decimal';
 import { isCompany, type MembersDataset } from './synthetic-members';
 import {
   ACRONYM_STEMS,

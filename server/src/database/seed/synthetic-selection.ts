@@ -16,7 +16,7 @@ import {
   type PoleDecisionSeed,
 } from './reference';
 import { criterionKey, lookUp, type ReferenceIds } from './reference-seed';
-import { formatCents, formatScaled, scaleDown } from './scaled-decimal';
+import { formatCents, formatScaled, scaleDown } from '../scaled-decimal';
 import type { MembersDataset } from './synthetic-members';
 
 /** The phases whose selection the dataset details with evaluations. */

@@ -58,3 +58,17 @@ export function splitByWeights(
   }
   return parts;
 }
+
+/**
+ * Reads a decimal string as integer units of 10^-`scale`: ("1250.5", 2) → 125050. Digits past
+ * `scale` are refused rather than rounded, so a value is never silently changed.
+ */
+export function toUnits(text: string, scale: number): number {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!match || (match[3]?.length ?? 0) > scale) {
+    throw new RangeError(`"${text}" is not a decimal with at most ${scale} decimals`);
+  }
+  const units = Number(match[2] + (match[3] ?? '').padEnd(scale, '0'));
+  if (!Number.isSafeInteger(units)) throw new RangeError(`"${text}" is too large`);
+  return match[1] === '-' ? -units : units;
+}

@@ -1,0 +1,57 @@
+import type { EntityManager } from 'typeorm';
+import { AuditLogEntry, type AuditFieldChangeValue } from './audit-log-entry.entity';
+
+type Values = Record<string, unknown> | null;
+
+/** Fields that change on every write and say nothing about it. */
+const IGNORED_FIELDS = new Set(['version', 'createdAt', 'updatedAt']);
+
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/** The fields whose value differs between `before` and `after` (null: created or deleted). */
+export function fieldChanges(before: Values, after: Values): AuditFieldChangeValue[] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: AuditFieldChangeValue[] = [];
+  for (const field of [...fields].sort()) {
+    if (IGNORED_FIELDS.has(field)) continue;
+    const old = asText(before?.[field]);
+    const next = asText(after?.[field]);
+    if (old !== next) changes.push({ field, before: old, after: next });
+  }
+  return changes;
+}
+
+/**
+ * What one mutation changed, written to the audit log in the mutation's own transaction:
+ * if the write rolls back, so does its trace.
+ */
+export class AuditTrail {
+  private readonly entries: Omit<AuditLogEntry, 'id' | 'createdAt' | 'updatedAt' | 'globalId'>[] = [];
+
+  constructor(
+    private readonly operation: string,
+    private readonly actor: string,
+    private readonly requestId: string,
+  ) {}
+
+  /** Records one record's change; pass `before` null for a creation, `after` null for a deletion. */
+  record(recordType: string, recordId: number, before: Values, after: Values): void {
+    this.entries.push({
+      actor: this.actor,
+      operation: this.operation,
+      recordType,
+      recordId,
+      changesJson: JSON.stringify(fieldChanges(before, after)),
+      requestId: this.requestId.slice(0, 64),
+      occurredAt: new Date(),
+    });
+  }
+
+  async write(manager: EntityManager): Promise<void> {
+    if (this.entries.length > 0) await manager.insert(AuditLogEntry, this.entries);
+  }
+}

@@ -1,0 +1,279 @@
+import type { EntityManager } from 'typeorm';
+import { toUnits } from '../database/scaled-decimal';
+import { FundingProgramme } from '../funding-programme/funding-programme.entity';
+import type { MutationScope } from '../graphql/mutation/mutation-runner';
+import { referencedId, referencedIds } from '../graphql/mutation/references';
+import { refuse, UserErrorCode } from '../graphql/mutation/user-error';
+import { Member } from '../member/member.entity';
+import { Pole } from '../pole/pole.entity';
+import { Theme } from '../theme/theme.entity';
+import { allowedTransitions, DATE_SET_BY_STATUS } from './project-status.machine';
+import { PartnerRole, ProjectStatus } from './project.enums';
+import type {
+  AddProjectPartnerInput,
+  CreateProjectInput,
+  ProjectPartnerInput,
+  RemoveProjectPartnerInput,
+  UpdateProjectInput,
+} from './project.input';
+import { ProjectPartner } from './project-partner.entity';
+import { ProjectStatusChange } from './project-status-change.entity';
+import { Project } from './project.entity';
+
+type Field = string[];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** What the audit log keeps of a project: its own columns. */
+function snapshot(project: Project): Record<string, unknown> {
+  const { partners: _partners, statusChanges: _changes, ...columns } = project;
+  return columns;
+}
+
+/** Dates in the order a project lives them; an empty date is skipped. */
+function checkDates(project: Pick<Project, 'submittedOn' | 'decisionOn' | 'startOn' | 'endOn'>): void {
+  const order = ['submittedOn', 'decisionOn', 'startOn', 'endOn'] as const;
+  let previous: (typeof order)[number] | null = null;
+  for (const name of order) {
+    const value = project[name];
+    if (!value) continue;
+    if (previous && value < project[previous]!) {
+      refuse(UserErrorCode.INVALID, ['input', name], `${name} (${value}) comes before ${previous} (${project[previous]})`);
+    }
+    previous = name;
+  }
+}
+
+function checkAmounts(project: Pick<Project, 'totalBudget' | 'publicFundingRequested' | 'publicFundingGranted'>): void {
+  const budget = toUnits(project.totalBudget, 2);
+  for (const name of ['publicFundingRequested', 'publicFundingGranted'] as const) {
+    const value = project[name];
+    if (value !== null && toUnits(value, 2) > budget) {
+      refuse(UserErrorCode.INVALID, ['input', name], `${name} (${value} €) exceeds the total budget (${project.totalBudget} €)`);
+    }
+  }
+}
+
+/** Distinct members, one coordinator at most, shares adding up to 100 % at most. */
+function checkConsortium(partners: readonly { memberId: number; role: PartnerRole; budgetSharePercent: string }[], field: Field): void {
+  const seen = new Set<number>();
+  let coordinators = 0;
+  let hundredths = 0;
+  partners.forEach((partner, index) => {
+    if (seen.has(partner.memberId)) {
+      refuse(UserErrorCode.DUPLICATE, [...field, String(index), 'memberId'], 'This member is already a partner of the project');
+    }
+    seen.add(partner.memberId);
+    if (partner.role === PartnerRole.COORDINATOR && ++coordinators > 1) {
+      refuse(UserErrorCode.INVALID, [...field, String(index), 'role'], 'A project has one coordinator at most');
+    }
+    hundredths += toUnits(partner.budgetSharePercent, 2);
+  });
+  if (hundredths > 100_00) {
+    refuse(UserErrorCode.INVALID, field, `Partner budget shares add up to ${(hundredths / 100).toFixed(2)} %, more than 100 %`);
+  }
+}
+
+async function partnersOf(manager: EntityManager, projectId: number): Promise<ProjectPartner[]> {
+  return manager.find(ProjectPartner, { where: { projectId }, order: { id: 'ASC' } });
+}
+
+/** The project, or NOT_FOUND on `field`. */
+async function existingProject(manager: EntityManager, globalId: string, field: Field): Promise<Project> {
+  const id = await referencedId(manager, Project, globalId, field);
+  return manager.findOneByOrFail(Project, { id });
+}
+
+function refuseStale(project: Project, expectedVersion: number, versionField: Field): never {
+  return refuse(
+    UserErrorCode.STALE_VERSION,
+    versionField,
+    `The project changed since version ${expectedVersion} (it is at version ${project.version}): read it again`,
+  );
+}
+
+/**
+ * Writes the changed columns if the project is still at `expectedVersion` (one statement, so
+ * two writers cannot both win); TypeORM adds `version = version + 1`.
+ */
+async function updateIfCurrent(
+  manager: EntityManager,
+  project: Project,
+  expectedVersion: number,
+  changes: Partial<Project>,
+  versionField: Field = ['input', 'expectedVersion'],
+): Promise<Project> {
+  const stale = () => refuseStale(project, expectedVersion, versionField);
+  if (project.version !== expectedVersion) stale();
+  const result = await manager
+    .createQueryBuilder()
+    .update(Project)
+    .set(changes)
+    .where('id = :id AND version = :version', { id: project.id, version: expectedVersion })
+    .execute();
+  if (result.affected !== 1) stale();
+  return manager.findOneByOrFail(Project, { id: project.id });
+}
+
+async function replaceLinks(manager: EntityManager, projectId: number, relation: 'coLabellingPoles' | 'themes', ids: number[]): Promise<void> {
+  const builder = manager.createQueryBuilder().relation(Project, relation).of(projectId);
+  const current = (await builder.loadMany<{ id: number }>()).map((row) => row.id);
+  await builder.addAndRemove(ids.filter((id) => !current.includes(id)), current.filter((id) => !ids.includes(id)));
+}
+
+async function resolvePartners(manager: EntityManager, partners: readonly ProjectPartnerInput[], field: Field) {
+  const memberIds = await referencedIds(manager, Member, partners.map((partner) => partner.memberId), field);
+  return partners.map((partner, index) => ({
+    memberId: memberIds[index],
+    role: partner.role,
+    budgetSharePercent: partner.budgetSharePercent,
+  }));
+}
+
+export async function createProject({ manager, audit, caller }: MutationScope, input: CreateProjectInput): Promise<{ project: Project }> {
+  if (await manager.existsBy(Project, { acronym: input.acronym })) {
+    refuse(UserErrorCode.DUPLICATE, ['input', 'acronym'], `A project is already named ${input.acronym}`);
+  }
+  const programmeId = await referencedId(manager, FundingProgramme, input.programmeId, ['input', 'programmeId']);
+  const leadPoleId = await referencedId(manager, Pole, input.leadPoleId, ['input', 'leadPoleId']);
+  const coLabellingPoleIds = await referencedIds(manager, Pole, input.coLabellingPoleIds ?? [], ['input', 'coLabellingPoleIds']);
+  if (coLabellingPoleIds.includes(leadPoleId)) {
+    refuse(UserErrorCode.INVALID, ['input', 'coLabellingPoleIds'], 'The lead pole cannot also co-label its project');
+  }
+  const themeIds = await referencedIds(manager, Theme, input.themeIds ?? [], ['input', 'themeIds']);
+  const partners = await resolvePartners(manager, input.partners, ['input', 'partners']);
+  checkConsortium(partners, ['input', 'partners']);
+  const values = {
+    acronym: input.acronym,
+    title: input.title,
+    summary: input.summary,
+    programmeId,
+    leadPoleId,
+    coordinatorId: partners.find((partner) => partner.role === PartnerRole.COORDINATOR)?.memberId ?? null,
+    status: ProjectStatus.DRAFT,
+    submittedOn: input.submittedOn ?? null,
+    decisionOn: input.decisionOn ?? null,
+    startOn: input.startOn ?? null,
+    endOn: input.endOn ?? null,
+    totalBudget: input.totalBudget,
+    publicFundingRequested: input.publicFundingRequested,
+    publicFundingGranted: input.publicFundingGranted ?? null,
+  };
+  checkDates(values);
+  checkAmounts(values);
+
+  const { identifiers } = await manager.insert(Project, values);
+  const projectId = (identifiers[0] as { id: number }).id;
+  if (partners.length > 0) await manager.insert(ProjectPartner, partners.map((partner) => ({ ...partner, projectId })));
+  await replaceLinks(manager, projectId, 'coLabellingPoles', coLabellingPoleIds);
+  await replaceLinks(manager, projectId, 'themes', themeIds);
+  await manager.insert(ProjectStatusChange, {
+    projectId,
+    fromStatus: null,
+    toStatus: ProjectStatus.DRAFT,
+    changedAt: new Date(),
+    changedBy: caller.name,
+    comment: 'Created',
+  });
+  const project = await manager.findOneByOrFail(Project, { id: projectId });
+  audit.record('Project', projectId, null, snapshot(project));
+  return { project };
+}
+
+export async function updateProject({ manager, audit }: MutationScope, input: UpdateProjectInput): Promise<{ project: Project }> {
+  const project = await existingProject(manager, input.id, ['input', 'id']);
+  const changes: Partial<Project> = {};
+  for (const name of ['title', 'summary', 'submittedOn', 'decisionOn', 'startOn', 'endOn', 'totalBudget', 'publicFundingRequested', 'publicFundingGranted'] as const) {
+    if (input[name] !== undefined) Object.assign(changes, { [name]: input[name] });
+  }
+  for (const name of ['title', 'summary', 'totalBudget', 'publicFundingRequested'] as const) {
+    if (changes[name] === null) refuse(UserErrorCode.INVALID, ['input', name], `${name} cannot be emptied`);
+  }
+  if (input.programmeId != null) changes.programmeId = await referencedId(manager, FundingProgramme, input.programmeId, ['input', 'programmeId']);
+  if (input.leadPoleId != null) changes.leadPoleId = await referencedId(manager, Pole, input.leadPoleId, ['input', 'leadPoleId']);
+  const merged = { ...project, ...changes };
+  checkDates(merged);
+  checkAmounts(merged);
+  const coLabellingPoleIds = input.coLabellingPoleIds && (await referencedIds(manager, Pole, input.coLabellingPoleIds, ['input', 'coLabellingPoleIds']));
+  if (coLabellingPoleIds?.includes(merged.leadPoleId)) {
+    refuse(UserErrorCode.INVALID, ['input', 'coLabellingPoleIds'], 'The lead pole cannot also co-label its project');
+  }
+  const themeIds = input.themeIds && (await referencedIds(manager, Theme, input.themeIds, ['input', 'themeIds']));
+
+  const updated = await updateIfCurrent(manager, project, input.expectedVersion, changes);
+  if (coLabellingPoleIds) await replaceLinks(manager, project.id, 'coLabellingPoles', coLabellingPoleIds);
+  if (themeIds) await replaceLinks(manager, project.id, 'themes', themeIds);
+  audit.record('Project', project.id, snapshot(project), snapshot(updated));
+  return { project: updated };
+}
+
+export async function addProjectPartner({ manager, audit }: MutationScope, input: AddProjectPartnerInput): Promise<{ project: Project }> {
+  const project = await existingProject(manager, input.projectId, ['input', 'projectId']);
+  const [added] = await resolvePartners(manager, [input], ['input']);
+  const partners = [...(await partnersOf(manager, project.id)), added];
+  checkConsortium(partners, ['input']);
+  const coordinatorId = added.role === PartnerRole.COORDINATOR ? added.memberId : project.coordinatorId;
+  const updated = await updateIfCurrent(manager, project, input.expectedVersion, { coordinatorId });
+  const { identifiers } = await manager.insert(ProjectPartner, { ...added, projectId: project.id });
+  audit.record('ProjectPartner', (identifiers[0] as { id: number }).id, null, { ...added, projectId: project.id });
+  if (coordinatorId !== project.coordinatorId) audit.record('Project', project.id, snapshot(project), snapshot(updated));
+  return { project: updated };
+}
+
+export async function removeProjectPartner({ manager, audit }: MutationScope, input: RemoveProjectPartnerInput): Promise<{ project: Project }> {
+  const project = await existingProject(manager, input.projectId, ['input', 'projectId']);
+  const memberId = await referencedId(manager, Member, input.memberId, ['input', 'memberId']);
+  const partner = await manager.findOneBy(ProjectPartner, { projectId: project.id, memberId });
+  if (!partner) refuse(UserErrorCode.NOT_FOUND, ['input', 'memberId'], 'This member is not a partner of the project');
+  const coordinatorId = project.coordinatorId === memberId ? null : project.coordinatorId;
+  const updated = await updateIfCurrent(manager, project, input.expectedVersion, { coordinatorId });
+  await manager.delete(ProjectPartner, { id: partner.id });
+  audit.record('ProjectPartner', partner.id, { ...partner }, null);
+  if (coordinatorId !== project.coordinatorId) audit.record('Project', project.id, snapshot(project), snapshot(updated));
+  return { project: updated };
+}
+
+export interface ChangeProjectStatusArgs {
+  id: string;
+  to: ProjectStatus;
+  comment?: string | null;
+  expectedVersion: number;
+}
+
+/**
+ * Moves a project along its life cycle and writes the step into its history, in the same
+ * transaction; a transition the state machine forbids is refused with the allowed ones named.
+ */
+export async function changeProjectStatus(
+  { manager, audit, caller }: MutationScope,
+  args: ChangeProjectStatusArgs,
+): Promise<{ project: Project; statusChange: ProjectStatusChange }> {
+  const project = await existingProject(manager, args.id, ['id']);
+  // A caller who acted on an older version is told so first: the status it saw may be gone.
+  if (project.version !== args.expectedVersion) refuseStale(project, args.expectedVersion, ['expectedVersion']);
+  const allowed = allowedTransitions(project.status);
+  if (!allowed.includes(args.to)) {
+    refuse(
+      UserErrorCode.FORBIDDEN_TRANSITION,
+      ['to'],
+      `A ${project.status} project cannot become ${args.to}; ` +
+        (allowed.length > 0 ? `it can become ${allowed.join(', ')}` : 'it is closed and can no longer change'),
+    );
+  }
+  if (args.comment && args.comment.length > 2000) refuse(UserErrorCode.INVALID, ['comment'], 'comment takes 2,000 characters at most');
+  const changes: Partial<Project> = { status: args.to };
+  const dateField = DATE_SET_BY_STATUS[args.to];
+  if (dateField && !project[dateField]) changes[dateField] = today();
+  const updated = await updateIfCurrent(manager, project, args.expectedVersion, changes, ['expectedVersion']);
+  const { identifiers } = await manager.insert(ProjectStatusChange, {
+    projectId: project.id,
+    fromStatus: project.status,
+    toStatus: args.to,
+    changedAt: new Date(),
+    changedBy: caller.name,
+    comment: args.comment ?? null,
+  });
+  const statusChange = await manager.findOneByOrFail(ProjectStatusChange, { id: (identifiers[0] as { id: number }).id });
+  audit.record('Project', project.id, snapshot(project), snapshot(updated));
+  return { project: updated, statusChange };
+}

@@ -1,0 +1,183 @@
+import { MAX_IN_VALUES } from '../database/query/filter-compiler';
+import type { SqlBuilder } from '../database/query/sql-builder';
+import { badUserInput } from '../graphql/domain-error';
+
+/**
+ * What grouped statistics share: HAVING conditions over aggregates, ORDER BY over aggregates
+ * and group keys, and the bound on how many groups one call returns. The same operators as
+ * list filters (IntFilter, DecimalFilter), but over aggregate expressions instead of columns.
+ */
+
+/** The largest `first` a statistics query accepts. */
+export const MAX_STATS_GROUPS = 1000;
+
+/** An aggregate as SQL, and whether its values are whole numbers or decimals. */
+export interface AggregateMeasure {
+  expression: string;
+  kind: 'int' | 'decimal';
+}
+
+/**
+ * The aggregates a `having` input names: a measure directly (`count`) or one level of fields
+ * under it (`sum: { totalBudget }`).
+ */
+export type HavingSpec = Record<string, AggregateMeasure | Record<string, AggregateMeasure>>;
+
+type HavingInput = Record<string, unknown>;
+
+const MAX_HAVING_DEPTH = 8;
+
+function isMeasure(entry: AggregateMeasure | Record<string, AggregateMeasure>): entry is AggregateMeasure {
+  return typeof (entry as AggregateMeasure).expression === 'string';
+}
+
+/**
+ * Compiles a `having` input into an SQL condition for HAVING, or `null` when it constrains
+ * nothing. Parameters go to `sql` in textual order, so call it where HAVING sits in the text.
+ */
+export function compileHaving(
+  spec: HavingSpec,
+  having: HavingInput | null | undefined,
+  sql: SqlBuilder,
+  path: readonly string[] = ['having'],
+  depth = 0,
+): string | null {
+  if (!having) return null;
+  if (depth > MAX_HAVING_DEPTH) {
+    throw badUserInput(`${path.join('.')}: conditions nest at most ${MAX_HAVING_DEPTH} levels deep`, path);
+  }
+  const conditions: string[] = [];
+  for (const [key, value] of Object.entries(having)) {
+    if (value === undefined || value === null) continue;
+    const here = [...path, key];
+    if (key === 'and' || key === 'or') {
+      const parts = (value as HavingInput[])
+        .map((item, index) => compileHaving(spec, item, sql, [...here, String(index)], depth + 1))
+        .map((part) => part ?? '1 = 1');
+      if (parts.length > 0) conditions.push(`(${parts.join(key === 'and' ? ' AND ' : ' OR ')})`);
+      else if (key === 'or') conditions.push('1 = 0'); // an empty OR matches nothing, as in filters
+    } else if (key === 'not') {
+      const inner = compileHaving(spec, value as HavingInput, sql, here, depth + 1);
+      if (inner) conditions.push(`NOT (${inner})`);
+    } else if (key in spec) {
+      const entry = spec[key];
+      if (isMeasure(entry)) {
+        const condition = compileComparison(entry, value as HavingInput, sql, here);
+        if (condition) conditions.push(condition);
+        continue;
+      }
+      for (const [field, operators] of Object.entries(value as HavingInput)) {
+        if (operators === undefined || operators === null) continue;
+        const measure = entry[field];
+        if (!measure) throw new Error(`having.${key} has no field "${field}"`);
+        const condition = compileComparison(measure, operators as HavingInput, sql, [...here, field]);
+        if (condition) conditions.push(condition);
+      }
+    } else {
+      throw new Error(`having has no field "${key}"`);
+    }
+  }
+  return conditions.length > 0 ? conditions.join(' AND ') : null;
+}
+
+function compileComparison(
+  measure: AggregateMeasure,
+  operators: HavingInput,
+  sql: SqlBuilder,
+  path: readonly string[],
+): string | null {
+  const { expression } = measure;
+  // SQLite compares a REAL sum with a text parameter as text, and MySQL compares DECIMAL with
+  // text as doubles: casting the parameter makes both compare numbers, MySQL exactly.
+  const placeholder = (value: unknown) => {
+    const marker = sql.param(value);
+    if (measure.kind === 'int') return marker;
+    return sql.dialect.kind === 'sqlite' ? `CAST(${marker} AS REAL)` : `CAST(${marker} AS DECIMAL(24,6))`;
+  };
+  const conditions: string[] = [];
+  for (const [operator, raw] of Object.entries(operators)) {
+    if (raw === undefined) continue;
+    const at = [...path, operator];
+    switch (operator) {
+      case 'eq':
+        conditions.push(raw === null ? `${expression} IS NULL` : `${expression} = ${placeholder(raw)}`);
+        break;
+      case 'ne':
+        conditions.push(
+          raw === null ? `${expression} IS NOT NULL` : `(${expression} <> ${placeholder(raw)} OR ${expression} IS NULL)`,
+        );
+        break;
+      case 'in':
+      case 'notIn': {
+        const values = raw as unknown[];
+        if (values.length > MAX_IN_VALUES) {
+          throw badUserInput(`${at.join('.')}: at most ${MAX_IN_VALUES} values, got ${values.length}`, at);
+        }
+        const list = values.map(placeholder).join(', ');
+        if (operator === 'in') conditions.push(values.length === 0 ? '1 = 0' : `${expression} IN (${list})`);
+        else if (values.length > 0) conditions.push(`(${expression} NOT IN (${list}) OR ${expression} IS NULL)`);
+        break;
+      }
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte': {
+        const comparator = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[operator];
+        conditions.push(`${expression} ${comparator} ${placeholder(raw)}`);
+        break;
+      }
+      case 'isNull':
+        conditions.push(raw ? `${expression} IS NULL` : `${expression} IS NOT NULL`);
+        break;
+      default:
+        throw new Error(`Unknown having operator "${operator}"`);
+    }
+  }
+  return conditions.length > 0 ? conditions.join(' AND ') : null;
+}
+
+export interface StatsOrderInput {
+  field: string;
+  direction?: 'ASC' | 'DESC' | null;
+}
+
+/**
+ * ORDER BY for grouped rows. `sortable` maps each order field to its SQL (a select alias), or
+ * to `null` for a group key that was not grouped on. The grouped keys always follow, ascending,
+ * so the order is total and the same on both databases (NULL sorts first in both).
+ */
+export function statsOrderClause(
+  orderBy: readonly StatsOrderInput[] | null | undefined,
+  sortable: ReadonlyMap<string, string | null>,
+  groupKeys: readonly string[],
+  path: readonly string[] = ['orderBy'],
+): string {
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  (orderBy ?? []).forEach(({ field, direction }, index) => {
+    const expression = sortable.get(field);
+    if (expression === undefined) throw new Error(`Cannot order statistics by ${field}`);
+    if (expression === null) {
+      const at = [...path, String(index), 'field'];
+      throw badUserInput(`${at.join('.')}: ${field} is not in groupBy; group by it or sort on another field`, at);
+    }
+    if (seen.has(expression)) return;
+    seen.add(expression);
+    terms.push(`${expression} ${direction === 'DESC' ? 'DESC' : 'ASC'}`);
+  });
+  for (const key of groupKeys) {
+    if (!seen.has(key)) terms.push(`${key} ASC`);
+  }
+  return terms.length > 0 ? ` ORDER BY ${terms.join(', ')}` : '';
+}
+
+/** `first` checked against the bound, naming the argument when it is out of range. */
+export function groupLimit(first: number | null | undefined, defaultLimit: number): number {
+  const value = first ?? defaultLimit;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_STATS_GROUPS) {
+    throw badUserInput(`first must be between 0 and ${MAX_STATS_GROUPS}, got ${value}; narrow the filter or the groupBy`, [
+      'first',
+    ]);
+  }
+  return value;
+}
