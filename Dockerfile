@@ -9,7 +9,7 @@ COPY server/package.json server/package.json
 COPY client-sdk/package.json client-sdk/package.json
 RUN npm ci --no-audit --no-fund
 COPY server server
-RUN npm run build && npm prune --omit=dev
+RUN npm run build -w server && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -12,7 +12,53 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       logLevel: 'info',
       playground: 'graphiql',
+      introspection: true,
+      corsOrigins: [],
+      bodyLimitBytes: 1048576,
+      maxBatchSize: 10,
+      maxQueryTokens: 10000,
+      maxQueryDepth: 12,
+      maxAliases: 30,
+      maxRootFields: 20,
+      maxQueryCost: 1000,
+      rateLimitPoints: 1000,
+      rateLimitRestoreRate: 50,
+      redisUrl: null,
+      redisKeyPrefix: 'polegraph:',
+      trustedDocuments: 'off',
+      trustedDocumentsManifest: 'client-sdk/src/generated/persisted-documents.json',
     });
+  });
+
+  it('reads the abuse-protection options', () => {
+    expect(
+      loadConfig({
+        INTROSPECTION: 'off',
+        CORS_ORIGINS: 'https://app.example.fr, http://localhost:5173',
+        BODY_LIMIT: '512kb',
+        MAX_BATCH_SIZE: '0',
+        MAX_QUERY_DEPTH: '8',
+        MAX_QUERY_COST: '500',
+        RATE_LIMIT_POINTS: '2000',
+        RATE_LIMIT_RESTORE_RATE: '12.5',
+        REDIS_URL: 'redis://cache.internal:6379/2',
+        TRUSTED_DOCUMENTS: 'anonymous',
+        TRUSTED_DOCUMENTS_MANIFEST: '/srv/manifest.json',
+      }),
+    ).toMatchObject({
+      introspection: false,
+      corsOrigins: ['https://app.example.fr', 'http://localhost:5173'],
+      bodyLimitBytes: 524288,
+      maxBatchSize: 0,
+      maxQueryDepth: 8,
+      maxQueryCost: 500,
+      rateLimitPoints: 2000,
+      rateLimitRestoreRate: 12.5,
+      redisUrl: 'redis://cache.internal:6379/2',
+      trustedDocuments: 'anonymous',
+      trustedDocumentsManifest: '/srv/manifest.json',
+    });
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
   });
 
   it('reads MySQL and MariaDB URLs', () => {
@@ -42,9 +88,22 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test, got "staging"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of error, warn, info, debug, got "loud"'],
     [{ PLAYGROUND: 'yes' }, 'PLAYGROUND must be one of graphiql, apollo-sandbox, off, got "yes"'],
+    [{ MAX_QUERY_DEPTH: 'deep' }, 'MAX_QUERY_DEPTH must be a whole number of at least 2, got "deep"'],
+    [{ MAX_QUERY_COST: '5000' }, 'MAX_QUERY_COST (5000) must not exceed RATE_LIMIT_POINTS (1000)'],
+    [{ RATE_LIMIT_RESTORE_RATE: '0' }, 'RATE_LIMIT_RESTORE_RATE must be a number above 0'],
+    [{ BODY_LIMIT: 'huge' }, 'BODY_LIMIT must be a size of at least 1kb'],
+    [{ CORS_ORIGINS: 'https://app.example.fr/path' }, 'CORS_ORIGINS must list origins such as https://app.example.fr'],
+    [{ CORS_ORIGINS: '*,https://app.example.fr' }, 'CORS_ORIGINS takes either * alone or a list of origins'],
+    [{ INTROSPECTION: 'maybe' }, 'INTROSPECTION must be true or false, got "maybe"'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must look like redis://host:6379'],
+    [{ TRUSTED_DOCUMENTS: 'always' }, 'TRUSTED_DOCUMENTS must be one of off, anonymous, all, got "always"'],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads TRUSTED_DOCUMENTS=enforce as the issue names it: every caller held to the manifest', () => {
+    expect(loadConfig({ TRUSTED_DOCUMENTS: 'enforce' }).trustedDocuments).toBe('all');
   });
 
   it('lists every problem at once', () => {

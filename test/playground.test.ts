@@ -8,7 +8,12 @@ import { loadPlaygroundExamples } from '../server/src/playground/playground.exam
 import { PLAYGROUND_ASSETS_DIR } from '../server/src/playground/playground.routes';
 import type { PlaygroundSettings } from '../server/src/playground/playground.settings';
 import { openSeededDatabase, testDatabaseKinds, type TestDatabase } from './helpers/test-databases';
-import { createTestEnvironment, type TestEnvironment } from './helpers/test-environment';
+import {
+  createTestEnvironment,
+  type TestEnvironment,
+  type TestEnvironmentOptions,
+} from './helpers/test-environment';
+import { ANALYST } from './helpers/tokens';
 
 /** What a browser sends when the address bar opens a page. */
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -39,12 +44,13 @@ beforeAll(() => {
 function withServer(
   overrides: Partial<AppConfig>,
   kind: TestDatabase['kind'] = 'sqlite',
+  options: TestEnvironmentOptions = {},
 ): { env: () => TestEnvironment } {
   let database: TestDatabase;
   let env: TestEnvironment;
   beforeAll(async () => {
     database = await openSeededDatabase(kind);
-    env = await createTestEnvironment(database, overrides);
+    env = await createTestEnvironment(database, overrides, options);
   });
   afterAll(async () => {
     await env?.close();
@@ -71,7 +77,8 @@ describe('the example queries', () => {
   });
 
   describe.each(testDatabaseKinds())('on the seeded %s database', (kind) => {
-    const server = withServer({}, kind);
+    // The examples show confidential fields too: analysts run them with their token.
+    const server = withServer({}, kind, { as: ANALYST });
 
     it.each(examples.map((example) => [example.fileName, example.query]))(
       '%s answers with data and no errors',
@@ -142,7 +149,8 @@ describe('PLAYGROUND=graphiql (the default)', () => {
     });
     expect(posted.errors).toBeUndefined();
     expect(viaGet.status).toBe(200);
-    expect(await viaGet.json()).toEqual({ data: posted.data });
+    // Every answer also reports its cost (`extensions.cost`, see graphql/limits).
+    expect(await viaGet.json()).toEqual({ data: posted.data, extensions: { cost: expect.any(Object) } });
   });
 });
 

@@ -8,15 +8,21 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { authenticate } from './auth/api-token.service';
 import type { AppConfig } from './config/config';
 import { openDataSource } from './database/data-source';
 import { closeDataSource } from './database/transactions';
 import type { GraphQLContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
+import { abuseProtectionPlugin } from './graphql/limits/abuse-protection.plugin';
+import { corsOptions } from './graphql/limits/cors-policy';
+import { batchSizeLimit, graphqlBodyParser } from './graphql/limits/http-limits';
 import { LoaderRegistry } from './graphql/loader-registry';
 import { buildPoleGraphSchema } from './graphql/schema';
+import { TrustedDocuments } from './graphql/trusted-documents/trusted-documents';
 import { playgroundApolloPlugins } from './playground/playground.plugins';
 import { mountPlayground } from './playground/playground.routes';
+import { RateLimiter } from './rate-limit/rate-limiter';
 
 export interface PoleGraphApp {
   config: AppConfig;
@@ -41,16 +47,28 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     options.dataSource ??
     (await openDataSource(config.database, { printStatements: config.logLevel === 'debug' }));
   const schema = await buildPoleGraphSchema();
+  const trustedDocuments =
+    config.trustedDocuments === 'off'
+      ? null
+      : TrustedDocuments.load(config.trustedDocuments, config.trustedDocumentsManifest);
+  const rateLimiter = await RateLimiter.fromConfig(config);
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError: createErrorFormatter(config.nodeEnv === 'production'),
     includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
+    // Arrays of operations; their length is checked by batchSizeLimit before Apollo sees them.
+    allowBatchedHttpRequests: config.maxBatchSize > 0,
+    // Bounds parsing and validation (which grow faster than the document) before any limit runs.
+    parseOptions: { maxTokens: config.maxQueryTokens },
     plugins: [
       // Lets in-flight requests finish when the server stops.
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...playgroundApolloPlugins(config),
+      // Trusted documents, depth/alias/root-field/cost limits and the rate limit (graphql/limits).
+      abuseProtectionPlugin({ schema, limits: config, rateLimiter, trustedDocuments }),
     ],
   });
   await apollo.start();
@@ -63,14 +81,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   mountPlayground(app, config);
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>(),
-    express.json({ limit: '1mb' }),
+    cors<cors.CorsRequest>(corsOptions(config)),
+    ...graphqlBodyParser(config.bodyLimitBytes),
+    batchSizeLimit(config.maxBatchSize),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         dataSource,
-        requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+        requestId: String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 64),
         loaders: new LoaderRegistry(),
-        caller: { name: 'anonymous' },
+        caller: await authenticate(dataSource, req.headers.authorization, req.ip ?? 'unknown'),
       }),
     }),
   );
@@ -95,6 +114,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     async close() {
       // Apollo's drain plugin closes the HTTP server once in-flight requests are done.
       await apollo.stop();
+      await rateLimiter.close();
       if (!options.dataSource) await closeDataSource(dataSource);
     },
   };

@@ -1,6 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { sqlStatementLog } from '../../server/src/database/data-source';
 
+/**
+ * Every request with a token looks the token up once before anything else (authentication);
+ * tests that bound a request's statements count it in, by name.
+ */
+export const AUTHENTICATION_STATEMENTS = 1;
+
 /** Runs `action` and returns what it returned with the SQL statements sent meanwhile. */
 export async function countStatements<T>(
   dataSource: DataSource,

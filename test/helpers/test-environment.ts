@@ -1,6 +1,9 @@
 import { createApp, type PoleGraphApp } from '../../server/src/app';
-import type { AppConfig } from '../../server/src/config/config';
+import { loadConfig, type AppConfig } from '../../server/src/config/config';
+import type { IssueTokenRequest } from '../../server/src/auth/api-token.service';
+import type { Role } from '../../server/src/auth/roles';
 import type { TestDatabase } from './test-databases';
+import { bearerFor } from './tokens';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
@@ -25,6 +28,13 @@ export interface TestEnvironment {
 /** The configuration a test server runs with; `overrides` change single options. */
 export function testConfig(database: TestDatabase, overrides: Partial<AppConfig> = {}): AppConfig {
   return {
+    // Every option's documented default (no environment read), then the test's own values.
+    ...loadConfig({}),
+    // A bucket no suite can empty, and no cost limit: suites ask for 100 × 100 nested pages or
+    // 1,000 statistics groups on purpose. The abuse suites set the production limits back.
+    rateLimitPoints: 1_000_000_000,
+    rateLimitRestoreRate: 1_000_000_000,
+    maxQueryCost: 1_000_000_000,
     port: 0,
     databaseUrl: 'test',
     database: database.config,
@@ -35,20 +45,27 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
   };
 }
 
+export interface TestEnvironmentOptions {
+  /** Send every request with a token of this role (issued in the database); anonymous otherwise. */
+  as?: Partial<IssueTokenRequest> & { role: Role };
+}
+
 /** A real server on a free port over `database`, reached through HTTP (like Vendure's). */
 export async function createTestEnvironment(
   database: TestDatabase,
   overrides: Partial<AppConfig> = {},
+  options: TestEnvironmentOptions = {},
 ): Promise<TestEnvironment> {
   const app = await createApp(testConfig(database, overrides), { dataSource: database.dataSource });
   const { url } = await app.listen(0);
+  const defaultHeaders = options.as ? await bearerFor(database.dataSource, options.as) : {};
   return {
     app,
     url,
     async query(document, variables, headers = {}) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...defaultHeaders, ...headers },
         body: JSON.stringify({ query: document, variables }),
       });
       const body = (await response.json()) as Omit<GraphQLResponse, 'status' | 'headers'>;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { openSeededDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
+import { ANALYST } from '../helpers/tokens';
 
 interface Connection {
   totalCount: number;
@@ -21,7 +22,7 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
 
   beforeAll(async () => {
     database = await openSeededDatabase(kind);
-    api = await createTestEnvironment(database);
+    api = await createTestEnvironment(database, {}, { as: ANALYST });
   });
   afterAll(async () => {
     await api?.close();

@@ -1,7 +1,12 @@
 import 'reflect-metadata';
-import { countStatements } from '../helpers/statement-counter';
-import { openSeededDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/test-databases';
+import { AUTHENTICATION_STATEMENTS, countStatements } from '../helpers/statement-counter';
+import {
+  openSeededDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
+import { ANALYST } from '../helpers/tokens';
 
 type Row = Record<string, unknown>;
 
@@ -59,13 +64,35 @@ const PROJECT_STATS = /* GraphQL */ `
       orderBy: $orderBy
       first: $first
     ) {
-      key { status programmeLevel year quarter month }
+      key {
+        status
+        programmeLevel
+        year
+        quarter
+        month
+      }
       count
       distinctMembers
-      sum { totalBudget publicFundingRequested publicFundingGranted }
-      avg { totalBudget publicFundingRequested publicFundingGranted }
-      min { totalBudget publicFundingRequested publicFundingGranted }
-      max { totalBudget publicFundingRequested publicFundingGranted }
+      sum {
+        totalBudget
+        publicFundingRequested
+        publicFundingGranted
+      }
+      avg {
+        totalBudget
+        publicFundingRequested
+        publicFundingGranted
+      }
+      min {
+        totalBudget
+        publicFundingRequested
+        publicFundingGranted
+      }
+      max {
+        totalBudget
+        publicFundingRequested
+        publicFundingGranted
+      }
     }
   }
 `;
@@ -80,14 +107,28 @@ const PROJECT_STATS_WITH_RECORDS = /* GraphQL */ `
     projectStats(groupBy: $groupBy, having: $having, orderBy: $orderBy, first: $first) {
       key {
         programmeLevel
-        programme { databaseId name }
-        region { databaseId name }
-        pole { databaseId name }
-        theme { databaseId name }
+        programme {
+          databaseId
+          name
+        }
+        region {
+          databaseId
+          name
+        }
+        pole {
+          databaseId
+          name
+        }
+        theme {
+          databaseId
+          name
+        }
       }
       count
       distinctMembers
-      sum { totalBudget }
+      sum {
+        totalBudget
+      }
     }
   }
 `;
@@ -100,8 +141,23 @@ const MEMBER_STATS = /* GraphQL */ `
     $orderBy: [MemberStatsOrder!]
     $first: Int
   ) {
-    memberStats(filter: $filter, groupBy: $groupBy, having: $having, orderBy: $orderBy, first: $first) {
-      key { category joinYear region { databaseId } pole { databaseId } }
+    memberStats(
+      filter: $filter
+      groupBy: $groupBy
+      having: $having
+      orderBy: $orderBy
+      first: $first
+    ) {
+      key {
+        category
+        joinYear
+        region {
+          databaseId
+        }
+        pole {
+          databaseId
+        }
+      }
       count
       share
     }
@@ -143,7 +199,8 @@ function decimal(value: unknown, scale = 2): string | null {
 }
 
 /** `key` of an SQL row as a comparable string, null-safe. */
-const keyOf = (...values: unknown[]) => values.map((value) => (value === null ? 'null' : String(value))).join('|');
+const keyOf = (...values: unknown[]) =>
+  values.map((value) => (value === null ? 'null' : String(value))).join('|');
 
 describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
   let database: TestDatabase;
@@ -151,14 +208,15 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
 
   beforeAll(async () => {
     database = await openSeededDatabase(kind);
-    api = await createTestEnvironment(database);
+    api = await createTestEnvironment(database, {}, { as: ANALYST });
   });
   afterAll(async () => {
     await api?.close();
     await database?.drop();
   });
 
-  const sql = (text: string, params: unknown[] = []) => database.dataSource.query(text, params) as Promise<Row[]>;
+  const sql = (text: string, params: unknown[] = []) =>
+    database.dataSource.query(text, params) as Promise<Row[]>;
 
   /**
    * Amounts agree to the cent on MySQL (exact decimals); SQLite adds floats, whose order of
@@ -171,7 +229,9 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       return;
     }
     expect(actual).toMatch(/^-?\d+\.\d{2}$/);
-    expect(Math.abs(Number(actual) - Number(exact))).toBeLessThanOrEqual(0.01 * Math.max(rows, 1) + 1e-9);
+    expect(Math.abs(Number(actual) - Number(exact))).toBeLessThanOrEqual(
+      0.01 * Math.max(rows, 1) + 1e-9,
+    );
   }
 
   async function projectStats(variables: Row): Promise<ProjectGroup[]> {
@@ -202,7 +262,12 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       groups.forEach((group, index) => {
         const row = expected[index];
         const rows = Number(row.n);
-        expect(group.key).toMatchObject({ status: row.status, programmeLevel: null, year: null, quarter: null });
+        expect(group.key).toMatchObject({
+          status: row.status,
+          programmeLevel: null,
+          year: null,
+          quarter: null,
+        });
         expect(group.count).toBe(rows);
         expectAmount(group.sum.totalBudget, row.budget, rows);
         expectAmount(group.sum.publicFundingRequested, row.requested, rows);
@@ -215,7 +280,10 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
     });
 
     it('filters like the projects list and makes one group of everything when groupBy is empty', async () => {
-      const filter = { status: { in: ['FUNDED', 'COMPLETED'] }, programme: { level: { eq: 'EUROPEAN' } } };
+      const filter = {
+        status: { in: ['FUNDED', 'COMPLETED'] },
+        programme: { level: { eq: 'EUROPEAN' } },
+      };
       const [expected] = await sql(
         'SELECT COUNT(*) AS n, SUM(p.`totalBudget`) AS budget, SUM(p.`publicFundingGranted`) AS granted ' +
           'FROM `project` p JOIN `funding_programme` fp ON fp.`id` = p.`programmeId` ' +
@@ -226,12 +294,20 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
 
       expect(rows).toBeGreaterThan(0);
       expect(groups).toHaveLength(1);
-      expect(groups[0].key).toEqual({ status: null, programmeLevel: null, year: null, quarter: null, month: null });
+      expect(groups[0].key).toEqual({
+        status: null,
+        programmeLevel: null,
+        year: null,
+        quarter: null,
+        month: null,
+      });
       expect(groups[0].count).toBe(rows);
       expectAmount(groups[0].sum.totalBudget, expected.budget, rows);
       expectAmount(groups[0].sum.publicFundingGranted, expected.granted, rows);
 
-      const list = await api.query<{ projects: { totalCount: number; aggregate: { sum: Numbers } } }>(
+      const list = await api.query<{
+        projects: { totalCount: number; aggregate: { sum: Numbers } };
+      }>(
         'query EuropeanProjectTotals($filter: ProjectFilter) { projects(filter: $filter, first: 1) { totalCount aggregate { sum { totalBudget } } } }',
         { filter },
       );
@@ -240,7 +316,9 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
     });
 
     it('keeps the groups HAVING selects and sorts them by an aggregate', async () => {
-      const counts = (await sql('SELECT COUNT(*) AS n FROM `project` GROUP BY `leadPoleId`')).map((row) => Number(row.n));
+      const counts = (await sql('SELECT COUNT(*) AS n FROM `project` GROUP BY `leadPoleId`')).map(
+        (row) => Number(row.n),
+      );
       const threshold = counts.sort((a, b) => a - b)[Math.floor(counts.length / 2)];
       const expected = await sql(
         'SELECT `leadPoleId` AS poleId, COUNT(*) AS n, SUM(`totalBudget`) AS budget FROM `project` ' +
@@ -260,7 +338,9 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       );
       expect(result.errors).toBeUndefined();
       const groups = result.data!.projectStats;
-      expect(groups.map((group) => group.key.pole!.databaseId)).toEqual(expected.map((row) => Number(row.poleId)));
+      expect(groups.map((group) => group.key.pole!.databaseId)).toEqual(
+        expected.map((row) => Number(row.poleId)),
+      );
       groups.forEach((group, index) => {
         expect(group.count).toBe(Number(expected[index].n));
         expectAmount(group.sum.totalBudget, expected[index].budget, group.count);
@@ -268,7 +348,7 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
         expect(group.key.programme).toBeNull();
       });
       // The groups, then the poles they name: one statement each.
-      expect(statements).toHaveLength(2);
+      expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 2);
     });
 
     it('buckets by YEAR and QUARTER of the submission date', async () => {
@@ -280,19 +360,30 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       const expected = new Map<string, { count: number; budget: number }>();
       for (const row of months) {
         const month = row.month === null ? null : String(row.month);
-        const bucket = month === null ? 'null|null' : `${Number(month.slice(0, 4))}|${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+        const bucket =
+          month === null
+            ? 'null|null'
+            : `${Number(month.slice(0, 4))}|${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
         const entry = expected.get(bucket) ?? { count: 0, budget: 0 };
         entry.count += Number(row.n);
         entry.budget += Number(row.budget);
         expected.set(bucket, entry);
       }
 
-      const groups = await projectStats({ groupBy: ['QUARTER', 'YEAR'], dateField: 'SUBMITTED', first: 1000 });
-      expect(groups.map((group) => keyOf(group.key.year, group.key.quarter)).sort()).toEqual([...expected.keys()].sort());
+      const groups = await projectStats({
+        groupBy: ['QUARTER', 'YEAR'],
+        dateField: 'SUBMITTED',
+        first: 1000,
+      });
+      expect(groups.map((group) => keyOf(group.key.year, group.key.quarter)).sort()).toEqual(
+        [...expected.keys()].sort(),
+      );
       for (const group of groups) {
         const entry = expected.get(keyOf(group.key.year, group.key.quarter))!;
         expect(group.count).toBe(entry.count);
-        expect(Math.abs(Number(group.sum.totalBudget) - entry.budget)).toBeLessThanOrEqual(0.01 * entry.count);
+        expect(Math.abs(Number(group.sum.totalBudget) - entry.budget)).toBeLessThanOrEqual(
+          0.01 * entry.count,
+        );
         if (group.key.quarter !== null) expect([1, 2, 3, 4]).toContain(group.key.quarter);
         expect(group.key.month).toBeNull();
       }
@@ -321,18 +412,22 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       const [{ n: projects }] = await sql('SELECT COUNT(*) AS n FROM `project`');
 
       const { result, statements } = await countStatements(database.dataSource, () =>
-        api.query<{ projectStats: ProjectGroup[] }>(PROJECT_STATS_WITH_RECORDS, { groupBy: ['THEME'] }),
+        api.query<{ projectStats: ProjectGroup[] }>(PROJECT_STATS_WITH_RECORDS, {
+          groupBy: ['THEME'],
+        }),
       );
       expect(result.errors).toBeUndefined();
       const groups = result.data!.projectStats;
-      expect(groups.map((group) => group.key.theme!.databaseId)).toEqual(expected.map((row) => Number(row.themeId)));
+      expect(groups.map((group) => group.key.theme!.databaseId)).toEqual(
+        expected.map((row) => Number(row.themeId)),
+      );
       groups.forEach((group, index) => {
         expect(group.count).toBe(Number(expected[index].n));
         expectAmount(group.sum.totalBudget, expected[index].budget, group.count);
       });
       const counted = groups.reduce((sum, group) => sum + group.count, 0);
       expect(counted).toBeGreaterThan(Number(projects)); // projects with several themes count in each
-      expect(statements).toHaveLength(2);
+      expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 2);
     });
 
     it('counts distinct partner members without multiplying the sums', async () => {
@@ -348,13 +443,18 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
           'FROM `project` p JOIN `funding_programme` fp ON fp.`id` = p.`programmeId` ' +
           'JOIN `pole` lp ON lp.`id` = p.`leadPoleId` GROUP BY fp.`level`, lp.`headquartersRegionId`',
       );
-      const distinct = new Map(members.map((row) => [keyOf(row.level, Number(row.regionId)), Number(row.n)]));
+      const distinct = new Map(
+        members.map((row) => [keyOf(row.level, Number(row.regionId)), Number(row.n)]),
+      );
       const sums = new Map(totals.map((row) => [keyOf(row.level, Number(row.regionId)), row]));
 
-      const response = await api.query<{ projectStats: ProjectGroup[] }>(PROJECT_STATS_WITH_RECORDS, {
-        groupBy: ['REGION', 'PROGRAMME_LEVEL'],
-        first: 1000,
-      });
+      const response = await api.query<{ projectStats: ProjectGroup[] }>(
+        PROJECT_STATS_WITH_RECORDS,
+        {
+          groupBy: ['REGION', 'PROGRAMME_LEVEL'],
+          first: 1000,
+        },
+      );
       expect(response.errors).toBeUndefined();
       const groups = response.data!.projectStats;
       expect(groups).toHaveLength(totals.length);
@@ -368,7 +468,9 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
 
       // Over everything: the distinct members are fewer than the partnerships.
       const [all] = await projectStats({ groupBy: [] });
-      const [{ n: partnerMembers }] = await sql('SELECT COUNT(DISTINCT `memberId`) AS n FROM `project_partner`');
+      const [{ n: partnerMembers }] = await sql(
+        'SELECT COUNT(DISTINCT `memberId`) AS n FROM `project_partner`',
+      );
       const [{ n: partnerships }] = await sql('SELECT COUNT(*) AS n FROM `project_partner`');
       expect(all.distinctMembers).toBe(Number(partnerMembers));
       expect(all.distinctMembers).toBeLessThan(Number(partnerships));
@@ -384,17 +486,23 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       expect(result.errors).toBeUndefined();
       expect(result.data!.projectStats).toHaveLength(1000);
       expect(result.data!.projectStats[0].key.programme!.name).toEqual(expect.any(String));
-      expect(statements).toHaveLength(5);
+      expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 5);
     });
 
     it('refuses first above 1000 and sorting on a key it does not group by, naming the argument', async () => {
       const tooMany = await api.query(PROJECT_STATS, { groupBy: ['STATUS'], first: 1001 });
       expect(tooMany.data).toBeNull();
       expect(tooMany.errors).toHaveLength(1);
-      expect(tooMany.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['first'] });
+      expect(tooMany.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentPath: ['first'],
+      });
       expect(tooMany.errors![0].message).toMatch(/first must be between 0 and 1000/);
 
-      const badOrder = await api.query(PROJECT_STATS, { groupBy: ['STATUS'], orderBy: [{ field: 'POLE' }] });
+      const badOrder = await api.query(PROJECT_STATS, {
+        groupBy: ['STATUS'],
+        orderBy: [{ field: 'POLE' }],
+      });
       expect(badOrder.errors![0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         argumentPath: ['orderBy', '0', 'field'],
@@ -405,13 +513,19 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
   describe('memberStats', () => {
     it('counts members by CATEGORY and REGION with shares of every member that add up to 1', async () => {
       const [{ n: members }] = await sql('SELECT COUNT(*) AS n FROM `member`');
-      for (const [groupBy, column] of [['CATEGORY', 'category'], ['REGION', 'regionId']] as const) {
-        const expected = await sql(`SELECT \`${column}\` AS k, COUNT(*) AS n FROM \`member\` GROUP BY \`${column}\``);
+      for (const [groupBy, column] of [
+        ['CATEGORY', 'category'],
+        ['REGION', 'regionId'],
+      ] as const) {
+        const expected = await sql(
+          `SELECT \`${column}\` AS k, COUNT(*) AS n FROM \`member\` GROUP BY \`${column}\``,
+        );
         const groups = await memberStats({ groupBy: [groupBy] });
         const byKey = new Map(expected.map((row) => [String(row.k), Number(row.n)]));
         expect(groups).toHaveLength(expected.length);
         for (const group of groups) {
-          const key = groupBy === 'CATEGORY' ? group.key.category! : String(group.key.region!.databaseId);
+          const key =
+            groupBy === 'CATEGORY' ? group.key.category! : String(group.key.region!.databaseId);
           expect(group.count).toBe(byKey.get(key));
           expect(Number(group.share)).toBeCloseTo(group.count / Number(members), 4);
           expect(group.share).toMatch(/^0\.\d{4}$/);
@@ -443,12 +557,18 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
           'JOIN `membership` ms ON ms.`memberId` = m.`id` AND ms.`endDate` IS NULL ' +
           "WHERE m.`category` IN ('MICRO', 'SME') GROUP BY SUBSTR(ms.`startDate`, 1, 4) ORDER BY SUBSTR(ms.`startDate`, 1, 4)",
       );
-      const [{ n: smes }] = await sql("SELECT COUNT(*) AS n FROM `member` WHERE `category` IN ('MICRO', 'SME')");
-      const groups = await memberStats({ filter: { category: { in: ['MICRO', 'SME'] } }, groupBy: ['JOIN_YEAR'] });
+      const [{ n: smes }] = await sql(
+        "SELECT COUNT(*) AS n FROM `member` WHERE `category` IN ('MICRO', 'SME')",
+      );
+      const groups = await memberStats({
+        filter: { category: { in: ['MICRO', 'SME'] } },
+        groupBy: ['JOIN_YEAR'],
+      });
       expect(groups.map((group) => [group.key.joinYear, group.count])).toEqual(
         expected.map((row) => [Number(row.year), Number(row.n)]),
       );
-      for (const group of groups) expect(Number(group.share)).toBeCloseTo(group.count / Number(smes), 4);
+      for (const group of groups)
+        expect(Number(group.share)).toBeCloseTo(group.count / Number(smes), 4);
     });
   });
 
@@ -468,9 +588,10 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
           "AND `startDate` <= '2024-12-31' AND (`endDate` IS NULL OR `endDate` >= '2024-12-31')",
         [poleId],
       );
-      const [figures] = await sql('SELECT `privateFundingShare` AS share FROM `pole_year` WHERE `poleId` = ? AND `year` = 2024', [
-        poleId,
-      ]);
+      const [figures] = await sql(
+        'SELECT `privateFundingShare` AS share FROM `pole_year` WHERE `poleId` = ? AND `year` = 2024',
+        [poleId],
+      );
       // Phase V runs 2023–2026; the pole leads or co-labels the project.
       const [projects] = await sql(
         'SELECT COUNT(*) AS n, SUM(CASE WHEN fp.`level` = ? THEN 1 ELSE 0 END) AS european, ' +
@@ -481,10 +602,13 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
         ['EUROPEAN', poleId, poleId],
       );
 
-      const response = await api.query<{ pole: { databaseId: number; indicators: Row } }>(POLE_INDICATORS, {
-        slug: 'aerospace-valley',
-        year: 2024,
-      });
+      const response = await api.query<{ pole: { databaseId: number; indicators: Row } }>(
+        POLE_INDICATORS,
+        {
+          slug: 'aerospace-valley',
+          year: 2024,
+        },
+      );
       expect(response.errors).toBeUndefined();
       const indicators = response.data!.pole.indicators;
       const byCategory = new Map(categories.map((row) => [String(row.category), Number(row.n)]));
@@ -494,9 +618,16 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       expect(indicators).toEqual({
         year: 2024,
         activeMembers: Number(active),
-        membersByCategory: ['MICRO', 'SME', 'MID_SIZE', 'LARGE', 'RESEARCH', 'TRAINING', 'PUBLIC_BODY', 'OTHER'].map(
-          (category) => ({ category, count: byCategory.get(category) ?? 0 }),
-        ),
+        membersByCategory: [
+          'MICRO',
+          'SME',
+          'MID_SIZE',
+          'LARGE',
+          'RESEARCH',
+          'TRAINING',
+          'PUBLIC_BODY',
+          'OTHER',
+        ].map((category) => ({ category, count: byCategory.get(category) ?? 0 })),
         smeShare: (smes / Number(active)).toFixed(4),
         privateFundingShare: decimal(figures.share, 4),
         phase: { number: 5, startYear: 2023, endYear: 2026 },
@@ -523,23 +654,29 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       });
     });
 
-    it.each([55, 5])('costs the same 5 statements for %i poles', async (poles) => {
+    it.each([55, 5])('costs the same 5 statements (besides authentication) for %i poles', async (poles) => {
       const { result, statements } = await countStatements(database.dataSource, () =>
-        api.query<{ poles: { nodes: { indicators: { activeMembers: number } }[] } }>(NATIONAL_INDICATORS, {
-          poles,
-          year: 2024,
-        }),
+        api.query<{ poles: { nodes: { indicators: { activeMembers: number } }[] } }>(
+          NATIONAL_INDICATORS,
+          {
+            poles,
+            year: 2024,
+          },
+        ),
       );
       expect(result.errors).toBeUndefined();
       expect(result.data!.poles.nodes).toHaveLength(poles);
       expect(result.data!.poles.nodes.some((node) => node.indicators.activeMembers > 0)).toBe(true);
       // The poles, then members by category, yearly figures, the phase and its projects.
-      expect(statements).toHaveLength(5);
+      expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 5);
     });
 
     it('refuses a year out of range with BAD_USER_INPUT', async () => {
       const response = await api.query(POLE_INDICATORS, { slug: 'aerospace-valley', year: 20240 });
-      expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['year'] });
+      expect(response.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentPath: ['year'],
+      });
     });
   });
 });

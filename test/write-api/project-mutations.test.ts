@@ -6,6 +6,7 @@ import { ProjectStatus } from '../../server/src/project/project.enums';
 import { globalId } from '../helpers/graphql-ids';
 import { createEmptyDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
+import { ADMIN } from '../helpers/tokens';
 
 interface UserError {
   field: string[] | null;
@@ -74,7 +75,7 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
   beforeAll(async () => {
     database = await createEmptyDatabase(kind, 'projects');
     await seedDatabase(database.dataSource);
-    api = await createTestEnvironment(database);
+    api = await createTestEnvironment(database, {}, { as: ADMIN });
     const ids = async (sql: string) => ((await database.dataSource.query(sql)) as { id: number }[]).map((row) => row.id);
     members = (await ids('SELECT id FROM member ORDER BY id LIMIT 6')).map((id) => globalId('Member', id));
     poles = (await ids('SELECT id FROM pole ORDER BY id LIMIT 3')).map((id) => globalId('Pole', id));
@@ -139,7 +140,7 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
           { role: 'PARTNER', budgetSharePercent: '30.00', member: { id: members[1] } },
           { role: 'SUBCONTRACTOR', budgetSharePercent: '20.00', member: { id: members[2] } },
         ],
-        history: [{ fromStatus: null, toStatus: 'DRAFT', changedBy: 'anonymous', comment: 'Created' }],
+        history: [{ fromStatus: null, toStatus: 'DRAFT', changedBy: 'Test administrator', comment: 'Created' }],
       });
       const after = await rowCounts(database.dataSource);
       expect(after).toEqual({
@@ -198,7 +199,7 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
       if (allowed.includes(to)) {
         expect(result.userErrors).toEqual([]);
         expect(result.project).toMatchObject({ status: to, version: current.version + 1 });
-        expect(result.project!.history.at(-1)).toEqual({ fromStatus: from, toStatus: to, changedBy: 'anonymous', comment: 'test step' });
+        expect(result.project!.history.at(-1)).toEqual({ fromStatus: from, toStatus: to, changedBy: 'Test administrator', comment: 'test step' });
         expect(result.statusChange).toEqual({ fromStatus: from, toStatus: to });
       } else {
         expect(result.project).toBeNull();
@@ -300,7 +301,7 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
       );
       expect(response.errors).toBeUndefined();
       const [latest, creation] = response.data!.auditLog.nodes;
-      expect(latest).toMatchObject({ operation: 'changeProjectStatus', actor: 'anonymous', recordType: 'Project', recordGlobalId: project!.id });
+      expect(latest).toMatchObject({ operation: 'changeProjectStatus', actor: 'Test administrator', recordType: 'Project', recordGlobalId: project!.id });
       expect(latest.changes).toEqual(expect.arrayContaining([{ field: 'status', before: 'DRAFT', after: 'SUBMITTED' }]));
       expect(creation).toMatchObject({ operation: 'createProject', recordGlobalId: project!.id });
       expect(creation.changes).toEqual(expect.arrayContaining([{ field: 'acronym', before: null, after: project!.acronym }]));

@@ -1,4 +1,5 @@
 import { AuditLogEntry } from '../audit/audit-log-entry.entity';
+import { ApiToken } from '../auth/api-token.entity';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { Member } from '../member/member.entity';
 import { Membership } from '../member/membership.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   LabellingDecision,
   ClusterLabel,
   AuditLogEntry,
+  ApiToken,
 ];

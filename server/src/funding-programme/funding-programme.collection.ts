@@ -22,4 +22,5 @@ export const FUNDING_PROGRAMME_COLLECTION: CollectionSpec = {
   orderFields: { CODE: 'code', NAME: 'name', START_YEAR: 'startYear' },
   defaultOrder: [{ field: 'START_YEAR', direction: 'ASC' }],
   aggregateFields: [],
+  loadWhole: true,
 };

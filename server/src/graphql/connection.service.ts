@@ -1,3 +1,4 @@
+import { accessScopeOf } from '../auth/access-scope';
 import type { CollectionSpec } from '../database/query/collection-spec';
 import {
   aggregateRows,
@@ -36,16 +37,17 @@ function makeConnection<T>(
 
 /** A root list: `poles(filter:, orderBy:, first:, after:)`. */
 export async function rootConnection<T extends object>(
-  { dataSource }: GraphQLContext,
+  { dataSource, caller }: GraphQLContext,
   spec: CollectionSpec,
   request: PageRequest,
 ): Promise<ConnectionInstance<T>> {
-  const pages = await fetchPages<T>(dataSource, spec, request, { defaultOrder: spec.defaultOrder });
+  const access = accessScopeOf(caller);
+  const pages = await fetchPages<T>(dataSource, spec, request, { defaultOrder: spec.defaultOrder, access });
   let totals: Promise<AggregateValues> | undefined;
   const aggregate = () =>
-    (totals ??= aggregateRows(dataSource, spec, request.filter, undefined).then((map) => map.get(null)!));
+    (totals ??= aggregateRows(dataSource, spec, request.filter, access).then((map) => map.get(null)!));
   const count = async () =>
-    totals ? (await totals).count : (await countRows(dataSource, spec, request.filter, undefined)).get(null)!;
+    totals ? (await totals).count : (await countRows(dataSource, spec, request.filter, access)).get(null)!;
   return makeConnection(spec, pages.get(null)!, count, aggregate);
 }
 
@@ -61,11 +63,12 @@ export async function nestedConnection<T extends object>(
   request: PageRequest,
 ): Promise<ConnectionInstance<T>> {
   const { dataSource, loaders } = context;
+  const access = accessScopeOf(context.caller);
   const pairs = relationPairs(spec, relation);
   const key = `${spec.typeName}.${relation}:${JSON.stringify(request)}`;
   const page = await loaders
     .get<number, Page<T>>(`pages:${key}`, async (parentIds) => {
-      const pages = await fetchPages<T>(dataSource, spec, request, { defaultOrder: spec.defaultOrder }, {
+      const pages = await fetchPages<T>(dataSource, spec, request, { defaultOrder: spec.defaultOrder, access }, {
         pairs,
         parentIds,
       });
@@ -76,14 +79,14 @@ export async function nestedConnection<T extends object>(
   const aggregate = () =>
     loaders
       .get<number, AggregateValues>(`aggregate:${filterKey}`, async (parentIds) => {
-        const values = await aggregateRows(dataSource, spec, request.filter, undefined, { pairs, parentIds });
+        const values = await aggregateRows(dataSource, spec, request.filter, access, { pairs, parentIds });
         return parentIds.map((id) => values.get(id)!);
       })
       .load(parentId);
   const count = () =>
     loaders
       .get<number, number>(`count:${filterKey}`, async (parentIds) => {
-        const counts = await countRows(dataSource, spec, request.filter, undefined, { pairs, parentIds });
+        const counts = await countRows(dataSource, spec, request.filter, access, { pairs, parentIds });
         return parentIds.map((id) => counts.get(id)!);
       })
       .load(parentId);
@@ -92,7 +95,7 @@ export async function nestedConnection<T extends object>(
 
 /** Every related row of one parent, for small bounded lists (a project's partners). */
 export function relatedList<T extends object>(
-  { dataSource, loaders }: GraphQLContext,
+  { dataSource, loaders, caller }: GraphQLContext,
   spec: CollectionSpec,
   relation: string,
   parentId: number,
@@ -104,7 +107,7 @@ export function relatedList<T extends object>(
         dataSource,
         spec,
         {},
-        { defaultOrder: spec.defaultOrder, unbounded: true },
+        { defaultOrder: spec.defaultOrder, unbounded: true, access: accessScopeOf(caller) },
         { pairs, parentIds },
       );
       return parentIds.map((id) => pages.get(id)!.nodes);
@@ -114,14 +117,23 @@ export function relatedList<T extends object>(
 
 /** A record by database id, batched; `null` when there is none. */
 export function recordById<T extends object>(
-  { dataSource, loaders }: GraphQLContext,
+  { dataSource, loaders, caller }: GraphQLContext,
   spec: CollectionSpec,
   id: number | null | undefined,
 ): Promise<T | null> {
   if (id === null || id === undefined) return Promise.resolve(null);
+  if (spec.loadWhole) {
+    return loaders
+      .get<'all', Map<number, T>>(`all:${spec.typeName}`, async (keys) => {
+        const records = await fetchByIds<T>(dataSource, spec, null, accessScopeOf(caller));
+        return keys.map(() => records);
+      })
+      .load('all')
+      .then((records) => records.get(id) ?? null);
+  }
   return loaders
     .get<number, T | null>(`byId:${spec.typeName}`, async (ids) => {
-      const records = await fetchByIds<T>(dataSource, spec, ids);
+      const records = await fetchByIds<T>(dataSource, spec, ids, accessScopeOf(caller));
       return ids.map((key) => records.get(key) ?? null);
     })
     .load(id);
@@ -149,5 +161,5 @@ export async function lookupRecord<T extends object>(
   }
   const [name, value] = given[0];
   if (name === 'id') return recordById<T>(context, spec, databaseIdOf(String(value), spec.typeName, ['id']));
-  return fetchOneBy<T>(context.dataSource, spec, name, value);
+  return fetchOneBy<T>(context.dataSource, spec, name, value, accessScopeOf(context.caller));
 }

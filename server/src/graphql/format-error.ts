@@ -11,6 +11,10 @@ const SAFE_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // Abuse protection (graphql/limits, rate-limit, trusted-documents): refusals written for the caller.
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'PERSISTED_QUERY_NOT_IN_LIST',
 ]);
 
 /**

@@ -1,10 +1,13 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditLogResolver } from '../audit/audit.resolver';
+import { authChecker } from '../auth/auth-checker';
 import { FundingProgrammeResolver } from '../funding-programme/funding-programme.resolver';
+import { MemberMutationResolver } from '../member/member-mutation.resolver';
 import { MemberResolver, MembershipResolver } from '../member/member.resolver';
 import { MinistryResolver } from '../ministry/ministry.resolver';
 import { PoleIndicatorsResolver } from '../pole/pole-indicators.resolver';
+import { PoleYearMutationResolver } from '../pole/pole-year-mutation.resolver';
 import { PoleResolver, PoleYearResolver } from '../pole/pole.resolver';
 import {
   ProjectPartnerResolver,
@@ -12,6 +15,7 @@ import {
   ProjectStatusChangeResolver,
 } from '../project/project.resolver';
 import { ProjectMutationResolver } from '../project/project-mutation.resolver';
+import { RateLimitResolver } from '../rate-limit/rate-limit.resolver';
 import { RegionResolver } from '../region/region.resolver';
 import {
   ClusterLabelResolver,
@@ -21,6 +25,11 @@ import {
   LabellingDecisionResolver,
   LabellingPhaseResolver,
 } from '../selection/selection.resolver';
+import {
+  SelectionDashboardResolver,
+  SelectionRowResolver,
+} from '../selection/selection-dashboard.resolver';
+import { SelectionMutationResolver } from '../selection/selection-mutation.resolver';
 import {
   MemberStatsKeyResolver,
   ProjectStatsKeyResolver,
@@ -56,6 +65,12 @@ export const RESOLVERS = [
   ProjectStatsKeyResolver,
   MemberStatsKeyResolver,
   AuditLogResolver,
+  MemberMutationResolver,
+  PoleYearMutationResolver,
+  SelectionMutationResolver,
+  SelectionDashboardResolver,
+  SelectionRowResolver,
+  RateLimitResolver,
 ] as const;
 
 /**
@@ -70,7 +85,7 @@ export async function buildPoleGraphSchema(): Promise<GraphQLSchema> {
     connectionOf(spec);
     listArgsType(spec);
   }
-  const schema = await buildSchema({ resolvers: RESOLVERS, validate: false });
+  const schema = await buildSchema({ resolvers: RESOLVERS, validate: false, authChecker });
   // type-graphql offers no way to describe the root types; the playground shows this first.
   Object.assign(schema.getQueryType()!, {
     description:

@@ -1,10 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, Authorized } from 'type-graphql';
 import { VersionedRecord } from '../database/base-record';
 import { Region } from '../region/region.entity';
 import { MemberCategory } from './member.enums';
 import { Membership } from './membership.entity';
 import { Node } from '../graphql/relay/node.interface';
+import { DETAIL } from '../auth/permission-policy';
 
 @ObjectType({
   implements: Node,
@@ -51,10 +52,12 @@ export class Member extends VersionedRecord {
   @Column({ type: 'varchar', length: 200, nullable: true })
   website!: string | null;
 
+  @Authorized(DETAIL)
   @Field(() => String, { nullable: true, description: 'Name of the contact person (confidential).' })
   @Column({ type: 'varchar', length: 120, nullable: true })
   contactName!: string | null;
 
+  @Authorized(DETAIL)
   @Field(() => String, { nullable: true, description: 'E-mail of the contact person (confidential).' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   contactEmail!: string | null;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, Authorized } from 'type-graphql';
 import { VersionedRecord } from '../database/base-record';
 import { moneyColumn } from '../database/column-types';
 import { DateScalar } from '../graphql/scalars/date.scalar';
@@ -7,6 +7,7 @@ import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { Pole } from '../pole/pole.entity';
 import { Member } from './member.entity';
 import { Node } from '../graphql/relay/node.interface';
+import { DETAIL } from '../auth/permission-policy';
 
 @ObjectType({
   implements: Node,
@@ -44,6 +45,7 @@ export class Membership extends VersionedRecord {
   @Column({ type: 'date', nullable: true })
   endDate!: string | null;
 
+  @Authorized(DETAIL)
   @Field(() => DecimalScalar, { nullable: true, description: 'Yearly fee (cotisation) in euros.' })
   @Column(moneyColumn({ nullable: true }))
   yearlyFee!: string | null;

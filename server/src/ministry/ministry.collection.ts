@@ -15,4 +15,5 @@ export const MINISTRY_COLLECTION: CollectionSpec = {
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],
+  loadWhole: true,
 };

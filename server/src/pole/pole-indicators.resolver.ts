@@ -14,7 +14,8 @@ export class PoleIndicatorsResolver {
   })
   indicators(
     @Root() pole: Pole,
-    @Arg('year', () => Int, { description: 'The calendar year, e.g. 2024 (exercice).' }) year: number,
+    @Arg('year', () => Int, { description: 'The calendar year, e.g. 2024 (exercice).' })
+    year: number,
     @Ctx() context: GraphQLContext,
   ): Promise<PoleIndicators> {
     return loadPoleIndicators(context, pole.id, year);

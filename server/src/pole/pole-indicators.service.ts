@@ -39,10 +39,14 @@ export function loadPoleIndicators(
   year: number,
 ): Promise<PoleIndicators> {
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw badUserInput(`year must be between ${FIRST_YEAR} and ${LAST_YEAR}, got ${year}`, ['year']);
+    throw badUserInput(`year must be between ${FIRST_YEAR} and ${LAST_YEAR}, got ${year}`, [
+      'year',
+    ]);
   }
   return loaders
-    .get<number, PoleIndicators>(`poleIndicators:${year}`, (poleIds) => poleIndicatorsOfYear(dataSource, year, poleIds))
+    .get<number, PoleIndicators>(`poleIndicators:${year}`, (poleIds) =>
+      poleIndicatorsOfYear(dataSource, year, poleIds),
+    )
     .load(poleId);
 }
 
@@ -72,6 +76,7 @@ export async function poleIndicatorsOfYear(
       .reduce((sum, entry) => sum + entry.count, 0);
     const poleProjects = projects?.get(poleId);
     return {
+      poleId,
       year,
       activeMembers,
       membersByCategory,
@@ -122,7 +127,9 @@ async function privateFundingShares(
       `WHERE py.\`year\` = ${sql.param(year)} AND py.\`poleId\` IN (${sql.paramList(poleIds)})`,
     sql.params,
   )) as { poleId: unknown; privateFundingShare: unknown }[];
-  return new Map(rows.map((row) => [Number(row.poleId), formatNumber(row.privateFundingShare, 4)!]));
+  return new Map(
+    rows.map((row) => [Number(row.poleId), formatNumber(row.privateFundingShare, 4)!]),
+  );
 }
 
 /** The labelling phase whose years contain `year`, or null. */

@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, Authorized } from 'type-graphql';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { MemberCategory } from '../member/member.enums';
 import { LabellingPhase } from '../selection/labelling-phase.entity';
+import { DETAIL } from '../auth/permission-policy';
 
 @ObjectType('MemberCategoryCount', { description: 'How many members of one category.' })
 export class MemberCategoryCount {
@@ -18,6 +19,9 @@ export class MemberCategoryCount {
     '(indicateurs de labellisation), computed from the data rather than as reported by the pole.',
 })
 export class PoleIndicators {
+  /** The pole the figures are about (not a GraphQL field: the permission check reads it). */
+  poleId!: number;
+
   @Field(() => Int, { description: 'The year the figures are computed for.' })
   year!: number;
 
@@ -29,7 +33,8 @@ export class PoleIndicators {
   activeMembers!: number;
 
   @Field(() => [MemberCategoryCount], {
-    description: 'The active members by category (répartition par catégorie), every category listed, zeros included.',
+    description:
+      'The active members by category (répartition par catégorie), every category listed, zeros included.',
   })
   membersByCategory!: MemberCategoryCount[];
 
@@ -41,6 +46,7 @@ export class PoleIndicators {
   })
   smeShare!: string | null;
 
+  @Authorized(DETAIL)
   @Field(() => DecimalScalar, {
     nullable: true,
     description:
@@ -51,7 +57,8 @@ export class PoleIndicators {
 
   @Field(() => LabellingPhase, {
     nullable: true,
-    description: 'The labelling phase the year belongs to (phase de labellisation); null when none covers it.',
+    description:
+      'The labelling phase the year belongs to (phase de labellisation); null when none covers it.',
   })
   phase!: LabellingPhase | null;
 
@@ -71,6 +78,7 @@ export class PoleIndicators {
   })
   europeanProjects!: number | null;
 
+  @Authorized(DETAIL)
   @Field(() => DecimalScalar, {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
 import { lookupRecord, nestedConnection, recordById, relatedList, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
@@ -15,6 +15,7 @@ import { Theme } from '../theme/theme.entity';
 import { POLE_COLLECTION, POLE_YEAR_COLLECTION } from './pole.collection';
 import { PoleYear } from './pole-year.entity';
 import { Pole } from './pole.entity';
+import { DETAIL } from '../auth/permission-policy';
 
 @Resolver(() => Pole)
 export class PoleResolver {
@@ -49,7 +50,10 @@ export class PoleResolver {
     return relatedList(context, THEME_COLLECTION, 'pole', pole.id);
   }
 
-  @FieldResolver(() => [PoleYear], { description: 'Yearly figures, oldest first.' })
+  @Authorized(DETAIL)
+  @FieldResolver(() => [PoleYear], {
+    nullable: true,
+    description: 'Yearly figures, oldest first.' })
   years(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
     return relatedList(context, POLE_YEAR_COLLECTION, 'pole', pole.id);
   }

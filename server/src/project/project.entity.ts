@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany } from 'typeorm';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, Authorized } from 'type-graphql';
 import { VersionedRecord } from '../database/base-record';
 import { moneyColumn } from '../database/column-types';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
@@ -12,6 +12,7 @@ import { ProjectStatus } from './project.enums';
 import { ProjectPartner } from './project-partner.entity';
 import { ProjectStatusChange } from './project-status-change.entity';
 import { Node } from '../graphql/relay/node.interface';
+import { DETAIL } from '../auth/permission-policy';
 
 @ObjectType({
   implements: Node,
@@ -61,6 +62,7 @@ export class Project extends VersionedRecord {
   })
   coLabellingPoles?: Pole[];
 
+  @Authorized(DETAIL)
   @Field(() => Int, { nullable: true, description: 'Database key of the coordinating member.' })
   @Index()
   @Column({ type: 'int', nullable: true })
@@ -103,15 +105,22 @@ export class Project extends VersionedRecord {
   @Column({ type: 'date', nullable: true })
   endOn!: string | null;
 
-  @Field(() => DecimalScalar, { description: 'Total budget of the project in euros (assiette totale).' })
+  @Authorized(DETAIL)
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Total budget of the project in euros (assiette totale).' })
   @Index()
   @Column(moneyColumn())
   totalBudget!: string;
 
-  @Field(() => DecimalScalar, { description: 'Public funding requested, in euros (aide demandée).' })
+  @Authorized(DETAIL)
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Public funding requested, in euros (aide demandée).' })
   @Column(moneyColumn())
   publicFundingRequested!: string;
 
+  @Authorized(DETAIL)
   @Field(() => DecimalScalar, {
     nullable: true,
     description: 'Public funding granted, in euros (aide accordée); null until decided.',

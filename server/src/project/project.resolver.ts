@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
@@ -20,6 +20,7 @@ import {
 import { ProjectPartner } from './project-partner.entity';
 import { ProjectStatusChange } from './project-status-change.entity';
 import { Project } from './project.entity';
+import { DETAIL } from '../auth/permission-policy';
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -54,6 +55,7 @@ export class ProjectResolver {
     return relatedList(context, POLE_COLLECTION, 'coLabelledProject', project.id);
   }
 
+  @Authorized(DETAIL)
   @FieldResolver(() => Member, { nullable: true, description: 'The coordinating member (chef de file).' })
   coordinator(@Root() project: Project, @Ctx() context: GraphQLContext) {
     return recordById(context, MEMBER_COLLECTION, project.coordinatorId);
@@ -64,17 +66,26 @@ export class ProjectResolver {
     return relatedList(context, THEME_COLLECTION, 'project', project.id);
   }
 
-  @FieldResolver(() => [Region], { description: 'Regions of the lead pole’s headquarters and of the partners.' })
+  @Authorized(DETAIL)
+  @FieldResolver(() => [Region], {
+    nullable: true,
+    description: 'Regions of the lead pole’s headquarters and of the partners.' })
   regions(@Root() project: Project, @Ctx() context: GraphQLContext) {
     return relatedList(context, REGION_COLLECTION, 'project', project.id);
   }
 
-  @FieldResolver(() => [ProjectPartner], { description: 'The consortium: every partner with its role and share.' })
+  @Authorized(DETAIL)
+  @FieldResolver(() => [ProjectPartner], {
+    nullable: true,
+    description: 'The consortium: every partner with its role and share.' })
   partners(@Root() project: Project, @Ctx() context: GraphQLContext) {
     return relatedList(context, PROJECT_PARTNER_COLLECTION, 'project', project.id);
   }
 
-  @FieldResolver(() => [ProjectStatusChange], { description: 'Tracking history (historique), oldest first.' })
+  @Authorized(DETAIL)
+  @FieldResolver(() => [ProjectStatusChange], {
+    nullable: true,
+    description: 'Tracking history (historique), oldest first.' })
   history(@Root() project: Project, @Ctx() context: GraphQLContext) {
     return relatedList(context, PROJECT_STATUS_CHANGE_COLLECTION, 'project', project.id);
   }

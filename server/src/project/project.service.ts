@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { toUnits } from '../database/scaled-decimal';
+import { assertMayWrite } from '../auth/permission-policy';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
+import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
 import { referencedId, referencedIds } from '../graphql/mutation/references';
 import { refuse, UserErrorCode } from '../graphql/mutation/user-error';
 import { Member } from '../member/member.entity';
@@ -84,37 +86,6 @@ async function existingProject(manager: EntityManager, globalId: string, field: 
   return manager.findOneByOrFail(Project, { id });
 }
 
-function refuseStale(project: Project, expectedVersion: number, versionField: Field): never {
-  return refuse(
-    UserErrorCode.STALE_VERSION,
-    versionField,
-    `The project changed since version ${expectedVersion} (it is at version ${project.version}): read it again`,
-  );
-}
-
-/**
- * Writes the changed columns if the project is still at `expectedVersion` (one statement, so
- * two writers cannot both win); TypeORM adds `version = version + 1`.
- */
-async function updateIfCurrent(
-  manager: EntityManager,
-  project: Project,
-  expectedVersion: number,
-  changes: Partial<Project>,
-  versionField: Field = ['input', 'expectedVersion'],
-): Promise<Project> {
-  const stale = () => refuseStale(project, expectedVersion, versionField);
-  if (project.version !== expectedVersion) stale();
-  const result = await manager
-    .createQueryBuilder()
-    .update(Project)
-    .set(changes)
-    .where('id = :id AND version = :version', { id: project.id, version: expectedVersion })
-    .execute();
-  if (result.affected !== 1) stale();
-  return manager.findOneByOrFail(Project, { id: project.id });
-}
-
 async function replaceLinks(manager: EntityManager, projectId: number, relation: 'coLabellingPoles' | 'themes', ids: number[]): Promise<void> {
   const builder = manager.createQueryBuilder().relation(Project, relation).of(projectId);
   const current = (await builder.loadMany<{ id: number }>()).map((row) => row.id);
@@ -131,11 +102,13 @@ async function resolvePartners(manager: EntityManager, partners: readonly Projec
 }
 
 export async function createProject({ manager, audit, caller }: MutationScope, input: CreateProjectInput): Promise<{ project: Project }> {
+  const leadPoleId = await referencedId(manager, Pole, input.leadPoleId, ['input', 'leadPoleId']);
+  // The right first: a caller who may not write here learns nothing from the other checks.
+  assertMayWrite(caller, 'manageProjectsOfPole', { poleId: leadPoleId });
   if (await manager.existsBy(Project, { acronym: input.acronym })) {
     refuse(UserErrorCode.DUPLICATE, ['input', 'acronym'], `A project is already named ${input.acronym}`);
   }
   const programmeId = await referencedId(manager, FundingProgramme, input.programmeId, ['input', 'programmeId']);
-  const leadPoleId = await referencedId(manager, Pole, input.leadPoleId, ['input', 'leadPoleId']);
   const coLabellingPoleIds = await referencedIds(manager, Pole, input.coLabellingPoleIds ?? [], ['input', 'coLabellingPoleIds']);
   if (coLabellingPoleIds.includes(leadPoleId)) {
     refuse(UserErrorCode.INVALID, ['input', 'coLabellingPoleIds'], 'The lead pole cannot also co-label its project');
@@ -180,8 +153,9 @@ export async function createProject({ manager, audit, caller }: MutationScope, i
   return { project };
 }
 
-export async function updateProject({ manager, audit }: MutationScope, input: UpdateProjectInput): Promise<{ project: Project }> {
+export async function updateProject({ manager, audit, caller }: MutationScope, input: UpdateProjectInput): Promise<{ project: Project }> {
   const project = await existingProject(manager, input.id, ['input', 'id']);
+  assertMayWrite(caller, 'manageProjectsOfPole', { poleId: project.leadPoleId });
   const changes: Partial<Project> = {};
   for (const name of ['title', 'summary', 'submittedOn', 'decisionOn', 'startOn', 'endOn', 'totalBudget', 'publicFundingRequested', 'publicFundingGranted'] as const) {
     if (input[name] !== undefined) Object.assign(changes, { [name]: input[name] });
@@ -190,7 +164,11 @@ export async function updateProject({ manager, audit }: MutationScope, input: Up
     if (changes[name] === null) refuse(UserErrorCode.INVALID, ['input', name], `${name} cannot be emptied`);
   }
   if (input.programmeId != null) changes.programmeId = await referencedId(manager, FundingProgramme, input.programmeId, ['input', 'programmeId']);
-  if (input.leadPoleId != null) changes.leadPoleId = await referencedId(manager, Pole, input.leadPoleId, ['input', 'leadPoleId']);
+  if (input.leadPoleId != null) {
+    changes.leadPoleId = await referencedId(manager, Pole, input.leadPoleId, ['input', 'leadPoleId']);
+    // Handing a project over to another pole needs the right on that pole too.
+    assertMayWrite(caller, 'manageProjectsOfPole', { poleId: changes.leadPoleId });
+  }
   const merged = { ...project, ...changes };
   checkDates(merged);
   checkAmounts(merged);
@@ -200,33 +178,35 @@ export async function updateProject({ manager, audit }: MutationScope, input: Up
   }
   const themeIds = input.themeIds && (await referencedIds(manager, Theme, input.themeIds, ['input', 'themeIds']));
 
-  const updated = await updateIfCurrent(manager, project, input.expectedVersion, changes);
+  const updated = await updateIfCurrent(manager, Project, project, input.expectedVersion, changes);
   if (coLabellingPoleIds) await replaceLinks(manager, project.id, 'coLabellingPoles', coLabellingPoleIds);
   if (themeIds) await replaceLinks(manager, project.id, 'themes', themeIds);
   audit.record('Project', project.id, snapshot(project), snapshot(updated));
   return { project: updated };
 }
 
-export async function addProjectPartner({ manager, audit }: MutationScope, input: AddProjectPartnerInput): Promise<{ project: Project }> {
+export async function addProjectPartner({ manager, audit, caller }: MutationScope, input: AddProjectPartnerInput): Promise<{ project: Project }> {
   const project = await existingProject(manager, input.projectId, ['input', 'projectId']);
+  assertMayWrite(caller, 'manageProjectsOfPole', { poleId: project.leadPoleId });
   const [added] = await resolvePartners(manager, [input], ['input']);
   const partners = [...(await partnersOf(manager, project.id)), added];
   checkConsortium(partners, ['input']);
   const coordinatorId = added.role === PartnerRole.COORDINATOR ? added.memberId : project.coordinatorId;
-  const updated = await updateIfCurrent(manager, project, input.expectedVersion, { coordinatorId });
+  const updated = await updateIfCurrent(manager, Project, project, input.expectedVersion, { coordinatorId });
   const { identifiers } = await manager.insert(ProjectPartner, { ...added, projectId: project.id });
   audit.record('ProjectPartner', (identifiers[0] as { id: number }).id, null, { ...added, projectId: project.id });
   if (coordinatorId !== project.coordinatorId) audit.record('Project', project.id, snapshot(project), snapshot(updated));
   return { project: updated };
 }
 
-export async function removeProjectPartner({ manager, audit }: MutationScope, input: RemoveProjectPartnerInput): Promise<{ project: Project }> {
+export async function removeProjectPartner({ manager, audit, caller }: MutationScope, input: RemoveProjectPartnerInput): Promise<{ project: Project }> {
   const project = await existingProject(manager, input.projectId, ['input', 'projectId']);
+  assertMayWrite(caller, 'manageProjectsOfPole', { poleId: project.leadPoleId });
   const memberId = await referencedId(manager, Member, input.memberId, ['input', 'memberId']);
   const partner = await manager.findOneBy(ProjectPartner, { projectId: project.id, memberId });
   if (!partner) refuse(UserErrorCode.NOT_FOUND, ['input', 'memberId'], 'This member is not a partner of the project');
   const coordinatorId = project.coordinatorId === memberId ? null : project.coordinatorId;
-  const updated = await updateIfCurrent(manager, project, input.expectedVersion, { coordinatorId });
+  const updated = await updateIfCurrent(manager, Project, project, input.expectedVersion, { coordinatorId });
   await manager.delete(ProjectPartner, { id: partner.id });
   audit.record('ProjectPartner', partner.id, { ...partner }, null);
   if (coordinatorId !== project.coordinatorId) audit.record('Project', project.id, snapshot(project), snapshot(updated));
@@ -249,8 +229,9 @@ export async function changeProjectStatus(
   args: ChangeProjectStatusArgs,
 ): Promise<{ project: Project; statusChange: ProjectStatusChange }> {
   const project = await existingProject(manager, args.id, ['id']);
+  assertMayWrite(caller, 'manageProjectsOfPole', { poleId: project.leadPoleId });
   // A caller who acted on an older version is told so first: the status it saw may be gone.
-  if (project.version !== args.expectedVersion) refuseStale(project, args.expectedVersion, ['expectedVersion']);
+  refuseIfStale(Project, project, args.expectedVersion, ['expectedVersion']);
   const allowed = allowedTransitions(project.status);
   if (!allowed.includes(args.to)) {
     refuse(
@@ -264,7 +245,7 @@ export async function changeProjectStatus(
   const changes: Partial<Project> = { status: args.to };
   const dateField = DATE_SET_BY_STATUS[args.to];
   if (dateField && !project[dateField]) changes[dateField] = today();
-  const updated = await updateIfCurrent(manager, project, args.expectedVersion, changes, ['expectedVersion']);
+  const updated = await updateIfCurrent(manager, Project, project, args.expectedVersion, changes, ['expectedVersion']);
   const { identifiers } = await manager.insert(ProjectStatusChange, {
     projectId: project.id,
     fromStatus: project.status,

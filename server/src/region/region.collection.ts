@@ -40,4 +40,5 @@ export const REGION_COLLECTION: CollectionSpec = {
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],
+  loadWhole: true,
 };

@@ -18,6 +18,7 @@ export const LABELLING_PHASE_COLLECTION: CollectionSpec = {
   orderFields: { NUMBER: 'number' },
   defaultOrder: [{ field: 'NUMBER', direction: 'ASC' }],
   aggregateFields: [],
+  loadWhole: true,
 };
 
 export const CRITERION_COLLECTION: CollectionSpec = {

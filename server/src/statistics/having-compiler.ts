@@ -27,7 +27,9 @@ type HavingInput = Record<string, unknown>;
 
 const MAX_HAVING_DEPTH = 8;
 
-function isMeasure(entry: AggregateMeasure | Record<string, AggregateMeasure>): entry is AggregateMeasure {
+function isMeasure(
+  entry: AggregateMeasure | Record<string, AggregateMeasure>,
+): entry is AggregateMeasure {
   return typeof (entry as AggregateMeasure).expression === 'string';
 }
 
@@ -44,7 +46,10 @@ export function compileHaving(
 ): string | null {
   if (!having) return null;
   if (depth > MAX_HAVING_DEPTH) {
-    throw badUserInput(`${path.join('.')}: conditions nest at most ${MAX_HAVING_DEPTH} levels deep`, path);
+    throw badUserInput(
+      `${path.join('.')}: conditions nest at most ${MAX_HAVING_DEPTH} levels deep`,
+      path,
+    );
   }
   const conditions: string[] = [];
   for (const [key, value] of Object.entries(having)) {
@@ -70,7 +75,10 @@ export function compileHaving(
         if (operators === undefined || operators === null) continue;
         const measure = entry[field];
         if (!measure) throw new Error(`having.${key} has no field "${field}"`);
-        const condition = compileComparison(measure, operators as HavingInput, sql, [...here, field]);
+        const condition = compileComparison(measure, operators as HavingInput, sql, [
+          ...here,
+          field,
+        ]);
         if (condition) conditions.push(condition);
       }
     } else {
@@ -92,7 +100,9 @@ function compileComparison(
   const placeholder = (value: unknown) => {
     const marker = sql.param(value);
     if (measure.kind === 'int') return marker;
-    return sql.dialect.kind === 'sqlite' ? `CAST(${marker} AS REAL)` : `CAST(${marker} AS DECIMAL(24,6))`;
+    return sql.dialect.kind === 'sqlite'
+      ? `CAST(${marker} AS REAL)`
+      : `CAST(${marker} AS DECIMAL(24,6))`;
   };
   const conditions: string[] = [];
   for (const [operator, raw] of Object.entries(operators)) {
@@ -100,22 +110,31 @@ function compileComparison(
     const at = [...path, operator];
     switch (operator) {
       case 'eq':
-        conditions.push(raw === null ? `${expression} IS NULL` : `${expression} = ${placeholder(raw)}`);
+        conditions.push(
+          raw === null ? `${expression} IS NULL` : `${expression} = ${placeholder(raw)}`,
+        );
         break;
       case 'ne':
         conditions.push(
-          raw === null ? `${expression} IS NOT NULL` : `(${expression} <> ${placeholder(raw)} OR ${expression} IS NULL)`,
+          raw === null
+            ? `${expression} IS NOT NULL`
+            : `(${expression} <> ${placeholder(raw)} OR ${expression} IS NULL)`,
         );
         break;
       case 'in':
       case 'notIn': {
         const values = raw as unknown[];
         if (values.length > MAX_IN_VALUES) {
-          throw badUserInput(`${at.join('.')}: at most ${MAX_IN_VALUES} values, got ${values.length}`, at);
+          throw badUserInput(
+            `${at.join('.')}: at most ${MAX_IN_VALUES} values, got ${values.length}`,
+            at,
+          );
         }
         const list = values.map(placeholder).join(', ');
-        if (operator === 'in') conditions.push(values.length === 0 ? '1 = 0' : `${expression} IN (${list})`);
-        else if (values.length > 0) conditions.push(`(${expression} NOT IN (${list}) OR ${expression} IS NULL)`);
+        if (operator === 'in')
+          conditions.push(values.length === 0 ? '1 = 0' : `${expression} IN (${list})`);
+        else if (values.length > 0)
+          conditions.push(`(${expression} NOT IN (${list}) OR ${expression} IS NULL)`);
         break;
       }
       case 'gt':
@@ -159,7 +178,10 @@ export function statsOrderClause(
     if (expression === undefined) throw new Error(`Cannot order statistics by ${field}`);
     if (expression === null) {
       const at = [...path, String(index), 'field'];
-      throw badUserInput(`${at.join('.')}: ${field} is not in groupBy; group by it or sort on another field`, at);
+      throw badUserInput(
+        `${at.join('.')}: ${field} is not in groupBy; group by it or sort on another field`,
+        at,
+      );
     }
     if (seen.has(expression)) return;
     seen.add(expression);
@@ -175,9 +197,10 @@ export function statsOrderClause(
 export function groupLimit(first: number | null | undefined, defaultLimit: number): number {
   const value = first ?? defaultLimit;
   if (!Number.isInteger(value) || value < 0 || value > MAX_STATS_GROUPS) {
-    throw badUserInput(`first must be between 0 and ${MAX_STATS_GROUPS}, got ${value}; narrow the filter or the groupBy`, [
-      'first',
-    ]);
+    throw badUserInput(
+      `first must be between 0 and ${MAX_STATS_GROUPS}, got ${value}; narrow the filter or the groupBy`,
+      ['first'],
+    );
   }
   return value;
 }

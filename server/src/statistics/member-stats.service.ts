@@ -1,10 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { compileFilter } from '../database/query/filter-compiler';
-import { SqlBuilder } from '../database/query/sql-builder';
+import { SqlBuilder, type AccessScope } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
 import { MEMBER_COLLECTION } from '../member/member.collection';
 import type { MemberCategory } from '../member/member.enums';
-import { compileHaving, groupLimit, statsOrderClause, type StatsOrderInput } from './having-compiler';
+import {
+  compileHaving,
+  groupLimit,
+  statsOrderClause,
+  type StatsOrderInput,
+} from './having-compiler';
 import { MemberGroupBy, MemberStatsOrderField, type MemberStatsGroup } from './member-stats.types';
 
 export interface MemberStatsRequest {
@@ -26,9 +31,13 @@ const GROUP_ORDER = Object.values(MemberGroupBy);
  * its share of every member matching the filter, in ONE statement: the denominator is a
  * derived table over the same filter, cross-joined to the groups.
  */
-export async function memberStats(dataSource: DataSource, request: MemberStatsRequest): Promise<MemberStatsGroup[]> {
+export async function memberStats(
+  dataSource: DataSource,
+  request: MemberStatsRequest,
+  access: AccessScope,
+): Promise<MemberStatsGroup[]> {
   const limit = groupLimit(request.first, DEFAULT_GROUPS);
-  const sql = new SqlBuilder(dialectOf(dataSource));
+  const sql = new SqlBuilder(dialectOf(dataSource), access);
   const grouped = GROUP_ORDER.filter((key) => request.groupBy.includes(key));
 
   const member = sql.alias();
@@ -47,17 +56,25 @@ export async function memberStats(dataSource: DataSource, request: MemberStatsRe
   keyExpressions.set(MemberGroupBy.REGION, `${member}.\`regionId\``);
 
   // Parameters are collected in textual order: the groups' WHERE, the denominator's, HAVING, LIMIT.
-  const condition = compileFilter(MEMBER_COLLECTION, request.filter ?? null, member, sql, ['filter']);
-  const inner =
-    `SELECT ${[
-      ...grouped.map((key, index) => `${keyExpressions.get(key)} AS \`k${index}\``),
-      `${member}.\`id\` AS \`member\``,
-    ].join(', ')} FROM \`member\` ${member}${joins}${condition ? ` WHERE ${condition}` : ''}`;
+  const condition = compileFilter(MEMBER_COLLECTION, request.filter ?? null, member, sql, [
+    'filter',
+  ]);
+  const inner = `SELECT ${[
+    ...grouped.map((key, index) => `${keyExpressions.get(key)} AS \`k${index}\``),
+    `${member}.\`id\` AS \`member\``,
+  ].join(', ')} FROM \`member\` ${member}${joins}${condition ? ` WHERE ${condition}` : ''}`;
 
   const everyMember = sql.alias();
-  const totalCondition = compileFilter(MEMBER_COLLECTION, request.filter ?? null, everyMember, sql, ['filter']);
+  const totalCondition = compileFilter(
+    MEMBER_COLLECTION,
+    request.filter ?? null,
+    everyMember,
+    sql,
+    ['filter'],
+  );
   const denominator =
-    `SELECT COUNT(*) AS \`total\` FROM \`member\` ${everyMember}` + (totalCondition ? ` WHERE ${totalCondition}` : '');
+    `SELECT COUNT(*) AS \`total\` FROM \`member\` ${everyMember}` +
+    (totalCondition ? ` WHERE ${totalCondition}` : '');
 
   const rows = sql.alias('x');
   const totals = sql.alias('n');
@@ -95,7 +112,10 @@ export async function memberStats(dataSource: DataSource, request: MemberStatsRe
     const groupCount = Number(row.count);
     return {
       key: {
-        category: keyValue(MemberGroupBy.CATEGORY) == null ? null : (String(keyValue(MemberGroupBy.CATEGORY)) as MemberCategory),
+        category:
+          keyValue(MemberGroupBy.CATEGORY) == null
+            ? null
+            : (String(keyValue(MemberGroupBy.CATEGORY)) as MemberCategory),
         regionId: nullableInt(keyValue(MemberGroupBy.REGION)),
         poleId: nullableInt(keyValue(MemberGroupBy.POLE)),
         joinYear: nullableInt(keyValue(MemberGroupBy.JOIN_YEAR)),

@@ -38,7 +38,8 @@ export enum MemberStatsOrderField {
 
 registerEnumType(MemberStatsOrderField, {
   name: 'MemberStatsOrderField',
-  description: 'What `memberStats` groups can be sorted on: the count, or a key the groups are made on.',
+  description:
+    'What `memberStats` groups can be sorted on: the count, or a key the groups are made on.',
   valuesConfig: {
     COUNT: { description: 'Number of members in the group (the share sorts the same way).' },
     CATEGORY: { description: 'The category, by its code (A→Z); only when grouped by CATEGORY.' },
@@ -57,7 +58,10 @@ export class MemberStatsOrder {
   @Field(() => MemberStatsOrderField, { description: 'The count or group key to sort on.' })
   field!: MemberStatsOrderField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  @Field(() => OrderDirection, {
+    defaultValue: OrderDirection.ASC,
+    description: 'Ascending or descending.',
+  })
   direction!: OrderDirection;
 }
 
@@ -67,13 +71,22 @@ export class MemberStatsOrder {
     'given must hold; use `or` for alternatives and `not` to exclude.',
 })
 export class MemberStatsHaving {
-  @Field(() => IntFilter, { nullable: true, description: 'Condition on the number of members of the group.' })
+  @Field(() => IntFilter, {
+    nullable: true,
+    description: 'Condition on the number of members of the group.',
+  })
   count?: Record<string, unknown> | null;
 
-  @Field(() => [MemberStatsHaving], { nullable: true, description: 'Every one of these conditions holds.' })
+  @Field(() => [MemberStatsHaving], {
+    nullable: true,
+    description: 'Every one of these conditions holds.',
+  })
   and?: MemberStatsHaving[] | null;
 
-  @Field(() => [MemberStatsHaving], { nullable: true, description: 'At least one of these conditions holds.' })
+  @Field(() => [MemberStatsHaving], {
+    nullable: true,
+    description: 'At least one of these conditions holds.',
+  })
   or?: MemberStatsHaving[] | null;
 
   @Field(() => MemberStatsHaving, { nullable: true, description: 'This condition does not hold.' })
@@ -89,11 +102,15 @@ export class MemberStatsArgs {
   filter?: Record<string, unknown> | null;
 
   @Field(() => [MemberGroupBy], {
-    description: 'The keys to group on, in any combination; an empty list makes one group of every member.',
+    description:
+      'The keys to group on, in any combination; an empty list makes one group of every member.',
   })
   groupBy!: MemberGroupBy[];
 
-  @Field(() => MemberStatsHaving, { nullable: true, description: 'Which groups to keep, by their count (HAVING).' })
+  @Field(() => MemberStatsHaving, {
+    nullable: true,
+    description: 'Which groups to keep, by their count (HAVING).',
+  })
   having?: Record<string, unknown> | null;
 
   @Field(() => [MemberStatsOrder], {
@@ -110,10 +127,14 @@ export class MemberStatsArgs {
 }
 
 @ObjectType('MemberStatsKey', {
-  description: 'What a `memberStats` group is made of: the keys grouped on are set, the others are null.',
+  description:
+    'What a `memberStats` group is made of: the keys grouped on are set, the others are null.',
 })
 export class MemberStatsKey {
-  @Field(() => MemberCategory, { nullable: true, description: 'The category, when grouped by CATEGORY.' })
+  @Field(() => MemberCategory, {
+    nullable: true,
+    description: 'The category, when grouped by CATEGORY.',
+  })
   category!: MemberCategory | null;
 
   /** Resolved into `region` through the batched lookup. */
@@ -124,17 +145,22 @@ export class MemberStatsKey {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The year the active membership started (année d’adhésion), when grouped by JOIN_YEAR.',
+    description:
+      'The year the active membership started (année d’adhésion), when grouped by JOIN_YEAR.',
   })
   joinYear!: number | null;
 }
 
-@ObjectType('MemberStatsGroup', { description: 'One group of members, its count and its share, computed in SQL.' })
+@ObjectType('MemberStatsGroup', {
+  description: 'One group of members, its count and its share, computed in SQL.',
+})
 export class MemberStatsGroup {
   @Field(() => MemberStatsKey, { description: 'The keys of the group.' })
   key!: MemberStatsKey;
 
-  @Field(() => Int, { description: 'Number of distinct members in the group (nombre d’adhérents).' })
+  @Field(() => Int, {
+    description: 'Number of distinct members in the group (nombre d’adhérents).',
+  })
   count!: number;
 
   @Field(() => DecimalScalar, {

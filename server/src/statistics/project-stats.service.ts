@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { formatNumber } from '../database/query/collection-query';
 import { compileFilter } from '../database/query/filter-compiler';
-import { SqlBuilder } from '../database/query/sql-builder';
+import { SqlBuilder, type AccessScope } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
 import type { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
 import { PROJECT_COLLECTION } from '../project/project.collection';
@@ -63,9 +63,13 @@ const GROUP_ORDER = Object.values(ProjectGroupBy);
  * ROW_NUMBER() OVER (PARTITION BY project[, theme]) and sums only the first: sums stay the
  * projects' sums while COUNT(DISTINCT member) sees every partner, with one scan of the rows.
  */
-export async function projectStats(dataSource: DataSource, request: ProjectStatsRequest): Promise<ProjectStatsGroup[]> {
+export async function projectStats(
+  dataSource: DataSource,
+  request: ProjectStatsRequest,
+  access: AccessScope,
+): Promise<ProjectStatsGroup[]> {
   const limit = groupLimit(request.first, DEFAULT_GROUPS);
-  const sql = new SqlBuilder(dialectOf(dataSource));
+  const sql = new SqlBuilder(dialectOf(dataSource), access);
   const { dialect } = sql;
   const grouped = GROUP_ORDER.filter((key) => request.groupBy.includes(key));
 
@@ -84,7 +88,9 @@ export async function projectStats(dataSource: DataSource, request: ProjectStats
         break;
       case ProjectGroupBy.PROGRAMME_LEVEL: {
         const programme = sql.alias('fp');
-        joins.push(`JOIN \`funding_programme\` ${programme} ON ${programme}.\`id\` = ${project}.\`programmeId\``);
+        joins.push(
+          `JOIN \`funding_programme\` ${programme} ON ${programme}.\`id\` = ${project}.\`programmeId\``,
+        );
         keyExpressions.set(key, `${programme}.\`level\``);
         break;
       }
@@ -100,7 +106,9 @@ export async function projectStats(dataSource: DataSource, request: ProjectStats
       case ProjectGroupBy.THEME:
         themeAlias = sql.alias('pt');
         // LEFT: a project without a theme still counts, in a group whose theme is null.
-        joins.push(`LEFT JOIN \`project_theme\` ${themeAlias} ON ${themeAlias}.\`projectId\` = ${project}.\`id\``);
+        joins.push(
+          `LEFT JOIN \`project_theme\` ${themeAlias} ON ${themeAlias}.\`projectId\` = ${project}.\`id\``,
+        );
         keyExpressions.set(key, `${themeAlias}.\`themeId\``);
         break;
       case ProjectGroupBy.YEAR:
@@ -116,24 +124,37 @@ export async function projectStats(dataSource: DataSource, request: ProjectStats
     }
   }
   const partner = sql.alias('pp');
-  joins.push(`LEFT JOIN \`project_partner\` ${partner} ON ${partner}.\`projectId\` = ${project}.\`id\``);
+  joins.push(
+    `LEFT JOIN \`project_partner\` ${partner} ON ${partner}.\`projectId\` = ${project}.\`id\``,
+  );
 
   // Parameters are collected in textual order: WHERE, then HAVING, then LIMIT.
-  const condition = compileFilter(PROJECT_COLLECTION, request.filter ?? null, project, sql, ['filter']);
-  const partition = themeAlias ? `${project}.\`id\`, ${themeAlias}.\`themeId\`` : `${project}.\`id\``;
+  const condition = compileFilter(PROJECT_COLLECTION, request.filter ?? null, project, sql, [
+    'filter',
+  ]);
+  const partition = themeAlias
+    ? `${project}.\`id\`, ${themeAlias}.\`themeId\``
+    : `${project}.\`id\``;
   const keyColumns = grouped.map((key, index) => `${keyExpressions.get(key)} AS \`k${index}\``);
   const inner =
     `SELECT ${[
       ...keyColumns,
-      ...MONEY_FIELDS.map((field) => `${project}.\`${field}\` AS \`${field}\``),
-      `${partner}.\`memberId\` AS \`member\``,
+      // Amounts and partners are project detail: the caller's statistics only count what it
+      // may see in detail, so no group can reveal a hidden project's figures.
+      ...MONEY_FIELDS.map(
+        (field) =>
+          `${sql.visible('Project', field, project, `${project}.\`${field}\``)} AS \`${field}\``,
+      ),
+      `${sql.visible('Project', 'partner', project, `${partner}.\`memberId\``)} AS \`member\``,
       `ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${partner}.\`memberId\`) AS \`rowOfProject\``,
     ].join(', ')} ` +
     `FROM \`project\` ${project} ${joins.join(' ')}${condition ? ` WHERE ${condition}` : ''}`;
 
   const rows = sql.alias('x');
-  const once = (expression: string) => `CASE WHEN ${rows}.\`rowOfProject\` = 1 THEN ${expression} END`;
-  const measures: Record<'count' | 'distinctMembers', AggregateMeasure> & Record<Measure, Record<MoneyField, AggregateMeasure>> = {
+  const once = (expression: string) =>
+    `CASE WHEN ${rows}.\`rowOfProject\` = 1 THEN ${expression} END`;
+  const measures: Record<'count' | 'distinctMembers', AggregateMeasure> &
+    Record<Measure, Record<MoneyField, AggregateMeasure>> = {
     count: { expression: `COUNT(${once('1')})`, kind: 'int' },
     distinctMembers: { expression: `COUNT(DISTINCT ${rows}.\`member\`)`, kind: 'int' },
     sum: moneyMeasures((column) => `SUM(${once(column)})`),
@@ -142,8 +163,13 @@ export async function projectStats(dataSource: DataSource, request: ProjectStats
     min: moneyMeasures((column) => `MIN(${column})`),
     max: moneyMeasures((column) => `MAX(${column})`),
   };
-  function moneyMeasures(aggregate: (column: string) => string): Record<MoneyField, AggregateMeasure> {
-    const entries = MONEY_FIELDS.map((field) => [field, { expression: aggregate(`${rows}.\`${field}\``), kind: 'decimal' }]);
+  function moneyMeasures(
+    aggregate: (column: string) => string,
+  ): Record<MoneyField, AggregateMeasure> {
+    const entries = MONEY_FIELDS.map((field) => [
+      field,
+      { expression: aggregate(`${rows}.\`${field}\``), kind: 'decimal' },
+    ]);
     return Object.fromEntries(entries) as Record<MoneyField, AggregateMeasure>;
   }
 
@@ -153,7 +179,8 @@ export async function projectStats(dataSource: DataSource, request: ProjectStats
     `${measures.distinctMembers.expression} AS \`distinctMembers\``,
   );
   for (const measure of MEASURES) {
-    for (const field of MONEY_FIELDS) selects.push(`${measures[measure][field].expression} AS \`${measure}_${field}\``);
+    for (const field of MONEY_FIELDS)
+      selects.push(`${measures[measure][field].expression} AS \`${measure}_${field}\``);
   }
   const groupColumns = grouped.map((_, index) => `${rows}.\`k${index}\``);
   const having = compileHaving(measures as HavingSpec, request.having, sql, ['having']);
@@ -164,7 +191,10 @@ export async function projectStats(dataSource: DataSource, request: ProjectStats
   ]);
   for (const measure of MEASURES) {
     for (const field of MONEY_FIELDS) {
-      sortable.set(`${measure.toUpperCase()}_${MONEY_ORDER_NAMES[field]}`, `\`${measure}_${field}\``);
+      sortable.set(
+        `${measure.toUpperCase()}_${MONEY_ORDER_NAMES[field]}`,
+        `\`${measure}_${field}\``,
+      );
     }
   }
   for (const key of GROUP_ORDER) {
@@ -192,7 +222,9 @@ export async function projectStats(dataSource: DataSource, request: ProjectStats
     const key: ProjectStatsKey = {
       status: nullableText(keyValue(ProjectGroupBy.STATUS)) as ProjectStatus | null,
       programmeId: nullableInt(keyValue(ProjectGroupBy.PROGRAMME)),
-      programmeLevel: nullableText(keyValue(ProjectGroupBy.PROGRAMME_LEVEL)) as ProgrammeLevel | null,
+      programmeLevel: nullableText(
+        keyValue(ProjectGroupBy.PROGRAMME_LEVEL),
+      ) as ProgrammeLevel | null,
       regionId: nullableInt(keyValue(ProjectGroupBy.REGION)),
       poleId: nullableInt(keyValue(ProjectGroupBy.POLE)),
       themeId: nullableInt(keyValue(ProjectGroupBy.THEME)),

@@ -26,7 +26,9 @@ registerEnumType(ProjectGroupBy, {
   valuesConfig: {
     STATUS: { description: 'The project’s status (statut).' },
     PROGRAMME: { description: 'The funding programme (programme de financement).' },
-    PROGRAMME_LEVEL: { description: 'The level of the funding programme: regional, national or European.' },
+    PROGRAMME_LEVEL: {
+      description: 'The level of the funding programme: regional, national or European.',
+    },
     REGION: { description: 'The region of the lead pole’s headquarters (région du pôle porteur).' },
     POLE: { description: 'The lead pole (pôle porteur); co-labelling poles are not counted.' },
     THEME: {
@@ -58,8 +60,12 @@ registerEnumType(ProjectDateField, {
   name: 'ProjectDateField',
   description: 'Which date of a project the YEAR, QUARTER and MONTH groups read.',
   valuesConfig: {
-    SUBMITTED: { description: 'When the project was submitted for the label (`submittedOn`, date de dépôt).' },
-    DECISION: { description: 'When the funding decision was made (`decisionOn`, date de décision).' },
+    SUBMITTED: {
+      description: 'When the project was submitted for the label (`submittedOn`, date de dépôt).',
+    },
+    DECISION: {
+      description: 'When the funding decision was made (`decisionOn`, date de décision).',
+    },
     START: { description: 'When the work started (`startOn`, date de démarrage).' },
   },
 });
@@ -99,7 +105,8 @@ const MEASURE_LABELS = { SUM: 'Sum', AVG: 'Average', MIN: 'Smallest', MAX: 'Larg
 
 registerEnumType(ProjectStatsOrderField, {
   name: 'ProjectStatsOrderField',
-  description: 'What `projectStats` groups can be sorted on: an aggregate, or a key the groups are made on.',
+  description:
+    'What `projectStats` groups can be sorted on: an aggregate, or a key the groups are made on.',
   valuesConfig: {
     COUNT: { description: 'Number of projects in the group.' },
     DISTINCT_MEMBERS: { description: 'Number of distinct partner members in the group.' },
@@ -113,7 +120,9 @@ registerEnumType(ProjectStatsOrderField, {
     ),
     STATUS: { description: 'The status, by its code (A→Z); only when grouped by STATUS.' },
     PROGRAMME: { description: 'The programme, by its databaseId; only when grouped by PROGRAMME.' },
-    PROGRAMME_LEVEL: { description: 'The programme level, by its code; only when grouped by PROGRAMME_LEVEL.' },
+    PROGRAMME_LEVEL: {
+      description: 'The programme level, by its code; only when grouped by PROGRAMME_LEVEL.',
+    },
     REGION: { description: 'The region, by its databaseId; only when grouped by REGION.' },
     POLE: { description: 'The lead pole, by its databaseId; only when grouped by POLE.' },
     THEME: { description: 'The theme, by its databaseId; only when grouped by THEME.' },
@@ -132,15 +141,22 @@ export class ProjectStatsOrder {
   @Field(() => ProjectStatsOrderField, { description: 'The aggregate or group key to sort on.' })
   field!: ProjectStatsOrderField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  @Field(() => OrderDirection, {
+    defaultValue: OrderDirection.ASC,
+    description: 'Ascending or descending.',
+  })
   direction!: OrderDirection;
 }
 
 @InputType('ProjectStatsNumbersHaving', {
-  description: 'Conditions on one aggregate (sum, average, minimum or maximum) of each amount, in euros.',
+  description:
+    'Conditions on one aggregate (sum, average, minimum or maximum) of each amount, in euros.',
 })
 export class ProjectStatsNumbersHaving {
-  @Field(() => DecimalFilter, { nullable: true, description: 'Condition on the total budget (assiette totale).' })
+  @Field(() => DecimalFilter, {
+    nullable: true,
+    description: 'Condition on the total budget (assiette totale).',
+  })
   totalBudget?: Record<string, unknown> | null;
 
   @Field(() => DecimalFilter, {
@@ -151,7 +167,8 @@ export class ProjectStatsNumbersHaving {
 
   @Field(() => DecimalFilter, {
     nullable: true,
-    description: 'Condition on the public funding granted (aide accordée); null when no project of the group has one.',
+    description:
+      'Condition on the public funding granted (aide accordée); null when no project of the group has one.',
   })
   publicFundingGranted?: Record<string, unknown> | null;
 }
@@ -162,31 +179,53 @@ export class ProjectStatsNumbersHaving {
     '{ gt: "1000000" } } }`. Every condition given must hold; use `or` for alternatives and `not` to exclude.',
 })
 export class ProjectStatsHaving {
-  @Field(() => IntFilter, { nullable: true, description: 'Condition on the number of projects of the group.' })
+  @Field(() => IntFilter, {
+    nullable: true,
+    description: 'Condition on the number of projects of the group.',
+  })
   count?: Record<string, unknown> | null;
 
-  @Field(() => IntFilter, { nullable: true, description: 'Condition on the number of distinct partner members.' })
+  @Field(() => IntFilter, {
+    nullable: true,
+    description: 'Condition on the number of distinct partner members.',
+  })
   distinctMembers?: Record<string, unknown> | null;
 
-  @Field(() => ProjectStatsNumbersHaving, { nullable: true, description: 'Conditions on the sums of the amounts.' })
+  @Field(() => ProjectStatsNumbersHaving, {
+    nullable: true,
+    description: 'Conditions on the sums of the amounts.',
+  })
   sum?: ProjectStatsNumbersHaving | null;
 
   @Field(() => ProjectStatsNumbersHaving, {
     nullable: true,
-    description: 'Conditions on the averages of the amounts (rounded to two decimals, as returned).',
+    description:
+      'Conditions on the averages of the amounts (rounded to two decimals, as returned).',
   })
   avg?: ProjectStatsNumbersHaving | null;
 
-  @Field(() => ProjectStatsNumbersHaving, { nullable: true, description: 'Conditions on the smallest amounts.' })
+  @Field(() => ProjectStatsNumbersHaving, {
+    nullable: true,
+    description: 'Conditions on the smallest amounts.',
+  })
   min?: ProjectStatsNumbersHaving | null;
 
-  @Field(() => ProjectStatsNumbersHaving, { nullable: true, description: 'Conditions on the largest amounts.' })
+  @Field(() => ProjectStatsNumbersHaving, {
+    nullable: true,
+    description: 'Conditions on the largest amounts.',
+  })
   max?: ProjectStatsNumbersHaving | null;
 
-  @Field(() => [ProjectStatsHaving], { nullable: true, description: 'Every one of these conditions holds.' })
+  @Field(() => [ProjectStatsHaving], {
+    nullable: true,
+    description: 'Every one of these conditions holds.',
+  })
   and?: ProjectStatsHaving[] | null;
 
-  @Field(() => [ProjectStatsHaving], { nullable: true, description: 'At least one of these conditions holds.' })
+  @Field(() => [ProjectStatsHaving], {
+    nullable: true,
+    description: 'At least one of these conditions holds.',
+  })
   or?: ProjectStatsHaving[] | null;
 
   @Field(() => ProjectStatsHaving, { nullable: true, description: 'This condition does not hold.' })
@@ -202,7 +241,8 @@ export class ProjectStatsArgs {
   filter?: Record<string, unknown> | null;
 
   @Field(() => [ProjectGroupBy], {
-    description: 'The keys to group on, in any combination; an empty list makes one group of every project.',
+    description:
+      'The keys to group on, in any combination; an empty list makes one group of every project.',
   })
   groupBy!: ProjectGroupBy[];
 
@@ -212,7 +252,10 @@ export class ProjectStatsArgs {
   })
   dateField!: ProjectDateField;
 
-  @Field(() => ProjectStatsHaving, { nullable: true, description: 'Which groups to keep, by their aggregates (HAVING).' })
+  @Field(() => ProjectStatsHaving, {
+    nullable: true,
+    description: 'Which groups to keep, by their aggregates (HAVING).',
+  })
   having?: Record<string, unknown> | null;
 
   @Field(() => [ProjectStatsOrder], {
@@ -229,10 +272,14 @@ export class ProjectStatsArgs {
 }
 
 @ObjectType('ProjectStatsKey', {
-  description: 'What a `projectStats` group is made of: the keys grouped on are set, the others are null.',
+  description:
+    'What a `projectStats` group is made of: the keys grouped on are set, the others are null.',
 })
 export class ProjectStatsKey {
-  @Field(() => ProjectStatus, { nullable: true, description: 'The status (statut), when grouped by STATUS.' })
+  @Field(() => ProjectStatus, {
+    nullable: true,
+    description: 'The status (statut), when grouped by STATUS.',
+  })
   status!: ProjectStatus | null;
 
   /** Resolved into `programme` through the batched lookup. */
@@ -240,7 +287,8 @@ export class ProjectStatsKey {
 
   @Field(() => ProgrammeLevel, {
     nullable: true,
-    description: 'The programme level (régional, national, européen), when grouped by PROGRAMME_LEVEL.',
+    description:
+      'The programme level (régional, national, européen), when grouped by PROGRAMME_LEVEL.',
   })
   programmeLevel!: ProgrammeLevel | null;
 
@@ -253,27 +301,43 @@ export class ProjectStatsKey {
   /** Resolved into `theme`. */
   themeId!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The year of `dateField`, when grouped by YEAR.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The year of `dateField`, when grouped by YEAR.',
+  })
   year!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The quarter (trimestre, 1–4) of `dateField`, when grouped by QUARTER.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The quarter (trimestre, 1–4) of `dateField`, when grouped by QUARTER.',
+  })
   quarter!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The month (1–12) of `dateField`, when grouped by MONTH.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The month (1–12) of `dateField`, when grouped by MONTH.',
+  })
   month!: number | null;
 }
 
 @ObjectType('ProjectStatsNumbers', {
-  description: 'One aggregate of each amount, in euros, as exact decimals; null when no project of the group has one.',
+  description:
+    'One aggregate of each amount, in euros, as exact decimals; null when no project of the group has one.',
 })
 export class ProjectStatsNumbers {
   @Field(() => DecimalScalar, { nullable: true, description: 'Total budget (assiette totale).' })
   totalBudget!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Public funding requested (aide demandée).' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Public funding requested (aide demandée).',
+  })
   publicFundingRequested!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Public funding granted (aide accordée).' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Public funding granted (aide accordée).',
+  })
   publicFundingGranted!: string | null;
 }
 
@@ -297,7 +361,9 @@ export class ProjectStatsGroup {
   @Field(() => ProjectStatsNumbers, { description: 'Sums of the amounts (montants cumulés).' })
   sum!: ProjectStatsNumbers;
 
-  @Field(() => ProjectStatsNumbers, { description: 'Averages per project, rounded to two decimals (moyennes).' })
+  @Field(() => ProjectStatsNumbers, {
+    description: 'Averages per project, rounded to two decimals (moyennes).',
+  })
   avg!: ProjectStatsNumbers;
 
   @Field(() => ProjectStatsNumbers, { description: 'Smallest amounts (minimums).' })

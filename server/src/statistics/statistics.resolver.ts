@@ -1,3 +1,4 @@
+import { accessScopeOf } from '../auth/access-scope';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
@@ -23,8 +24,11 @@ export class StatisticsResolver {
       '(tableau de bord des projets), filtered like `projects`, kept by `having` and sorted by any aggregate. ' +
       'Computed in one SQL statement. Grouped by THEME, a project counts once in each of its themes.',
   })
-  projectStats(@Args(() => ProjectStatsArgs) args: ProjectStatsArgs, @Ctx() context: GraphQLContext) {
-    return projectStats(context.dataSource, args);
+  projectStats(
+    @Args(() => ProjectStatsArgs) args: ProjectStatsArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return projectStats(context.dataSource, args, accessScopeOf(context.caller));
   }
 
   @Query(() => [MemberStatsGroup], {
@@ -33,7 +37,7 @@ export class StatisticsResolver {
       'all members matching the filter (répartition des adhérents). Computed in one SQL statement.',
   })
   memberStats(@Args(() => MemberStatsArgs) args: MemberStatsArgs, @Ctx() context: GraphQLContext) {
-    return memberStats(context.dataSource, args);
+    return memberStats(context.dataSource, args, accessScopeOf(context.caller));
   }
 }
 
@@ -55,14 +59,18 @@ export class ProjectStatsKeyResolver {
     return recordById(context, REGION_COLLECTION, key.regionId);
   }
 
-  @FieldResolver(() => Pole, { nullable: true, description: 'The lead pole (pôle porteur), when grouped by POLE.' })
+  @FieldResolver(() => Pole, {
+    nullable: true,
+    description: 'The lead pole (pôle porteur), when grouped by POLE.',
+  })
   pole(@Root() key: ProjectStatsKey, @Ctx() context: GraphQLContext) {
     return recordById(context, POLE_COLLECTION, key.poleId);
   }
 
   @FieldResolver(() => Theme, {
     nullable: true,
-    description: 'The theme, when grouped by THEME; null for the group of projects without a theme.',
+    description:
+      'The theme, when grouped by THEME; null for the group of projects without a theme.',
   })
   theme(@Root() key: ProjectStatsKey, @Ctx() context: GraphQLContext) {
     return recordById(context, THEME_COLLECTION, key.themeId);
@@ -71,12 +79,18 @@ export class ProjectStatsKeyResolver {
 
 @Resolver(() => MemberStatsKey)
 export class MemberStatsKeyResolver {
-  @FieldResolver(() => Region, { nullable: true, description: 'The region where the members are located, when grouped by REGION.' })
+  @FieldResolver(() => Region, {
+    nullable: true,
+    description: 'The region where the members are located, when grouped by REGION.',
+  })
   region(@Root() key: MemberStatsKey, @Ctx() context: GraphQLContext) {
     return recordById(context, REGION_COLLECTION, key.regionId);
   }
 
-  @FieldResolver(() => Pole, { nullable: true, description: 'The pole of the active memberships, when grouped by POLE.' })
+  @FieldResolver(() => Pole, {
+    nullable: true,
+    description: 'The pole of the active memberships, when grouped by POLE.',
+  })
   pole(@Root() key: MemberStatsKey, @Ctx() context: GraphQLContext) {
     return recordById(context, POLE_COLLECTION, key.poleId);
   }

@@ -29,4 +29,5 @@ export const THEME_COLLECTION: CollectionSpec = {
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],
+  loadWhole: true,
 };

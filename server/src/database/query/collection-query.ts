@@ -13,7 +13,7 @@ import {
   orderTerms,
   type OrderByInput,
 } from './keyset';
-import { SqlBuilder } from './sql-builder';
+import { SqlBuilder, UNRESTRICTED, type AccessScope } from './sql-builder';
 import { dialectOf } from './sql-dialect';
 
 /** The largest page a caller may ask for, as on GitHub. */
@@ -71,9 +71,9 @@ function baseStatement(
   spec: CollectionSpec,
   filter: PageRequest['filter'],
   scope: ParentScope | undefined,
-  extraCondition?: (alias: string) => string | null,
+  access: AccessScope,
 ): Statement {
-  const sql = new SqlBuilder(dialectOf(dataSource));
+  const sql = new SqlBuilder(dialectOf(dataSource), access);
   const alias = sql.alias();
   let from = `\`${spec.table}\` ${alias}`;
   const where: string[] = [];
@@ -84,8 +84,8 @@ function baseStatement(
     parentKey = `${link}.b`;
     where.push(`${parentKey} IN (${sql.paramList(scope.parentIds)})`);
   }
-  const extra = extraCondition?.(alias);
-  if (extra) where.push(extra);
+  const visibleRows = access.rows(spec.typeName, alias);
+  if (visibleRows) where.push(visibleRows);
   const condition = compileFilter(spec, filter ?? null, alias, sql);
   if (condition) where.push(condition);
   return { from, where, parentKey, sql, alias };
@@ -114,8 +114,8 @@ function pageSize(request: PageRequest): { size: number | null; backwards: boole
 
 export interface PageOptions {
   defaultOrder: readonly OrderByInput[];
-  /** A condition every row must meet besides the filter (e.g. the caller's visibility scope). */
-  extraCondition?: (alias: string) => string | null;
+  /** What the caller may see (the permission policy); everything by default. */
+  access?: AccessScope;
   /** Return every row, unpaginated (bounded lists such as a project's partners). */
   unbounded?: boolean;
 }
@@ -133,9 +133,9 @@ export async function fetchPages<T extends object>(
   scope?: ParentScope,
 ): Promise<Map<number | null, Page<T>>> {
   const { size, backwards } = options.unbounded ? { size: null, backwards: false } : pageSize(request);
-  const statement = baseStatement(dataSource, spec, request.filter, scope, options.extraCondition);
+  const statement = baseStatement(dataSource, spec, request.filter, scope, options.access ?? UNRESTRICTED);
   const { sql, alias, parentKey } = statement;
-  const terms = orderTerms(spec, request.orderBy, alias, options.defaultOrder, sql.dialect);
+  const terms = orderTerms(spec, request.orderBy, alias, options.defaultOrder, sql);
   const signature = orderSignature(spec, terms);
   const where = [...statement.where];
   for (const [argument, isAfter] of [['after', true], ['before', false]] as const) {
@@ -212,10 +212,10 @@ export async function countRows(
   dataSource: DataSource,
   spec: CollectionSpec,
   filter: PageRequest['filter'],
-  extraCondition: PageOptions['extraCondition'],
+  access: AccessScope,
   scope?: ParentScope,
 ): Promise<Map<number | null, number>> {
-  const aggregates = await aggregateRows(dataSource, spec, filter, extraCondition, scope, false);
+  const aggregates = await aggregateRows(dataSource, spec, filter, access, scope, false);
   return new Map([...aggregates].map(([parent, values]) => [parent, values.count]));
 }
 
@@ -227,16 +227,17 @@ export async function aggregateRows(
   dataSource: DataSource,
   spec: CollectionSpec,
   filter: PageRequest['filter'],
-  extraCondition: PageOptions['extraCondition'],
+  access: AccessScope,
   scope?: ParentScope,
   withFields = true,
 ): Promise<Map<number | null, AggregateValues>> {
-  const statement = baseStatement(dataSource, spec, filter, scope, extraCondition);
-  const { alias, parentKey } = statement;
+  const statement = baseStatement(dataSource, spec, filter, scope, access);
+  const { alias, parentKey, sql } = statement;
   const fields = withFields ? spec.aggregateFields : [];
   const selects = ['COUNT(*) AS __count'];
   for (const field of fields) {
-    const column = columnSql(spec.scalars[field], alias);
+    // Sums only cover the values the caller may see, so totals never reveal hidden detail.
+    const column = sql.visible(spec.typeName, field, alias, columnSql(spec.scalars[field], alias));
     selects.push(
       `SUM(${column}) AS \`sum_${field}\``,
       `ROUND(AVG(${column}), 2) AS \`avg_${field}\``,
@@ -277,16 +278,22 @@ export function formatNumber(value: unknown, scale: number): string | null {
   return `${whole}.${fraction.padEnd(scale, '0').slice(0, scale)}`;
 }
 
-/** Rows by primary key, in one statement; a missing id is simply absent from the map. */
+/**
+ * Rows by primary key (every row when `ids` is null), in one statement; a missing id is simply
+ * absent from the map.
+ */
 export async function fetchByIds<T extends object>(
   dataSource: DataSource,
   spec: CollectionSpec,
-  ids: readonly number[],
+  ids: readonly number[] | null,
+  access: AccessScope = UNRESTRICTED,
 ): Promise<Map<number, T>> {
-  if (ids.length === 0) return new Map();
+  if (ids && ids.length === 0) return new Map();
   const sql = new SqlBuilder(dialectOf(dataSource));
+  const conditions = [ids ? `t0.\`id\` IN (${sql.paramList(ids)})` : null, access.rows(spec.typeName, 't0')];
+  const where = conditions.filter(Boolean).join(' AND ');
   const rows = (await dataSource.query(
-    `SELECT t0.* FROM \`${spec.table}\` t0 WHERE t0.\`id\` IN (${sql.paramList(ids)})`,
+    `SELECT t0.* FROM \`${spec.table}\` t0${where ? ` WHERE ${where}` : ''}`,
     sql.params,
   )) as Record<string, unknown>[];
   const nodes = hydrate(dataSource, spec.entity as new () => T, rows);
@@ -299,9 +306,13 @@ export async function fetchOneBy<T extends object>(
   spec: CollectionSpec,
   column: string,
   value: unknown,
+  access: AccessScope = UNRESTRICTED,
 ): Promise<T | null> {
+  const visibleRows = access.rows(spec.typeName, 't0');
   const rows = (await dataSource.query(
-    `SELECT t0.* FROM \`${spec.table}\` t0 WHERE t0.\`${column}\` = ? LIMIT 1`,
+    `SELECT t0.* FROM \`${spec.table}\` t0 WHERE t0.\`${column}\` = ?` +
+      (visibleRows ? ` AND ${visibleRows}` : '') +
+      ' LIMIT 1',
     [value],
   )) as Record<string, unknown>[];
   return hydrate(dataSource, spec.entity as new () => T, rows)[0] ?? null;

@@ -42,6 +42,11 @@ export interface CollectionSpec {
   defaultOrder: { field: string; direction: 'ASC' | 'DESC' }[];
   /** Numeric scalars that `aggregate { sum avg min max }` covers. */
   aggregateFields: string[];
+  /**
+   * A small reference table (regions, themes…): a request that needs one of its rows loads
+   * them all at once, so later levels of the same request need no statement for it.
+   */
+  loadWhole?: boolean;
 }
 
 /** The SQL expression of a scalar for the row alias `alias`. */

@@ -42,19 +42,22 @@ export function compileFilter(
       const inner = compileFilter(spec, value as FilterInput, alias, sql, here, depth + 1);
       if (inner) conditions.push(`NOT (${inner})`);
     } else if (key in spec.scalars) {
-      const condition = compileScalar(spec, spec.scalars[key], value as FilterInput, alias, sql, here);
+      const condition = compileScalar(spec, key, spec.scalars[key], value as FilterInput, alias, sql, here);
       if (condition) conditions.push(condition);
     } else if (key in spec.relations) {
       const relation = spec.relations[key];
       const target = relation.target();
       const link = sql.alias('l');
       const inner = sql.alias();
+      // A relation the caller may not see is as if the row had none; hidden target rows too.
+      const relationVisible = sql.access.field(spec.typeName, key, alias);
+      const targetRows = sql.access.rows(target.typeName, inner);
       const condition = compileFilter(target, value as FilterInput, inner, sql, here, depth + 1);
-      conditions.push(
+      const inside = [`${link}.a = ${alias}.\`id\``, targetRows, condition].filter(Boolean).join(' AND ');
+      const exists =
         `EXISTS (SELECT 1 FROM (${relation.pairs}) ${link} JOIN \`${target.table}\` ${inner} ` +
-          `ON ${inner}.\`id\` = ${link}.b WHERE ${link}.a = ${alias}.\`id\`` +
-          (condition ? ` AND ${condition})` : ')'),
-      );
+        `ON ${inner}.\`id\` = ${link}.b WHERE ${inside})`;
+      conditions.push(relationVisible ? `(${relationVisible} AND ${exists})` : exists);
     } else {
       throw new Error(`${spec.typeName} filter has no field "${key}"`);
     }
@@ -64,15 +67,16 @@ export function compileFilter(
 
 function compileScalar(
   spec: CollectionSpec,
+  fieldName: string,
   scalar: ScalarSpec,
   operators: FilterInput,
   alias: string,
   sql: SqlBuilder,
   path: readonly string[],
 ): string | null {
-  const column = columnSql(scalar, alias);
+  const column = sql.visible(spec.typeName, fieldName, alias, columnSql(scalar, alias));
   const value = (operator: string, raw: unknown) =>
-    toDatabaseValue(spec, scalar, raw, [...path, operator]);
+    toDatabaseValue(spec, scalar, raw, [...path, operator], sql);
   const conditions: string[] = [];
   for (const [operator, raw] of Object.entries(operators)) {
     if (raw === undefined) continue;
@@ -94,7 +98,7 @@ function compileScalar(
         if (values.length > MAX_IN_VALUES) {
           throw badUserInput(`${at.join('.')}: at most ${MAX_IN_VALUES} values, got ${values.length}`, at);
         }
-        const converted = values.map((item, index) => toDatabaseValue(spec, scalar, item, [...at, String(index)]));
+        const converted = values.map((item, index) => toDatabaseValue(spec, scalar, item, [...at, String(index)], sql));
         if (operator === 'in') {
           conditions.push(converted.length === 0 ? '1 = 0' : `${column} IN (${sql.paramList(converted)})`);
         } else if (converted.length > 0) {
@@ -140,8 +144,18 @@ function textValue(raw: unknown, path: readonly string[]): string {
   return text;
 }
 
-function toDatabaseValue(spec: CollectionSpec, scalar: ScalarSpec, raw: unknown, path: readonly string[]): unknown {
+function toDatabaseValue(
+  spec: CollectionSpec,
+  scalar: ScalarSpec,
+  raw: unknown,
+  path: readonly string[],
+  sql: SqlBuilder,
+): unknown {
   switch (scalar.kind) {
+    case 'decimal':
+      // SQLite compares a text parameter with a number as "larger" unless the other side is a
+      // column with numeric affinity, which a permission-wrapped expression is not.
+      return sql.dialect.kind === 'sqlite' ? Number(raw) : raw;
     case 'id':
       return databaseIdOf(String(raw), spec.typeName, path);
     case 'boolean':

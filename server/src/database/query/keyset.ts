@@ -23,9 +23,9 @@ export interface OrderTerm {
  * The expression a scalar sorts by: texts without case and accents, and NULL as a sentinel
  * before every real value, so that SQLite and MySQL agree and cursors can compare it.
  */
-function sortExpression(scalar: ScalarSpec, column: string, dialect: SqlDialect): string {
+function sortExpression(scalar: ScalarSpec, column: string, nullable: boolean, dialect: SqlDialect): string {
   const text = scalar.kind === 'string' ? dialect.sortableText(column) : column;
-  if (!scalar.nullable) return text;
+  if (!nullable) return text;
   const sentinel = ['int', 'decimal', 'id', 'boolean'].includes(scalar.kind) ? '-1' : "''";
   return `COALESCE(${text}, ${sentinel})`;
 }
@@ -39,7 +39,7 @@ export function orderTerms(
   orderBy: readonly OrderByInput[] | null | undefined,
   alias: string,
   defaultOrder: readonly OrderByInput[],
-  dialect: SqlDialect,
+  sql: SqlBuilder,
 ): OrderTerm[] {
   const requested = orderBy && orderBy.length > 0 ? orderBy : defaultOrder;
   const terms: OrderTerm[] = [];
@@ -50,9 +50,12 @@ export function orderTerms(
     if (seen.has(scalarName)) continue;
     seen.add(scalarName);
     const scalar = spec.scalars[scalarName];
+    const column = columnSql(scalar, alias);
+    const visible = sql.visible(spec.typeName, scalarName, alias, column);
     terms.push({
       key: scalarName,
-      expression: sortExpression(scalar, columnSql(scalar, alias), dialect),
+      // A value hidden from the caller sorts as NULL would.
+      expression: sortExpression(scalar, visible, Boolean(scalar.nullable) || visible !== column, sql.dialect),
       direction: direction ?? 'ASC',
     });
   }

@@ -1,11 +1,27 @@
 import type { SqlDialect } from './sql-dialect';
 
+/**
+ * What the caller may see, as SQL: the permission policy plugs in here, so every statement the
+ * list engine builds (pages, counts, aggregates, filters, lookups) carries the same rules.
+ */
+export interface AccessScope {
+  /** Condition on `alias` limiting the rows of `typeName` to those the caller may see; null: all. */
+  rows(typeName: string, alias: string): string | null;
+  /** Condition on `alias` under which `field` of `typeName` is visible; null: always. */
+  field(typeName: string, field: string, alias: string): string | null;
+}
+
+export const UNRESTRICTED: AccessScope = { rows: () => null, field: () => null };
+
 /** Collects the positional parameters of one statement and hands out unique table aliases. */
 export class SqlBuilder {
   readonly params: unknown[] = [];
   private aliasCount = 0;
 
-  constructor(readonly dialect: SqlDialect) {}
+  constructor(
+    readonly dialect: SqlDialect,
+    readonly access: AccessScope = UNRESTRICTED,
+  ) {}
 
   /** Appends `value` and returns its placeholder. */
   param(value: unknown): string {
@@ -20,5 +36,14 @@ export class SqlBuilder {
 
   alias(prefix = 't'): string {
     return `${prefix}${this.aliasCount++}`;
+  }
+
+  /**
+   * `expression` as the caller may see it: a restricted field reads as NULL on rows whose
+   * detail the caller may not see, in filters, sort keys and sums alike.
+   */
+  visible(typeName: string, field: string, alias: string, expression: string): string {
+    const condition = this.access.field(typeName, field, alias);
+    return condition ? `CASE WHEN ${condition} THEN ${expression} END` : expression;
   }
 }

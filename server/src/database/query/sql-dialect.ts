@@ -55,8 +55,22 @@ export function dialectOf(dataSource: DataSource): SqlDialect {
   return dataSource.options.type === 'better-sqlite3' ? sqlite : mysql;
 }
 
-/** Lower case without accents: what `fold()` computes on SQLite, for the same results as MySQL. */
+const FOLD_CACHE_LIMIT = 200_000;
+const foldCache = new Map<string, string>();
+
+/**
+ * Lower case without accents: what `fold()` computes on SQLite, for the same results as MySQL.
+ * SQLite calls it once per row scanned, and Unicode normalisation dominates a text search, so
+ * results are remembered (names repeat from one search to the next); the cache is bounded.
+ */
 export function foldText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return String(value).normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  const text = String(value);
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '../../audit/audit-trail';
 import { inTransaction } from '../../database/transactions';
 import type { GraphQLContext } from '../context';
+import { DomainError } from '../domain-error';
 import { UserErrorCode, UserInputProblems, userError, type UserError } from './user-error';
 
 /** What a mutation's service receives: the transaction and the audit trail of this mutation. */
@@ -34,6 +35,11 @@ export async function runMutation<TResult extends object>(
   { operation, input, execute }: MutationOptions<TResult>,
 ): Promise<MutationPayload<TResult>> {
   const refused = (userErrors: UserError[]) => ({ userErrors }) as MutationPayload<TResult>;
+  // Every write needs a token: an anonymous caller learns nothing about the data, not even
+  // whether its input would have been valid.
+  if (context.caller.kind === 'anonymous') {
+    throw new DomainError('UNAUTHENTICATED', 'Writes need an API token: send Authorization: Bearer <token>');
+  }
   if (input) {
     const problems = flattenValidationErrors(await validate(input, { forbidUnknownValues: false }), ['input']);
     if (problems.length > 0) return refused(problems);
@@ -56,7 +62,8 @@ export async function runMutation<TResult extends object>(
   }
 }
 
-function flattenValidationErrors(errors: ValidationError[], path: string[]): UserError[] {
+/** class-validator's error tree as user errors, one per broken rule, each with its field path. */
+export function flattenValidationErrors(errors: readonly ValidationError[], path: string[]): UserError[] {
   const flat: UserError[] = [];
   for (const error of errors) {
     const here = [...path, error.property];

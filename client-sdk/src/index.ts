@@ -1,0 +1,37 @@
+/**
+ * @polegraph/client: the typed client of the PoleGraph API.
+ *
+ * - `createClient()` gives one typed method per shipped operation and `request()` for any
+ *   typed document;
+ * - `graphql()` writes your own documents against the schema, typed with no codegen;
+ * - `paginate()` walks a connection page by page;
+ * - every failure is a `PoleGraphError` with a `code`.
+ */
+export {
+  createClient,
+  type PersistedDocumentsMode,
+  type PoleGraphClient,
+  type PoleGraphClientOptions,
+} from './client.js';
+export { documentHash } from './document-text.js';
+export {
+  assertNoUserErrors,
+  isPoleGraphError,
+  PoleGraphError,
+  type GraphQLErrorEntry,
+  type PoleGraphErrorCode,
+  type PoleGraphErrorInit,
+  type RequestErrorCode,
+  type ServerErrorCode,
+  type TransportErrorCode,
+  type UserErrorLike,
+} from './errors.js';
+export { graphql, type PoleGraphTadaSetup } from './graphql.js';
+export { paginate, type ConnectionNodeOf } from './paginate.js';
+export type { RequestArguments, RequestOptions, Requester } from './request-options.js';
+export type { RetryEvent, RetryOptions } from './retry.js';
+export type { KnownFields, ResultOf, TypedDocumentNode, VariablesOf } from './typed-document.js';
+export { operationDocuments, type PoleGraphOperations } from './generated/operations.js';
+// The operations' result and variables types, the schema's enums (as const objects) and input
+// types, and the typed documents (`PolesOfRegionDocument`…).
+export * from './generated/graphql.js';

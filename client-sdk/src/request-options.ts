@@ -1,0 +1,28 @@
+import type { TypedDocumentNode } from './typed-document.js';
+
+/** Options of one call, on top of the client's. */
+export interface RequestOptions {
+  /** Cancels the request, and any wait before a retry. */
+  signal?: AbortSignal;
+  /** Headers for this call only; they win over the client's. */
+  headers?: Record<string, string>;
+  /**
+   * Throw a `PoleGraphError` when a mutation's payload carries `userErrors`.
+   * @default the client's `throwOnUserErrors` (true)
+   */
+  throwOnUserErrors?: boolean;
+}
+
+/** Sends a typed document and resolves with its `data`; the generated operations call it. */
+export type Requester = <TResult, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables | undefined,
+  options?: RequestOptions,
+) => Promise<TResult>;
+
+/**
+ * The arguments after the document: variables may be left out when the document requires none.
+ */
+export type RequestArguments<TVariables> = {} extends TVariables
+  ? [variables?: TVariables, options?: RequestOptions]
+  : [variables: TVariables, options?: RequestOptions];

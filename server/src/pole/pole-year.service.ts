@@ -1,0 +1,82 @@
+import { assertMayWrite } from '../auth/permission-policy';
+import { toUnits } from '../database/scaled-decimal';
+import type { MutationScope } from '../graphql/mutation/mutation-runner';
+import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
+import { referencedId } from '../graphql/mutation/references';
+import { refuse, UserErrorCode } from '../graphql/mutation/user-error';
+import type { RecordPoleYearInput } from './pole-year.input';
+import { PoleYear } from './pole-year.entity';
+import { Pole } from './pole.entity';
+
+/** The widest value of `europeTeamFte`, a DECIMAL(6,2), in hundredths. */
+const MAX_FTE_HUNDREDTHS = 9999_99;
+
+function snapshot(poleYear: PoleYear): Record<string, unknown> {
+  const { pole: _pole, ...columns } = poleYear;
+  return columns;
+}
+
+/**
+ * Records a pole's figures for a year: creates them the first time; afterwards updates them,
+ * and then the caller must say which version it read, so that two people correcting the same
+ * year cannot overwrite each other unknowingly.
+ */
+export async function recordPoleYear(
+  { manager, audit, caller }: MutationScope,
+  input: RecordPoleYearInput,
+): Promise<{ poleYear: PoleYear }> {
+  const poleId = await referencedId(manager, Pole, input.poleId, ['input', 'poleId']);
+  assertMayWrite(caller, 'managePole', { poleId });
+  const existing = await manager.findOneBy(PoleYear, { poleId, year: input.year });
+  const expectedVersion = input.expectedVersion ?? null;
+  if (existing) {
+    if (expectedVersion === null) {
+      refuse(
+        UserErrorCode.INVALID,
+        ['input', 'expectedVersion'],
+        `The pole's figures for ${input.year} exist already (version ${existing.version}): ` +
+          'send expectedVersion to update them',
+      );
+    }
+    refuseIfStale(PoleYear, existing, expectedVersion);
+  } else if (expectedVersion !== null) {
+    refuse(
+      UserErrorCode.INVALID,
+      ['input', 'expectedVersion'],
+      `The pole has no figures for ${input.year} yet: leave expectedVersion out to create them`,
+    );
+  }
+  const currentYear = new Date().getUTCFullYear();
+  if (input.year > currentYear) {
+    refuse(
+      UserErrorCode.INVALID,
+      ['input', 'year'],
+      `${input.year} has not begun: figures are reported, not planned`,
+    );
+  }
+  if (toUnits(input.europeTeamFte, 2) > MAX_FTE_HUNDREDTHS) {
+    refuse(
+      UserErrorCode.INVALID,
+      ['input', 'europeTeamFte'],
+      'europeTeamFte must be at most 9999.99 full-time equivalents',
+    );
+  }
+  const figures = {
+    budget: input.budget,
+    privateFundingShare: input.privateFundingShare,
+    staff: input.staff,
+    europeTeamFte: input.europeTeamFte,
+    membersCount: input.membersCount,
+  };
+  if (existing) {
+    const updated = await updateIfCurrent(manager, PoleYear, existing, expectedVersion!, figures);
+    audit.record('PoleYear', existing.id, snapshot(existing), snapshot(updated));
+    return { poleYear: updated };
+  }
+  const { identifiers } = await manager.insert(PoleYear, { poleId, year: input.year, ...figures });
+  const poleYear = await manager.findOneByOrFail(PoleYear, {
+    id: (identifiers[0] as { id: number }).id,
+  });
+  audit.record('PoleYear', poleYear.id, null, snapshot(poleYear));
+  return { poleYear };
+}

@@ -1,0 +1,190 @@
+import { accessScopeOf } from '../auth/access-scope';
+import { detailCondition, isDetailField } from '../auth/permission-policy';
+import { hydrate } from '../database/query/hydrate';
+import { relatedList } from '../graphql/connection.service';
+import type { GraphQLContext } from '../graphql/context';
+import { loadPoleIndicators } from '../pole/pole-indicators.service';
+import type { PoleIndicators } from '../pole/pole-indicators.types';
+import { PoleStatus } from '../pole/pole.enums';
+import { Pole } from '../pole/pole.entity';
+import type { Criterion } from './criterion.entity';
+import type { Evaluation } from './evaluation.entity';
+import { CRITERION_COLLECTION } from './labelling-phase.collection';
+import type { LabellingDecision } from './labelling-decision.entity';
+import { LabellingPhase } from './labelling-phase.entity';
+import {
+  averageScoresByPoleIdLoader,
+  evaluationsByPoleIdLoader,
+  labellingDecisionByPoleIdLoader,
+} from './selection-dashboard.loaders';
+import { CriterionAssessment, SelectionDashboard, SelectionRow } from './selection-dashboard.types';
+import { CriterionMeasurement, PoleIndicator } from './selection.enums';
+
+/** Pole names in French alphabetical order, the same on both databases (collations differ). */
+const POLE_NAME_ORDER = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** The field of PoleIndicators each indicator criterion reads. */
+const INDICATOR_FIELDS = {
+  [PoleIndicator.MEMBERS_COUNT]: 'activeMembers',
+  [PoleIndicator.SME_SHARE]: 'smeShare',
+  [PoleIndicator.PRIVATE_FUNDING_SHARE]: 'privateFundingShare',
+  [PoleIndicator.EUROPEAN_PROJECTS]: 'europeanProjects',
+  [PoleIndicator.COLLABORATIVE_PROJECTS]: 'collaborativeProjects',
+  [PoleIndicator.FUNDING_RAISED]: 'fundingRaised',
+} as const satisfies Record<PoleIndicator, keyof PoleIndicators>;
+
+/**
+ * The year whose indicators the dashboard shows: the phase's last year, but no later than the
+ * current year while the phase runs, and no earlier than its first year, so that the projects
+ * counted are the phase's own.
+ */
+export function indicatorsYearOf(
+  phase: Pick<LabellingPhase, 'startYear' | 'endYear'>,
+  today = new Date(),
+): number {
+  return Math.max(phase.startYear, Math.min(phase.endYear, today.getUTCFullYear()));
+}
+
+/** The dashboard of phase `number`, or null when there is no such phase. */
+export async function selectionDashboard(
+  { dataSource }: GraphQLContext,
+  number: number,
+): Promise<SelectionDashboard | null> {
+  const phase = await dataSource.getRepository(LabellingPhase).findOneBy({ number });
+  if (!phase) return null;
+  return Object.assign(new SelectionDashboard(), {
+    phase,
+    indicatorsYear: indicatorsYearOf(phase),
+  });
+}
+
+/** The phase's criteria, through the same loader as `LabellingPhase.criteria`. */
+export function phaseCriteria(
+  context: GraphQLContext,
+  phase: LabellingPhase,
+): Promise<Criterion[]> {
+  return relatedList<Criterion>(context, CRITERION_COLLECTION, 'phase', phase.id);
+}
+
+/**
+ * The poles in the running for the phase, by name: those evaluated or decided on in the
+ * phase (as far as the caller may see evaluations and decisions), and those labelled today.
+ * One statement, which also tells whether the caller may read each pole's confidential figures.
+ */
+export async function selectionRows(
+  { dataSource, caller }: GraphQLContext,
+  dashboard: SelectionDashboard,
+): Promise<SelectionRow[]> {
+  const { phase } = dashboard;
+  const poleVisible = accessCondition(caller, 'Pole', 'p');
+  const evaluationVisible = accessCondition(caller, 'Evaluation', 'e');
+  const decisionVisible = accessCondition(caller, 'LabellingDecision', 'd');
+  const detail = detailCondition(caller, 'Pole', 'p') ?? '1 = 1';
+  const rows = (await dataSource.query(
+    `SELECT p.*, CASE WHEN ${detail} THEN 1 ELSE 0 END AS \`detailVisible\` FROM \`pole\` p ` +
+      'WHERE (p.`status` = ? ' +
+      'OR p.`id` IN (SELECT e.`poleId` FROM `evaluation` e ' +
+      `WHERE e.\`phaseId\` = ?${evaluationVisible}) ` +
+      'OR p.`id` IN (SELECT d.`poleId` FROM `labelling_decision` d ' +
+      `WHERE d.\`phaseId\` = ?${decisionVisible}))${poleVisible}`,
+    [PoleStatus.LABELLED, phase.id, phase.id],
+  )) as Record<string, unknown>[];
+  const poles = hydrate(dataSource, Pole, rows);
+  const rowsOf = poles.map((pole, index) =>
+    Object.assign(new SelectionRow(), {
+      pole,
+      phase,
+      indicatorsYear: dashboard.indicatorsYear,
+      detailVisible: Number(rows[index].detailVisible) === 1,
+    }),
+  );
+  return rowsOf.sort(
+    (a, b) => POLE_NAME_ORDER.compare(a.pole.name, b.pole.name) || a.pole.id - b.pole.id,
+  );
+}
+
+/** ` AND <condition>` limiting `typeName` rows to those the caller may see, or ''. */
+function accessCondition(
+  caller: GraphQLContext['caller'],
+  typeName: string,
+  alias: string,
+): string {
+  const condition = accessScopeOf(caller).rows(typeName, alias);
+  return condition ? ` AND ${condition}` : '';
+}
+
+export function rowIndicators(context: GraphQLContext, row: SelectionRow): Promise<PoleIndicators> {
+  return loadPoleIndicators(context, row.pole.id, row.indicatorsYear);
+}
+
+export function rowEvaluations(context: GraphQLContext, row: SelectionRow): Promise<Evaluation[]> {
+  return evaluationsByPoleIdLoader(context, row.phase).load(row.pole.id);
+}
+
+export function rowDecision(
+  context: GraphQLContext,
+  row: SelectionRow,
+): Promise<LabellingDecision | null> {
+  return labellingDecisionByPoleIdLoader(context, row.phase).load(row.pole.id);
+}
+
+/**
+ * The pole against every criterion of the phase: its indicator, or for a SCORE criterion the
+ * average of its scores, compared with the threshold.
+ */
+export async function rowCriteria(
+  context: GraphQLContext,
+  row: SelectionRow,
+): Promise<CriterionAssessment[]> {
+  const [criteria, indicators, averages] = await Promise.all([
+    phaseCriteria(context, row.phase),
+    rowIndicators(context, row),
+    averageScoresByPoleIdLoader(context, row.phase).load(row.pole.id),
+  ]);
+  return criteria.map((criterion) => {
+    const value =
+      criterion.measurement === CriterionMeasurement.SCORE
+        ? (averages.get(criterion.id) ?? null)
+        : indicatorValue(indicators, criterion.indicator, row.detailVisible);
+    return Object.assign(new CriterionAssessment(), {
+      criterion,
+      value,
+      threshold: criterion.threshold,
+      met: value === null ? null : compareDecimals(value, criterion.threshold) >= 0,
+    });
+  });
+}
+
+/**
+ * The indicator a criterion reads, as a decimal string; null when unknown, or when it is
+ * confidential (PoleIndicators' detail fields) and the caller may not read the pole's detail.
+ */
+function indicatorValue(
+  indicators: PoleIndicators,
+  indicator: PoleIndicator | null,
+  detailVisible: boolean,
+): string | null {
+  if (indicator === null) return null;
+  const field = INDICATOR_FIELDS[indicator];
+  if (!detailVisible && isDetailField('PoleIndicators', field)) return null;
+  const value = indicators[field];
+  return value === null ? null : String(value);
+}
+
+/** Compares two decimal strings exactly (BigInt: no threshold is too wide for it). */
+export function compareDecimals(a: string, b: string): number {
+  const scale = Math.max(decimalsOf(a), decimalsOf(b));
+  const difference = unitsOf(a, scale) - unitsOf(b, scale);
+  return difference > 0n ? 1 : difference < 0n ? -1 : 0;
+}
+
+function decimalsOf(text: string): number {
+  return text.split('.')[1]?.length ?? 0;
+}
+
+function unitsOf(text: string, scale: number): bigint {
+  const negative = text.startsWith('-');
+  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const units = BigInt(whole + fraction.padEnd(scale, '0'));
+  return negative ? -units : units;
+}
