@@ -23,6 +23,7 @@ import { cpus, tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+
 import autocannon from 'autocannon';
 import { Kind, parse } from 'graphql';
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { ConfigError, loadConfig } from '../server/src/config/config';
 
 describe('loadConfig', () => {
@@ -62,7 +63,9 @@ describe('loadConfig', () => {
   });
 
   it('reads MySQL and MariaDB URLs', () => {
-    expect(loadConfig({ DATABASE_URL: 'mysql://app:s%40cret@db.internal:3307/polegraph' }).database).toEqual({
+    expect(
+      loadConfig({ DATABASE_URL: 'mysql://app:s%40cret@db.internal:3307/polegraph' }).database,
+    ).toEqual({
       kind: 'mysql',
       flavour: 'mysql',
       host: 'db.internal',
@@ -71,7 +74,9 @@ describe('loadConfig', () => {
       password: 's@cret',
       database: 'polegraph',
     });
-    expect(loadConfig({ DATABASE_URL: 'mariadb://root@127.0.0.1/polegraph' }).database).toMatchObject({
+    expect(
+      loadConfig({ DATABASE_URL: 'mariadb://root@127.0.0.1/polegraph' }).database,
+    ).toMatchObject({
       flavour: 'mariadb',
       port: 3306,
       username: 'root',
@@ -82,21 +87,42 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535, got "eighty"'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535, got "70000"'],
-    [{ DATABASE_URL: 'postgres://localhost/db' }, 'DATABASE_URL uses "postgres:", which PoleGraph does not support'],
+    [
+      { DATABASE_URL: 'postgres://localhost/db' },
+      'DATABASE_URL uses "postgres:", which PoleGraph does not support',
+    ],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL "not a url" is not a database URL'],
-    [{ DATABASE_URL: 'mysql://root@localhost' }, 'DATABASE_URL must name a database after the host'],
-    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test, got "staging"'],
+    [
+      { DATABASE_URL: 'mysql://root@localhost' },
+      'DATABASE_URL must name a database after the host',
+    ],
+    [
+      { NODE_ENV: 'staging' },
+      'NODE_ENV must be one of development, production, test, got "staging"',
+    ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of error, warn, info, debug, got "loud"'],
     [{ PLAYGROUND: 'yes' }, 'PLAYGROUND must be one of graphiql, apollo-sandbox, off, got "yes"'],
-    [{ MAX_QUERY_DEPTH: 'deep' }, 'MAX_QUERY_DEPTH must be a whole number of at least 2, got "deep"'],
+    [
+      { MAX_QUERY_DEPTH: 'deep' },
+      'MAX_QUERY_DEPTH must be a whole number of at least 2, got "deep"',
+    ],
     [{ MAX_QUERY_COST: '5000' }, 'MAX_QUERY_COST (5000) must not exceed RATE_LIMIT_POINTS (1000)'],
     [{ RATE_LIMIT_RESTORE_RATE: '0' }, 'RATE_LIMIT_RESTORE_RATE must be a number above 0'],
     [{ BODY_LIMIT: 'huge' }, 'BODY_LIMIT must be a size of at least 1kb'],
-    [{ CORS_ORIGINS: 'https://app.example.fr/path' }, 'CORS_ORIGINS must list origins such as https://app.example.fr'],
-    [{ CORS_ORIGINS: '*,https://app.example.fr' }, 'CORS_ORIGINS takes either * alone or a list of origins'],
+    [
+      { CORS_ORIGINS: 'https://app.example.fr/path' },
+      'CORS_ORIGINS must list origins such as https://app.example.fr',
+    ],
+    [
+      { CORS_ORIGINS: '*,https://app.example.fr' },
+      'CORS_ORIGINS takes either * alone or a list of origins',
+    ],
     [{ INTROSPECTION: 'maybe' }, 'INTROSPECTION must be true or false, got "maybe"'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must look like redis://host:6379'],
-    [{ TRUSTED_DOCUMENTS: 'always' }, 'TRUSTED_DOCUMENTS must be one of off, anonymous, all, got "always"'],
+    [
+      { TRUSTED_DOCUMENTS: 'always' },
+      'TRUSTED_DOCUMENTS must be one of off, anonymous, all, got "always"',
+    ],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -117,7 +143,8 @@ describe('the server process', () => {
   const main = join(__dirname, '..', 'server', 'dist', 'main.js');
 
   beforeAll(() => {
-    if (!existsSync(main)) throw new Error(`${main} is missing: npm test builds it first (npm run build)`);
+    if (!existsSync(main))
+      throw new Error(`${main} is missing: npm test builds it first (npm run build)`);
   });
 
   it.each([

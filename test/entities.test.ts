@@ -1,22 +1,27 @@
 import 'reflect-metadata';
+
 import type { DataSource } from 'typeorm';
-import { FundingProgramme, ProgrammeLevel } from '../server/src/funding-programme/funding-programme.entity';
-import { MemberCategory } from '../server/src/member/member.enums';
+
+import {
+  FundingProgramme,
+  ProgrammeLevel,
+} from '../server/src/funding-programme/funding-programme.entity';
 import { Member } from '../server/src/member/member.entity';
+import { MemberCategory } from '../server/src/member/member.enums';
 import { Membership } from '../server/src/member/membership.entity';
 import { Ministry } from '../server/src/ministry/ministry.entity';
+import { Pole } from '../server/src/pole/pole.entity';
 import { PoleKind, PoleStatus } from '../server/src/pole/pole.enums';
 import { PoleYear } from '../server/src/pole/pole-year.entity';
-import { Pole } from '../server/src/pole/pole.entity';
+import { Project } from '../server/src/project/project.entity';
 import { PartnerRole, ProjectStatus } from '../server/src/project/project.enums';
 import { ProjectPartner } from '../server/src/project/project-partner.entity';
 import { ProjectStatusChange } from '../server/src/project/project-status-change.entity';
-import { Project } from '../server/src/project/project.entity';
 import { Region } from '../server/src/region/region.entity';
 import { ClusterLabel } from '../server/src/selection/cluster-label.entity';
 import { Criterion } from '../server/src/selection/criterion.entity';
-import { EvaluationScore } from '../server/src/selection/evaluation-score.entity';
 import { Evaluation } from '../server/src/selection/evaluation.entity';
+import { EvaluationScore } from '../server/src/selection/evaluation-score.entity';
 import { LabellingDecision } from '../server/src/selection/labelling-decision.entity';
 import { LabellingPhase } from '../server/src/selection/labelling-phase.entity';
 import {
@@ -26,7 +31,11 @@ import {
   PoleIndicator,
 } from '../server/src/selection/selection.enums';
 import { Theme } from '../server/src/theme/theme.entity';
-import { createEmptyDatabase, testDatabaseKinds, type TestDatabase } from './helpers/test-databases';
+import {
+  createEmptyDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from './helpers/test-databases';
 
 /** Saves `values` as a new `Entity` row and returns it as the database gives it back. */
 async function roundTrip<T extends object>(
@@ -38,7 +47,10 @@ async function roundTrip<T extends object>(
   const saved = await repository.save(repository.create(values as T));
   const reloaded = await repository.findOneByOrFail({ id: (saved as { id: number }).id } as never);
   expect(reloaded).toMatchObject(values);
-  expect(reloaded).toMatchObject({ createdAt: expect.any(Date), updatedAt: expect.any(Date) } as never);
+  expect(reloaded).toMatchObject({
+    createdAt: expect.any(Date),
+    updatedAt: expect.any(Date),
+  } as never);
   return reloaded;
 }
 
@@ -53,15 +65,27 @@ describe.each(testDatabaseKinds())('entities on %s', (kind) => {
   afterAll(() => database?.drop());
 
   it('round-trips every entity and relation', async () => {
-    const region = await roundTrip(dataSource, Region, { code: '84', name: 'Auvergne-Rhône-Alpes', overseas: false });
-    const reunion = await roundTrip(dataSource, Region, { code: '04', name: 'La Réunion', overseas: true });
+    const region = await roundTrip(dataSource, Region, {
+      code: '84',
+      name: 'Auvergne-Rhône-Alpes',
+      overseas: false,
+    });
+    const reunion = await roundTrip(dataSource, Region, {
+      code: '04',
+      name: 'La Réunion',
+      overseas: true,
+    });
     const ministry = await roundTrip(dataSource, Ministry, {
       code: 'ECO',
       name: 'Ministère de l’Économie, des Finances et de l’Industrie',
       shortName: 'Économie',
       leadsPolicy: true,
     });
-    const theme = await roundTrip(dataSource, Theme, { code: 'HEALTH', name: 'Santé', nameEn: 'Health' });
+    const theme = await roundTrip(dataSource, Theme, {
+      code: 'HEALTH',
+      name: 'Santé',
+      nameEn: 'Health',
+    });
     const programme = await roundTrip(dataSource, FundingProgramme, {
       code: 'HORIZON_EUROPE',
       name: 'Horizon Europe',
@@ -92,7 +116,9 @@ describe.each(testDatabaseKinds())('entities on %s', (kind) => {
       foundedYear: 2005,
       website: null,
     });
-    await dataSource.getRepository(Pole).save({ ...pole, coveredRegions: [reunion], themes: [theme] });
+    await dataSource
+      .getRepository(Pole)
+      .save({ ...pole, coveredRegions: [reunion], themes: [theme] });
     const poleYear = await roundTrip(dataSource, PoleYear, {
       poleId: pole.id,
       year: 2024,
@@ -137,7 +163,9 @@ describe.each(testDatabaseKinds())('entities on %s', (kind) => {
       publicFundingRequested: '2100000.05',
       publicFundingGranted: '1999999.99',
     });
-    await dataSource.getRepository(Project).save({ ...project, coLabellingPoles: [otherPole], themes: [theme] });
+    await dataSource
+      .getRepository(Project)
+      .save({ ...project, coLabellingPoles: [otherPole], themes: [theme] });
     const partner = await roundTrip(dataSource, ProjectPartner, {
       projectId: project.id,
       memberId: member.id,
@@ -203,7 +231,13 @@ describe.each(testDatabaseKinds())('entities on %s', (kind) => {
     // Every relation, read from the side that holds it and from the other side.
     const poleWithRelations = await dataSource.getRepository(Pole).findOneOrFail({
       where: { id: pole.id },
-      relations: { headquartersRegion: true, coveredRegions: true, themes: true, years: true, memberships: true },
+      relations: {
+        headquartersRegion: true,
+        coveredRegions: true,
+        themes: true,
+        years: true,
+        memberships: true,
+      },
     });
     expect(poleWithRelations.headquartersRegion).toMatchObject({ code: '84' });
     expect(poleWithRelations.coveredRegions?.map((r) => r.code)).toEqual(['04']);
@@ -228,7 +262,9 @@ describe.each(testDatabaseKinds())('entities on %s', (kind) => {
     expect(projectWithRelations.coLabellingPoles?.map((p) => p.slug)).toEqual(['qualitropic']);
     expect(projectWithRelations.coordinator).toMatchObject({ siren: '732829320' });
     expect(projectWithRelations.themes?.map((t) => t.code)).toEqual(['HEALTH']);
-    expect(projectWithRelations.partners?.map((p) => [p.id, p.member?.id])).toEqual([[partner.id, member.id]]);
+    expect(projectWithRelations.partners?.map((p) => [p.id, p.member?.id])).toEqual([
+      [partner.id, member.id],
+    ]);
     expect(projectWithRelations.statusChanges?.map((c) => c.id)).toEqual([change.id]);
 
     const memberWithRelations = await dataSource.getRepository(Member).findOneOrFail({
@@ -247,11 +283,19 @@ describe.each(testDatabaseKinds())('entities on %s', (kind) => {
 
     const evaluationWithRelations = await dataSource.getRepository(Evaluation).findOneOrFail({
       where: { id: evaluation.id },
-      relations: { pole: true, phase: { criteria: true }, ministry: true, region: true, scores: { criterion: true } },
+      relations: {
+        pole: true,
+        phase: { criteria: true },
+        ministry: true,
+        region: true,
+        scores: { criterion: true },
+      },
     });
     expect(evaluationWithRelations.ministry).toMatchObject({ code: 'ECO' });
     expect(evaluationWithRelations.region).toBeNull();
-    expect(evaluationWithRelations.phase?.criteria?.map((c) => c.code)).toEqual(['PRIVATE_FUNDING']);
+    expect(evaluationWithRelations.phase?.criteria?.map((c) => c.code)).toEqual([
+      'PRIVATE_FUNDING',
+    ]);
     expect(evaluationWithRelations.scores?.map((s) => [s.id, s.criterion?.code])).toEqual([
       [score.id, 'PRIVATE_FUNDING'],
     ]);
@@ -260,7 +304,10 @@ describe.each(testDatabaseKinds())('entities on %s', (kind) => {
       where: { id: decision.id },
       relations: { pole: true, phase: true },
     });
-    expect([decisionWithRelations.pole?.slug, decisionWithRelations.phase?.number]).toEqual(['lyonbiopole', 5]);
+    expect([decisionWithRelations.pole?.slug, decisionWithRelations.phase?.number]).toEqual([
+      'lyonbiopole',
+      5,
+    ]);
     const labelWithPole = await dataSource.getRepository(ClusterLabel).findOneOrFail({
       where: { id: label.id },
       relations: { pole: true },
@@ -269,7 +316,9 @@ describe.each(testDatabaseKinds())('entities on %s', (kind) => {
   });
 
   it('keeps money exact to the cent', async () => {
-    const amounts = await dataSource.getRepository(Project).find({ select: { id: true, totalBudget: true } });
+    const amounts = await dataSource
+      .getRepository(Project)
+      .find({ select: { id: true, totalBudget: true } });
     expect(amounts.map((p) => p.totalBudget)).toEqual(['4200000.10']);
   });
 
@@ -286,9 +335,13 @@ describe.each(testDatabaseKinds())('entities on %s', (kind) => {
   it('refuses a duplicate SIREN and a dangling foreign key', async () => {
     const members = dataSource.getRepository(Member);
     const existing = await members.findOneByOrFail({ siren: '732829320' });
-    await expect(members.insert({ ...existing, id: undefined, name: 'Copy' } as never)).rejects.toThrow();
     await expect(
-      dataSource.getRepository(Membership).insert({ memberId: 999999, poleId: 999999, startDate: '2020-01-01' }),
+      members.insert({ ...existing, id: undefined, name: 'Copy' } as never),
+    ).rejects.toThrow();
+    await expect(
+      dataSource
+        .getRepository(Membership)
+        .insert({ memberId: 999999, poleId: 999999, startDate: '2020-01-01' }),
     ).rejects.toThrow();
   });
 });

@@ -1,15 +1,18 @@
 import 'reflect-metadata';
+
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { DataSource } from 'typeorm';
+
 import { seedReferenceData } from '../server/src/database/seed/reference-seed';
 import { seedDatabase } from '../server/src/database/seed/seed';
 import {
   EXPORT_COLUMNS,
   exportCsv,
-  parseExportFilter,
   type ExportOptions,
+  parseExportFilter,
 } from '../server/src/import-export/bulk-export.service';
 import {
   formatImportProblem,
@@ -20,10 +23,11 @@ import {
 import { decodeCsvBytes, parseCsv } from '../server/src/import-export/csv-reader';
 import { csvRecord, UTF8_BOM } from '../server/src/import-export/csv-writer';
 import { sirenWithCheckDigit } from '../server/src/member/siren';
+import { rowCounts } from './helpers/row-counts';
 import {
   createEmptyDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from './helpers/test-databases';
 
 const ROOT = join(__dirname, '..');
@@ -42,16 +46,8 @@ const TOUCHED_TABLES = [
   'audit_log_entry',
 ];
 
-async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of TOUCHED_TABLES) {
-    const [row] = (await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as {
-      n: number | string;
-    }[];
-    counts[table] = Number(row!.n);
-  }
-  return counts;
-}
+/** Row counts of the tables this suite's writes touch. */
+const countRows = (dataSource: DataSource) => rowCounts(dataSource, TOUCHED_TABLES);
 
 /** The records of a CSV text as objects keyed by its header. */
 function csvObjects(text: string): Record<string, string>[] {
@@ -97,7 +93,7 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
 
   describe('import of the example files', () => {
     it('imports members.csv: every line becomes a member, with one audit entry each', async () => {
-      const before = await rowCounts(dataSource);
+      const before = await countRows(dataSource);
       const outcome = await importCsv(dataSource, 'members', example('members.csv'), {
         source: 'members.csv',
       });
@@ -139,7 +135,7 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
       // One import, one request id: the audit log groups the whole file.
       expect(new Set(audit.map((entry) => entry.requestId)).size).toBe(1);
       expect(audit[0]!.requestId).toMatch(/^import-/);
-      expect(await rowCounts(dataSource)).toEqual({
+      expect(await countRows(dataSource)).toEqual({
         ...before,
         member: before.member! + 8,
         audit_log_entry: before.audit_log_entry! + 8,
@@ -147,7 +143,7 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
     });
 
     it('imports memberships.csv (";"-separated, CRLF, a decimal comma), members by SIREN and poles by slug', async () => {
-      const before = await rowCounts(dataSource);
+      const before = await countRows(dataSource);
       const outcome = await importCsv(dataSource, 'memberships', example('memberships.csv'), {
         source: 'memberships.csv',
       });
@@ -230,7 +226,7 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
           boardSeat: false,
         },
       ]);
-      expect(await rowCounts(dataSource)).toEqual({
+      expect(await countRows(dataSource)).toEqual({
         ...before,
         membership: before.membership! + 8,
         audit_log_entry: before.audit_log_entry! + 8,
@@ -238,7 +234,7 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
     });
 
     it('imports projects.csv in DRAFT, with partners, co-labelling poles, themes and a first history entry', async () => {
-      const before = await rowCounts(dataSource);
+      const before = await countRows(dataSource);
       const outcome = await importCsv(dataSource, 'projects', example('projects.csv'), {
         source: 'projects.csv',
       });
@@ -292,7 +288,7 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
       expect(history).toEqual([
         { fromStatus: null, toStatus: 'DRAFT', changedBy: 'import projects.csv' },
       ]);
-      expect(await rowCounts(dataSource)).toEqual({
+      expect(await countRows(dataSource)).toEqual({
         ...before,
         project: before.project! + 6,
         project_partner: before.project_partner! + 15,
@@ -306,7 +302,7 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
 
   describe('a file with errors', () => {
     it('reports every bad member line with its number and reason, and writes nothing', async () => {
-      const before = await rowCounts(dataSource);
+      const before = await countRows(dataSource);
       const file = [
         'name,siren,category,regionCode,city,headcount',
         `Nouvelle Entreprise SAS,${NEW_SIREN[0]},SME,84,Lyon,12`,
@@ -331,11 +327,11 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
       ]);
       expect(outcome.summary).toBe('Nothing was imported: 8 problems on 6 lines.');
       // Lines 2 and 9 were good and written inside the transaction: rolled back with the rest.
-      expect(await rowCounts(dataSource)).toEqual(before);
+      expect(await countRows(dataSource)).toEqual(before);
     });
 
     it('reports membership lines the service refuses next to those that do not parse, and writes nothing', async () => {
-      const before = await rowCounts(dataSource);
+      const before = await countRows(dataSource);
       const file = [
         'memberSiren;poleSlug;startDate;yearlyFee;boardSeat',
         '912340064;cap-digital;2024-01-01;100;oui',
@@ -355,11 +351,11 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
         'line 4: boardSeat: boardSeat must be true or false; "peut-être" is not',
         'line 5: poleSlug: the membership of 912340064 in cap-digital is already on line 2 of this file',
       ]);
-      expect(await rowCounts(dataSource)).toEqual(before);
+      expect(await countRows(dataSource)).toEqual(before);
     });
 
     it('reports project lines refused by the rules of createProject, and writes nothing', async () => {
-      const before = await rowCounts(dataSource);
+      const before = await countRows(dataSource);
       const header =
         'acronym,title,summary,programmeCode,leadPoleSlug,coLabellingPoleSlugs,themeCodes,submittedOn,decisionOn,startOn,endOn,' +
         'totalBudget,publicFundingRequested,publicFundingGranted,partners';
@@ -390,7 +386,7 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
         'line 8: partners: Partner budget shares add up to 110.00 %, more than 100 %',
         'line 9: acronym: the acronym good-one is already on line 2 of this file',
       ]);
-      expect(await rowCounts(dataSource)).toEqual(before);
+      expect(await countRows(dataSource)).toEqual(before);
     });
 
     it('stops at the header when a required column is missing or unknown', async () => {

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
+
 import { pendingSchemaChanges } from '../server/src/database/schema-drift';
-import { createEmptyDatabase, testDatabaseKinds, type TestDatabase } from './helpers/test-databases';
+import {
+  createEmptyDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from './helpers/test-databases';
 
 describe.each(testDatabaseKinds())('schema on %s', (kind) => {
   let database: TestDatabase;
@@ -27,7 +32,8 @@ describe.each(testDatabaseKinds())('schema on %s', (kind) => {
     it('has run every committed migration, and can undo them all', async () => {
       const { dataSource } = database;
       expect(await dataSource.showMigrations()).toBe(false);
-      for (const _ of dataSource.migrations) await dataSource.undoLastMigration({ transaction: 'all' });
+      for (const _ of dataSource.migrations)
+        await dataSource.undoLastMigration({ transaction: 'all' });
       const tables = (await dataSource.query('SHOW TABLES')) as Record<string, string>[];
       expect(tables.map((row) => Object.values(row)[0])).toEqual(['typeorm_migration']);
       await dataSource.runMigrations({ transaction: 'all' });

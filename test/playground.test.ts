@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { Kind, parse } from 'graphql';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
 import type { AppConfig } from '../server/src/config/config';
 import { loadPlaygroundExamples } from '../server/src/playground/playground.examples';
 import { PLAYGROUND_ASSETS_DIR } from '../server/src/playground/playground.routes';
 import type { PlaygroundSettings } from '../server/src/playground/playground.settings';
-import { openSeededDatabase, testDatabaseKinds, type TestDatabase } from './helpers/test-databases';
+import { openSeededDatabase, type TestDatabase, testDatabaseKinds } from './helpers/test-databases';
 import {
   createTestEnvironment,
   type TestEnvironment,
@@ -150,7 +152,10 @@ describe('PLAYGROUND=graphiql (the default)', () => {
     expect(posted.errors).toBeUndefined();
     expect(viaGet.status).toBe(200);
     // Every answer also reports its cost (`extensions.cost`, see graphql/limits).
-    expect(await viaGet.json()).toEqual({ data: posted.data, extensions: { cost: expect.any(Object) } });
+    expect(await viaGet.json()).toEqual({
+      data: posted.data,
+      extensions: { cost: expect.any(Object) },
+    });
   });
 });
 

@@ -1,14 +1,17 @@
 import 'reflect-metadata';
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import {
+  type GraphQLSchema,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
   isScalarType,
-  type GraphQLSchema,
 } from 'graphql';
+
 import { buildPoleGraphSchema, printSortedSchema } from '../server/src/graphql/schema';
 
 describe('the schema', () => {
@@ -21,7 +24,9 @@ describe('the schema', () => {
   it('is committed as schema/schema.graphql, exactly as the code emits it', () => {
     const committed = readFileSync(join(__dirname, '..', 'schema', 'schema.graphql'), 'utf8');
     if (committed !== printSortedSchema(schema)) {
-      throw new Error('schema/schema.graphql is out of date: run `npm run schema` and commit the result');
+      throw new Error(
+        'schema/schema.graphql is out of date: run `npm run schema` and commit the result',
+      );
     }
   });
 
@@ -29,7 +34,8 @@ describe('the schema', () => {
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__')) continue;
-      if (isScalarType(type) && ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      if (isScalarType(type) && ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))
+        continue;
       if (!type.description) missing.push(type.name);
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {

@@ -1,15 +1,21 @@
 import 'reflect-metadata';
+
 import type { DataSource } from 'typeorm';
+
 import {
-  datasetChecksum,
   type DatasetChecksum,
+  datasetChecksum,
 } from '../server/src/database/seed/dataset-checksum';
 import { SeededRandom } from '../server/src/database/seed/random';
 import { isDatabaseEmpty, seedDatabase, type SeedSummary } from '../server/src/database/seed/seed';
-import { isValidSiren, sirenWithCheckDigit } from '../server/src/member/siren';
 import { MEMBER_CATEGORY_SHARES } from '../server/src/database/seed/synthetic-members';
 import { MemberCategory } from '../server/src/member/member.enums';
-import { createEmptyDatabase, testDatabaseKinds, type TestDatabase } from './helpers/test-databases';
+import { isValidSiren, sirenWithCheckDigit } from '../server/src/member/siren';
+import {
+  createEmptyDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from './helpers/test-databases';
 
 /** Seeding takes seconds per database; leave room for a slow CI machine. */
 const SEED_TIMEOUT_MS = 300_000;
@@ -221,24 +227,25 @@ describe('seedDatabase', () => {
   );
 
   // The same seed on MySQL/MariaDB, when the run has one (TEST_DATABASE_URL).
-  if (testDatabaseKinds().includes('mysql')) describe('on MySQL/MariaDB', () => {
-    let mysql: TestDatabase;
+  if (testDatabaseKinds().includes('mysql'))
+    describe('on MySQL/MariaDB', () => {
+      let mysql: TestDatabase;
 
-    beforeAll(async () => {
-      mysql = await createEmptyDatabase('mysql', 'seed');
-      await seedDatabase(mysql.dataSource);
-    }, SEED_TIMEOUT_MS);
+      beforeAll(async () => {
+        mysql = await createEmptyDatabase('mysql', 'seed');
+        await seedDatabase(mysql.dataSource);
+      }, SEED_TIMEOUT_MS);
 
-    afterAll(async () => {
-      await mysql?.drop();
+      afterAll(async () => {
+        await mysql?.drop();
+      });
+
+      it('writes the same rows as on SQLite', async () => {
+        const checksum = await datasetChecksum(mysql.dataSource);
+        expect(checksum.counts).toEqual(firstChecksum.counts);
+        expect(checksum.sha256).toBe(firstChecksum.sha256);
+      });
     });
-
-    it('writes the same rows as on SQLite', async () => {
-      const checksum = await datasetChecksum(mysql.dataSource);
-      expect(checksum.counts).toEqual(firstChecksum.counts);
-      expect(checksum.sha256).toBe(firstChecksum.sha256);
-    });
-  });
 });
 
 /** 31 December of the year in `column`, as a YYYY-MM-DD string both databases compare to dates. */

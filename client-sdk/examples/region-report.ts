@@ -10,6 +10,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+
 import {
   createClient,
   isPoleGraphError,

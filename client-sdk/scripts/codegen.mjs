@@ -18,9 +18,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
 import { print } from '@0no-co/graphql.web';
-import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { loadFromSDL, minifyIntrospection, preprocessIntrospection } from '@gql.tada/internal';
+import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import ts from 'typescript';
 
 const sdkDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,21 +1,21 @@
-import { documentHash, prepareDocument, type PreparedDocument } from './document-text.js';
+import { documentHash, type PreparedDocument, prepareDocument } from './document-text.js';
 import {
   errorFromGraphQLErrors,
   errorFromUserErrors,
   findUserErrors,
-  PoleGraphError,
   type GraphQLErrorEntry,
+  PoleGraphError,
   type PoleGraphErrorCode,
 } from './errors.js';
 import { createOperations, type PoleGraphOperations } from './generated/operations.js';
-import type { RequestArguments, RequestOptions, Requester } from './request-options.js';
+import type { RequestArguments, Requester, RequestOptions } from './request-options.js';
 import {
   backoffDelay,
   parseRetryAfter,
-  resolveRetryOptions,
-  sleep,
   type ResolvedRetryOptions,
+  resolveRetryOptions,
   type RetryOptions,
+  sleep,
 } from './retry.js';
 import type { KnownFields, ResultOf, TypedDocumentNode, VariablesOf } from './typed-document.js';
 

@@ -1,4 +1,5 @@
-import { print, type ASTNode } from '@0no-co/graphql.web';
+import { type ASTNode, print } from '@0no-co/graphql.web';
+
 import type { TypedDocumentNode } from './typed-document.js';
 
 export type OperationType = 'query' | 'mutation' | 'subscription';

@@ -1,4 +1,5 @@
 import { initGraphQLTada } from 'gql.tada';
+
 import type { introspection } from './generated/graphql-env.js';
 
 /** gql.tada's view of the PoleGraph schema: custom scalars as strings, fragments unmasked. */
@@ -11,6 +12,8 @@ export interface PoleGraphTadaSetup {
     Date: string;
     /** Exact decimal as a string, e.g. "1250000.50": never a float. */
     Decimal: string;
+    /** An http(s) address, e.g. "https://www.aerospace-valley.com". */
+    URL: string;
     ID: string;
   };
   // Scripts read fragments' fields directly; masking serves component trees, not them.

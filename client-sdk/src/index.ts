@@ -16,9 +16,9 @@ export {
 export { documentHash } from './document-text.js';
 export {
   assertNoUserErrors,
+  type GraphQLErrorEntry,
   isPoleGraphError,
   PoleGraphError,
-  type GraphQLErrorEntry,
   type PoleGraphErrorCode,
   type PoleGraphErrorInit,
   type RequestErrorCode,
@@ -26,12 +26,12 @@ export {
   type TransportErrorCode,
   type UserErrorLike,
 } from './errors.js';
+export { operationDocuments, type PoleGraphOperations } from './generated/operations.js';
 export { graphql, type PoleGraphTadaSetup } from './graphql.js';
-export { paginate, type ConnectionNodeOf } from './paginate.js';
-export type { RequestArguments, RequestOptions, Requester } from './request-options.js';
+export { type ConnectionNodeOf, paginate } from './paginate.js';
+export type { RequestArguments, Requester, RequestOptions } from './request-options.js';
 export type { RetryEvent, RetryOptions } from './retry.js';
 export type { KnownFields, ResultOf, TypedDocumentNode, VariablesOf } from './typed-document.js';
-export { operationDocuments, type PoleGraphOperations } from './generated/operations.js';
 // The operations' result and variables types, the schema's enums (as const objects) and input
 // types, and the typed documents (`PolesOfRegionDocument`…).
 export * from './generated/graphql.js';

@@ -23,6 +23,8 @@ export type Requester = <TResult, TVariables>(
 /**
  * The arguments after the document: variables may be left out when the document requires none.
  */
+// `{} extends T` is the idiom for "every property of T is optional"; `object` would not do.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type RequestArguments<TVariables> = {} extends TVariables
   ? [variables?: TVariables, options?: RequestOptions]
   : [variables: TVariables, options?: RequestOptions];

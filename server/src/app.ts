@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -8,6 +10,7 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
+
 import { authenticate } from './auth/api-token.service';
 import type { AppConfig } from './config/config';
 import { openDataSource } from './database/data-source';
@@ -42,7 +45,10 @@ export interface CreateAppOptions {
 }
 
 /** Builds the whole server without listening, so tests can run it on a port of their own. */
-export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<PoleGraphApp> {
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<PoleGraphApp> {
   const dataSource =
     options.dataSource ??
     (await openDataSource(config.database, { printStatements: config.logLevel === 'debug' }));

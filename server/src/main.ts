@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { isDatabaseEmpty, seedDatabase } from './database/seed/seed';

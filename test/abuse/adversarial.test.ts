@@ -1,11 +1,13 @@
 import 'reflect-metadata';
+
 import { loadConfig } from '../../server/src/config/config';
+import { rowCounts } from '../helpers/row-counts';
+import { countStatements } from '../helpers/statement-counter';
 import {
   openSeededDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
-import { countStatements } from '../helpers/statement-counter';
 import {
   createTestEnvironment,
   type GraphQLResponse,
@@ -258,16 +260,7 @@ describe.each(testDatabaseKinds())('adversarial requests on %s', (kind) => {
   describe('filters', () => {
     const tables = ['pole', 'project', 'member', 'region'];
 
-    async function tableCounts(): Promise<Record<string, number>> {
-      const counts: Record<string, number> = {};
-      for (const table of tables) {
-        const rows = (await database.dataSource.query(
-          `SELECT COUNT(*) AS n FROM \`${table}\``,
-        )) as { n: number }[];
-        counts[table] = Number(rows[0].n);
-      }
-      return counts;
-    }
+    const tableCounts = () => rowCounts(database.dataSource, tables);
 
     it.each([
       ["'; DROP TABLE pole; --"],

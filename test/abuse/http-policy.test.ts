@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+
 import { openSeededDatabase, type TestDatabase } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 

@@ -1,27 +1,30 @@
 import 'reflect-metadata';
+
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import {
   GraphQLEnumType,
   GraphQLInputObjectType,
+  type GraphQLInputType,
   GraphQLList,
   GraphQLNonNull,
+  type GraphQLSchema,
   isNonNullType,
   Kind,
+  type OperationDefinitionNode,
   parse,
   typeFromAST,
-  type GraphQLInputType,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
 } from 'graphql';
+
 import { loadConfig } from '../../server/src/config/config';
 import { measureOperation } from '../../server/src/graphql/limits/operation-shape';
 import { computeQueryCost, createCostEstimator } from '../../server/src/graphql/limits/query-cost';
 import { buildPoleGraphSchema } from '../../server/src/graphql/schema';
 import {
   openSeededDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 

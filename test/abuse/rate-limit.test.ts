@@ -1,14 +1,17 @@
 import 'reflect-metadata';
+
 import { randomBytes } from 'node:crypto';
+
 import { createClient } from 'redis';
+
 import { anonymousCaller, type Caller } from '../../server/src/auth/roles';
 import { MemoryRateLimitStore } from '../../server/src/rate-limit/memory-rate-limit-store';
 import { RateLimiter } from '../../server/src/rate-limit/rate-limiter';
 import { RedisRateLimitStore } from '../../server/src/rate-limit/redis-rate-limit-store';
 import {
   createEmptyDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
 import {
   createTestEnvironment,

@@ -1,17 +1,19 @@
 import 'reflect-metadata';
+
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { createApp } from '../../server/src/app';
-import { DEFAULT_TRUSTED_DOCUMENTS_MANIFEST, type AppConfig } from '../../server/src/config/config';
+import { type AppConfig, DEFAULT_TRUSTED_DOCUMENTS_MANIFEST } from '../../server/src/config/config';
 import {
   sha256,
   TrustedDocuments,
 } from '../../server/src/graphql/trusted-documents/trusted-documents';
 import {
   createEmptyDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
 import {
   createTestEnvironment,

@@ -1,11 +1,17 @@
 import 'reflect-metadata';
+
 import type { DataSource } from 'typeorm';
-import { Role } from '../../server/src/auth/roles';
+
 import { issueToken, revokeToken } from '../../server/src/auth/api-token.service';
+import { Role } from '../../server/src/auth/roles';
 import { seedDatabase } from '../../server/src/database/seed/seed';
 import { inTransaction } from '../../server/src/database/transactions';
 import { globalId } from '../helpers/graphql-ids';
-import { createEmptyDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/test-databases';
+import {
+  createEmptyDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { bearerFor } from '../helpers/tokens';
 
@@ -34,7 +40,9 @@ const CALLERS: Caller[] = [
 ];
 
 async function ids(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<number[]> {
-  return ((await dataSource.query(sql, params)) as { id: number | string }[]).map((row) => Number(row.id));
+  return ((await dataSource.query(sql, params)) as { id: number | string }[]).map((row) =>
+    Number(row.id),
+  );
 }
 
 describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
@@ -53,7 +61,12 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
     api = await createTestEnvironment(database);
     const { dataSource } = database;
     for (const caller of CALLERS) {
-      headers.set(caller.label, caller.role ? await bearerFor(dataSource, { ...caller, role: caller.role, name: caller.label }) : {});
+      headers.set(
+        caller.label,
+        caller.role
+          ? await bearerFor(dataSource, { ...caller, role: caller.role, name: caller.label })
+          : {},
+      );
     }
     const projectOf = (slug: string, otherRegion: string) =>
       ids(
@@ -74,14 +87,17 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
        AND m.contactEmail IS NOT NULL ORDER BY m.id LIMIT 1`,
     );
     // A draft decision, not yet published.
-    await dataSource.query('UPDATE labelling_decision SET publishedOn = NULL WHERE id = (SELECT MIN(id) FROM labelling_decision)');
+    await dataSource.query(
+      'UPDATE labelling_decision SET publishedOn = NULL WHERE id = (SELECT MIN(id) FROM labelling_decision)',
+    );
   });
   afterAll(async () => {
     await api?.close();
     await database?.drop();
   });
 
-  const readsEverything = (caller: Caller) => caller.role === Role.ADMIN || caller.role === Role.MINISTRY_ANALYST;
+  const readsEverything = (caller: Caller) =>
+    caller.role === Role.ADMIN || caller.role === Role.MINISTRY_ANALYST;
 
   describe.each(CALLERS)('$label', (caller) => {
     it('reads project detail only where the matrix allows it', async () => {
@@ -89,14 +105,22 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
         a: project(id: $a) { acronym status totalBudget partners { role } history { toStatus } }
         b: project(id: $b) { acronym status totalBudget partners { role } history { toStatus } }
       }`;
-      const response = await api.query<Record<'a' | 'b', { acronym: string; totalBudget: string | null; partners: unknown[] | null }>>(
+      const response = await api.query<
+        Record<
+          'a' | 'b',
+          { acronym: string; totalBudget: string | null; partners: unknown[] | null }
+        >
+      >(
         document,
         { a: globalId('Project', caraProject), b: globalId('Project', capDigitalProject) },
         headers.get(caller.label),
       );
       const allowed = {
         a: readsEverything(caller) || caller.regionCode === '84' || caller.poleSlug === 'cara',
-        b: readsEverything(caller) || caller.regionCode === '11' || caller.poleSlug === 'cap-digital',
+        b:
+          readsEverything(caller) ||
+          caller.regionCode === '11' ||
+          caller.poleSlug === 'cap-digital',
       };
       for (const alias of ['a', 'b'] as const) {
         const project = response.data![alias];
@@ -107,7 +131,11 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
         } else {
           expect([project.totalBudget, project.partners]).toEqual([null, null]);
           const forbidden = (response.errors ?? []).filter((error) => error.path?.[0] === alias);
-          expect(forbidden.map((error) => [error.path!.slice(1).join('.'), error.extensions?.code]).sort()).toEqual([
+          expect(
+            forbidden
+              .map((error) => [error.path!.slice(1).join('.'), error.extensions?.code])
+              .sort(),
+          ).toEqual([
             ['history', 'FORBIDDEN'],
             ['partners', 'FORBIDDEN'],
             ['totalBudget', 'FORBIDDEN'],
@@ -136,7 +164,10 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
       if (allowed) expect(response.data!.member.contactEmail).toContain('@');
       else {
         expect(response.data!.member.contactEmail).toBeNull();
-        expect(response.errors?.[0]).toMatchObject({ path: ['member', 'contactEmail'], extensions: { code: 'FORBIDDEN' } });
+        expect(response.errors?.[0]).toMatchObject({
+          path: ['member', 'contactEmail'],
+          extensions: { code: 'FORBIDDEN' },
+        });
       }
     });
 
@@ -152,7 +183,8 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
       );
       expect(response.errors).toBeUndefined();
       const { dataSource } = database;
-      const count = async (sql: string, params: unknown[] = []) => (await ids(dataSource, sql.replace('COUNT(*)', 'COUNT(*) AS id'), params))[0];
+      const count = async (sql: string, params: unknown[] = []) =>
+        (await ids(dataSource, sql.replace('COUNT(*)', 'COUNT(*) AS id'), params))[0];
       let evaluations = 0;
       if (readsEverything(caller)) evaluations = await count('SELECT COUNT(*) FROM evaluation');
       else if (caller.regionCode) {
@@ -162,12 +194,18 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
           [caller.regionCode],
         );
       } else if (caller.poleSlug) {
-        evaluations = await count('SELECT COUNT(*) FROM evaluation e JOIN pole p ON p.id = e.poleId WHERE p.slug = ?', [caller.poleSlug]);
+        evaluations = await count(
+          'SELECT COUNT(*) FROM evaluation e JOIN pole p ON p.id = e.poleId WHERE p.slug = ?',
+          [caller.poleSlug],
+        );
       }
       const decisions = await count(
-        readsEverything(caller) ? 'SELECT COUNT(*) FROM labelling_decision' : 'SELECT COUNT(*) FROM labelling_decision WHERE publishedOn IS NOT NULL',
+        readsEverything(caller)
+          ? 'SELECT COUNT(*) FROM labelling_decision'
+          : 'SELECT COUNT(*) FROM labelling_decision WHERE publishedOn IS NOT NULL',
       );
-      const audit = caller.role === Role.ADMIN ? await count('SELECT COUNT(*) FROM audit_log_entry') : 0;
+      const audit =
+        caller.role === Role.ADMIN ? await count('SELECT COUNT(*) FROM audit_log_entry') : 0;
       expect(response.data).toEqual({
         evaluations: { totalCount: evaluations },
         labellingDecisions: { totalCount: decisions },
@@ -218,9 +256,12 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
         expect(Math.abs(Number(aggregate.sum.totalBudget) - Number(seen.total))).toBeLessThan(0.01);
         expect(response.data!.projectStats[0].sum.totalBudget).toBe(aggregate.sum.totalBudget);
       } else {
-        expect([aggregate.sum.totalBudget, response.data!.projectStats[0].sum.totalBudget]).toEqual([null, null]);
+        expect([aggregate.sum.totalBudget, response.data!.projectStats[0].sum.totalBudget]).toEqual(
+          [null, null],
+        );
       }
-      const seesDetail = readsEverything(caller) || caller.regionCode === '84' || caller.poleSlug === 'cara';
+      const seesDetail =
+        readsEverything(caller) || caller.regionCode === '84' || caller.poleSlug === 'cara';
       if (caller.role === null) expect(Number(seen.n)).toBe(0);
       if (seesDetail) expect(Number(seen.n)).toBe(Number(expected.n));
       // Filtering on a hidden amount matches nothing rather than revealing it.
@@ -234,8 +275,12 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
 
     it('writes only what the matrix allows', async () => {
       const { dataSource } = database;
-      const [version] = await ids(dataSource, 'SELECT version AS id FROM project WHERE id = ?', [caraProject]);
-      const response = await api.query<{ changeProjectStatus: { project: { status: string } | null; userErrors: unknown[] } | null }>(
+      const [version] = await ids(dataSource, 'SELECT version AS id FROM project WHERE id = ?', [
+        caraProject,
+      ]);
+      const response = await api.query<{
+        changeProjectStatus: { project: { status: string } | null; userErrors: unknown[] } | null;
+      }>(
         `mutation Touch($id: ID!, $v: Int!) { changeProjectStatus(id: $id, to: ABANDONED, expectedVersion: $v, comment: "matrix") {
           project { status } userErrors { code } } }`,
         { id: globalId('Project', caraProject), v: version },
@@ -247,9 +292,13 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
         expect(response.errors).toBeUndefined();
       } else {
         expect(response.data?.changeProjectStatus ?? null).toBeNull();
-        expect(response.errors?.[0].extensions?.code).toBe(caller.role ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+        expect(response.errors?.[0].extensions?.code).toBe(
+          caller.role ? 'FORBIDDEN' : 'UNAUTHENTICATED',
+        );
         expect(response.errors?.[0].message).toContain(
-          caller.role ? 'Only administrators and the managers of the project’s lead pole' : 'Writes need an API token',
+          caller.role
+            ? 'Only administrators and the managers of the project’s lead pole'
+            : 'Writes need an API token',
         );
       }
     });
@@ -284,12 +333,27 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
       ['anonymous', 'cara', { regionCode: '84' }, 'UNAUTHENTICATED'],
       ['admin', 'cara', { ministryCode: 'AGRI' }, 'allowed'],
     ])('%s evaluates %s as %j: %s', async (label, slug, evaluatorScope, expected) => {
-      const response = await api.query<{ recordEvaluation: { evaluation: unknown; userErrors: unknown[] } | null }>(
+      const response = await api.query<{
+        recordEvaluation: { evaluation: unknown; userErrors: unknown[] } | null;
+      }>(
         EVALUATE,
-        { input: { poleId: await poleId(slug), phaseNumber: 5, evaluatedOn: '2026-01-15', comments: 'Matrix test.', scores: [], ...evaluatorScope } },
+        {
+          input: {
+            poleId: await poleId(slug),
+            phaseNumber: 5,
+            evaluatedOn: '2026-01-15',
+            comments: 'Matrix test.',
+            scores: [],
+            ...evaluatorScope,
+          },
+        },
         headers.get(label),
       );
-      if (expected === 'allowed') expect(response.data!.recordEvaluation).toEqual({ evaluation: { id: expect.any(String) }, userErrors: [] });
+      if (expected === 'allowed')
+        expect(response.data!.recordEvaluation).toEqual({
+          evaluation: { id: expect.any(String) },
+          userErrors: [],
+        });
       else expect(response.errors?.[0].extensions?.code).toBe(expected);
     });
 
@@ -299,40 +363,56 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
       ['region 84', 'cara', 'FORBIDDEN'],
       ['analyst ECO', 'cara', 'FORBIDDEN'],
     ])('%s makes a member join %s: %s', async (label, slug, expected) => {
-      const response = await api.query<{ joinPole: { membership: unknown; userErrors: unknown[] } | null }>(
+      const response = await api.query<{
+        joinPole: { membership: unknown; userErrors: unknown[] } | null;
+      }>(
         JOIN,
-        { input: { memberId: await outsiderMember(), poleId: await poleId(slug), startDate: '2026-02-01' } },
+        {
+          input: {
+            memberId: await outsiderMember(),
+            poleId: await poleId(slug),
+            startDate: '2026-02-01',
+          },
+        },
         headers.get(label),
       );
       if (expected === 'allowed') expect(response.data!.joinPole!.userErrors).toEqual([]);
       else expect(response.errors?.[0].extensions?.code).toBe(expected);
     });
 
-    it.each(CALLERS.map((caller) => [caller.label, caller.role === Role.ADMIN]))('%s decides labelling: %s', async (label, allowed) => {
-      const [version] = await ids(
-        database.dataSource,
-        `SELECT d.version AS id FROM labelling_decision d JOIN pole p ON p.id = d.poleId JOIN labelling_phase ph ON ph.id = d.phaseId
+    it.each(CALLERS.map((caller) => [caller.label, caller.role === Role.ADMIN]))(
+      '%s decides labelling: %s',
+      async (label, allowed) => {
+        const [version] = await ids(
+          database.dataSource,
+          `SELECT d.version AS id FROM labelling_decision d JOIN pole p ON p.id = d.poleId JOIN labelling_phase ph ON ph.id = d.phaseId
          WHERE p.slug = 'cara' AND ph.number = 5`,
-      );
-      const response = await api.query<{ decideLabelling: { decision: unknown; userErrors: unknown[] } | null }>(
-        DECIDE,
-        {
-          input: {
-            poleId: await poleId('cara'),
-            phaseNumber: 5,
-            outcome: 'LABELLED',
-            durationYears: 4,
-            decidedOn: '2023-03-27',
-            publishedOn: '2023-03-27',
-            rationale: 'Labellisé pour quatre ans (matrix test).',
-            expectedVersion: version,
+        );
+        const response = await api.query<{
+          decideLabelling: { decision: unknown; userErrors: unknown[] } | null;
+        }>(
+          DECIDE,
+          {
+            input: {
+              poleId: await poleId('cara'),
+              phaseNumber: 5,
+              outcome: 'LABELLED',
+              durationYears: 4,
+              decidedOn: '2023-03-27',
+              publishedOn: '2023-03-27',
+              rationale: 'Labellisé pour quatre ans (matrix test).',
+              expectedVersion: version,
+            },
           },
-        },
-        headers.get(label as string),
-      );
-      if (allowed) expect(response.data!.decideLabelling!.userErrors).toEqual([]);
-      else expect(response.errors?.[0].extensions?.code).toBe(label === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
-    });
+          headers.get(label as string),
+        );
+        if (allowed) expect(response.data!.decideLabelling!.userErrors).toEqual([]);
+        else
+          expect(response.errors?.[0].extensions?.code).toBe(
+            label === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+          );
+      },
+    );
   });
 
   describe('tokens', () => {
@@ -349,24 +429,53 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
 
     it('refuses revoked and expired tokens', async () => {
       const { dataSource } = database;
-      const { token, secret } = await inTransaction(dataSource, (manager) => issueToken(manager, { name: 'to revoke', role: Role.ADMIN }));
-      const before = await api.query('query Regions { regions { code } }', {}, { authorization: `Bearer ${secret}` });
+      const { token, secret } = await inTransaction(dataSource, (manager) =>
+        issueToken(manager, { name: 'to revoke', role: Role.ADMIN }),
+      );
+      const before = await api.query(
+        'query Regions { regions { code } }',
+        {},
+        { authorization: `Bearer ${secret}` },
+      );
       expect(before.status).toBe(200);
       await inTransaction(dataSource, (manager) => revokeToken(manager, token.id));
-      const after = await api.query('query Regions { regions { code } }', {}, { authorization: `Bearer ${secret}` });
-      expect([after.status, after.errors?.[0].message]).toEqual([401, 'This API token was revoked']);
+      const after = await api.query(
+        'query Regions { regions { code } }',
+        {},
+        { authorization: `Bearer ${secret}` },
+      );
+      expect([after.status, after.errors?.[0].message]).toEqual([
+        401,
+        'This API token was revoked',
+      ]);
 
       const expiring = await inTransaction(dataSource, (manager) =>
-        issueToken(manager, { name: 'short-lived', role: Role.ADMIN, expiresAt: new Date(Date.now() + 1500) }),
+        issueToken(manager, {
+          name: 'short-lived',
+          role: Role.ADMIN,
+          expiresAt: new Date(Date.now() + 1500),
+        }),
       );
       await new Promise((resolve) => setTimeout(resolve, 1600));
-      const expired = await api.query('query Regions { regions { code } }', {}, { authorization: `Bearer ${expiring.secret}` });
-      expect([expired.status, expired.errors?.[0].message]).toEqual([401, 'This API token has expired']);
+      const expired = await api.query(
+        'query Regions { regions { code } }',
+        {},
+        { authorization: `Bearer ${expiring.secret}` },
+      );
+      expect([expired.status, expired.errors?.[0].message]).toEqual([
+        401,
+        'This API token has expired',
+      ]);
     });
 
     it('stores only a hash of the secret', async () => {
-      const { secret } = await inTransaction(database.dataSource, (manager) => issueToken(manager, { name: 'hash check', role: Role.ADMIN }));
-      const rows = (await database.dataSource.query('SELECT * FROM api_token')) as Record<string, unknown>[];
+      const { secret } = await inTransaction(database.dataSource, (manager) =>
+        issueToken(manager, { name: 'hash check', role: Role.ADMIN }),
+      );
+      const rows = (await database.dataSource.query('SELECT * FROM api_token')) as Record<
+        string,
+        unknown
+      >[];
       expect(JSON.stringify(rows)).not.toContain(secret);
       expect(secret).toMatch(/^pg_[A-Za-z0-9_-]{43}$/);
     });

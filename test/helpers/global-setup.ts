@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+
 import { seedDatabase } from '../../server/src/database/seed/seed';
 import {
   freshDatabaseConfig,
@@ -14,13 +15,17 @@ import {
 export default async function globalSetup(): Promise<void> {
   for (const kind of testDatabaseKinds()) {
     const started = Date.now();
-    const database = await openTestDatabase(kind, freshDatabaseConfig(kind, 'seeded'), { create: true });
+    const database = await openTestDatabase(kind, freshDatabaseConfig(kind, 'seeded'), {
+      create: true,
+    });
     try {
       await seedDatabase(database.dataSource);
     } finally {
       await database.dataSource.destroy();
     }
     process.env[SEEDED_DATABASE_ENV[kind]] = JSON.stringify(database.config);
-    console.info(`\n[global setup] seeded ${kind} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.info(
+      `\n[global setup] seeded ${kind} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { sqlStatementLog } from '../../server/src/database/data-source';
 
 /**

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
+
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
-import { parseDatabaseUrl, type DatabaseConfig } from '../../server/src/config/config';
+
+import { type DatabaseConfig, parseDatabaseUrl } from '../../server/src/config/config';
 import { openDataSource } from '../../server/src/database/data-source';
 import { closeDataSource } from '../../server/src/database/transactions';
 
@@ -31,7 +34,9 @@ export function mysqlServerConfig(): Extract<DatabaseConfig, { kind: 'mysql' }> 
   const problems: string[] = [];
   const config = parseDatabaseUrl(url, problems, 'TEST_DATABASE_URL');
   if (!config || config.kind !== 'mysql') {
-    throw new Error(`TEST_DATABASE_URL must be a mysql:// or mariadb:// URL: ${problems.join('; ')}`);
+    throw new Error(
+      `TEST_DATABASE_URL must be a mysql:// or mariadb:// URL: ${problems.join('; ')}`,
+    );
   }
   return config;
 }

@@ -1,7 +1,7 @@
 import { createApp, type PoleGraphApp } from '../../server/src/app';
-import { loadConfig, type AppConfig } from '../../server/src/config/config';
 import type { IssueTokenRequest } from '../../server/src/auth/api-token.service';
 import type { Role } from '../../server/src/auth/roles';
+import { type AppConfig, loadConfig } from '../../server/src/config/config';
 import type { TestDatabase } from './test-databases';
 import { bearerFor } from './tokens';
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { issueToken, type IssueTokenRequest } from '../../server/src/auth/api-token.service';
 import { Role } from '../../server/src/auth/roles';
 import { inTransaction } from '../../server/src/database/transactions';
@@ -9,7 +10,10 @@ export async function bearerFor(
   request: Partial<IssueTokenRequest> & { role: Role },
 ): Promise<{ authorization: string }> {
   const { secret } = await inTransaction(dataSource, (manager) =>
-    issueToken(manager, { name: `test ${request.role} ${Date.now()} ${Math.random()}`, ...request }),
+    issueToken(manager, {
+      name: `test ${request.role} ${Date.now()} ${Math.random()}`,
+      ...request,
+    }),
   );
   return { authorization: `Bearer ${secret}` };
 }

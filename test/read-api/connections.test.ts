@@ -1,6 +1,12 @@
 import 'reflect-metadata';
+
 import type { DataSource } from 'typeorm';
-import { openSeededDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/test-databases';
+
+import {
+  openSeededDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ANALYST } from '../helpers/tokens';
 
@@ -8,10 +14,19 @@ interface Connection {
   totalCount: number;
   nodes: { id: string; databaseId: number }[];
   edges: { cursor: string }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
-async function sqlCount(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<number> {
+async function sqlCount(
+  dataSource: DataSource,
+  sql: string,
+  params: unknown[] = [],
+): Promise<number> {
   const rows = (await dataSource.query(sql, params)) as { n: number | string }[];
   return Number(rows[0].n);
 }
@@ -57,25 +72,147 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
 
   describe('filters agree with SQL counts', () => {
     const cases: [string, string, Record<string, unknown>, string, unknown[]][] = [
-      ['poles', 'text contains, ignoring case and accents', { name: { contains: 'POLE' } }, "SELECT COUNT(*) AS n FROM pole WHERE LOWER(name) LIKE '%pole%' OR LOWER(name) LIKE '%pôle%' OR name LIKE '%Pôle%'", []],
-      ['poles', 'enum in', { status: { in: ['MERGED', 'DISSOLVED'] } }, "SELECT COUNT(*) AS n FROM pole WHERE status IN ('MERGED','DISSOLVED')", []],
-      ['poles', 'relation: headquarters region', { region: { code: { eq: '84' } } }, "SELECT COUNT(*) AS n FROM pole p JOIN region r ON r.id = p.headquartersRegionId WHERE r.code = '84'", []],
-      ['poles', 'isNull', { acronym: { isNull: true } }, 'SELECT COUNT(*) AS n FROM pole WHERE acronym IS NULL', []],
-      ['poles', 'not', { not: { status: { eq: 'LABELLED' } } }, "SELECT COUNT(*) AS n FROM pole WHERE status <> 'LABELLED'", []],
-      ['poles', 'int range', { foundedYear: { gte: 2006, lte: 2020 } }, 'SELECT COUNT(*) AS n FROM pole WHERE foundedYear BETWEEN 2006 AND 2020', []],
-      ['members', 'enum eq', { category: { eq: 'RESEARCH' } }, "SELECT COUNT(*) AS n FROM member WHERE category = 'RESEARCH'", []],
-      ['members', 'or of two relations', { or: [{ region: { code: { eq: '11' } } }, { category: { eq: 'LARGE' } }] }, "SELECT COUNT(*) AS n FROM member m JOIN region r ON r.id = m.regionId WHERE r.code = '11' OR m.category = 'LARGE'", []],
-      ['members', 'active members of a pole', { pole: { slug: { eq: 'aerospace-valley' } } }, "SELECT COUNT(DISTINCT ms.memberId) AS n FROM membership ms JOIN pole p ON p.id = ms.poleId WHERE p.slug = 'aerospace-valley' AND ms.endDate IS NULL", []],
-      ['members', 'headcount range and notIn', { headcount: { gt: 100 }, category: { notIn: ['LARGE'] } }, "SELECT COUNT(*) AS n FROM member WHERE headcount > 100 AND category <> 'LARGE'", []],
-      ['projects', 'programme level (nested relation)', { programme: { level: { eq: 'EUROPEAN' } } }, "SELECT COUNT(*) AS n FROM project p JOIN funding_programme f ON f.id = p.programmeId WHERE f.level = 'EUROPEAN'", []],
-      ['projects', 'a partner located in region 84', { partner: { region: { code: { eq: '84' } } } }, "SELECT COUNT(DISTINCT pp.projectId) AS n FROM project_partner pp JOIN member m ON m.id = pp.memberId JOIN region r ON r.id = m.regionId WHERE r.code = '84'", []],
-      ['projects', 'lead pole with a theme', { leadPole: { theme: { code: { eq: 'HEALTH_BIOTECH' } } } }, "SELECT COUNT(*) AS n FROM project p WHERE p.leadPoleId IN (SELECT pt.poleId FROM pole_theme pt JOIN theme t ON t.id = pt.themeId WHERE t.code = 'HEALTH_BIOTECH')", []],
-      ['projects', 'date and decimal ranges', { submittedOn: { gte: '2019-01-01', lt: '2023-01-01' }, totalBudget: { gte: '2000000.00' } }, "SELECT COUNT(*) AS n FROM project WHERE submittedOn >= '2019-01-01' AND submittedOn < '2023-01-01' AND totalBudget >= 2000000", []],
-      ['projects', 'and with status', { and: [{ status: { in: ['FUNDED', 'IN_PROGRESS'] } }, { publicFundingGranted: { isNull: false } }] }, "SELECT COUNT(*) AS n FROM project WHERE status IN ('FUNDED','IN_PROGRESS') AND publicFundingGranted IS NOT NULL", []],
-      ['projects', 'startsWith', { acronym: { startsWith: 'nova' } }, "SELECT COUNT(*) AS n FROM project WHERE LOWER(acronym) LIKE 'nova%'", []],
-      ['memberships', 'active and board seat', { active: { eq: true }, boardSeat: { eq: true } }, 'SELECT COUNT(*) AS n FROM membership WHERE endDate IS NULL AND boardSeat = 1', []],
-      ['evaluations', 'by a ministry, phase 5', { byMinistry: { eq: true }, phase: { number: { eq: 5 } } }, 'SELECT COUNT(*) AS n FROM evaluation e JOIN labelling_phase ph ON ph.id = e.phaseId WHERE e.ministryId IS NOT NULL AND ph.number = 5', []],
-      ['labellingDecisions', 'probation decisions', { outcome: { eq: 'LABELLED_PROBATION' } }, "SELECT COUNT(*) AS n FROM labelling_decision WHERE outcome = 'LABELLED_PROBATION'", []],
+      [
+        'poles',
+        'text contains, ignoring case and accents',
+        { name: { contains: 'POLE' } },
+        "SELECT COUNT(*) AS n FROM pole WHERE LOWER(name) LIKE '%pole%' OR LOWER(name) LIKE '%pôle%' OR name LIKE '%Pôle%'",
+        [],
+      ],
+      [
+        'poles',
+        'enum in',
+        { status: { in: ['MERGED', 'DISSOLVED'] } },
+        "SELECT COUNT(*) AS n FROM pole WHERE status IN ('MERGED','DISSOLVED')",
+        [],
+      ],
+      [
+        'poles',
+        'relation: headquarters region',
+        { region: { code: { eq: '84' } } },
+        "SELECT COUNT(*) AS n FROM pole p JOIN region r ON r.id = p.headquartersRegionId WHERE r.code = '84'",
+        [],
+      ],
+      [
+        'poles',
+        'isNull',
+        { acronym: { isNull: true } },
+        'SELECT COUNT(*) AS n FROM pole WHERE acronym IS NULL',
+        [],
+      ],
+      [
+        'poles',
+        'not',
+        { not: { status: { eq: 'LABELLED' } } },
+        "SELECT COUNT(*) AS n FROM pole WHERE status <> 'LABELLED'",
+        [],
+      ],
+      [
+        'poles',
+        'int range',
+        { foundedYear: { gte: 2006, lte: 2020 } },
+        'SELECT COUNT(*) AS n FROM pole WHERE foundedYear BETWEEN 2006 AND 2020',
+        [],
+      ],
+      [
+        'members',
+        'enum eq',
+        { category: { eq: 'RESEARCH' } },
+        "SELECT COUNT(*) AS n FROM member WHERE category = 'RESEARCH'",
+        [],
+      ],
+      [
+        'members',
+        'or of two relations',
+        { or: [{ region: { code: { eq: '11' } } }, { category: { eq: 'LARGE' } }] },
+        "SELECT COUNT(*) AS n FROM member m JOIN region r ON r.id = m.regionId WHERE r.code = '11' OR m.category = 'LARGE'",
+        [],
+      ],
+      [
+        'members',
+        'active members of a pole',
+        { pole: { slug: { eq: 'aerospace-valley' } } },
+        "SELECT COUNT(DISTINCT ms.memberId) AS n FROM membership ms JOIN pole p ON p.id = ms.poleId WHERE p.slug = 'aerospace-valley' AND ms.endDate IS NULL",
+        [],
+      ],
+      [
+        'members',
+        'headcount range and notIn',
+        { headcount: { gt: 100 }, category: { notIn: ['LARGE'] } },
+        "SELECT COUNT(*) AS n FROM member WHERE headcount > 100 AND category <> 'LARGE'",
+        [],
+      ],
+      [
+        'projects',
+        'programme level (nested relation)',
+        { programme: { level: { eq: 'EUROPEAN' } } },
+        "SELECT COUNT(*) AS n FROM project p JOIN funding_programme f ON f.id = p.programmeId WHERE f.level = 'EUROPEAN'",
+        [],
+      ],
+      [
+        'projects',
+        'a partner located in region 84',
+        { partner: { region: { code: { eq: '84' } } } },
+        "SELECT COUNT(DISTINCT pp.projectId) AS n FROM project_partner pp JOIN member m ON m.id = pp.memberId JOIN region r ON r.id = m.regionId WHERE r.code = '84'",
+        [],
+      ],
+      [
+        'projects',
+        'lead pole with a theme',
+        { leadPole: { theme: { code: { eq: 'HEALTH_BIOTECH' } } } },
+        "SELECT COUNT(*) AS n FROM project p WHERE p.leadPoleId IN (SELECT pt.poleId FROM pole_theme pt JOIN theme t ON t.id = pt.themeId WHERE t.code = 'HEALTH_BIOTECH')",
+        [],
+      ],
+      [
+        'projects',
+        'date and decimal ranges',
+        {
+          submittedOn: { gte: '2019-01-01', lt: '2023-01-01' },
+          totalBudget: { gte: '2000000.00' },
+        },
+        "SELECT COUNT(*) AS n FROM project WHERE submittedOn >= '2019-01-01' AND submittedOn < '2023-01-01' AND totalBudget >= 2000000",
+        [],
+      ],
+      [
+        'projects',
+        'and with status',
+        {
+          and: [
+            { status: { in: ['FUNDED', 'IN_PROGRESS'] } },
+            { publicFundingGranted: { isNull: false } },
+          ],
+        },
+        "SELECT COUNT(*) AS n FROM project WHERE status IN ('FUNDED','IN_PROGRESS') AND publicFundingGranted IS NOT NULL",
+        [],
+      ],
+      [
+        'projects',
+        'startsWith',
+        { acronym: { startsWith: 'nova' } },
+        "SELECT COUNT(*) AS n FROM project WHERE LOWER(acronym) LIKE 'nova%'",
+        [],
+      ],
+      [
+        'memberships',
+        'active and board seat',
+        { active: { eq: true }, boardSeat: { eq: true } },
+        'SELECT COUNT(*) AS n FROM membership WHERE endDate IS NULL AND boardSeat = 1',
+        [],
+      ],
+      [
+        'evaluations',
+        'by a ministry, phase 5',
+        { byMinistry: { eq: true }, phase: { number: { eq: 5 } } },
+        'SELECT COUNT(*) AS n FROM evaluation e JOIN labelling_phase ph ON ph.id = e.phaseId WHERE e.ministryId IS NOT NULL AND ph.number = 5',
+        [],
+      ],
+      [
+        'labellingDecisions',
+        'probation decisions',
+        { outcome: { eq: 'LABELLED_PROBATION' } },
+        "SELECT COUNT(*) AS n FROM labelling_decision WHERE outcome = 'LABELLED_PROBATION'",
+        [],
+      ],
     ];
 
     it.each(cases)('%s: %s', async (root, _label, filter, sql, params) => {
@@ -121,8 +258,13 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
     });
 
     it('orders by several keys with ties broken by id, in the last key’s direction', async () => {
-      const orderBy = [{ field: 'STATUS', direction: 'ASC' }, { field: 'SUBMITTED_ON', direction: 'DESC' }];
-      const response = await api.query<{ projects: { nodes: { databaseId: number; status: string; submittedOn: string | null }[] } }>(
+      const orderBy = [
+        { field: 'STATUS', direction: 'ASC' },
+        { field: 'SUBMITTED_ON', direction: 'DESC' },
+      ];
+      const response = await api.query<{
+        projects: { nodes: { databaseId: number; status: string; submittedOn: string | null }[] };
+      }>(
         `query Ordered($orderBy: [ProjectOrder!]) { projects(first: 100, orderBy: $orderBy) { nodes { databaseId status submittedOn } } }`,
         { orderBy },
       );
@@ -141,9 +283,16 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
         'query PoleNames { poles(first: 100, orderBy: [{ field: NAME }]) { nodes { name } } }',
       );
       const names = response.data!.poles.nodes.map((pole) => pole.name);
-      const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+      const fold = (text: string) =>
+        text
+          .normalize('NFD')
+          .replace(/\p{Diacritic}/gu, '')
+          .toLowerCase();
       for (let index = 1; index < names.length; index++) {
-        expect(fold(names[index - 1]) <= fold(names[index]) || fold(names[index - 1]).startsWith(fold(names[index]).slice(0, 3))).toBe(true);
+        expect(
+          fold(names[index - 1]) <= fold(names[index]) ||
+            fold(names[index - 1]).startsWith(fold(names[index]).slice(0, 3)),
+        ).toBe(true);
       }
     });
 
@@ -152,11 +301,28 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
         pole(slug: "aerospace-valley") { projects(first: 5, after: $after, orderBy: [{ field: ACRONYM }]) {
           totalCount nodes { acronym } pageInfo { endCursor hasNextPage } } }
       }`;
-      const first = await api.query<{ pole: { projects: { totalCount: number; nodes: { acronym: string }[]; pageInfo: { endCursor: string } } } }>(query);
-      const second = await api.query<typeof first.data>(query, { after: first.data!.pole.projects.pageInfo.endCursor });
-      const all = await list('projects', { filter: { pole: { slug: { eq: 'aerospace-valley' } } }, first: 10, orderBy: [{ field: 'ACRONYM' }] });
+      const first = await api.query<{
+        pole: {
+          projects: {
+            totalCount: number;
+            nodes: { acronym: string }[];
+            pageInfo: { endCursor: string };
+          };
+        };
+      }>(query);
+      const second = await api.query<typeof first.data>(query, {
+        after: first.data!.pole.projects.pageInfo.endCursor,
+      });
+      const all = await list('projects', {
+        filter: { pole: { slug: { eq: 'aerospace-valley' } } },
+        first: 10,
+        orderBy: [{ field: 'ACRONYM' }],
+      });
       expect(first.data!.pole.projects.totalCount).toBe(all.totalCount);
-      const acronyms = [...first.data!.pole.projects.nodes, ...second.data!.pole.projects.nodes].map((p) => p.acronym);
+      const acronyms = [
+        ...first.data!.pole.projects.nodes,
+        ...second.data!.pole.projects.nodes,
+      ].map((p) => p.acronym);
       const expected = await api.query<{ projects: { nodes: { acronym: string }[] } }>(
         'query Top($f: ProjectFilter) { projects(filter: $f, first: 10, orderBy: [{ field: ACRONYM }]) { nodes { acronym } } }',
         { f: { pole: { slug: { eq: 'aerospace-valley' } } } },
@@ -167,7 +333,11 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
 
   describe('aggregates', () => {
     it('sums and counts the filtered rows, not just the page', async () => {
-      const response = await api.query<{ projects: { aggregate: { count: number; sum: { totalBudget: string }; max: { totalBudget: string } } } }>(
+      const response = await api.query<{
+        projects: {
+          aggregate: { count: number; sum: { totalBudget: string }; max: { totalBudget: string } };
+        };
+      }>(
         `query EuropeanTotals { projects(first: 1, filter: { programme: { level: { eq: EUROPEAN } } }) {
           aggregate { count sum { totalBudget } max { totalBudget } } } }`,
       );
@@ -184,9 +354,14 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
 
   describe('lookups and nodes', () => {
     it('finds a record by slug, by global id and through node(id:)', async () => {
-      const bySlug = await api.query<{ pole: { id: string; name: string } }>('query BySlug { pole(slug: "aerospace-valley") { id name } }');
+      const bySlug = await api.query<{ pole: { id: string; name: string } }>(
+        'query BySlug { pole(slug: "aerospace-valley") { id name } }',
+      );
       const { id, name } = bySlug.data!.pole;
-      const byId = await api.query<{ pole: { name: string }; node: { __typename: string; name: string } }>(
+      const byId = await api.query<{
+        pole: { name: string };
+        node: { __typename: string; name: string };
+      }>(
         'query ById($id: ID!) { pole(id: $id) { name } node(id: $id) { __typename ... on Pole { name } } }',
         { id },
       );
@@ -195,7 +370,10 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
 
     it('answers null, without error, for an id that does not exist', async () => {
       const missing = Buffer.from('Pole:999999').toString('base64url');
-      const response = await api.query('query Missing($id: ID!) { pole(id: $id) { name } node(id: $id) { id } nodes(ids: [$id]) { id } }', { id: missing });
+      const response = await api.query(
+        'query Missing($id: ID!) { pole(id: $id) { name } node(id: $id) { id } nodes(ids: [$id]) { id } }',
+        { id: missing },
+      );
       expect(response.errors).toBeUndefined();
       expect(response.data).toEqual({ pole: null, node: null, nodes: [null] });
     });
@@ -203,14 +381,49 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
 
   describe('bad input', () => {
     it.each([
-      ['a malformed global id', 'query Bad { pole(id: "not-an-id!") { name } }', 'BAD_USER_INPUT', 'id'],
-      ['an id of another type', `query Bad { pole(id: "${Buffer.from('Member:1').toString('base64url')}") { name } }`, 'BAD_USER_INPUT', 'Member'],
-      ['a malformed cursor', 'query Bad { poles(first: 2, after: "@@@") { nodes { name } } }', 'BAD_USER_INPUT', 'after'],
+      [
+        'a malformed global id',
+        'query Bad { pole(id: "not-an-id!") { name } }',
+        'BAD_USER_INPUT',
+        'id',
+      ],
+      [
+        'an id of another type',
+        `query Bad { pole(id: "${Buffer.from('Member:1').toString('base64url')}") { name } }`,
+        'BAD_USER_INPUT',
+        'Member',
+      ],
+      [
+        'a malformed cursor',
+        'query Bad { poles(first: 2, after: "@@@") { nodes { name } } }',
+        'BAD_USER_INPUT',
+        'after',
+      ],
       ['a cursor of another ordering', null, 'BAD_USER_INPUT', 'orderBy'],
-      ['first above 100', 'query Bad { poles(first: 101) { nodes { name } } }', 'BAD_USER_INPUT', 'first'],
-      ['a negative last', 'query Bad { poles(last: -1) { nodes { name } } }', 'BAD_USER_INPUT', 'last'],
-      ['a malformed id in a filter', 'query Bad { projects(filter: { leadPole: { id: { eq: "zz" } } }) { nodes { acronym } } }', 'BAD_USER_INPUT', 'filter.leadPole.id.eq'],
-      ['two lookup keys', 'query Bad { pole(slug: "x", id: "y") { name } }', 'BAD_USER_INPUT', 'exactly one'],
+      [
+        'first above 100',
+        'query Bad { poles(first: 101) { nodes { name } } }',
+        'BAD_USER_INPUT',
+        'first',
+      ],
+      [
+        'a negative last',
+        'query Bad { poles(last: -1) { nodes { name } } }',
+        'BAD_USER_INPUT',
+        'last',
+      ],
+      [
+        'a malformed id in a filter',
+        'query Bad { projects(filter: { leadPole: { id: { eq: "zz" } } }) { nodes { acronym } } }',
+        'BAD_USER_INPUT',
+        'filter.leadPole.id.eq',
+      ],
+      [
+        'two lookup keys',
+        'query Bad { pole(slug: "x", id: "y") { name } }',
+        'BAD_USER_INPUT',
+        'exactly one',
+      ],
     ])('refuses %s with a clear message', async (_label, document, code, mention) => {
       let text = document;
       if (!text) {

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
+
 import { AUTHENTICATION_STATEMENTS, countStatements } from '../helpers/statement-counter';
-import { openSeededDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/test-databases';
+import {
+  openSeededDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ANALYST } from '../helpers/tokens';
 
@@ -8,12 +13,25 @@ const NATIONAL_OVERVIEW = /* GraphQL */ `
   query NationalOverview($poles: Int!, $projects: Int!) {
     poles(first: $poles) {
       nodes {
-        region { name }
-        themes { name }
+        region {
+          name
+        }
+        themes {
+          name
+        }
         projects(first: $projects) {
           nodes {
-            programme { name }
-            partners { member { name region { name } } }
+            programme {
+              name
+            }
+            partners {
+              member {
+                name
+                region {
+                  name
+                }
+              }
+            }
           }
         }
       }
@@ -38,27 +56,31 @@ describe.each(testDatabaseKinds())('statements per request on %s', (kind) => {
     [55, 10],
     [5, 2],
     [100, 100],
-  ])('poles(first: %i) with projects(first: %i) and their partners costs at most 8 statements, authentication included', async (poles, projects) => {
-    const { result, statements } = await countStatements(database.dataSource, () =>
-      environment.query<{ poles: { nodes: { projects: { nodes: { partners: unknown[] }[] } }[] } }>(
-        NATIONAL_OVERVIEW,
-        { poles, projects },
-      ),
-    );
-    expect(result.errors).toBeUndefined();
-    const poleNodes = result.data!.poles.nodes;
-    expect(poleNodes.length).toBe(Math.min(poles, 60));
-    const projectCount = poleNodes.reduce((sum, pole) => sum + pole.projects.nodes.length, 0);
-    expect(projectCount).toBeGreaterThan(poleNodes.length); // the nested level really loaded rows
-    expect(statements.length).toBeLessThanOrEqual(8);
-  });
+  ])(
+    'poles(first: %i) with projects(first: %i) and their partners costs at most 8 statements, authentication included',
+    async (poles, projects) => {
+      const { result, statements } = await countStatements(database.dataSource, () =>
+        environment.query<{
+          poles: { nodes: { projects: { nodes: { partners: unknown[] }[] } }[] };
+        }>(NATIONAL_OVERVIEW, { poles, projects }),
+      );
+      expect(result.errors).toBeUndefined();
+      const poleNodes = result.data!.poles.nodes;
+      expect(poleNodes.length).toBe(Math.min(poles, 60));
+      const projectCount = poleNodes.reduce((sum, pole) => sum + pole.projects.nodes.length, 0);
+      expect(projectCount).toBeGreaterThan(poleNodes.length); // the nested level really loaded rows
+      expect(statements.length).toBeLessThanOrEqual(8);
+    },
+  );
 
   it('counts only when totalCount is selected', async () => {
     const withoutCount = await countStatements(database.dataSource, () =>
       environment.query('query PoleNames { poles(first: 5) { nodes { name } } }'),
     );
     const withCount = await countStatements(database.dataSource, () =>
-      environment.query('query PoleNamesAndCount { poles(first: 5) { totalCount nodes { name } } }'),
+      environment.query(
+        'query PoleNamesAndCount { poles(first: 5) { totalCount nodes { name } } }',
+      ),
     );
     expect(withoutCount.statements).toHaveLength(AUTHENTICATION_STATEMENTS + 1);
     expect(withCount.statements).toHaveLength(AUTHENTICATION_STATEMENTS + 2);

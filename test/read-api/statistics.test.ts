@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+
 import { AUTHENTICATION_STATEMENTS, countStatements } from '../helpers/statement-counter';
 import {
   openSeededDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ANALYST } from '../helpers/tokens';
@@ -654,22 +655,27 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       });
     });
 
-    it.each([55, 5])('costs the same 5 statements (besides authentication) for %i poles', async (poles) => {
-      const { result, statements } = await countStatements(database.dataSource, () =>
-        api.query<{ poles: { nodes: { indicators: { activeMembers: number } }[] } }>(
-          NATIONAL_INDICATORS,
-          {
-            poles,
-            year: 2024,
-          },
-        ),
-      );
-      expect(result.errors).toBeUndefined();
-      expect(result.data!.poles.nodes).toHaveLength(poles);
-      expect(result.data!.poles.nodes.some((node) => node.indicators.activeMembers > 0)).toBe(true);
-      // The poles, then members by category, yearly figures, the phase and its projects.
-      expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 5);
-    });
+    it.each([55, 5])(
+      'costs the same 5 statements (besides authentication) for %i poles',
+      async (poles) => {
+        const { result, statements } = await countStatements(database.dataSource, () =>
+          api.query<{ poles: { nodes: { indicators: { activeMembers: number } }[] } }>(
+            NATIONAL_INDICATORS,
+            {
+              poles,
+              year: 2024,
+            },
+          ),
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.poles.nodes).toHaveLength(poles);
+        expect(result.data!.poles.nodes.some((node) => node.indicators.activeMembers > 0)).toBe(
+          true,
+        );
+        // The poles, then members by category, yearly figures, the phase and its projects.
+        expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 5);
+      },
+    );
 
     it('refuses a year out of range with BAD_USER_INPUT', async () => {
       const response = await api.query(POLE_INDICATORS, { slug: 'aerospace-valley', year: 20240 });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { REPOSITORY_ROOT, scratchFolder } from './helpers/scratch-folder';
 
 const GENERATED = join(REPOSITORY_ROOT, 'client-sdk', 'src', 'generated');

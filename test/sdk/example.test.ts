@@ -1,11 +1,13 @@
 import 'reflect-metadata';
+
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import {
   openSeededDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ANALYST, bearerFor } from '../helpers/tokens';

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import {
   createClient,
   documentHash,
@@ -9,18 +11,19 @@ import {
   MemberCategory,
   operationDocuments,
   paginate,
+  type PoleGraphClient,
   PoleGraphError,
+  type PoleGraphOperations,
   RegionMembersByCategoryDocument,
   RegionProjectsDocument,
-  type PoleGraphClient,
-  type PoleGraphOperations,
   type RetryEvent,
 } from '@polegraph/client';
 import { parse } from 'graphql';
+
 import {
   openSeededDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ANALYST, bearerFor } from '../helpers/tokens';
@@ -69,7 +72,11 @@ describe.each(testDatabaseKinds())('the SDK against the server on %s', (kind) =>
     // Each read operation with variables that find data, and what its answer must show; the
     // writer operations have their own suite (writers.test.ts), on a database of its own. The
     // first test fails when an operation is added without a case.
-    const WRITER_OPERATIONS = ['changeProjectStatus', 'createProjectWithPartners'] as const;
+    const WRITER_OPERATIONS = [
+      'changeProjectStatus',
+      'createProjectWithPartners',
+      'recordEvaluation',
+    ] as const;
     type OperationName = Exclude<keyof PoleGraphOperations, (typeof WRITER_OPERATIONS)[number]>;
     const cases: Record<OperationName, (client: PoleGraphClient) => Promise<void>> = {
       async nationalDirectory() {

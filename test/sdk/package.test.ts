@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { openSeededDatabase, type TestDatabase } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { REPOSITORY_ROOT } from './helpers/scratch-folder';

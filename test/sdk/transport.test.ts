@@ -8,7 +8,8 @@ import {
   type TypedDocumentNode,
 } from '@polegraph/client';
 import { parse } from 'graphql';
-import { errorReply, startScriptedServer, type ScriptedServer } from './helpers/scripted-server';
+
+import { errorReply, type ScriptedServer, startScriptedServer } from './helpers/scripted-server';
 
 const REGIONS = {
   data: {

@@ -1,17 +1,19 @@
 import 'reflect-metadata';
+
 import {
   assertNoUserErrors,
   createClient,
-  graphql,
-  PoleGraphError,
   type CreateProjectInput,
+  graphql,
   type PoleGraphClient,
+  PoleGraphError,
 } from '@polegraph/client';
+
 import { seedDatabase } from '../../server/src/database/seed/seed';
 import {
   createEmptyDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ADMIN, bearerFor } from '../helpers/tokens';
@@ -145,6 +147,40 @@ describe.each(testDatabaseKinds())('the SDK writer operations on %s', (kind) => 
       }),
     );
     expect(error.code).toBe('FORBIDDEN_TRANSITION');
+  });
+
+  it('recordEvaluation records a ministry’s scores on the SCORE criteria of a phase', async () => {
+    const { recordEvaluation } = await client.recordEvaluation({
+      input: {
+        poleId: input.leadPoleId,
+        phaseNumber: 5,
+        ministryCode: 'ECO',
+        evaluatedOn: '2026-03-02',
+        comments: 'Recorded through the SDK.',
+        scores: [],
+      },
+    });
+    expect(recordEvaluation.userErrors).toEqual([]);
+    expect(recordEvaluation.evaluation).toMatchObject({
+      evaluatedOn: '2026-03-02',
+      ministry: { code: 'ECO' },
+      region: null,
+      scores: [],
+    });
+    const error = await failureOf(
+      client.recordEvaluation({
+        input: {
+          poleId: input.leadPoleId,
+          phaseNumber: 5,
+          ministryCode: 'ECO',
+          regionCode: '84',
+          evaluatedOn: '2026-03-02',
+          comments: 'Two evaluators at once.',
+          scores: [],
+        },
+      }),
+    );
+    expect(error.code).toBe('INVALID');
   });
 
   async function versionOf(acronym: string): Promise<number | undefined> {

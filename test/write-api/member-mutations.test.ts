@@ -1,12 +1,15 @@
 import 'reflect-metadata';
+
 import type { DataSource } from 'typeorm';
+
 import { seedDatabase } from '../../server/src/database/seed/seed';
 import { sirenWithCheckDigit } from '../../server/src/member/siren';
 import { globalId } from '../helpers/graphql-ids';
+import { rowCounts } from '../helpers/row-counts';
 import {
   createEmptyDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ADMIN } from '../helpers/tokens';
@@ -68,14 +71,8 @@ const AUDIT = `query MemberAudit($filter: AuditLogEntryFilter) {
 
 const WRITTEN_TABLES = ['member', 'membership', 'audit_log_entry'];
 
-async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of WRITTEN_TABLES) {
-    const [row] = (await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as { n: number }[];
-    counts[table] = Number(row.n);
-  }
-  return counts;
-}
+/** Row counts of the tables this suite's writes touch. */
+const countRows = (dataSource: DataSource) => rowCounts(dataSource, WRITTEN_TABLES);
 
 describe.each(testDatabaseKinds())('member mutations on %s', (kind) => {
   let database: TestDatabase;
@@ -197,18 +194,18 @@ describe.each(testDatabaseKinds())('member mutations on %s', (kind) => {
     code: string,
     field: string[],
   ) {
-    const before = await rowCounts(database.dataSource);
+    const before = await countRows(database.dataSource);
     const result = await attempt();
     expect(result[record]).toBeNull();
     expect(result.userErrors).toEqual([{ code, field, message: expect.any(String) }]);
     expect(result.userErrors[0].message.length).toBeGreaterThan(10);
-    expect(await rowCounts(database.dataSource)).toEqual(before);
+    expect(await countRows(database.dataSource)).toEqual(before);
     return result.userErrors[0];
   }
 
   describe('createMember', () => {
     it('creates the member at version 1, with its audit entry', async () => {
-      const before = await rowCounts(database.dataSource);
+      const before = await countRows(database.dataSource);
       const { input, member, userErrors } = await createMember();
       expect(userErrors).toEqual([]);
       expect(member).toEqual({
@@ -224,7 +221,7 @@ describe.each(testDatabaseKinds())('member mutations on %s', (kind) => {
         version: 1,
         region: { code: region.code },
       });
-      expect(await rowCounts(database.dataSource)).toEqual({
+      expect(await countRows(database.dataSource)).toEqual({
         ...before,
         member: before.member + 1,
         audit_log_entry: before.audit_log_entry + 1,
@@ -394,7 +391,7 @@ describe.each(testDatabaseKinds())('member mutations on %s', (kind) => {
   describe('joinPole and leavePole', () => {
     it('opens a membership, ends it, and lets the member join again afterwards', async () => {
       const { member } = await createMember();
-      const before = await rowCounts(database.dataSource);
+      const before = await countRows(database.dataSource);
       const joined = await joinPole({
         memberId: member!.id,
         poleId: poles[0],
@@ -415,7 +412,7 @@ describe.each(testDatabaseKinds())('member mutations on %s', (kind) => {
         },
         userErrors: [],
       });
-      expect(await rowCounts(database.dataSource)).toEqual({
+      expect(await countRows(database.dataSource)).toEqual({
         ...before,
         membership: before.membership + 1,
         audit_log_entry: before.audit_log_entry + 1,

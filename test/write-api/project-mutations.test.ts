@@ -1,10 +1,17 @@
 import 'reflect-metadata';
+
 import type { DataSource } from 'typeorm';
+
 import { seedDatabase } from '../../server/src/database/seed/seed';
-import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
 import { ProjectStatus } from '../../server/src/project/project.enums';
+import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
 import { globalId } from '../helpers/graphql-ids';
-import { createEmptyDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/test-databases';
+import { rowCounts } from '../helpers/row-counts';
+import {
+  createEmptyDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ADMIN } from '../helpers/tokens';
 
@@ -20,7 +27,12 @@ interface ProjectResult {
   version: number;
   coordinator: { name: string } | null;
   partners: { role: string; budgetSharePercent: string; member: { id: string } }[];
-  history: { fromStatus: string | null; toStatus: string; changedBy: string; comment: string | null }[];
+  history: {
+    fromStatus: string | null;
+    toStatus: string;
+    changedBy: string;
+    comment: string | null;
+  }[];
 }
 
 const PROJECT_FIELDS = `id acronym status version coordinator { name }
@@ -36,20 +48,22 @@ const CHANGE_STATUS = `mutation ChangeStatus($id: ID!, $to: ProjectStatus!, $exp
   }
 }`;
 
-const WRITTEN_TABLES = ['project', 'project_partner', 'project_status_change', 'project_theme', 'project_co_labelling_pole', 'audit_log_entry'];
+const WRITTEN_TABLES = [
+  'project',
+  'project_partner',
+  'project_status_change',
+  'project_theme',
+  'project_co_labelling_pole',
+  'audit_log_entry',
+];
 
-async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of WRITTEN_TABLES) {
-    const [row] = (await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as { n: number }[];
-    counts[table] = Number(row.n);
-  }
-  return counts;
-}
+/** Row counts of the tables this suite's writes touch. */
+const countRows = (dataSource: DataSource) => rowCounts(dataSource, WRITTEN_TABLES);
 
 /** The path through the life cycle from DRAFT to `status`. */
 function pathTo(status: ProjectStatus): ProjectStatus[] {
-  const { SUBMITTED, LABELLED, FUNDED, IN_PROGRESS, COMPLETED, REJECTED, ABANDONED, DRAFT } = ProjectStatus;
+  const { SUBMITTED, LABELLED, FUNDED, IN_PROGRESS, COMPLETED, REJECTED, ABANDONED, DRAFT } =
+    ProjectStatus;
   const paths: Record<ProjectStatus, ProjectStatus[]> = {
     [DRAFT]: [],
     [SUBMITTED]: [SUBMITTED],
@@ -76,10 +90,18 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
     database = await createEmptyDatabase(kind, 'projects');
     await seedDatabase(database.dataSource);
     api = await createTestEnvironment(database, {}, { as: ADMIN });
-    const ids = async (sql: string) => ((await database.dataSource.query(sql)) as { id: number }[]).map((row) => row.id);
-    members = (await ids('SELECT id FROM member ORDER BY id LIMIT 6')).map((id) => globalId('Member', id));
-    poles = (await ids('SELECT id FROM pole ORDER BY id LIMIT 3')).map((id) => globalId('Pole', id));
-    programme = globalId('FundingProgramme', (await ids("SELECT id FROM funding_programme WHERE code = 'FUI'"))[0]);
+    const ids = async (sql: string) =>
+      ((await database.dataSource.query(sql)) as { id: number }[]).map((row) => row.id);
+    members = (await ids('SELECT id FROM member ORDER BY id LIMIT 6')).map((id) =>
+      globalId('Member', id),
+    );
+    poles = (await ids('SELECT id FROM pole ORDER BY id LIMIT 3')).map((id) =>
+      globalId('Pole', id),
+    );
+    programme = globalId(
+      'FundingProgramme',
+      (await ids("SELECT id FROM funding_programme WHERE code = 'FUI'"))[0],
+    );
     theme = globalId('Theme', (await ids('SELECT id FROM theme ORDER BY id LIMIT 1'))[0]);
   });
   afterAll(async () => {
@@ -110,17 +132,25 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
   }
 
   async function createProject(overrides: Record<string, unknown> = {}) {
-    const response = await api.query<{ createProject: { project: ProjectResult | null; userErrors: UserError[] } }>(
-      CREATE_PROJECT,
-      { input: projectInput(overrides) },
-    );
+    const response = await api.query<{
+      createProject: { project: ProjectResult | null; userErrors: UserError[] };
+    }>(CREATE_PROJECT, { input: projectInput(overrides) });
     expect(response.errors).toBeUndefined();
     return response.data!.createProject;
   }
 
-  async function changeStatus(id: string, to: ProjectStatus, expectedVersion: number, comment?: string) {
+  async function changeStatus(
+    id: string,
+    to: ProjectStatus,
+    expectedVersion: number,
+    comment?: string,
+  ) {
     const response = await api.query<{
-      changeProjectStatus: { project: ProjectResult | null; statusChange: unknown; userErrors: UserError[] };
+      changeProjectStatus: {
+        project: ProjectResult | null;
+        statusChange: unknown;
+        userErrors: UserError[];
+      };
     }>(CHANGE_STATUS, { id, to, expectedVersion, comment });
     expect(response.errors).toBeUndefined();
     return response.data!.changeProjectStatus;
@@ -128,7 +158,7 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
 
   describe('createProject', () => {
     it('creates a DRAFT project with its consortium, history and audit entry in one go', async () => {
-      const before = await rowCounts(database.dataSource);
+      const before = await countRows(database.dataSource);
       const { project, userErrors } = await createProject();
       expect(userErrors).toEqual([]);
       expect(project).toMatchObject({
@@ -140,9 +170,16 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
           { role: 'PARTNER', budgetSharePercent: '30.00', member: { id: members[1] } },
           { role: 'SUBCONTRACTOR', budgetSharePercent: '20.00', member: { id: members[2] } },
         ],
-        history: [{ fromStatus: null, toStatus: 'DRAFT', changedBy: 'Test administrator', comment: 'Created' }],
+        history: [
+          {
+            fromStatus: null,
+            toStatus: 'DRAFT',
+            changedBy: 'Test administrator',
+            comment: 'Created',
+          },
+        ],
       });
-      const after = await rowCounts(database.dataSource);
+      const after = await countRows(database.dataSource);
       expect(after).toEqual({
         project: before.project + 1,
         project_partner: before.project_partner + 3,
@@ -154,30 +191,110 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
     });
 
     it.each([
-      ['a duplicate acronym', () => ({ acronym: 'DUPLICATE-ME' }), 'DUPLICATE', ['input', 'acronym']],
-      ['an unknown lead pole', () => ({ leadPoleId: globalId('Pole', 999999) }), 'NOT_FOUND', ['input', 'leadPoleId']],
-      ['a member id given as pole', () => ({ leadPoleId: globalId('Member', 1) }), 'INVALID', ['input', 'leadPoleId']],
-      ['an unknown partner', (m: string[]) => ({ partners: [{ memberId: m[0], role: 'COORDINATOR', budgetSharePercent: '10' }, { memberId: globalId('Member', 999999), role: 'PARTNER', budgetSharePercent: '10' }] }), 'NOT_FOUND', ['input', 'partners', '1']],
-      ['shares above 100 %', (m: string[]) => ({ partners: [{ memberId: m[0], role: 'COORDINATOR', budgetSharePercent: '60.00' }, { memberId: m[1], role: 'PARTNER', budgetSharePercent: '40.01' }] }), 'INVALID', ['input', 'partners']],
-      ['two coordinators', (m: string[]) => ({ partners: [{ memberId: m[0], role: 'COORDINATOR', budgetSharePercent: '10' }, { memberId: m[1], role: 'COORDINATOR', budgetSharePercent: '10' }] }), 'INVALID', ['input', 'partners', '1', 'role']],
-      ['the same member twice', (m: string[]) => ({ partners: [{ memberId: m[0], role: 'COORDINATOR', budgetSharePercent: '10' }, { memberId: m[0], role: 'PARTNER', budgetSharePercent: '10' }] }), 'DUPLICATE', ['input', 'partners', '1', 'memberId']],
-      ['a share with three decimals', (m: string[]) => ({ partners: [{ memberId: m[0], role: 'COORDINATOR', budgetSharePercent: '10.005' }] }), 'INVALID', ['input', 'partners', '0', 'budgetSharePercent']],
+      [
+        'a duplicate acronym',
+        () => ({ acronym: 'DUPLICATE-ME' }),
+        'DUPLICATE',
+        ['input', 'acronym'],
+      ],
+      [
+        'an unknown lead pole',
+        () => ({ leadPoleId: globalId('Pole', 999999) }),
+        'NOT_FOUND',
+        ['input', 'leadPoleId'],
+      ],
+      [
+        'a member id given as pole',
+        () => ({ leadPoleId: globalId('Member', 1) }),
+        'INVALID',
+        ['input', 'leadPoleId'],
+      ],
+      [
+        'an unknown partner',
+        (m: string[]) => ({
+          partners: [
+            { memberId: m[0], role: 'COORDINATOR', budgetSharePercent: '10' },
+            { memberId: globalId('Member', 999999), role: 'PARTNER', budgetSharePercent: '10' },
+          ],
+        }),
+        'NOT_FOUND',
+        ['input', 'partners', '1'],
+      ],
+      [
+        'shares above 100 %',
+        (m: string[]) => ({
+          partners: [
+            { memberId: m[0], role: 'COORDINATOR', budgetSharePercent: '60.00' },
+            { memberId: m[1], role: 'PARTNER', budgetSharePercent: '40.01' },
+          ],
+        }),
+        'INVALID',
+        ['input', 'partners'],
+      ],
+      [
+        'two coordinators',
+        (m: string[]) => ({
+          partners: [
+            { memberId: m[0], role: 'COORDINATOR', budgetSharePercent: '10' },
+            { memberId: m[1], role: 'COORDINATOR', budgetSharePercent: '10' },
+          ],
+        }),
+        'INVALID',
+        ['input', 'partners', '1', 'role'],
+      ],
+      [
+        'the same member twice',
+        (m: string[]) => ({
+          partners: [
+            { memberId: m[0], role: 'COORDINATOR', budgetSharePercent: '10' },
+            { memberId: m[0], role: 'PARTNER', budgetSharePercent: '10' },
+          ],
+        }),
+        'DUPLICATE',
+        ['input', 'partners', '1', 'memberId'],
+      ],
+      [
+        'a share with three decimals',
+        (m: string[]) => ({
+          partners: [{ memberId: m[0], role: 'COORDINATOR', budgetSharePercent: '10.005' }],
+        }),
+        'INVALID',
+        ['input', 'partners', '0', 'budgetSharePercent'],
+      ],
       ['a negative budget', () => ({ totalBudget: '-5.00' }), 'INVALID', ['input', 'totalBudget']],
-      ['funding granted above the budget', () => ({ publicFundingGranted: '1200000.01' }), 'INVALID', ['input', 'publicFundingGranted']],
-      ['a decision before the submission', () => ({ decisionOn: '2025-01-31' }), 'INVALID', ['input', 'decisionOn']],
-      ['an acronym with spaces', () => ({ acronym: 'MY PROJECT' }), 'INVALID', ['input', 'acronym']],
-    ])('refuses %s, naming the field, and writes nothing', async (_label, overrides, code, field) => {
-      if (code === 'DUPLICATE' && field[1] === 'acronym') {
-        const first = await createProject({ acronym: 'DUPLICATE-ME' });
-        if (first.userErrors.length > 0) expect(first.userErrors[0].code).toBe('DUPLICATE'); // second database run
-      }
-      const before = await rowCounts(database.dataSource);
-      const { project, userErrors } = await createProject(overrides(members));
-      expect(project).toBeNull();
-      expect(userErrors).toEqual([{ code, field, message: expect.any(String) }]);
-      expect(userErrors[0].message.length).toBeGreaterThan(10);
-      expect(await rowCounts(database.dataSource)).toEqual(before);
-    });
+      [
+        'funding granted above the budget',
+        () => ({ publicFundingGranted: '1200000.01' }),
+        'INVALID',
+        ['input', 'publicFundingGranted'],
+      ],
+      [
+        'a decision before the submission',
+        () => ({ decisionOn: '2025-01-31' }),
+        'INVALID',
+        ['input', 'decisionOn'],
+      ],
+      [
+        'an acronym with spaces',
+        () => ({ acronym: 'MY PROJECT' }),
+        'INVALID',
+        ['input', 'acronym'],
+      ],
+    ])(
+      'refuses %s, naming the field, and writes nothing',
+      async (_label, overrides, code, field) => {
+        if (code === 'DUPLICATE' && field[1] === 'acronym') {
+          const first = await createProject({ acronym: 'DUPLICATE-ME' });
+          if (first.userErrors.length > 0) expect(first.userErrors[0].code).toBe('DUPLICATE'); // second database run
+        }
+        const before = await countRows(database.dataSource);
+        const { project, userErrors } = await createProject(overrides(members));
+        expect(project).toBeNull();
+        expect(userErrors).toEqual([{ code, field, message: expect.any(String) }]);
+        expect(userErrors[0].message.length).toBeGreaterThan(10);
+        expect(await countRows(database.dataSource)).toEqual(before);
+      },
+    );
   });
 
   describe('changeProjectStatus', () => {
@@ -193,41 +310,63 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
         current = moved.project!;
       }
       expect(current.status).toBe(from);
-      const before = await rowCounts(database.dataSource);
+      const before = await countRows(database.dataSource);
       const result = await changeStatus(current.id, to, current.version, 'test step');
       const allowed = PROJECT_TRANSITIONS[from];
       if (allowed.includes(to)) {
         expect(result.userErrors).toEqual([]);
         expect(result.project).toMatchObject({ status: to, version: current.version + 1 });
-        expect(result.project!.history.at(-1)).toEqual({ fromStatus: from, toStatus: to, changedBy: 'Test administrator', comment: 'test step' });
+        expect(result.project!.history.at(-1)).toEqual({
+          fromStatus: from,
+          toStatus: to,
+          changedBy: 'Test administrator',
+          comment: 'test step',
+        });
         expect(result.statusChange).toEqual({ fromStatus: from, toStatus: to });
       } else {
         expect(result.project).toBeNull();
-        expect(result.userErrors).toEqual([{ code: 'FORBIDDEN_TRANSITION', field: ['to'], message: expect.stringContaining(`A ${from} project cannot become ${to}`) }]);
-        for (const allowedStatus of allowed) expect(result.userErrors[0].message).toContain(allowedStatus);
-        expect(await rowCounts(database.dataSource)).toEqual(before);
+        expect(result.userErrors).toEqual([
+          {
+            code: 'FORBIDDEN_TRANSITION',
+            field: ['to'],
+            message: expect.stringContaining(`A ${from} project cannot become ${to}`),
+          },
+        ]);
+        for (const allowedStatus of allowed)
+          expect(result.userErrors[0].message).toContain(allowedStatus);
+        expect(await countRows(database.dataSource)).toEqual(before);
       }
     });
 
     it('refuses a stale version and changes nothing', async () => {
       const { project } = await createProject();
       const submitted = await changeStatus(project!.id, ProjectStatus.SUBMITTED, project!.version);
-      const before = await rowCounts(database.dataSource);
+      const before = await countRows(database.dataSource);
       const stale = await changeStatus(project!.id, ProjectStatus.LABELLED, project!.version);
-      expect(stale.userErrors).toEqual([{ code: 'STALE_VERSION', field: ['expectedVersion'], message: expect.stringContaining('read it again') }]);
-      expect(await rowCounts(database.dataSource)).toEqual(before);
+      expect(stale.userErrors).toEqual([
+        {
+          code: 'STALE_VERSION',
+          field: ['expectedVersion'],
+          message: expect.stringContaining('read it again'),
+        },
+      ]);
+      expect(await countRows(database.dataSource)).toEqual(before);
       expect(submitted.project!.status).toBe('SUBMITTED');
     });
 
     it('lets exactly one of 20 concurrent changes win, with a history without gap or duplicate', async () => {
       const { project } = await createProject();
       const attempts = await Promise.all(
-        Array.from({ length: 20 }, (_, index) => changeStatus(project!.id, ProjectStatus.SUBMITTED, project!.version, `attempt ${index}`)),
+        Array.from({ length: 20 }, (_, index) =>
+          changeStatus(project!.id, ProjectStatus.SUBMITTED, project!.version, `attempt ${index}`),
+        ),
       );
       const winners = attempts.filter((attempt) => attempt.userErrors.length === 0);
       const losers = attempts.filter((attempt) => attempt.userErrors.length > 0);
       expect(winners).toHaveLength(1);
-      expect(losers.map((loser) => loser.userErrors[0].code)).toEqual(Array(19).fill('STALE_VERSION'));
+      expect(losers.map((loser) => loser.userErrors[0].code)).toEqual(
+        Array(19).fill('STALE_VERSION'),
+      );
       const history = (await database.dataSource.query(
         'SELECT fromStatus, toStatus FROM project_status_change WHERE projectId = ? ORDER BY id',
         [Number(Buffer.from(project!.id, 'base64url').toString().split(':')[1])],
@@ -239,7 +378,9 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
 
       // The next version is contested again, and again exactly one wins.
       const next = await Promise.all(
-        Array.from({ length: 20 }, () => changeStatus(project!.id, ProjectStatus.LABELLED, project!.version + 1)),
+        Array.from({ length: 20 }, () =>
+          changeStatus(project!.id, ProjectStatus.LABELLED, project!.version + 1),
+        ),
       );
       expect(next.filter((attempt) => attempt.userErrors.length === 0)).toHaveLength(1);
     });
@@ -250,18 +391,47 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
       const { project } = await createProject();
       const UPDATE = `mutation Update($input: UpdateProjectInput!) { updateProject(input: $input) {
         project { title version totalBudget themes { code } coLabellingPoles { id } } userErrors { field code message } } }`;
-      const updated = await api.query<{ updateProject: { project: { title: string; version: number; totalBudget: string; themes: unknown[]; coLabellingPoles: unknown[] }; userErrors: UserError[] } }>(
-        UPDATE,
-        { input: { id: project!.id, expectedVersion: 1, title: 'Nouveau titre', totalBudget: '1500000.00', themeIds: [], coLabellingPoleIds: [poles[2]] } },
-      );
+      const updated = await api.query<{
+        updateProject: {
+          project: {
+            title: string;
+            version: number;
+            totalBudget: string;
+            themes: unknown[];
+            coLabellingPoles: unknown[];
+          };
+          userErrors: UserError[];
+        };
+      }>(UPDATE, {
+        input: {
+          id: project!.id,
+          expectedVersion: 1,
+          title: 'Nouveau titre',
+          totalBudget: '1500000.00',
+          themeIds: [],
+          coLabellingPoleIds: [poles[2]],
+        },
+      });
       expect(updated.data!.updateProject).toEqual({
-        project: { title: 'Nouveau titre', version: 2, totalBudget: '1500000.00', themes: [], coLabellingPoles: [{ id: poles[2] }] },
+        project: {
+          title: 'Nouveau titre',
+          version: 2,
+          totalBudget: '1500000.00',
+          themes: [],
+          coLabellingPoles: [{ id: poles[2] }],
+        },
         userErrors: [],
       });
-      const stale = await api.query<{ updateProject: { project: null; userErrors: UserError[] } }>(UPDATE, {
-        input: { id: project!.id, expectedVersion: 1, title: 'Trop tard' },
+      const stale = await api.query<{ updateProject: { project: null; userErrors: UserError[] } }>(
+        UPDATE,
+        {
+          input: { id: project!.id, expectedVersion: 1, title: 'Trop tard' },
+        },
+      );
+      expect(stale.data!.updateProject.userErrors[0]).toMatchObject({
+        code: 'STALE_VERSION',
+        field: ['input', 'expectedVersion'],
       });
-      expect(stale.data!.updateProject.userErrors[0]).toMatchObject({ code: 'STALE_VERSION', field: ['input', 'expectedVersion'] });
     });
 
     it('adds and removes partners, keeping shares within 100 %', async () => {
@@ -271,10 +441,23 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
       const REMOVE = `mutation Remove($input: RemoveProjectPartnerInput!) { removeProjectPartner(input: $input) {
         project { version coordinator { name } partners { member { id } } } userErrors { field code message } } }`;
       const tooMuch = await api.query<{ addProjectPartner: { userErrors: UserError[] } }>(ADD, {
-        input: { projectId: project!.id, expectedVersion: 1, memberId: members[3], role: 'PARTNER', budgetSharePercent: '0.01' },
+        input: {
+          projectId: project!.id,
+          expectedVersion: 1,
+          memberId: members[3],
+          role: 'PARTNER',
+          budgetSharePercent: '0.01',
+        },
       });
-      expect(tooMuch.data!.addProjectPartner.userErrors[0]).toMatchObject({ code: 'INVALID', field: ['input'] });
-      const removed = await api.query<{ removeProjectPartner: { project: { version: number; coordinator: null; partners: unknown[] } } }>(REMOVE, {
+      expect(tooMuch.data!.addProjectPartner.userErrors[0]).toMatchObject({
+        code: 'INVALID',
+        field: ['input'],
+      });
+      const removed = await api.query<{
+        removeProjectPartner: {
+          project: { version: number; coordinator: null; partners: unknown[] };
+        };
+      }>(REMOVE, {
         input: { projectId: project!.id, expectedVersion: 1, memberId: members[0] },
       });
       expect(removed.data!.removeProjectPartner.project).toEqual({
@@ -282,8 +465,19 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
         coordinator: null,
         partners: [{ member: { id: members[1] } }, { member: { id: members[2] } }],
       });
-      const added = await api.query<{ addProjectPartner: { project: { version: number; partners: unknown[] }; userErrors: UserError[] } }>(ADD, {
-        input: { projectId: project!.id, expectedVersion: 2, memberId: members[3], role: 'COORDINATOR', budgetSharePercent: '50.00' },
+      const added = await api.query<{
+        addProjectPartner: {
+          project: { version: number; partners: unknown[] };
+          userErrors: UserError[];
+        };
+      }>(ADD, {
+        input: {
+          projectId: project!.id,
+          expectedVersion: 2,
+          memberId: members[3],
+          role: 'COORDINATOR',
+          budgetSharePercent: '50.00',
+        },
       });
       expect(added.data!.addProjectPartner.userErrors).toEqual([]);
       expect(added.data!.addProjectPartner.project.partners).toHaveLength(3);
@@ -294,17 +488,36 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
     it('records who changed what, before and after', async () => {
       const { project } = await createProject();
       await changeStatus(project!.id, ProjectStatus.SUBMITTED, 1, 'ready');
-      const response = await api.query<{ auditLog: { nodes: { operation: string; actor: string; recordType: string; recordGlobalId: string; changes: { field: string; before: string | null; after: string | null }[] }[] } }>(
+      const response = await api.query<{
+        auditLog: {
+          nodes: {
+            operation: string;
+            actor: string;
+            recordType: string;
+            recordGlobalId: string;
+            changes: { field: string; before: string | null; after: string | null }[];
+          }[];
+        };
+      }>(
         `query Audit($filter: AuditLogEntryFilter) { auditLog(first: 2, filter: $filter) {
           nodes { operation actor recordType recordGlobalId changes { field before after } } } }`,
         { filter: { recordType: { eq: 'Project' } } },
       );
       expect(response.errors).toBeUndefined();
       const [latest, creation] = response.data!.auditLog.nodes;
-      expect(latest).toMatchObject({ operation: 'changeProjectStatus', actor: 'Test administrator', recordType: 'Project', recordGlobalId: project!.id });
-      expect(latest.changes).toEqual(expect.arrayContaining([{ field: 'status', before: 'DRAFT', after: 'SUBMITTED' }]));
+      expect(latest).toMatchObject({
+        operation: 'changeProjectStatus',
+        actor: 'Test administrator',
+        recordType: 'Project',
+        recordGlobalId: project!.id,
+      });
+      expect(latest.changes).toEqual(
+        expect.arrayContaining([{ field: 'status', before: 'DRAFT', after: 'SUBMITTED' }]),
+      );
       expect(creation).toMatchObject({ operation: 'createProject', recordGlobalId: project!.id });
-      expect(creation.changes).toEqual(expect.arrayContaining([{ field: 'acronym', before: null, after: project!.acronym }]));
+      expect(creation.changes).toEqual(
+        expect.arrayContaining([{ field: 'acronym', before: null, after: project!.acronym }]),
+      );
     });
   });
 });

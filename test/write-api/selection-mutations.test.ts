@@ -1,12 +1,15 @@
 import 'reflect-metadata';
+
 import type { DataSource } from 'typeorm';
+
 import { seedDatabase } from '../../server/src/database/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
+import { rowCounts } from '../helpers/row-counts';
 import { AUTHENTICATION_STATEMENTS, countStatements } from '../helpers/statement-counter';
 import {
   createEmptyDatabase,
-  testDatabaseKinds,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ADMIN } from '../helpers/tokens';
@@ -94,14 +97,8 @@ const WRITTEN_TABLES = [
   'audit_log_entry',
 ];
 
-async function rowCounts(dataSource: DataSource): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of WRITTEN_TABLES) {
-    const [row] = (await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as { n: number }[];
-    counts[table] = Number(row.n);
-  }
-  return counts;
-}
+/** Row counts of the tables this suite's writes touch. */
+const countRows = (dataSource: DataSource) => rowCounts(dataSource, WRITTEN_TABLES);
 
 /** An exact decimal string as integer units of 10^-scale (test-side arithmetic, no floats). */
 function units(text: string, scale: number): bigint {
@@ -183,13 +180,13 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
     code: string,
     field: string[],
   ) {
-    const before = await rowCounts(database.dataSource);
+    const before = await countRows(database.dataSource);
     const result = await send(document, input);
     const [record] = Object.keys(result).filter((key) => key !== 'userErrors');
     expect(result[record]).toBeNull();
     expect(result.userErrors).toEqual([{ code, field, message: expect.any(String) }]);
     expect(result.userErrors[0].message.length).toBeGreaterThan(10);
-    expect(await rowCounts(database.dataSource)).toEqual(before);
+    expect(await countRows(database.dataSource)).toEqual(before);
     return result.userErrors[0];
   }
 
@@ -219,13 +216,13 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
     };
 
     it('creates the year’s figures, then updates them at the expected version', async () => {
-      const before = await rowCounts(database.dataSource);
+      const before = await countRows(database.dataSource);
       const created = await send(RECORD_POLE_YEAR, { poleId: pole.globalId, ...figures });
       expect(created).toEqual({
         poleYear: { ...figures, version: 1, pole: { id: pole.globalId } },
         userErrors: [],
       });
-      expect(await rowCounts(database.dataSource)).toEqual({
+      expect(await countRows(database.dataSource)).toEqual({
         ...before,
         pole_year: before.pole_year + 1,
         audit_log_entry: before.audit_log_entry + 1,
@@ -335,7 +332,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
     });
 
     it('opens the phase with its criteria in one go, audited', async () => {
-      const before = await rowCounts(database.dataSource);
+      const before = await countRows(database.dataSource);
       const result = await send(
         OPEN_PHASE,
         phase({ number: 6, name: 'Phase VI', startYear: 2027, endYear: 2030 }),
@@ -364,7 +361,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         },
         userErrors: [],
       });
-      expect(await rowCounts(database.dataSource)).toEqual({
+      expect(await countRows(database.dataSource)).toEqual({
         ...before,
         labelling_phase: before.labelling_phase + 1,
         criterion: before.criterion + 3,
@@ -457,7 +454,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
     });
 
     it('records a ministry’s evaluation with its scores, audited', async () => {
-      const before = await rowCounts(database.dataSource);
+      const before = await countRows(database.dataSource);
       const result = await send(RECORD_EVALUATION, evaluation());
       expect(result).toEqual({
         evaluation: {
@@ -476,7 +473,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         },
         userErrors: [],
       });
-      expect(await rowCounts(database.dataSource)).toEqual({
+      expect(await countRows(database.dataSource)).toEqual({
         ...before,
         evaluation: before.evaluation + 1,
         evaluation_score: before.evaluation_score + 2,
@@ -590,7 +587,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
     });
 
     it('creates the decision, then changes it at the expected version, audited', async () => {
-      const before = await rowCounts(database.dataSource);
+      const before = await countRows(database.dataSource);
       const created = await send(DECIDE, decision());
       expect(created).toEqual({
         decision: {
@@ -606,7 +603,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         },
         userErrors: [],
       });
-      expect(await rowCounts(database.dataSource)).toEqual({
+      expect(await countRows(database.dataSource)).toEqual({
         ...before,
         labelling_decision: before.labelling_decision + 1,
         audit_log_entry: before.audit_log_entry + 1,
@@ -728,7 +725,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
     });
 
     it('records a gold label, audited', async () => {
-      const before = await rowCounts(database.dataSource);
+      const before = await countRows(database.dataSource);
       const result = await send(RECORD_CLUSTER_LABEL, label());
       expect(result).toEqual({
         clusterLabel: {
@@ -743,7 +740,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         },
         userErrors: [],
       });
-      expect(await rowCounts(database.dataSource)).toEqual({
+      expect(await countRows(database.dataSource)).toEqual({
         ...before,
         cluster_label: before.cluster_label + 1,
         audit_log_entry: before.audit_log_entry + 1,

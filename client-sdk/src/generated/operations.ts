@@ -54,6 +54,11 @@ export interface PoleGraphOperations {
     variables: Types.ProjectTimelineQueryVariables,
     options?: RequestOptions,
   ): Promise<Types.ProjectTimelineQuery>;
+  /** Writers (ministries and regions): records an evaluation of a pole for a labelling phase, in the name of the caller's ministry (ministryCode) or region (regionCode), with a score from 0 to 100 on each SCORE criterion of the phase. */
+  recordEvaluation(
+    variables: Types.RecordEvaluationMutationVariables,
+    options?: RequestOptions,
+  ): Promise<Types.RecordEvaluationMutation>;
   /** Regional tools: the members located in a region, of one category (SMEs, research…), by name. */
   regionMembersByCategory(
     variables: Types.RegionMembersByCategoryQueryVariables,
@@ -99,6 +104,8 @@ export function createOperations(request: Requester): PoleGraphOperations {
       request(Types.ProjectsWithPartnerInRegionDocument, variables, options),
     projectTimeline: (variables, options) =>
       request(Types.ProjectTimelineDocument, variables, options),
+    recordEvaluation: (variables, options) =>
+      request(Types.RecordEvaluationDocument, variables, options),
     regionMembersByCategory: (variables, options) =>
       request(Types.RegionMembersByCategoryDocument, variables, options),
     regionProjects: (variables, options) =>
@@ -122,6 +129,7 @@ export const operationDocuments = {
   ProjectsByProgrammeAndYear: Types.ProjectsByProgrammeAndYearDocument,
   ProjectsWithPartnerInRegion: Types.ProjectsWithPartnerInRegionDocument,
   ProjectTimeline: Types.ProjectTimelineDocument,
+  RecordEvaluation: Types.RecordEvaluationDocument,
   RegionMembersByCategory: Types.RegionMembersByCategoryDocument,
   RegionProjects: Types.RegionProjectsDocument,
   Regions: Types.RegionsDocument,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { AuditLogEntry, type AuditFieldChangeValue } from './audit-log-entry.entity';
+
+import { type AuditFieldChangeValue, AuditLogEntry } from './audit-log-entry.entity';
 
 type Values = Record<string, unknown> | null;
 
@@ -30,7 +31,8 @@ export function fieldChanges(before: Values, after: Values): AuditFieldChangeVal
  * if the write rolls back, so does its trace.
  */
 export class AuditTrail {
-  private readonly entries: Omit<AuditLogEntry, 'id' | 'createdAt' | 'updatedAt' | 'globalId'>[] = [];
+  private readonly entries: Omit<AuditLogEntry, 'id' | 'createdAt' | 'updatedAt' | 'globalId'>[] =
+    [];
 
   constructor(
     private readonly operation: string,

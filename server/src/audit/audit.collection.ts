@@ -8,11 +8,27 @@ export const AUDIT_LOG_COLLECTION: CollectionSpec = {
   scalars: {
     id: { kind: 'id', column: 'id', description: 'The entry’s global id.' },
     actor: { kind: 'string', column: 'actor', description: 'Who made the change.' },
-    operation: { kind: 'string', column: 'operation', description: 'The mutation, e.g. "changeProjectStatus".' },
-    recordType: { kind: 'string', column: 'recordType', description: 'GraphQL type of the changed record.' },
-    recordId: { kind: 'int', column: 'recordId', description: 'Database key of the changed record.' },
+    operation: {
+      kind: 'string',
+      column: 'operation',
+      description: 'The mutation, e.g. "changeProjectStatus".',
+    },
+    recordType: {
+      kind: 'string',
+      column: 'recordType',
+      description: 'GraphQL type of the changed record.',
+    },
+    recordId: {
+      kind: 'int',
+      column: 'recordId',
+      description: 'Database key of the changed record.',
+    },
     requestId: { kind: 'string', column: 'requestId', description: 'The HTTP request id.' },
-    occurredAt: { kind: 'datetime', column: 'occurredAt', description: 'When the change was committed.' },
+    occurredAt: {
+      kind: 'datetime',
+      column: 'occurredAt',
+      description: 'When the change was committed.',
+    },
   },
   relations: {},
   orderFields: { OCCURRED_AT: 'occurredAt' },

@@ -1,20 +1,27 @@
 import { Args, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
+
+import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import { rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { toGlobalId } from '../graphql/relay/global-id';
 import { AUDIT_LOG_COLLECTION } from './audit.collection';
-import { AuditLogEntry, type AuditFieldChangeValue } from './audit-log-entry.entity';
+import { type AuditFieldChangeValue, AuditLogEntry } from './audit-log-entry.entity';
 
 @ObjectType({ description: 'One field of a record as it was before and after a change.' })
 export class AuditFieldChange {
   @Field({ description: 'The field’s name.' })
   field!: string;
 
-  @Field(() => String, { nullable: true, description: 'Value before, as text (null: none, or created).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Value before, as text (null: none, or created).',
+  })
   before!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Value after, as text (null: none, or deleted).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Value after, as text (null: none, or deleted).',
+  })
   after!: string | null;
 }
 
@@ -23,11 +30,16 @@ export class AuditLogResolver {
   @Query(() => connectionOf(AUDIT_LOG_COLLECTION), {
     description: 'The audit log (journal d’audit): every write made through the API, newest first.',
   })
-  auditLog(@Args(() => listArgsType(AUDIT_LOG_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  auditLog(
+    @Args(() => listArgsType(AUDIT_LOG_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return rootConnection(context, AUDIT_LOG_COLLECTION, args);
   }
 
-  @FieldResolver(() => [AuditFieldChange], { description: 'The fields that changed, before and after.' })
+  @FieldResolver(() => [AuditFieldChange], {
+    description: 'The fields that changed, before and after.',
+  })
   changes(@Root() entry: AuditLogEntry): AuditFieldChangeValue[] {
     return JSON.parse(entry.changesJson) as AuditFieldChangeValue[];
   }

@@ -6,6 +6,7 @@ import type { Caller } from './roles';
 export function accessScopeOf(caller: Caller): AccessScope {
   return {
     rows: (typeName, alias) => rowCondition(caller, typeName, alias),
-    field: (typeName, field, alias) => (isDetailField(typeName, field) ? detailCondition(caller, typeName, alias) : null),
+    field: (typeName, field, alias) =>
+      isDetailField(typeName, field) ? detailCondition(caller, typeName, alias) : null,
   };
 }

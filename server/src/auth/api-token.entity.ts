@@ -1,5 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+
 import { BaseRecord } from '../database/base-record';
 import { Node } from '../graphql/relay/node.interface';
 import { DateTimeScalar } from '../graphql/scalars/date.scalar';
@@ -10,7 +11,8 @@ import { Role } from './roles';
 
 @ObjectType({
   implements: Node,
-  description: 'An API token (jeton d’accès): its role and scope. The secret itself is shown once, at creation.',
+  description:
+    'An API token (jeton d’accès): its role and scope. The secret itself is shown once, at creation.',
 })
 @Entity('api_token')
 export class ApiToken extends BaseRecord {
@@ -31,7 +33,10 @@ export class ApiToken extends BaseRecord {
   @Column({ type: 'varchar', length: 12 })
   prefix!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Database key of the region a REGION_OFFICER token is limited to.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Database key of the region a REGION_OFFICER token is limited to.',
+  })
   @Column({ type: 'int', nullable: true })
   regionId!: number | null;
 
@@ -39,7 +44,10 @@ export class ApiToken extends BaseRecord {
   @JoinColumn({ name: 'regionId' })
   region?: Region | null;
 
-  @Field(() => Int, { nullable: true, description: 'Database key of the ministry a MINISTRY_ANALYST token acts for.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Database key of the ministry a MINISTRY_ANALYST token acts for.',
+  })
   @Column({ type: 'int', nullable: true })
   ministryId!: number | null;
 
@@ -47,7 +55,10 @@ export class ApiToken extends BaseRecord {
   @JoinColumn({ name: 'ministryId' })
   ministry?: Ministry | null;
 
-  @Field(() => Int, { nullable: true, description: 'Database key of the pole a POLE_MANAGER token manages.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Database key of the pole a POLE_MANAGER token manages.',
+  })
   @Column({ type: 'int', nullable: true })
   poleId!: number | null;
 
@@ -55,11 +66,17 @@ export class ApiToken extends BaseRecord {
   @JoinColumn({ name: 'poleId' })
   pole?: Pole | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'After this instant the token is refused; null: never.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'After this instant the token is refused; null: never.',
+  })
   @Column({ type: 'datetime', nullable: true })
   expiresAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the token was revoked; null while it is valid.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the token was revoked; null while it is valid.',
+  })
   @Column({ type: 'datetime', nullable: true })
   revokedAt!: Date | null;
 }

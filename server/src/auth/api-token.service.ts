@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+
 import { GraphQLError } from 'graphql';
+import type { DataSource, EntityManager } from 'typeorm';
+
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
 import { ApiToken } from './api-token.entity';
-import { anonymousCaller, Role, type Caller } from './roles';
+import { anonymousCaller, type Caller, Role } from './roles';
 
 const SECRET_PREFIX = 'pg_';
 
@@ -36,18 +38,31 @@ export class TokenRequestError extends Error {}
  * Creates a token and returns its secret, which is never stored: only its SHA-256 is. The
  * secret is 32 random bytes, so it cannot be guessed and a salted slow hash would add nothing.
  */
-export async function issueToken(manager: EntityManager, request: IssueTokenRequest): Promise<{ token: ApiToken; secret: string }> {
+export async function issueToken(
+  manager: EntityManager,
+  request: IssueTokenRequest,
+): Promise<{ token: ApiToken; secret: string }> {
   const name = request.name.trim();
-  if (name.length < 3 || name.length > 120) throw new TokenRequestError('The token name takes 3 to 120 characters');
+  if (name.length < 3 || name.length > 120)
+    throw new TokenRequestError('The token name takes 3 to 120 characters');
   const needed = SCOPE_OF_ROLE[request.role];
   for (const scope of ['regionCode', 'ministryCode', 'poleSlug'] as const) {
-    if (scope === needed && !request[scope]) throw new TokenRequestError(`A ${request.role} token needs --${flag(scope)}`);
-    if (scope !== needed && request[scope]) throw new TokenRequestError(`A ${request.role} token takes no --${flag(scope)}`);
+    if (scope === needed && !request[scope])
+      throw new TokenRequestError(`A ${request.role} token needs --${flag(scope)}`);
+    if (scope !== needed && request[scope])
+      throw new TokenRequestError(`A ${request.role} token takes no --${flag(scope)}`);
   }
-  if (request.expiresAt && request.expiresAt.getTime() <= Date.now()) throw new TokenRequestError('The expiry must be in the future');
-  const regionId = request.regionCode ? await scopeId(manager, Region, { code: request.regionCode }, 'region') : null;
-  const ministryId = request.ministryCode ? await scopeId(manager, Ministry, { code: request.ministryCode }, 'ministry') : null;
-  const poleId = request.poleSlug ? await scopeId(manager, Pole, { slug: request.poleSlug }, 'pole') : null;
+  if (request.expiresAt && request.expiresAt.getTime() <= Date.now())
+    throw new TokenRequestError('The expiry must be in the future');
+  const regionId = request.regionCode
+    ? await scopeId(manager, Region, { code: request.regionCode }, 'region')
+    : null;
+  const ministryId = request.ministryCode
+    ? await scopeId(manager, Ministry, { code: request.ministryCode }, 'ministry')
+    : null;
+  const poleId = request.poleSlug
+    ? await scopeId(manager, Pole, { slug: request.poleSlug }, 'pole')
+    : null;
   const secret = `${SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
   const token = await manager.save(
     manager.create(ApiToken, {
@@ -75,7 +90,9 @@ async function scopeId(
   where: Record<string, string>,
   what: string,
 ): Promise<number> {
-  const found = (await manager.findOneBy(entity as typeof Region, where as never)) as { id: number } | null;
+  const found = (await manager.findOneBy(entity as typeof Region, where as never)) as {
+    id: number;
+  } | null;
   if (!found) throw new TokenRequestError(`No ${what} has ${Object.values(where)[0]}`);
   return found.id;
 }
@@ -95,7 +112,9 @@ export function listTokens(manager: EntityManager): Promise<ApiToken[]> {
 }
 
 function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
 }
 
 /**
@@ -103,16 +122,24 @@ function unauthenticated(message: string): GraphQLError {
  * malformed, unknown, expired or revoked token is refused — never silently treated as
  * anonymous, so a client with a broken token finds out at once.
  */
-export async function authenticate(dataSource: DataSource, authorization: string | undefined, ip: string): Promise<Caller> {
+export async function authenticate(
+  dataSource: DataSource,
+  authorization: string | undefined,
+  ip: string,
+): Promise<Caller> {
   if (authorization === undefined || authorization.trim() === '') return anonymousCaller(ip);
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw unauthenticated('The Authorization header must read "Bearer <token>"');
   const secret = match[1];
-  if (!secret.startsWith(SECRET_PREFIX) || secret.length > 100) throw unauthenticated('This is not a PoleGraph API token');
-  const token = await dataSource.getRepository(ApiToken).findOneBy({ secretHash: hashSecret(secret) });
+  if (!secret.startsWith(SECRET_PREFIX) || secret.length > 100)
+    throw unauthenticated('This is not a PoleGraph API token');
+  const token = await dataSource
+    .getRepository(ApiToken)
+    .findOneBy({ secretHash: hashSecret(secret) });
   if (!token) throw unauthenticated('Unknown API token');
   if (token.revokedAt) throw unauthenticated('This API token was revoked');
-  if (token.expiresAt && token.expiresAt.getTime() <= Date.now()) throw unauthenticated('This API token has expired');
+  if (token.expiresAt && token.expiresAt.getTime() <= Date.now())
+    throw unauthenticated('This API token has expired');
   return {
     kind: 'token',
     name: token.name,

@@ -1,4 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
+
 import { NODE_COLLECTIONS } from '../graphql/collections';
 import type { GraphQLContext } from '../graphql/context';
 import { DomainError } from '../graphql/domain-error';
@@ -8,13 +9,20 @@ import { DETAIL, detailCondition, forbiddenFieldMessage } from './permission-pol
  * The record whose detail right guards a field: the object itself, or for computed objects
  * (a pole's indicators) the record they describe.
  */
-function guardedRecord(typeName: string, root: Record<string, unknown>): { typeName: string; id: number } {
+function guardedRecord(
+  typeName: string,
+  root: Record<string, unknown>,
+): { typeName: string; id: number } {
   if (typeName === 'PoleIndicators') return { typeName: 'Pole', id: Number(root.poleId) };
   return { typeName, id: Number(root.id) };
 }
 
 /** Whether the caller may read the detail of one record; batched per type within a request. */
-async function detailVisible(context: GraphQLContext, typeName: string, id: number): Promise<boolean> {
+async function detailVisible(
+  context: GraphQLContext,
+  typeName: string,
+  id: number,
+): Promise<boolean> {
   const condition = detailCondition(context.caller, typeName, 't0');
   if (condition === null) return true;
   if (condition === '1 = 0') return false;
@@ -41,5 +49,8 @@ export const authChecker: AuthChecker<GraphQLContext> = async ({ root, context, 
   if (!roles.includes(DETAIL)) return true;
   const record = guardedRecord(info.parentType.name, root as Record<string, unknown>);
   if (await detailVisible(context, record.typeName, record.id)) return true;
-  throw new DomainError('FORBIDDEN', forbiddenFieldMessage(context.caller, info.parentType.name, info.fieldName));
+  throw new DomainError(
+    'FORBIDDEN',
+    forbiddenFieldMessage(context.caller, info.parentType.name, info.fieldName),
+  );
 };

@@ -1,6 +1,6 @@
 import { PAIRS } from '../database/relationships';
 import { DomainError } from '../graphql/domain-error';
-import { Role, type Caller } from './roles';
+import { type Caller, Role } from './roles';
 
 /**
  * THE permission policy: every rule of the permission matrix (README) lives here, as SQL
@@ -15,7 +15,9 @@ export const DETAIL = 'DETAIL';
 const NONE = '1 = 0';
 
 function readsEverything(caller: Caller): boolean {
-  return caller.kind === 'token' && (caller.role === Role.ADMIN || caller.role === Role.MINISTRY_ANALYST);
+  return (
+    caller.kind === 'token' && (caller.role === Role.ADMIN || caller.role === Role.MINISTRY_ANALYST)
+  );
 }
 
 function isAdmin(caller: Caller): boolean {
@@ -54,7 +56,8 @@ function poleDetail(caller: Caller, poleId: string): string | null {
 function memberDetail(caller: Caller, alias: string): string | null {
   if (readsEverything(caller)) return null;
   if (caller.kind !== 'token') return NONE;
-  if (caller.role === Role.REGION_OFFICER) return `${alias}.\`regionId\` = ${scopeId(caller.regionId)}`;
+  if (caller.role === Role.REGION_OFFICER)
+    return `${alias}.\`regionId\` = ${scopeId(caller.regionId)}`;
   if (caller.role === Role.POLE_MANAGER) {
     return `${alias}.\`id\` IN (SELECT sm.b FROM (${PAIRS.poleActiveMember}) sm WHERE sm.a = ${scopeId(caller.poleId)})`;
   }
@@ -92,7 +95,10 @@ export function detailCondition(caller: Caller, typeName: string, alias: string)
       return evaluationDetail(caller, alias);
     case 'EvaluationScore': {
       const ofEvaluation = evaluationDetail(caller, 'se');
-      return ofEvaluation && `${alias}.\`evaluationId\` IN (SELECT se.\`id\` FROM \`evaluation\` se WHERE ${ofEvaluation})`;
+      return (
+        ofEvaluation &&
+        `${alias}.\`evaluationId\` IN (SELECT se.\`id\` FROM \`evaluation\` se WHERE ${ofEvaluation})`
+      );
     }
     case 'LabellingDecision':
       return readsEverything(caller) ? null : NONE;
@@ -119,7 +125,8 @@ const DETAIL_ONLY_TYPES = new Set([
 export function rowCondition(caller: Caller, typeName: string, alias: string): string | null {
   if (DETAIL_ONLY_TYPES.has(typeName)) return detailCondition(caller, typeName, alias);
   // Decisions are public once published; drafts stay with those who read everything.
-  if (typeName === 'LabellingDecision') return readsEverything(caller) ? null : `${alias}.\`publishedOn\` IS NOT NULL`;
+  if (typeName === 'LabellingDecision')
+    return readsEverything(caller) ? null : `${alias}.\`publishedOn\` IS NOT NULL`;
   return null;
 }
 
@@ -162,7 +169,8 @@ const WHO_READS_DETAIL: Record<string, string> = {
 
 export function forbiddenFieldMessage(caller: Caller, typeName: string, field: string): string {
   const who = WHO_READS_DETAIL[typeName] ?? 'administrators';
-  const hint = caller.kind === 'anonymous' ? ' Send an API token (Authorization: Bearer <token>).' : '';
+  const hint =
+    caller.kind === 'anonymous' ? ' Send an API token (Authorization: Bearer <token>).' : '';
   return `${typeName}.${field} is confidential: only ${who} may read it.${hint}`;
 }
 
@@ -224,7 +232,8 @@ export function mayWrite(caller: Caller, action: WriteAction, target: WriteTarge
 }
 
 const WRITE_RULES: Record<WriteAction, string> = {
-  manageMembers: 'administrators and pole managers (for an existing member, the managers of its poles)',
+  manageMembers:
+    'administrators and pole managers (for an existing member, the managers of its poles)',
   managePole: 'administrators and the pole’s managers',
   manageProjectsOfPole: 'administrators and the managers of the project’s lead pole',
   recordEvaluation:
@@ -234,13 +243,21 @@ const WRITE_RULES: Record<WriteAction, string> = {
 };
 
 export function forbiddenWriteMessage(caller: Caller, action: WriteAction): string {
-  const hint = caller.kind === 'anonymous' ? ' Send an API token (Authorization: Bearer <token>).' : '';
+  const hint =
+    caller.kind === 'anonymous' ? ' Send an API token (Authorization: Bearer <token>).' : '';
   return `Only ${WRITE_RULES[action]} may do this.${hint}`;
 }
 
 /** Refuses the write with a top-level FORBIDDEN error when the policy does not allow it. */
-export function assertMayWrite(caller: Caller, action: WriteAction, target: WriteTarget = {}): void {
+export function assertMayWrite(
+  caller: Caller,
+  action: WriteAction,
+  target: WriteTarget = {},
+): void {
   if (!mayWrite(caller, action, target)) {
-    throw new DomainError(caller.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN', forbiddenWriteMessage(caller, action));
+    throw new DomainError(
+      caller.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+      forbiddenWriteMessage(caller, action),
+    );
   }
 }

@@ -12,11 +12,16 @@ registerEnumType(Role, {
   description: 'What an API token may read and write (see the permission matrix in the README).',
   valuesConfig: {
     ADMIN: { description: 'Everything, including draft decisions, tokens and the audit log.' },
-    MINISTRY_ANALYST: { description: 'Reads all national data; records evaluations in the name of its ministry.' },
-    REGION_OFFICER: {
-      description: 'Full detail of the projects, poles and members of its region; records its region’s evaluations.',
+    MINISTRY_ANALYST: {
+      description: 'Reads all national data; records evaluations in the name of its ministry.',
     },
-    POLE_MANAGER: { description: 'Full detail of its own pole, its members and projects, and writes them.' },
+    REGION_OFFICER: {
+      description:
+        'Full detail of the projects, poles and members of its region; records its region’s evaluations.',
+    },
+    POLE_MANAGER: {
+      description: 'Full detail of its own pole, its members and projects, and writes them.',
+    },
   },
 });
 

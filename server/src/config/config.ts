@@ -110,7 +110,8 @@ export interface AppConfig {
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/polegraph.sqlite';
 export const DEFAULT_PORT = 4000;
-export const DEFAULT_TRUSTED_DOCUMENTS_MANIFEST = 'client-sdk/src/generated/persisted-documents.json';
+export const DEFAULT_TRUSTED_DOCUMENTS_MANIFEST =
+  'client-sdk/src/generated/persisted-documents.json';
 
 const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
@@ -133,7 +134,13 @@ export function loadConfig(env: Environment = process.env): AppConfig {
   const database = parseDatabaseUrl(databaseUrl, problems, 'DATABASE_URL');
   const nodeEnv = parseChoice('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development', problems);
   const logLevel = parseChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info', problems);
-  const playground = parseChoice('PLAYGROUND', env.PLAYGROUND, PLAYGROUND_MODES, 'graphiql', problems);
+  const playground = parseChoice(
+    'PLAYGROUND',
+    env.PLAYGROUND,
+    PLAYGROUND_MODES,
+    'graphiql',
+    problems,
+  );
   const abuse = loadAbuseProtection(env, problems);
   if (problems.length > 0 || !database) throw new ConfigError(problems);
   return { port, databaseUrl, database, nodeEnv, logLevel, playground, ...abuse };
@@ -355,7 +362,9 @@ export function parseDatabaseUrl(
   }
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (!/^[A-Za-z0-9_$]+$/.test(database)) {
-    problems.push(`${variable} must name a database after the host, e.g. mysql://root@127.0.0.1:3306/polegraph`);
+    problems.push(
+      `${variable} must name a database after the host, e.g. mysql://root@127.0.0.1:3306/polegraph`,
+    );
     return undefined;
   }
   const port = parsed.port === '' ? 3306 : Number(parsed.port);

@@ -1,5 +1,6 @@
-import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
 import { toGlobalId } from '../graphql/relay/global-id';
 import { DateTimeScalar } from '../graphql/scalars/date.scalar';
 

@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+
+import type { Database as BetterSqlite3Database } from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import type { Database as BetterSqlite3Database } from 'better-sqlite3';
+
 import type { DatabaseConfig } from '../config/config';
-import { foldText } from './query/sql-dialect';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { foldText } from './query/sql-dialect';
 import { SqlStatementLog } from './sql-statement-log';
 
 /**
@@ -39,7 +41,9 @@ export async function openDataSource(
  * column's default as the string 'NULL'), so it must know which server it talks to. The URL
  * scheme is only the user's label: the server's own `VERSION()` decides.
  */
-async function detectServerType(database: Extract<DatabaseConfig, { kind: 'mysql' }>): Promise<'mysql' | 'mariadb'> {
+async function detectServerType(
+  database: Extract<DatabaseConfig, { kind: 'mysql' }>,
+): Promise<'mysql' | 'mariadb'> {
   const connection = await createConnection({
     host: database.host,
     port: database.port,
@@ -103,6 +107,7 @@ export function createDataSource(
 /** The statement log of a data source made by `createDataSource`. */
 export function sqlStatementLog(dataSource: DataSource): SqlStatementLog {
   const logger = dataSource.logger;
-  if (!(logger instanceof SqlStatementLog)) throw new Error('This data source was not made by createDataSource');
+  if (!(logger instanceof SqlStatementLog))
+    throw new Error('This data source was not made by createDataSource');
   return logger;
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+
 import { loadConfig } from '../config/config';
 import { openDataSource } from './data-source';
 

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { loadConfig } from '../config/config';
 import { openDataSource } from './data-source';
 import { pendingSchemaChanges } from './schema-drift';
@@ -13,10 +15,13 @@ import { pendingSchemaChanges } from './schema-drift';
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-    throw new Error('Give the migration a PascalCase name: npm run migration:generate -- AddAuditLog');
+    throw new Error(
+      'Give the migration a PascalCase name: npm run migration:generate -- AddAuditLog',
+    );
   }
   const config = loadConfig();
-  if (config.database.kind !== 'mysql') throw new Error('Set DATABASE_URL to a MySQL or MariaDB database');
+  if (config.database.kind !== 'mysql')
+    throw new Error('Set DATABASE_URL to a MySQL or MariaDB database');
   const dataSource = await openDataSource(config.database);
   try {
     await dataSource.runMigrations({ transaction: 'each' });
@@ -42,7 +47,15 @@ ${down.map(quote).join('\n')}
   }
 }
 `;
-    const file = join(__dirname, '..', '..', 'src', 'database', 'migrations', `${timestamp}-${name}.ts`);
+    const file = join(
+      __dirname,
+      '..',
+      '..',
+      'src',
+      'database',
+      'migrations',
+      `${timestamp}-${name}.ts`,
+    );
     writeFileSync(file, source);
     console.info(`Wrote ${file}: add ${className} to server/src/database/migrations.ts`);
   } finally {

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+
 import { InitialSchema1795405121873 } from './migrations/1795405121873-InitialSchema';
 import { AddAuditLog1795406737761 } from './migrations/1795406737761-AddAuditLog';
 import { AddApiTokens1795407149982 } from './migrations/1795407149982-AddApiTokens';

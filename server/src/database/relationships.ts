@@ -8,7 +8,8 @@ export const PAIRS = {
   poleCoveredRegion: 'SELECT `poleId` AS a, `regionId` AS b FROM `pole_covered_region`',
   poleTheme: 'SELECT `poleId` AS a, `themeId` AS b FROM `pole_theme`',
   /** Members with a running membership (no end date). */
-  poleActiveMember: 'SELECT DISTINCT `poleId` AS a, `memberId` AS b FROM `membership` WHERE `endDate` IS NULL',
+  poleActiveMember:
+    'SELECT DISTINCT `poleId` AS a, `memberId` AS b FROM `membership` WHERE `endDate` IS NULL',
   poleYearPole: 'SELECT `id` AS a, `poleId` AS b FROM `pole_year`',
   memberRegion: 'SELECT `id` AS a, `regionId` AS b FROM `member`',
   membershipMember: 'SELECT `id` AS a, `memberId` AS b FROM `membership`',
@@ -20,7 +21,8 @@ export const PAIRS = {
   projectPole:
     'SELECT `id` AS a, `leadPoleId` AS b FROM `project` ' +
     'UNION SELECT `projectId` AS a, `poleId` AS b FROM `project_co_labelling_pole`',
-  projectCoordinator: 'SELECT `id` AS a, `coordinatorId` AS b FROM `project` WHERE `coordinatorId` IS NOT NULL',
+  projectCoordinator:
+    'SELECT `id` AS a, `coordinatorId` AS b FROM `project` WHERE `coordinatorId` IS NOT NULL',
   projectPartnerMember: 'SELECT `projectId` AS a, `memberId` AS b FROM `project_partner`',
   projectTheme: 'SELECT `projectId` AS a, `themeId` AS b FROM `project_theme`',
   /** The headquarters region of the lead pole and the regions of the partners. */
@@ -35,8 +37,10 @@ export const PAIRS = {
   criterionPhase: 'SELECT `id` AS a, `phaseId` AS b FROM `criterion`',
   evaluationPole: 'SELECT `id` AS a, `poleId` AS b FROM `evaluation`',
   evaluationPhase: 'SELECT `id` AS a, `phaseId` AS b FROM `evaluation`',
-  evaluationMinistry: 'SELECT `id` AS a, `ministryId` AS b FROM `evaluation` WHERE `ministryId` IS NOT NULL',
-  evaluationRegion: 'SELECT `id` AS a, `regionId` AS b FROM `evaluation` WHERE `regionId` IS NOT NULL',
+  evaluationMinistry:
+    'SELECT `id` AS a, `ministryId` AS b FROM `evaluation` WHERE `ministryId` IS NOT NULL',
+  evaluationRegion:
+    'SELECT `id` AS a, `regionId` AS b FROM `evaluation` WHERE `regionId` IS NOT NULL',
   scoreEvaluation: 'SELECT `id` AS a, `evaluationId` AS b FROM `evaluation_score`',
   scoreCriterion: 'SELECT `id` AS a, `criterionId` AS b FROM `evaluation_score`',
   decisionPole: 'SELECT `id` AS a, `poleId` AS b FROM `labelling_decision`',

@@ -4,7 +4,9 @@ import type { DataSource } from 'typeorm';
  * The SQL that would bring the connected database in line with the entities; empty when the
  * migrations and the entities agree.
  */
-export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: string[]; down: string[] }> {
+export async function pendingSchemaChanges(
+  dataSource: DataSource,
+): Promise<{ up: string[]; down: string[] }> {
   const sqlInMemory = await dataSource.driver.createSchemaBuilder().log();
   return {
     up: sqlInMemory.upQueries.map((query) => query.query),

@@ -24,7 +24,8 @@ export class SqlStatementLog implements Logger {
   }
 
   logQueryError(error: string | Error, sql: string, parameters?: unknown[]): void {
-    if (this.printStatements) console.warn(`[sql] failed: ${String(error)}\n  ${sql}`, parameters ?? '');
+    if (this.printStatements)
+      console.warn(`[sql] failed: ${String(error)}\n  ${sql}`, parameters ?? '');
   }
 
   logQuerySlow(time: number, sql: string): void {

@@ -16,7 +16,12 @@ export const FUNDING_PROGRAMME_COLLECTION: CollectionSpec = {
       description: 'Regional, national or European.',
     },
     startYear: { kind: 'int', column: 'startYear', description: 'First year it funded projects.' },
-    endYear: { kind: 'int', column: 'endYear', nullable: true, description: 'Last year, null if running.' },
+    endYear: {
+      kind: 'int',
+      column: 'endYear',
+      nullable: true,
+      description: 'Last year, null if running.',
+    },
   },
   relations: {},
   orderFields: { CODE: 'code', NAME: 'name', START_YEAR: 'startYear' },

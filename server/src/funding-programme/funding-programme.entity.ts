@@ -1,5 +1,6 @@
-import { Column, Entity, Index } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+
 import { BaseRecord } from '../database/base-record';
 import { Node } from '../graphql/relay/node.interface';
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
+
+import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import { lookupRecord, nestedConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { PROJECT_COLLECTION } from '../project/project.collection';
@@ -16,7 +17,10 @@ export class FundingProgrammeResolver {
     return listFundingProgrammes(dataSource);
   }
 
-  @Query(() => FundingProgramme, { nullable: true, description: 'One funding programme, by global id or code.' })
+  @Query(() => FundingProgramme, {
+    nullable: true,
+    description: 'One funding programme, by global id or code.',
+  })
   fundingProgramme(
     @Ctx() context: GraphQLContext,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
@@ -25,7 +29,9 @@ export class FundingProgrammeResolver {
     return lookupRecord(context, FUNDING_PROGRAMME_COLLECTION, { id, code });
   }
 
-  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), { description: 'Projects funded by this programme.' })
+  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), {
+    description: 'Projects funded by this programme.',
+  })
   projects(
     @Root() programme: FundingProgramme,
     @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,

@@ -1,4 +1,13 @@
-import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import {
+  ArgsType,
+  type ClassType,
+  Field,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
+
 import type { CollectionSpec, ScalarKind, ScalarSpec } from '../database/query/collection-spec';
 import {
   BooleanFilter,
@@ -59,18 +68,37 @@ export function filterInputType(spec: CollectionSpec): ClassType {
   filters.set(spec, Filter);
   for (const [name, scalar] of Object.entries(spec.scalars)) {
     const operators = operatorFilter(name, scalar);
-    decorate(Filter, name, Field(() => operators, { nullable: true, description: scalar.description }));
+    decorate(
+      Filter,
+      name,
+      Field(() => operators, { nullable: true, description: scalar.description }),
+    );
   }
   for (const [name, relation] of Object.entries(spec.relations)) {
     decorate(
       Filter,
       name,
-      Field(() => filterInputType(relation.target()), { nullable: true, description: relation.description }),
+      Field(() => filterInputType(relation.target()), {
+        nullable: true,
+        description: relation.description,
+      }),
     );
   }
-  decorate(Filter, 'and', Field(() => [Filter], { nullable: true, description: 'Every one of these filters holds.' }));
-  decorate(Filter, 'or', Field(() => [Filter], { nullable: true, description: 'At least one of these filters holds.' }));
-  decorate(Filter, 'not', Field(() => Filter, { nullable: true, description: 'This filter does not hold.' }));
+  decorate(
+    Filter,
+    'and',
+    Field(() => [Filter], { nullable: true, description: 'Every one of these filters holds.' }),
+  );
+  decorate(
+    Filter,
+    'or',
+    Field(() => [Filter], { nullable: true, description: 'At least one of these filters holds.' }),
+  );
+  decorate(
+    Filter,
+    'not',
+    Field(() => Filter, { nullable: true, description: 'This filter does not hold.' }),
+  );
   return Filter;
 }
 
@@ -97,7 +125,10 @@ export function orderInputType(spec: CollectionSpec): ClassType {
     @Field(() => fieldEnum, { description: 'The field to sort on.' })
     field!: string;
 
-    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+    @Field(() => OrderDirection, {
+      defaultValue: OrderDirection.ASC,
+      description: 'Ascending or descending.',
+    })
     direction!: OrderDirection;
   }
   orders.set(spec, Order);
@@ -119,7 +150,11 @@ export function aggregateType(spec: CollectionSpec): ClassType {
   ObjectType(`${typeName}Aggregate`, {
     description: `Totals over every ${typeName} row that matches the filter, computed in SQL.`,
   })(Aggregate);
-  decorate(Aggregate, 'count', Field(() => Int, { description: 'How many rows match.' }));
+  decorate(
+    Aggregate,
+    'count',
+    Field(() => Int, { description: 'How many rows match.' }),
+  );
   if (spec.aggregateFields.length > 0) {
     class Numbers {}
     ObjectType(`${typeName}AggregateNumbers`, {
@@ -129,11 +164,18 @@ export function aggregateType(spec: CollectionSpec): ClassType {
       decorate(
         Numbers,
         field,
-        Field(() => DecimalScalar, { nullable: true, description: spec.scalars[field].description }),
+        Field(() => DecimalScalar, {
+          nullable: true,
+          description: spec.scalars[field].description,
+        }),
       );
     }
     for (const [measure, description] of measures) {
-      decorate(Aggregate, measure, Field(() => Numbers, { description: `${description} of the numeric fields.` }));
+      decorate(
+        Aggregate,
+        measure,
+        Field(() => Numbers, { description: `${description} of the numeric fields.` }),
+      );
     }
   }
   aggregates.set(spec, Aggregate);

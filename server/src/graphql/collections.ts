@@ -10,12 +10,18 @@ import {
   PROJECT_STATUS_CHANGE_COLLECTION,
 } from '../project/project.collection';
 import { REGION_COLLECTION } from '../region/region.collection';
-import { EVALUATION_COLLECTION, EVALUATION_SCORE_COLLECTION } from '../selection/evaluation.collection';
-import { CRITERION_COLLECTION, LABELLING_PHASE_COLLECTION } from '../selection/labelling-phase.collection';
+import {
+  EVALUATION_COLLECTION,
+  EVALUATION_SCORE_COLLECTION,
+} from '../selection/evaluation.collection';
 import {
   CLUSTER_LABEL_COLLECTION,
   LABELLING_DECISION_COLLECTION,
 } from '../selection/labelling-decision.collection';
+import {
+  CRITERION_COLLECTION,
+  LABELLING_PHASE_COLLECTION,
+} from '../selection/labelling-phase.collection';
 import { THEME_COLLECTION } from '../theme/theme.collection';
 
 /** Every collection, by GraphQL type name: what `node(id:)` can fetch. */

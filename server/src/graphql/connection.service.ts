@@ -1,15 +1,15 @@
 import { accessScopeOf } from '../auth/access-scope';
-import type { CollectionSpec } from '../database/query/collection-spec';
 import {
   aggregateRows,
+  type AggregateValues,
   countRows,
   fetchByIds,
   fetchOneBy,
   fetchPages,
-  type AggregateValues,
   type Page,
   type PageRequest,
 } from '../database/query/collection-query';
+import type { CollectionSpec } from '../database/query/collection-spec';
 import { connectionOf } from './collection-types';
 import type { GraphQLContext } from './context';
 import { badUserInput } from './domain-error';
@@ -42,12 +42,19 @@ export async function rootConnection<T extends object>(
   request: PageRequest,
 ): Promise<ConnectionInstance<T>> {
   const access = accessScopeOf(caller);
-  const pages = await fetchPages<T>(dataSource, spec, request, { defaultOrder: spec.defaultOrder, access });
+  const pages = await fetchPages<T>(dataSource, spec, request, {
+    defaultOrder: spec.defaultOrder,
+    access,
+  });
   let totals: Promise<AggregateValues> | undefined;
   const aggregate = () =>
-    (totals ??= aggregateRows(dataSource, spec, request.filter, access).then((map) => map.get(null)!));
+    (totals ??= aggregateRows(dataSource, spec, request.filter, access).then((map) =>
+      map.get(null)!,
+    ));
   const count = async () =>
-    totals ? (await totals).count : (await countRows(dataSource, spec, request.filter, access)).get(null)!;
+    totals
+      ? (await totals).count
+      : (await countRows(dataSource, spec, request.filter, access)).get(null)!;
   return makeConnection(spec, pages.get(null)!, count, aggregate);
 }
 
@@ -68,10 +75,16 @@ export async function nestedConnection<T extends object>(
   const key = `${spec.typeName}.${relation}:${JSON.stringify(request)}`;
   const page = await loaders
     .get<number, Page<T>>(`pages:${key}`, async (parentIds) => {
-      const pages = await fetchPages<T>(dataSource, spec, request, { defaultOrder: spec.defaultOrder, access }, {
-        pairs,
-        parentIds,
-      });
+      const pages = await fetchPages<T>(
+        dataSource,
+        spec,
+        request,
+        { defaultOrder: spec.defaultOrder, access },
+        {
+          pairs,
+          parentIds,
+        },
+      );
       return parentIds.map((id) => pages.get(id)!);
     })
     .load(parentId);
@@ -79,14 +92,20 @@ export async function nestedConnection<T extends object>(
   const aggregate = () =>
     loaders
       .get<number, AggregateValues>(`aggregate:${filterKey}`, async (parentIds) => {
-        const values = await aggregateRows(dataSource, spec, request.filter, access, { pairs, parentIds });
+        const values = await aggregateRows(dataSource, spec, request.filter, access, {
+          pairs,
+          parentIds,
+        });
         return parentIds.map((id) => values.get(id)!);
       })
       .load(parentId);
   const count = () =>
     loaders
       .get<number, number>(`count:${filterKey}`, async (parentIds) => {
-        const counts = await countRows(dataSource, spec, request.filter, access, { pairs, parentIds });
+        const counts = await countRows(dataSource, spec, request.filter, access, {
+          pairs,
+          parentIds,
+        });
         return parentIds.map((id) => counts.get(id)!);
       })
       .load(parentId);
@@ -157,9 +176,12 @@ export async function lookupRecord<T extends object>(
   const given = Object.entries(keys).filter(([, value]) => value !== undefined && value !== null);
   if (given.length !== 1) {
     const names = Object.keys(keys).join(' or ');
-    throw badUserInput(`Give exactly one of ${names} to look up a ${spec.typeName}`, [Object.keys(keys)[0]]);
+    throw badUserInput(`Give exactly one of ${names} to look up a ${spec.typeName}`, [
+      Object.keys(keys)[0],
+    ]);
   }
   const [name, value] = given[0];
-  if (name === 'id') return recordById<T>(context, spec, databaseIdOf(String(value), spec.typeName, ['id']));
+  if (name === 'id')
+    return recordById<T>(context, spec, databaseIdOf(String(value), spec.typeName, ['id']));
   return fetchOneBy<T>(context.dataSource, spec, name, value, accessScopeOf(context.caller));
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import type { Caller } from '../auth/roles';
 import type { LoaderRegistry } from './loader-registry';
 

@@ -1,5 +1,6 @@
-import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+
 import { DomainError } from './domain-error';
 
 /** Codes whose messages were written for the caller and may always be shown. */

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+
 import { MAX_BATCH_SIZE } from '../database/data-source';
 
 /**

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { buildPoleGraphSchema, printSortedSchema } from './schema';
 
 /** `npm run schema`: writes schema/schema.graphql, the SDL the SDK is generated from. */

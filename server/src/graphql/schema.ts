@@ -1,14 +1,15 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+
 import { AuditLogResolver } from '../audit/audit.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { FundingProgrammeResolver } from '../funding-programme/funding-programme.resolver';
-import { MemberMutationResolver } from '../member/member-mutation.resolver';
 import { MemberResolver, MembershipResolver } from '../member/member.resolver';
+import { MemberMutationResolver } from '../member/member-mutation.resolver';
 import { MinistryResolver } from '../ministry/ministry.resolver';
+import { PoleResolver, PoleYearResolver } from '../pole/pole.resolver';
 import { PoleIndicatorsResolver } from '../pole/pole-indicators.resolver';
 import { PoleYearMutationResolver } from '../pole/pole-year-mutation.resolver';
-import { PoleResolver, PoleYearResolver } from '../pole/pole.resolver';
 import {
   ProjectPartnerResolver,
   ProjectResolver,

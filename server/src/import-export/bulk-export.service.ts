@@ -1,5 +1,6 @@
-import { coerceInputValue, isInputObjectType, type GraphQLSchema } from 'graphql';
-import { In, type DataSource } from 'typeorm';
+import { coerceInputValue, type GraphQLSchema, isInputObjectType } from 'graphql';
+import { type DataSource, In } from 'typeorm';
+
 import { accessScopeOf } from '../auth/access-scope';
 import { fetchPages, type Page } from '../database/query/collection-query';
 import type { CollectionSpec } from '../database/query/collection-spec';

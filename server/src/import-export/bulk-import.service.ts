@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto';
+
 import { validate } from 'class-validator';
-import { flattenValidationErrors } from '../graphql/mutation/mutation-runner';
 import type { DataSource } from 'typeorm';
+
 import { AuditTrail } from '../audit/audit-trail';
 import { inTransaction } from '../database/transactions';
 import { DomainError } from '../graphql/domain-error';
+import { flattenValidationErrors } from '../graphql/mutation/mutation-runner';
 import { UserInputProblems } from '../graphql/mutation/user-error';
 import { commandLineCaller } from './command-line';
-import { decodeCsvBytes, parseCsv, type CsvRecord, type CsvSeparator } from './csv-reader';
+import { type CsvRecord, type CsvSeparator, decodeCsvBytes, parseCsv } from './csv-reader';
 import {
   CellReader,
   columnOfPath,
-  quote,
   type ImportKind,
   type ImportKindName,
   type ImportProblem,
+  quote,
 } from './import-kind';
 import { MEMBER_IMPORT } from './member.import';
 import { MEMBERSHIP_IMPORT } from './membership.import';

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { Role, type TokenCaller } from '../auth/roles';
 import { loadConfig } from '../config/config';
 import { openDataSource } from '../database/data-source';

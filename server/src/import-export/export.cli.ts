@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+
 import { ConfigError } from '../config/config';
 import { closeDataSource } from '../database/transactions';
 import {

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
+
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { ConfigError } from '../config/config';
 import { closeDataSource } from '../database/transactions';
 import {
   formatImportProblem,
-  importCsv,
   IMPORT_KIND_NAMES,
+  importCsv,
   isImportKindName,
 } from './bulk-import.service';
 import { CommandLineError, openCommandLineDatabase } from './command-line';

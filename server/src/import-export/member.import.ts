@@ -1,7 +1,7 @@
 import { MemberCategory } from '../member/member.enums';
 import { CreateMemberInput } from '../member/member.input';
 import { createMember } from '../member/member.service';
-import { quote, type CellReader, type ImportKind } from './import-kind';
+import { type CellReader, type ImportKind, quote } from './import-kind';
 
 interface MemberDraft {
   name?: string;

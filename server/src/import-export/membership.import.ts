@@ -1,7 +1,7 @@
 import { toGlobalId } from '../graphql/relay/global-id';
 import { JoinPoleInput } from '../member/member.input';
 import { joinPole } from '../member/member.service';
-import { quote, type CellReader, type ImportKind } from './import-kind';
+import { type CellReader, type ImportKind, quote } from './import-kind';
 
 interface MembershipDraft {
   memberSiren?: string;

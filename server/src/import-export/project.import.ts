@@ -2,7 +2,7 @@ import { toGlobalId } from '../graphql/relay/global-id';
 import { PartnerRole } from '../project/project.enums';
 import { CreateProjectInput, ProjectPartnerInput } from '../project/project.input';
 import { createProject } from '../project/project.service';
-import { quote, type CellReader, type ImportKind } from './import-kind';
+import { type CellReader, type ImportKind, quote } from './import-kind';
 import type { ReferenceBook } from './reference-book';
 
 interface PartnerDraft {

@@ -1,4 +1,5 @@
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { Member } from '../member/member.entity';
 import { Pole } from '../pole/pole.entity';

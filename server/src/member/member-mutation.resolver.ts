@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+
 import type { GraphQLContext } from '../graphql/context';
 import { runMutation } from '../graphql/mutation/mutation-runner';
 import {

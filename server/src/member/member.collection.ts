@@ -3,8 +3,8 @@ import { PAIRS, reversed } from '../database/relationships';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import { REGION_COLLECTION } from '../region/region.collection';
-import { MemberCategory } from './member.enums';
 import { Member } from './member.entity';
+import { MemberCategory } from './member.enums';
 import { Membership } from './membership.entity';
 
 export const MEMBER_COLLECTION: CollectionSpec = {
@@ -23,7 +23,11 @@ export const MEMBER_COLLECTION: CollectionSpec = {
     },
     city: { kind: 'string', column: 'city', description: 'City.' },
     headcount: { kind: 'int', column: 'headcount', nullable: true, description: 'Headcount.' },
-    createdAt: { kind: 'datetime', column: 'createdAt', description: 'When the record was created.' },
+    createdAt: {
+      kind: 'datetime',
+      column: 'createdAt',
+      description: 'When the record was created.',
+    },
   },
   relations: {
     region: {
@@ -47,7 +51,14 @@ export const MEMBER_COLLECTION: CollectionSpec = {
       pairs: reversed(PAIRS.membershipMember),
     },
   },
-  orderFields: { NAME: 'name', SIREN: 'siren', CATEGORY: 'category', HEADCOUNT: 'headcount', CITY: 'city', CREATED_AT: 'createdAt' },
+  orderFields: {
+    NAME: 'name',
+    SIREN: 'siren',
+    CATEGORY: 'category',
+    HEADCOUNT: 'headcount',
+    CITY: 'city',
+    CREATED_AT: 'createdAt',
+  },
   defaultOrder: [{ field: 'NAME', direction: 'ASC' }],
   aggregateFields: ['headcount'],
 };
@@ -59,9 +70,23 @@ export const MEMBERSHIP_COLLECTION: CollectionSpec = {
   scalars: {
     id: { kind: 'id', column: 'id', description: 'The membership’s global id.' },
     startDate: { kind: 'date', column: 'startDate', description: 'First day.' },
-    endDate: { kind: 'date', column: 'endDate', nullable: true, description: 'Last day; null while active.' },
-    active: { kind: 'boolean', column: '($.`endDate` IS NULL)', description: 'Running today (no end date).' },
-    yearlyFee: { kind: 'decimal', column: 'yearlyFee', nullable: true, description: 'Yearly fee in euros.' },
+    endDate: {
+      kind: 'date',
+      column: 'endDate',
+      nullable: true,
+      description: 'Last day; null while active.',
+    },
+    active: {
+      kind: 'boolean',
+      column: '($.`endDate` IS NULL)',
+      description: 'Running today (no end date).',
+    },
+    yearlyFee: {
+      kind: 'decimal',
+      column: 'yearlyFee',
+      nullable: true,
+      description: 'Yearly fee in euros.',
+    },
     boardSeat: { kind: 'boolean', column: 'boardSeat', description: 'Holds a board seat.' },
   },
   relations: {

@@ -1,11 +1,13 @@
+import { Authorized, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
-import { Field, Int, ObjectType, Authorized } from 'type-graphql';
+
+import { DETAIL } from '../auth/permission-policy';
 import { VersionedRecord } from '../database/base-record';
+import { Node } from '../graphql/relay/node.interface';
+import { UrlScalar } from '../graphql/scalars/url.scalar';
 import { Region } from '../region/region.entity';
 import { MemberCategory } from './member.enums';
 import { Membership } from './membership.entity';
-import { Node } from '../graphql/relay/node.interface';
-import { DETAIL } from '../auth/permission-policy';
 
 @ObjectType({
   implements: Node,
@@ -24,7 +26,9 @@ export class Member extends VersionedRecord {
   @Column({ type: 'varchar', length: 9, unique: true })
   siren!: string;
 
-  @Field(() => MemberCategory, { description: 'Micro firm, SME, mid-size, large, research, training…' })
+  @Field(() => MemberCategory, {
+    description: 'Micro firm, SME, mid-size, large, research, training…',
+  })
   @Index()
   @Column({ type: 'simple-enum', enum: MemberCategory })
   category!: MemberCategory;
@@ -48,17 +52,23 @@ export class Member extends VersionedRecord {
   @Column({ type: 'int', nullable: true })
   headcount!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Website address.' })
+  @Field(() => UrlScalar, { nullable: true, description: 'Website address.' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   website!: string | null;
 
   @Authorized(DETAIL)
-  @Field(() => String, { nullable: true, description: 'Name of the contact person (confidential).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the contact person (confidential).',
+  })
   @Column({ type: 'varchar', length: 120, nullable: true })
   contactName!: string | null;
 
   @Authorized(DETAIL)
-  @Field(() => String, { nullable: true, description: 'E-mail of the contact person (confidential).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'E-mail of the contact person (confidential).',
+  })
   @Column({ type: 'varchar', length: 200, nullable: true })
   contactEmail!: string | null;
 

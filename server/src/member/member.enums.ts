@@ -13,7 +13,8 @@ export enum MemberCategory {
 
 registerEnumType(MemberCategory, {
   name: 'MemberCategory',
-  description: 'The kind of organisation a member is, in the categories of the French statistics law.',
+  description:
+    'The kind of organisation a member is, in the categories of the French statistics law.',
   valuesConfig: {
     MICRO: { description: 'Very small firm, under 10 staff (TPE / microentreprise).' },
     SME: { description: 'Small or medium-sized firm, under 250 staff (PME).' },
@@ -21,7 +22,9 @@ registerEnumType(MemberCategory, {
     LARGE: { description: 'Large firm (grande entreprise, GE).' },
     RESEARCH: { description: 'Research organisation or laboratory (organisme de recherche).' },
     TRAINING: { description: 'University, school or training body (établissement de formation).' },
-    PUBLIC_BODY: { description: 'Local authority or other public body (collectivité, organisme public).' },
+    PUBLIC_BODY: {
+      description: 'Local authority or other public body (collectivité, organisme public).',
+    },
     OTHER: { description: 'Any other member (association, investor, federation…).' },
   },
 });

@@ -1,5 +1,6 @@
 import { IsEmail, IsInt, IsOptional, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+
 import { IsAmount, IsSiren } from '../graphql/mutation/validators';
 import { DateScalar } from '../graphql/scalars/date.scalar';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';

@@ -1,6 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
-import { lookupRecord, nestedConnection, recordById, rootConnection } from '../graphql/connection.service';
+
+import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
+import {
+  lookupRecord,
+  nestedConnection,
+  recordById,
+  rootConnection,
+} from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { Pole } from '../pole/pole.entity';
@@ -13,11 +19,15 @@ import { Membership } from './membership.entity';
 
 @Resolver(() => Member)
 export class MemberResolver {
-  @Query(() => Member, { nullable: true, description: 'One member, by global id or SIREN; null when there is none.' })
+  @Query(() => Member, {
+    nullable: true,
+    description: 'One member, by global id or SIREN; null when there is none.',
+  })
   member(
     @Ctx() context: GraphQLContext,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
-    @Arg('siren', () => String, { nullable: true, description: 'SIREN number (9 digits).' }) siren?: string,
+    @Arg('siren', () => String, { nullable: true, description: 'SIREN number (9 digits).' })
+    siren?: string,
   ): Promise<Member | null> {
     return lookupRecord(context, MEMBER_COLLECTION, { id, siren });
   }
@@ -25,7 +35,10 @@ export class MemberResolver {
   @Query(() => connectionOf(MEMBER_COLLECTION), {
     description: 'The members (adhérents) of the poles, filtered, sorted and paginated.',
   })
-  members(@Args(() => listArgsType(MEMBER_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  members(
+    @Args(() => listArgsType(MEMBER_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return rootConnection(context, MEMBER_COLLECTION, args);
   }
 
@@ -34,12 +47,20 @@ export class MemberResolver {
     return recordById(context, REGION_COLLECTION, member.regionId);
   }
 
-  @FieldResolver(() => connectionOf(POLE_COLLECTION), { description: 'Poles the member belongs to today.' })
-  poles(@Root() member: Member, @Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  @FieldResolver(() => connectionOf(POLE_COLLECTION), {
+    description: 'Poles the member belongs to today.',
+  })
+  poles(
+    @Root() member: Member,
+    @Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return nestedConnection(context, POLE_COLLECTION, 'member', member.id, args);
   }
 
-  @FieldResolver(() => connectionOf(MEMBERSHIP_COLLECTION), { description: 'Memberships, current and past.' })
+  @FieldResolver(() => connectionOf(MEMBERSHIP_COLLECTION), {
+    description: 'Memberships, current and past.',
+  })
   memberships(
     @Root() member: Member,
     @Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs,
@@ -48,8 +69,14 @@ export class MemberResolver {
     return nestedConnection(context, MEMBERSHIP_COLLECTION, 'member', member.id, args);
   }
 
-  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), { description: 'Projects the member takes part in.' })
-  projects(@Root() member: Member, @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), {
+    description: 'Projects the member takes part in.',
+  })
+  projects(
+    @Root() member: Member,
+    @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return nestedConnection(context, PROJECT_COLLECTION, 'partner', member.id, args);
   }
 }
@@ -59,7 +86,10 @@ export class MembershipResolver {
   @Query(() => connectionOf(MEMBERSHIP_COLLECTION), {
     description: 'Memberships (adhésions) of members to poles, filtered, sorted and paginated.',
   })
-  memberships(@Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  memberships(
+    @Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return rootConnection(context, MEMBERSHIP_COLLECTION, args);
   }
 

@@ -1,18 +1,19 @@
+import { type EntityManager, IsNull, Not } from 'typeorm';
+
 import { assertMayWrite } from '../auth/permission-policy';
-import { IsNull, Not, type EntityManager } from 'typeorm';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
 import { referencedId } from '../graphql/mutation/references';
 import { refuse, UserErrorCode } from '../graphql/mutation/user-error';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
+import { Member } from './member.entity';
 import type {
   CreateMemberInput,
   JoinPoleInput,
   LeavePoleInput,
   UpdateMemberInput,
 } from './member.input';
-import { Member } from './member.entity';
 import { Membership } from './membership.entity';
 
 /** What the audit log keeps of a member: its own columns. */
@@ -117,8 +118,12 @@ export async function updateMember(
 ): Promise<{ member: Member }> {
   const id = await referencedId(manager, Member, input.id, ['input', 'id']);
   const member = await manager.findOneByOrFail(Member, { id });
-  const memberships = await manager.find(Membership, { where: { memberId: id, endDate: IsNull() } });
-  assertMayWrite(caller, 'manageMembers', { memberPoleIds: memberships.map((membership) => membership.poleId) });
+  const memberships = await manager.find(Membership, {
+    where: { memberId: id, endDate: IsNull() },
+  });
+  assertMayWrite(caller, 'manageMembers', {
+    memberPoleIds: memberships.map((membership) => membership.poleId),
+  });
   refuseIfStale(Member, member, input.expectedVersion);
   const changes: Partial<Member> = {};
   for (const name of [

@@ -1,13 +1,14 @@
+import { Authorized, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
-import { Field, Int, ObjectType, Authorized } from 'type-graphql';
+
+import { DETAIL } from '../auth/permission-policy';
 import { VersionedRecord } from '../database/base-record';
 import { moneyColumn } from '../database/column-types';
+import { Node } from '../graphql/relay/node.interface';
 import { DateScalar } from '../graphql/scalars/date.scalar';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { Pole } from '../pole/pole.entity';
 import { Member } from './member.entity';
-import { Node } from '../graphql/relay/node.interface';
-import { DETAIL } from '../auth/permission-policy';
 
 @ObjectType({
   implements: Node,
@@ -40,7 +41,10 @@ export class Membership extends VersionedRecord {
   @Column({ type: 'date' })
   startDate!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Last day of the adhesion; null while it is active.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of the adhesion; null while it is active.',
+  })
   @Index()
   @Column({ type: 'date', nullable: true })
   endDate!: string | null;
@@ -50,7 +54,10 @@ export class Membership extends VersionedRecord {
   @Column(moneyColumn({ nullable: true }))
   yearlyFee!: string | null;
 
-  @Field({ description: 'True when the member holds a seat on the pole’s board (conseil d’administration).' })
+  @Field({
+    description:
+      'True when the member holds a seat on the pole’s board (conseil d’administration).',
+  })
   @Column({ type: 'boolean', default: false })
   boardSeat!: boolean;
 }

@@ -1,5 +1,6 @@
-import { Column, Entity } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+
 import { BaseRecord } from '../database/base-record';
 import { Node } from '../graphql/relay/node.interface';
 
@@ -15,7 +16,9 @@ export class Ministry extends BaseRecord {
   @Column({ type: 'varchar', length: 20, unique: true })
   code!: string;
 
-  @Field({ description: 'Full name, e.g. "Ministère de l’Économie, des Finances et de l’Industrie".' })
+  @Field({
+    description: 'Full name, e.g. "Ministère de l’Économie, des Finances et de l’Industrie".',
+  })
   @Column({ type: 'varchar', length: 160 })
   name!: string;
 

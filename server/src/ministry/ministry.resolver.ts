@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
+
+import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import { lookupRecord, nestedConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { EVALUATION_COLLECTION } from '../selection/evaluation.collection';
@@ -9,7 +10,9 @@ import { listMinistries } from './ministry.service';
 
 @Resolver(() => Ministry)
 export class MinistryResolver {
-  @Query(() => [Ministry], { description: 'The ministries that select and track the poles, the lead one first.' })
+  @Query(() => [Ministry], {
+    description: 'The ministries that select and track the poles, the lead one first.',
+  })
   ministries(@Ctx() { dataSource }: GraphQLContext): Promise<Ministry[]> {
     return listMinistries(dataSource);
   }
@@ -23,7 +26,9 @@ export class MinistryResolver {
     return lookupRecord(context, MINISTRY_COLLECTION, { id, code });
   }
 
-  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), { description: 'Evaluations made by this ministry.' })
+  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), {
+    description: 'Evaluations made by this ministry.',
+  })
   evaluations(
     @Root() ministry: Ministry,
     @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,

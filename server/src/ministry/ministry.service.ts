@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { Ministry } from './ministry.entity';
 
 /** All ministries, the lead ministry first. */

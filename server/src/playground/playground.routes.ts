@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
 import express, { type Express, type Request } from 'express';
+
 import type { AppConfig } from '../config/config';
 import { loadPlaygroundExamples } from './playground.examples';
 import {

@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+
 import type { GraphQLContext } from '../graphql/context';
+import { Pole } from './pole.entity';
 import { loadPoleIndicators } from './pole-indicators.service';
 import { PoleIndicators } from './pole-indicators.types';
-import { Pole } from './pole.entity';
 
 @Resolver(() => Pole)
 export class PoleIndicatorsResolver {

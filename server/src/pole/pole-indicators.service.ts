@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { formatNumber } from '../database/query/collection-query';
 import { hydrate } from '../database/query/hydrate';
 import { SqlBuilder } from '../database/query/sql-builder';
@@ -9,8 +10,8 @@ import type { GraphQLContext } from '../graphql/context';
 import { badUserInput } from '../graphql/domain-error';
 import { MemberCategory } from '../member/member.enums';
 import { ProjectStatus } from '../project/project.enums';
-import { share } from '../statistics/member-stats.service';
 import { LabellingPhase } from '../selection/labelling-phase.entity';
+import { share } from '../statistics/member-stats.service';
 import type { PoleIndicators } from './pole-indicators.types';
 
 /** The years indicators can be asked for: the policy started in 2005; beyond 2100 is a typo. */

@@ -1,8 +1,9 @@
-import { Field, Int, ObjectType, Authorized } from 'type-graphql';
+import { Authorized, Field, Int, ObjectType } from 'type-graphql';
+
+import { DETAIL } from '../auth/permission-policy';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { MemberCategory } from '../member/member.enums';
 import { LabellingPhase } from '../selection/labelling-phase.entity';
-import { DETAIL } from '../auth/permission-policy';
 
 @ObjectType('MemberCategoryCount', { description: 'How many members of one category.' })
 export class MemberCategoryCount {

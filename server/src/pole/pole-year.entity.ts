@@ -1,10 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+
 import { VersionedRecord } from '../database/base-record';
 import { decimalColumn, fractionColumn, moneyColumn } from '../database/column-types';
+import { Node } from '../graphql/relay/node.interface';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { Pole } from './pole.entity';
-import { Node } from '../graphql/relay/node.interface';
 
 @ObjectType({
   implements: Node,
@@ -45,7 +46,9 @@ export class PoleYear extends VersionedRecord {
   @Column({ type: 'int' })
   staff!: number;
 
-  @Field(() => DecimalScalar, { description: 'Full-time equivalents working on European affairs (ETP Europe).' })
+  @Field(() => DecimalScalar, {
+    description: 'Full-time equivalents working on European affairs (ETP Europe).',
+  })
   @Column(decimalColumn(6, 2))
   europeTeamFte!: string;
 

@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+
 import { IsAmount, IsFraction } from '../graphql/mutation/validators';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 

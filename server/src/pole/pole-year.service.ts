@@ -4,9 +4,9 @@ import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
 import { referencedId } from '../graphql/mutation/references';
 import { refuse, UserErrorCode } from '../graphql/mutation/user-error';
-import type { RecordPoleYearInput } from './pole-year.input';
-import { PoleYear } from './pole-year.entity';
 import { Pole } from './pole.entity';
+import { PoleYear } from './pole-year.entity';
+import type { RecordPoleYearInput } from './pole-year.input';
 
 /** The widest value of `europeTeamFte`, a DECIMAL(6,2), in hundredths. */
 const MAX_FTE_HUNDREDTHS = 9999_99;

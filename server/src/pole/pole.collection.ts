@@ -5,9 +5,9 @@ import { PROJECT_COLLECTION } from '../project/project.collection';
 import { REGION_COLLECTION } from '../region/region.collection';
 import { LABELLING_DECISION_COLLECTION } from '../selection/labelling-decision.collection';
 import { THEME_COLLECTION } from '../theme/theme.collection';
+import { Pole } from './pole.entity';
 import { PoleKind, PoleStatus } from './pole.enums';
 import { PoleYear } from './pole-year.entity';
-import { Pole } from './pole.entity';
 
 export const POLE_COLLECTION: CollectionSpec = {
   typeName: 'Pole',
@@ -31,8 +31,17 @@ export const POLE_COLLECTION: CollectionSpec = {
       description: 'Labelled, not labelled, merged or dissolved.',
     },
     city: { kind: 'string', column: 'city', description: 'City of the headquarters.' },
-    foundedYear: { kind: 'int', column: 'foundedYear', nullable: true, description: 'Year founded.' },
-    createdAt: { kind: 'datetime', column: 'createdAt', description: 'When the record was created.' },
+    foundedYear: {
+      kind: 'int',
+      column: 'foundedYear',
+      nullable: true,
+      description: 'Year founded.',
+    },
+    createdAt: {
+      kind: 'datetime',
+      column: 'createdAt',
+      description: 'When the record was created.',
+    },
   },
   relations: {
     region: {
@@ -96,11 +105,19 @@ export const POLE_YEAR_COLLECTION: CollectionSpec = {
     id: { kind: 'id', column: 'id', description: 'The global id.' },
     year: { kind: 'int', column: 'year', description: 'Year of the figures.' },
     budget: { kind: 'decimal', column: 'budget', description: 'Budget in euros.' },
-    privateFundingShare: { kind: 'decimal', column: 'privateFundingShare', description: 'Private share, 0 to 1.' },
+    privateFundingShare: {
+      kind: 'decimal',
+      column: 'privateFundingShare',
+      description: 'Private share, 0 to 1.',
+    },
     membersCount: { kind: 'int', column: 'membersCount', description: 'Members reported.' },
   },
   relations: {
-    pole: { description: 'Figures of a pole matching this filter.', target: () => POLE_COLLECTION, pairs: PAIRS.poleYearPole },
+    pole: {
+      description: 'Figures of a pole matching this filter.',
+      target: () => POLE_COLLECTION,
+      pairs: PAIRS.poleYearPole,
+    },
   },
   orderFields: { YEAR: 'year' },
   defaultOrder: [{ field: 'YEAR', direction: 'ASC' }],

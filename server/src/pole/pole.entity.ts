@@ -1,12 +1,23 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  OneToMany,
+} from 'typeorm';
+
 import { VersionedRecord } from '../database/base-record';
+import { Node } from '../graphql/relay/node.interface';
+import { UrlScalar } from '../graphql/scalars/url.scalar';
+import { Membership } from '../member/membership.entity';
 import { Region } from '../region/region.entity';
 import { Theme } from '../theme/theme.entity';
 import { PoleKind, PoleStatus } from './pole.enums';
 import { PoleYear } from './pole-year.entity';
-import { Membership } from '../member/membership.entity';
-import { Node } from '../graphql/relay/node.interface';
 
 @ObjectType({
   implements: Node,
@@ -21,7 +32,10 @@ export class Pole extends VersionedRecord {
   @Column({ type: 'varchar', length: 160 })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Acronym (sigle), e.g. "PMT", when it has one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Acronym (sigle), e.g. "PMT", when it has one.',
+  })
   @Column({ type: 'varchar', length: 40, nullable: true })
   acronym!: string | null;
 
@@ -53,12 +67,15 @@ export class Pole extends VersionedRecord {
   @Column({ type: 'varchar', length: 80 })
   city!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Year the pole (or its oldest predecessor) was founded.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year the pole (or its oldest predecessor) was founded.',
+  })
   @Index()
   @Column({ type: 'int', nullable: true })
   foundedYear!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Website address.' })
+  @Field(() => UrlScalar, { nullable: true, description: 'Website address.' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   website!: string | null;
 

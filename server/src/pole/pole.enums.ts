@@ -12,7 +12,9 @@ registerEnumType(PoleKind, {
     COMPETITIVENESS_CLUSTER: {
       description: 'A pôle de compétitivité, labelled (or once labelled) by the State.',
     },
-    OTHER_CLUSTER: { description: 'Another cluster or network (grappe d’entreprises, cluster régional).' },
+    OTHER_CLUSTER: {
+      description: 'Another cluster or network (grappe d’entreprises, cluster régional).',
+    },
   },
 });
 

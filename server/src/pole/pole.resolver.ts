@@ -1,6 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Authorized } from 'type-graphql';
-import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
-import { lookupRecord, nestedConnection, recordById, relatedList, rootConnection } from '../graphql/connection.service';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+
+import { DETAIL } from '../auth/permission-policy';
+import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
+import {
+  lookupRecord,
+  nestedConnection,
+  recordById,
+  relatedList,
+  rootConnection,
+} from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from '../member/member.collection';
 import { PROJECT_COLLECTION } from '../project/project.collection';
@@ -8,22 +16,28 @@ import { REGION_COLLECTION } from '../region/region.collection';
 import { Region } from '../region/region.entity';
 import { ClusterLabel } from '../selection/cluster-label.entity';
 import { EVALUATION_COLLECTION } from '../selection/evaluation.collection';
-import { CLUSTER_LABEL_COLLECTION, LABELLING_DECISION_COLLECTION } from '../selection/labelling-decision.collection';
+import {
+  CLUSTER_LABEL_COLLECTION,
+  LABELLING_DECISION_COLLECTION,
+} from '../selection/labelling-decision.collection';
 import { LabellingDecision } from '../selection/labelling-decision.entity';
 import { THEME_COLLECTION } from '../theme/theme.collection';
 import { Theme } from '../theme/theme.entity';
 import { POLE_COLLECTION, POLE_YEAR_COLLECTION } from './pole.collection';
-import { PoleYear } from './pole-year.entity';
 import { Pole } from './pole.entity';
-import { DETAIL } from '../auth/permission-policy';
+import { PoleYear } from './pole-year.entity';
 
 @Resolver(() => Pole)
 export class PoleResolver {
-  @Query(() => Pole, { nullable: true, description: 'One pole, by global id or slug; null when there is none.' })
+  @Query(() => Pole, {
+    nullable: true,
+    description: 'One pole, by global id or slug; null when there is none.',
+  })
   pole(
     @Ctx() context: GraphQLContext,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
-    @Arg('slug', () => String, { nullable: true, description: 'Slug, e.g. "aerospace-valley".' }) slug?: string,
+    @Arg('slug', () => String, { nullable: true, description: 'Slug, e.g. "aerospace-valley".' })
+    slug?: string,
   ): Promise<Pole | null> {
     return lookupRecord(context, POLE_COLLECTION, { id, slug });
   }
@@ -40,7 +54,9 @@ export class PoleResolver {
     return recordById(context, REGION_COLLECTION, pole.headquartersRegionId);
   }
 
-  @FieldResolver(() => [Region], { description: 'Other regions the pole covers (inter-regional poles).' })
+  @FieldResolver(() => [Region], {
+    description: 'Other regions the pole covers (inter-regional poles).',
+  })
   coveredRegions(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
     return relatedList(context, REGION_COLLECTION, 'coveredPole', pole.id);
   }
@@ -53,17 +69,26 @@ export class PoleResolver {
   @Authorized(DETAIL)
   @FieldResolver(() => [PoleYear], {
     nullable: true,
-    description: 'Yearly figures, oldest first.' })
+    description: 'Yearly figures, oldest first.',
+  })
   years(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
     return relatedList(context, POLE_YEAR_COLLECTION, 'pole', pole.id);
   }
 
-  @FieldResolver(() => connectionOf(MEMBER_COLLECTION), { description: 'Active members (adhérents).' })
-  members(@Root() pole: Pole, @Args(() => listArgsType(MEMBER_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  @FieldResolver(() => connectionOf(MEMBER_COLLECTION), {
+    description: 'Active members (adhérents).',
+  })
+  members(
+    @Root() pole: Pole,
+    @Args(() => listArgsType(MEMBER_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return nestedConnection(context, MEMBER_COLLECTION, 'pole', pole.id, args);
   }
 
-  @FieldResolver(() => connectionOf(MEMBERSHIP_COLLECTION), { description: 'Memberships, current and past.' })
+  @FieldResolver(() => connectionOf(MEMBERSHIP_COLLECTION), {
+    description: 'Memberships, current and past.',
+  })
   memberships(
     @Root() pole: Pole,
     @Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs,
@@ -75,11 +100,17 @@ export class PoleResolver {
   @FieldResolver(() => connectionOf(PROJECT_COLLECTION), {
     description: 'Projects the pole leads or co-labels (projets labellisés).',
   })
-  projects(@Root() pole: Pole, @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  projects(
+    @Root() pole: Pole,
+    @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return nestedConnection(context, PROJECT_COLLECTION, 'pole', pole.id, args);
   }
 
-  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), { description: 'Evaluations of the pole.' })
+  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), {
+    description: 'Evaluations of the pole.',
+  })
   evaluations(
     @Root() pole: Pole,
     @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,
@@ -93,7 +124,9 @@ export class PoleResolver {
     return relatedList(context, LABELLING_DECISION_COLLECTION, 'pole', pole.id);
   }
 
-  @FieldResolver(() => [ClusterLabel], { description: 'European cluster-management labels, latest first.' })
+  @FieldResolver(() => [ClusterLabel], {
+    description: 'European cluster-management labels, latest first.',
+  })
   clusterLabels(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
     return relatedList(context, CLUSTER_LABEL_COLLECTION, 'pole', pole.id);
   }

@@ -1,15 +1,18 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+
 import { VersionedRecord } from '../database/base-record';
 import { percentColumn } from '../database/column-types';
+import { Node } from '../graphql/relay/node.interface';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { Member } from '../member/member.entity';
-import { PartnerRole } from './project.enums';
 import { Project } from './project.entity';
-import { Node } from '../graphql/relay/node.interface';
+import { PartnerRole } from './project.enums';
 
 @ObjectType({
-  implements: Node, description: 'A member taking part in a project (partenaire du consortium).' })
+  implements: Node,
+  description: 'A member taking part in a project (partenaire du consortium).',
+})
 @Entity('project_partner')
 @Unique('UQ_project_partner_project_member', ['projectId', 'memberId'])
 export class ProjectPartner extends VersionedRecord {

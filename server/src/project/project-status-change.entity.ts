@@ -1,14 +1,16 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+
 import { BaseRecord } from '../database/base-record';
-import { DateTimeScalar } from '../graphql/scalars/date.scalar';
-import { ProjectStatus } from './project.enums';
-import { Project } from './project.entity';
 import { Node } from '../graphql/relay/node.interface';
+import { DateTimeScalar } from '../graphql/scalars/date.scalar';
+import { Project } from './project.entity';
+import { ProjectStatus } from './project.enums';
 
 @ObjectType({
   implements: Node,
-  description: 'One step of a project’s tracking history (historique): its status went from one value to another.',
+  description:
+    'One step of a project’s tracking history (historique): its status went from one value to another.',
 })
 @Entity('project_status_change')
 @Index('IDX_project_status_change_project_at', ['projectId', 'changedAt'])
@@ -22,7 +24,10 @@ export class ProjectStatusChange extends BaseRecord {
   @JoinColumn({ name: 'projectId' })
   project?: Project;
 
-  @Field(() => ProjectStatus, { nullable: true, description: 'Status before the change; null when the project was created.' })
+  @Field(() => ProjectStatus, {
+    nullable: true,
+    description: 'Status before the change; null when the project was created.',
+  })
   @Column({ type: 'simple-enum', enum: ProjectStatus, nullable: true })
   fromStatus!: ProjectStatus | null;
 

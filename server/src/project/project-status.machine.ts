@@ -1,6 +1,7 @@
 import { ProjectStatus } from './project.enums';
 
-const { DRAFT, SUBMITTED, LABELLED, FUNDED, IN_PROGRESS, COMPLETED, REJECTED, ABANDONED } = ProjectStatus;
+const { DRAFT, SUBMITTED, LABELLED, FUNDED, IN_PROGRESS, COMPLETED, REJECTED, ABANDONED } =
+  ProjectStatus;
 
 /**
  * The project life cycle: DRAFT → SUBMITTED → LABELLED → FUNDED → IN_PROGRESS → COMPLETED,
@@ -22,7 +23,9 @@ export function allowedTransitions(from: ProjectStatus): readonly ProjectStatus[
 }
 
 /** The date a status change fills in when it is still empty (the day it happened). */
-export const DATE_SET_BY_STATUS: Partial<Record<ProjectStatus, 'submittedOn' | 'decisionOn' | 'startOn' | 'endOn'>> = {
+export const DATE_SET_BY_STATUS: Partial<
+  Record<ProjectStatus, 'submittedOn' | 'decisionOn' | 'startOn' | 'endOn'>
+> = {
   [SUBMITTED]: 'submittedOn',
   [FUNDED]: 'decisionOn',
   [IN_PROGRESS]: 'startOn',

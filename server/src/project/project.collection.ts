@@ -5,10 +5,10 @@ import { MEMBER_COLLECTION } from '../member/member.collection';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { REGION_COLLECTION } from '../region/region.collection';
 import { THEME_COLLECTION } from '../theme/theme.collection';
+import { Project } from './project.entity';
 import { PartnerRole, ProjectStatus } from './project.enums';
 import { ProjectPartner } from './project-partner.entity';
 import { ProjectStatusChange } from './project-status-change.entity';
-import { Project } from './project.entity';
 
 export const PROJECT_COLLECTION: CollectionSpec = {
   typeName: 'Project',
@@ -24,8 +24,18 @@ export const PROJECT_COLLECTION: CollectionSpec = {
       enum: { type: ProjectStatus, name: 'ProjectStatus' },
       description: 'Where the project stands.',
     },
-    submittedOn: { kind: 'date', column: 'submittedOn', nullable: true, description: 'Submission date.' },
-    decisionOn: { kind: 'date', column: 'decisionOn', nullable: true, description: 'Funding decision date.' },
+    submittedOn: {
+      kind: 'date',
+      column: 'submittedOn',
+      nullable: true,
+      description: 'Submission date.',
+    },
+    decisionOn: {
+      kind: 'date',
+      column: 'decisionOn',
+      nullable: true,
+      description: 'Funding decision date.',
+    },
     startOn: { kind: 'date', column: 'startOn', nullable: true, description: 'Start date.' },
     endOn: { kind: 'date', column: 'endOn', nullable: true, description: 'End date.' },
     totalBudget: { kind: 'decimal', column: 'totalBudget', description: 'Total budget in euros.' },
@@ -40,7 +50,11 @@ export const PROJECT_COLLECTION: CollectionSpec = {
       nullable: true,
       description: 'Public funding granted in euros.',
     },
-    createdAt: { kind: 'datetime', column: 'createdAt', description: 'When the record was created.' },
+    createdAt: {
+      kind: 'datetime',
+      column: 'createdAt',
+      description: 'When the record was created.',
+    },
   },
   relations: {
     programme: {
@@ -79,7 +93,8 @@ export const PROJECT_COLLECTION: CollectionSpec = {
       pairs: PAIRS.projectTheme,
     },
     region: {
-      description: 'Projects whose lead pole is headquartered, or a partner located, in a region matching this filter.',
+      description:
+        'Projects whose lead pole is headquartered, or a partner located, in a region matching this filter.',
       target: () => REGION_COLLECTION,
       pairs: PAIRS.projectRegion,
     },
@@ -112,7 +127,11 @@ export const PROJECT_PARTNER_COLLECTION: CollectionSpec = {
       enum: { type: PartnerRole, name: 'PartnerRole' },
       description: 'Coordinator, partner or subcontractor.',
     },
-    budgetSharePercent: { kind: 'decimal', column: 'budgetSharePercent', description: 'Share of the budget, %.' },
+    budgetSharePercent: {
+      kind: 'decimal',
+      column: 'budgetSharePercent',
+      description: 'Share of the budget, %.',
+    },
   },
   relations: {
     project: {

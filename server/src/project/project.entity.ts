@@ -1,8 +1,20 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany } from 'typeorm';
-import { Field, Int, ObjectType, Authorized } from 'type-graphql';
+import { Authorized, Field, Int, ObjectType } from 'type-graphql';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  OneToMany,
+} from 'typeorm';
+
+import { DETAIL } from '../auth/permission-policy';
 import { VersionedRecord } from '../database/base-record';
 import { moneyColumn } from '../database/column-types';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
+import { Node } from '../graphql/relay/node.interface';
 import { DateScalar } from '../graphql/scalars/date.scalar';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { Member } from '../member/member.entity';
@@ -11,8 +23,6 @@ import { Theme } from '../theme/theme.entity';
 import { ProjectStatus } from './project.enums';
 import { ProjectPartner } from './project-partner.entity';
 import { ProjectStatusChange } from './project-status-change.entity';
-import { Node } from '../graphql/relay/node.interface';
-import { DETAIL } from '../auth/permission-policy';
 
 @ObjectType({
   implements: Node,
@@ -44,7 +54,9 @@ export class Project extends VersionedRecord {
   @JoinColumn({ name: 'programmeId' })
   programme?: FundingProgramme;
 
-  @Field(() => Int, { description: 'Database key of the pole that leads the project (pôle porteur).' })
+  @Field(() => Int, {
+    description: 'Database key of the pole that leads the project (pôle porteur).',
+  })
   @Index()
   @Column({ type: 'int' })
   leadPoleId!: number;
@@ -108,7 +120,8 @@ export class Project extends VersionedRecord {
   @Authorized(DETAIL)
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'Total budget of the project in euros (assiette totale).' })
+    description: 'Total budget of the project in euros (assiette totale).',
+  })
   @Index()
   @Column(moneyColumn())
   totalBudget!: string;
@@ -116,7 +129,8 @@ export class Project extends VersionedRecord {
   @Authorized(DETAIL)
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'Public funding requested, in euros (aide demandée).' })
+    description: 'Public funding requested, in euros (aide demandée).',
+  })
   @Column(moneyColumn())
   publicFundingRequested!: string;
 

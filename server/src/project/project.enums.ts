@@ -23,7 +23,9 @@ registerEnumType(ProjectStatus, {
     FUNDED: { description: 'Public funding granted (financé).' },
     IN_PROGRESS: { description: 'Running (en cours).' },
     COMPLETED: { description: 'Finished (terminé).' },
-    REJECTED: { description: 'Refused by the pole or by the funders (non labellisé / non retenu).' },
+    REJECTED: {
+      description: 'Refused by the pole or by the funders (non labellisé / non retenu).',
+    },
     ABANDONED: { description: 'Stopped by its partners (abandonné).' },
   },
 });

@@ -7,6 +7,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+
 import { IsAmount, IsPercent } from '../graphql/mutation/validators';
 import { DateScalar } from '../graphql/scalars/date.scalar';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
@@ -20,7 +21,9 @@ export class ProjectPartnerInput {
   @Field(() => PartnerRole, { description: 'Coordinator (one at most), partner or subcontractor.' })
   role!: PartnerRole;
 
-  @Field(() => DecimalScalar, { description: 'Share of the budget this partner carries, in percent (0–100).' })
+  @Field(() => DecimalScalar, {
+    description: 'Share of the budget this partner carries, in percent (0–100).',
+  })
   @IsPercent()
   budgetSharePercent!: string;
 }
@@ -36,7 +39,10 @@ abstract class ProjectFieldsInput {
   @Length(3, 300)
   title?: string;
 
-  @Field(() => String, { nullable: true, description: 'Public summary (10,000 characters at most).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Public summary (10,000 characters at most).',
+  })
   @IsOptional()
   @MaxLength(10_000)
   summary?: string;
@@ -47,12 +53,18 @@ abstract class ProjectFieldsInput {
   @Field(() => ID, { nullable: true, description: 'Global id of the lead pole (pôle porteur).' })
   leadPoleId?: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Global ids of the co-labelling poles (replace the current ones).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Global ids of the co-labelling poles (replace the current ones).',
+  })
   @IsOptional()
   @ArrayMaxSize(20)
   coLabellingPoleIds?: string[];
 
-  @Field(() => [ID], { nullable: true, description: 'Global ids of the themes (replace the current ones).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Global ids of the themes (replace the current ones).',
+  })
   @IsOptional()
   @ArrayMaxSize(10)
   themeIds?: string[];
@@ -60,10 +72,16 @@ abstract class ProjectFieldsInput {
   @Field(() => DateScalar, { nullable: true, description: 'Submission date.' })
   submittedOn?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Funding decision date (on or after submission).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Funding decision date (on or after submission).',
+  })
   decisionOn?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Start date (on or after the decision).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Start date (on or after the decision).',
+  })
   startOn?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'End date (on or after the start).' })
@@ -74,18 +92,26 @@ abstract class ProjectFieldsInput {
   @IsAmount()
   totalBudget?: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Public funding requested in euros (at most the budget).' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Public funding requested in euros (at most the budget).',
+  })
   @IsOptional()
   @IsAmount()
   publicFundingRequested?: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Public funding granted in euros (at most the budget).' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Public funding granted in euros (at most the budget).',
+  })
   @IsOptional()
   @IsAmount()
   publicFundingGranted?: string | null;
 }
 
-@InputType({ description: 'A new project, created in DRAFT with its consortium in one transaction.' })
+@InputType({
+  description: 'A new project, created in DRAFT with its consortium in one transaction.',
+})
 export class CreateProjectInput extends ProjectFieldsInput {
   @Field({ description: 'Full title (3 to 300 characters).' })
   declare title: string;
@@ -102,17 +128,22 @@ export class CreateProjectInput extends ProjectFieldsInput {
   @Field(() => DecimalScalar, { description: 'Total budget in euros.' })
   declare totalBudget: string;
 
-  @Field(() => DecimalScalar, { description: 'Public funding requested in euros (at most the budget).' })
+  @Field(() => DecimalScalar, {
+    description: 'Public funding requested in euros (at most the budget).',
+  })
   declare publicFundingRequested: string;
 
   @Field({ description: 'Unique acronym: letters, digits and dashes, 2 to 40 characters.' })
   @Length(2, 40)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { message: 'acronym may only hold letters, digits and dashes' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]*$/, {
+    message: 'acronym may only hold letters, digits and dashes',
+  })
   acronym!: string;
 
   @Field(() => [ProjectPartnerInput], {
     defaultValue: [],
-    description: 'The consortium: distinct members, one coordinator at most, shares adding up to 100 at most.',
+    description:
+      'The consortium: distinct members, one coordinator at most, shares adding up to 100 at most.',
   })
   @ValidateNested()
   @ArrayMaxSize(50)
@@ -124,7 +155,9 @@ export class UpdateProjectInput extends ProjectFieldsInput {
   @Field(() => ID, { description: 'Global id of the project.' })
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` you read; the update is refused if the project changed since.' })
+  @Field(() => Int, {
+    description: 'The `version` you read; the update is refused if the project changed since.',
+  })
   expectedVersion!: number;
 }
 

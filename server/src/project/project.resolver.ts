@@ -1,8 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Authorized } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+
+import { DETAIL } from '../auth/permission-policy';
 import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
-import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
-import { lookupRecord, recordById, relatedList, rootConnection } from '../graphql/connection.service';
+import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
+import {
+  lookupRecord,
+  recordById,
+  relatedList,
+  rootConnection,
+} from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { MEMBER_COLLECTION } from '../member/member.collection';
 import { Member } from '../member/member.entity';
@@ -17,18 +24,21 @@ import {
   PROJECT_PARTNER_COLLECTION,
   PROJECT_STATUS_CHANGE_COLLECTION,
 } from './project.collection';
+import { Project } from './project.entity';
 import { ProjectPartner } from './project-partner.entity';
 import { ProjectStatusChange } from './project-status-change.entity';
-import { Project } from './project.entity';
-import { DETAIL } from '../auth/permission-policy';
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @Query(() => Project, { nullable: true, description: 'One project, by global id or acronym; null when there is none.' })
+  @Query(() => Project, {
+    nullable: true,
+    description: 'One project, by global id or acronym; null when there is none.',
+  })
   project(
     @Ctx() context: GraphQLContext,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
-    @Arg('acronym', () => String, { nullable: true, description: 'Acronym of the project.' }) acronym?: string,
+    @Arg('acronym', () => String, { nullable: true, description: 'Acronym of the project.' })
+    acronym?: string,
   ): Promise<Project | null> {
     return lookupRecord(context, PROJECT_COLLECTION, { id, acronym });
   }
@@ -36,7 +46,10 @@ export class ProjectResolver {
   @Query(() => connectionOf(PROJECT_COLLECTION), {
     description: 'Collaborative projects (projets collaboratifs), filtered, sorted and paginated.',
   })
-  projects(@Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  projects(
+    @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return rootConnection(context, PROJECT_COLLECTION, args);
   }
 
@@ -56,7 +69,10 @@ export class ProjectResolver {
   }
 
   @Authorized(DETAIL)
-  @FieldResolver(() => Member, { nullable: true, description: 'The coordinating member (chef de file).' })
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: 'The coordinating member (chef de file).',
+  })
   coordinator(@Root() project: Project, @Ctx() context: GraphQLContext) {
     return recordById(context, MEMBER_COLLECTION, project.coordinatorId);
   }
@@ -69,7 +85,8 @@ export class ProjectResolver {
   @Authorized(DETAIL)
   @FieldResolver(() => [Region], {
     nullable: true,
-    description: 'Regions of the lead pole’s headquarters and of the partners.' })
+    description: 'Regions of the lead pole’s headquarters and of the partners.',
+  })
   regions(@Root() project: Project, @Ctx() context: GraphQLContext) {
     return relatedList(context, REGION_COLLECTION, 'project', project.id);
   }
@@ -77,7 +94,8 @@ export class ProjectResolver {
   @Authorized(DETAIL)
   @FieldResolver(() => [ProjectPartner], {
     nullable: true,
-    description: 'The consortium: every partner with its role and share.' })
+    description: 'The consortium: every partner with its role and share.',
+  })
   partners(@Root() project: Project, @Ctx() context: GraphQLContext) {
     return relatedList(context, PROJECT_PARTNER_COLLECTION, 'project', project.id);
   }
@@ -85,7 +103,8 @@ export class ProjectResolver {
   @Authorized(DETAIL)
   @FieldResolver(() => [ProjectStatusChange], {
     nullable: true,
-    description: 'Tracking history (historique), oldest first.' })
+    description: 'Tracking history (historique), oldest first.',
+  })
   history(@Root() project: Project, @Ctx() context: GraphQLContext) {
     return relatedList(context, PROJECT_STATUS_CHANGE_COLLECTION, 'project', project.id);
   }

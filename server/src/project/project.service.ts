@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { toUnits } from '../database/scaled-decimal';
+
 import { assertMayWrite } from '../auth/permission-policy';
+import { toUnits } from '../database/scaled-decimal';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
@@ -9,7 +10,7 @@ import { refuse, UserErrorCode } from '../graphql/mutation/user-error';
 import { Member } from '../member/member.entity';
 import { Pole } from '../pole/pole.entity';
 import { Theme } from '../theme/theme.entity';
-import { allowedTransitions, DATE_SET_BY_STATUS } from './project-status.machine';
+import { Project } from './project.entity';
 import { PartnerRole, ProjectStatus } from './project.enums';
 import type {
   AddProjectPartnerInput,
@@ -19,8 +20,8 @@ import type {
   UpdateProjectInput,
 } from './project.input';
 import { ProjectPartner } from './project-partner.entity';
+import { allowedTransitions, DATE_SET_BY_STATUS } from './project-status.machine';
 import { ProjectStatusChange } from './project-status-change.entity';
-import { Project } from './project.entity';
 
 type Field = string[];
 
@@ -33,46 +34,73 @@ function snapshot(project: Project): Record<string, unknown> {
 }
 
 /** Dates in the order a project lives them; an empty date is skipped. */
-function checkDates(project: Pick<Project, 'submittedOn' | 'decisionOn' | 'startOn' | 'endOn'>): void {
+function checkDates(
+  project: Pick<Project, 'submittedOn' | 'decisionOn' | 'startOn' | 'endOn'>,
+): void {
   const order = ['submittedOn', 'decisionOn', 'startOn', 'endOn'] as const;
   let previous: (typeof order)[number] | null = null;
   for (const name of order) {
     const value = project[name];
     if (!value) continue;
     if (previous && value < project[previous]!) {
-      refuse(UserErrorCode.INVALID, ['input', name], `${name} (${value}) comes before ${previous} (${project[previous]})`);
+      refuse(
+        UserErrorCode.INVALID,
+        ['input', name],
+        `${name} (${value}) comes before ${previous} (${project[previous]})`,
+      );
     }
     previous = name;
   }
 }
 
-function checkAmounts(project: Pick<Project, 'totalBudget' | 'publicFundingRequested' | 'publicFundingGranted'>): void {
+function checkAmounts(
+  project: Pick<Project, 'totalBudget' | 'publicFundingRequested' | 'publicFundingGranted'>,
+): void {
   const budget = toUnits(project.totalBudget, 2);
   for (const name of ['publicFundingRequested', 'publicFundingGranted'] as const) {
     const value = project[name];
     if (value !== null && toUnits(value, 2) > budget) {
-      refuse(UserErrorCode.INVALID, ['input', name], `${name} (${value} €) exceeds the total budget (${project.totalBudget} €)`);
+      refuse(
+        UserErrorCode.INVALID,
+        ['input', name],
+        `${name} (${value} €) exceeds the total budget (${project.totalBudget} €)`,
+      );
     }
   }
 }
 
 /** Distinct members, one coordinator at most, shares adding up to 100 % at most. */
-function checkConsortium(partners: readonly { memberId: number; role: PartnerRole; budgetSharePercent: string }[], field: Field): void {
+function checkConsortium(
+  partners: readonly { memberId: number; role: PartnerRole; budgetSharePercent: string }[],
+  field: Field,
+): void {
   const seen = new Set<number>();
   let coordinators = 0;
   let hundredths = 0;
   partners.forEach((partner, index) => {
     if (seen.has(partner.memberId)) {
-      refuse(UserErrorCode.DUPLICATE, [...field, String(index), 'memberId'], 'This member is already a partner of the project');
+      refuse(
+        UserErrorCode.DUPLICATE,
+        [...field, String(index), 'memberId'],
+        'This member is already a partner of the project',
+      );
     }
     seen.add(partner.memberId);
     if (partner.role === PartnerRole.COORDINATOR && ++coordinators > 1) {
-      refuse(UserErrorCode.INVALID, [...field, String(index), 'role'], 'A project has one coordinator at most');
+      refuse(
+        UserErrorCode.INVALID,
+        [...field, String(index), 'role'],
+        'A project has one coordinator at most',
+      );
     }
     hundredths += toUnits(partner.budgetSharePercent, 2);
   });
   if (hundredths > 100_00) {
-    refuse(UserErrorCode.INVALID, field, `Partner budget shares add up to ${(hundredths / 100).toFixed(2)} %, more than 100 %`);
+    refuse(
+      UserErrorCode.INVALID,
+      field,
+      `Partner budget shares add up to ${(hundredths / 100).toFixed(2)} %, more than 100 %`,
+    );
   }
 }
 
@@ -81,19 +109,40 @@ async function partnersOf(manager: EntityManager, projectId: number): Promise<Pr
 }
 
 /** The project, or NOT_FOUND on `field`. */
-async function existingProject(manager: EntityManager, globalId: string, field: Field): Promise<Project> {
+async function existingProject(
+  manager: EntityManager,
+  globalId: string,
+  field: Field,
+): Promise<Project> {
   const id = await referencedId(manager, Project, globalId, field);
   return manager.findOneByOrFail(Project, { id });
 }
 
-async function replaceLinks(manager: EntityManager, projectId: number, relation: 'coLabellingPoles' | 'themes', ids: number[]): Promise<void> {
+async function replaceLinks(
+  manager: EntityManager,
+  projectId: number,
+  relation: 'coLabellingPoles' | 'themes',
+  ids: number[],
+): Promise<void> {
   const builder = manager.createQueryBuilder().relation(Project, relation).of(projectId);
   const current = (await builder.loadMany<{ id: number }>()).map((row) => row.id);
-  await builder.addAndRemove(ids.filter((id) => !current.includes(id)), current.filter((id) => !ids.includes(id)));
+  await builder.addAndRemove(
+    ids.filter((id) => !current.includes(id)),
+    current.filter((id) => !ids.includes(id)),
+  );
 }
 
-async function resolvePartners(manager: EntityManager, partners: readonly ProjectPartnerInput[], field: Field) {
-  const memberIds = await referencedIds(manager, Member, partners.map((partner) => partner.memberId), field);
+async function resolvePartners(
+  manager: EntityManager,
+  partners: readonly ProjectPartnerInput[],
+  field: Field,
+) {
+  const memberIds = await referencedIds(
+    manager,
+    Member,
+    partners.map((partner) => partner.memberId),
+    field,
+  );
   return partners.map((partner, index) => ({
     memberId: memberIds[index],
     role: partner.role,
@@ -101,17 +150,34 @@ async function resolvePartners(manager: EntityManager, partners: readonly Projec
   }));
 }
 
-export async function createProject({ manager, audit, caller }: MutationScope, input: CreateProjectInput): Promise<{ project: Project }> {
+export async function createProject(
+  { manager, audit, caller }: MutationScope,
+  input: CreateProjectInput,
+): Promise<{ project: Project }> {
   const leadPoleId = await referencedId(manager, Pole, input.leadPoleId, ['input', 'leadPoleId']);
   // The right first: a caller who may not write here learns nothing from the other checks.
   assertMayWrite(caller, 'manageProjectsOfPole', { poleId: leadPoleId });
   if (await manager.existsBy(Project, { acronym: input.acronym })) {
-    refuse(UserErrorCode.DUPLICATE, ['input', 'acronym'], `A project is already named ${input.acronym}`);
+    refuse(
+      UserErrorCode.DUPLICATE,
+      ['input', 'acronym'],
+      `A project is already named ${input.acronym}`,
+    );
   }
-  const programmeId = await referencedId(manager, FundingProgramme, input.programmeId, ['input', 'programmeId']);
-  const coLabellingPoleIds = await referencedIds(manager, Pole, input.coLabellingPoleIds ?? [], ['input', 'coLabellingPoleIds']);
+  const programmeId = await referencedId(manager, FundingProgramme, input.programmeId, [
+    'input',
+    'programmeId',
+  ]);
+  const coLabellingPoleIds = await referencedIds(manager, Pole, input.coLabellingPoleIds ?? [], [
+    'input',
+    'coLabellingPoleIds',
+  ]);
   if (coLabellingPoleIds.includes(leadPoleId)) {
-    refuse(UserErrorCode.INVALID, ['input', 'coLabellingPoleIds'], 'The lead pole cannot also co-label its project');
+    refuse(
+      UserErrorCode.INVALID,
+      ['input', 'coLabellingPoleIds'],
+      'The lead pole cannot also co-label its project',
+    );
   }
   const themeIds = await referencedIds(manager, Theme, input.themeIds ?? [], ['input', 'themeIds']);
   const partners = await resolvePartners(manager, input.partners, ['input', 'partners']);
@@ -122,7 +188,8 @@ export async function createProject({ manager, audit, caller }: MutationScope, i
     summary: input.summary,
     programmeId,
     leadPoleId,
-    coordinatorId: partners.find((partner) => partner.role === PartnerRole.COORDINATOR)?.memberId ?? null,
+    coordinatorId:
+      partners.find((partner) => partner.role === PartnerRole.COORDINATOR)?.memberId ?? null,
     status: ProjectStatus.DRAFT,
     submittedOn: input.submittedOn ?? null,
     decisionOn: input.decisionOn ?? null,
@@ -137,7 +204,11 @@ export async function createProject({ manager, audit, caller }: MutationScope, i
 
   const { identifiers } = await manager.insert(Project, values);
   const projectId = (identifiers[0] as { id: number }).id;
-  if (partners.length > 0) await manager.insert(ProjectPartner, partners.map((partner) => ({ ...partner, projectId })));
+  if (partners.length > 0)
+    await manager.insert(
+      ProjectPartner,
+      partners.map((partner) => ({ ...partner, projectId })),
+    );
   await replaceLinks(manager, projectId, 'coLabellingPoles', coLabellingPoleIds);
   await replaceLinks(manager, projectId, 'themes', themeIds);
   await manager.insert(ProjectStatusChange, {
@@ -153,63 +224,113 @@ export async function createProject({ manager, audit, caller }: MutationScope, i
   return { project };
 }
 
-export async function updateProject({ manager, audit, caller }: MutationScope, input: UpdateProjectInput): Promise<{ project: Project }> {
+export async function updateProject(
+  { manager, audit, caller }: MutationScope,
+  input: UpdateProjectInput,
+): Promise<{ project: Project }> {
   const project = await existingProject(manager, input.id, ['input', 'id']);
   assertMayWrite(caller, 'manageProjectsOfPole', { poleId: project.leadPoleId });
   const changes: Partial<Project> = {};
-  for (const name of ['title', 'summary', 'submittedOn', 'decisionOn', 'startOn', 'endOn', 'totalBudget', 'publicFundingRequested', 'publicFundingGranted'] as const) {
+  for (const name of [
+    'title',
+    'summary',
+    'submittedOn',
+    'decisionOn',
+    'startOn',
+    'endOn',
+    'totalBudget',
+    'publicFundingRequested',
+    'publicFundingGranted',
+  ] as const) {
     if (input[name] !== undefined) Object.assign(changes, { [name]: input[name] });
   }
   for (const name of ['title', 'summary', 'totalBudget', 'publicFundingRequested'] as const) {
-    if (changes[name] === null) refuse(UserErrorCode.INVALID, ['input', name], `${name} cannot be emptied`);
+    if (changes[name] === null)
+      refuse(UserErrorCode.INVALID, ['input', name], `${name} cannot be emptied`);
   }
-  if (input.programmeId != null) changes.programmeId = await referencedId(manager, FundingProgramme, input.programmeId, ['input', 'programmeId']);
+  if (input.programmeId != null)
+    changes.programmeId = await referencedId(manager, FundingProgramme, input.programmeId, [
+      'input',
+      'programmeId',
+    ]);
   if (input.leadPoleId != null) {
-    changes.leadPoleId = await referencedId(manager, Pole, input.leadPoleId, ['input', 'leadPoleId']);
+    changes.leadPoleId = await referencedId(manager, Pole, input.leadPoleId, [
+      'input',
+      'leadPoleId',
+    ]);
     // Handing a project over to another pole needs the right on that pole too.
     assertMayWrite(caller, 'manageProjectsOfPole', { poleId: changes.leadPoleId });
   }
   const merged = { ...project, ...changes };
   checkDates(merged);
   checkAmounts(merged);
-  const coLabellingPoleIds = input.coLabellingPoleIds && (await referencedIds(manager, Pole, input.coLabellingPoleIds, ['input', 'coLabellingPoleIds']));
+  const coLabellingPoleIds =
+    input.coLabellingPoleIds &&
+    (await referencedIds(manager, Pole, input.coLabellingPoleIds, ['input', 'coLabellingPoleIds']));
   if (coLabellingPoleIds?.includes(merged.leadPoleId)) {
-    refuse(UserErrorCode.INVALID, ['input', 'coLabellingPoleIds'], 'The lead pole cannot also co-label its project');
+    refuse(
+      UserErrorCode.INVALID,
+      ['input', 'coLabellingPoleIds'],
+      'The lead pole cannot also co-label its project',
+    );
   }
-  const themeIds = input.themeIds && (await referencedIds(manager, Theme, input.themeIds, ['input', 'themeIds']));
+  const themeIds =
+    input.themeIds && (await referencedIds(manager, Theme, input.themeIds, ['input', 'themeIds']));
 
   const updated = await updateIfCurrent(manager, Project, project, input.expectedVersion, changes);
-  if (coLabellingPoleIds) await replaceLinks(manager, project.id, 'coLabellingPoles', coLabellingPoleIds);
+  if (coLabellingPoleIds)
+    await replaceLinks(manager, project.id, 'coLabellingPoles', coLabellingPoleIds);
   if (themeIds) await replaceLinks(manager, project.id, 'themes', themeIds);
   audit.record('Project', project.id, snapshot(project), snapshot(updated));
   return { project: updated };
 }
 
-export async function addProjectPartner({ manager, audit, caller }: MutationScope, input: AddProjectPartnerInput): Promise<{ project: Project }> {
+export async function addProjectPartner(
+  { manager, audit, caller }: MutationScope,
+  input: AddProjectPartnerInput,
+): Promise<{ project: Project }> {
   const project = await existingProject(manager, input.projectId, ['input', 'projectId']);
   assertMayWrite(caller, 'manageProjectsOfPole', { poleId: project.leadPoleId });
   const [added] = await resolvePartners(manager, [input], ['input']);
   const partners = [...(await partnersOf(manager, project.id)), added];
   checkConsortium(partners, ['input']);
-  const coordinatorId = added.role === PartnerRole.COORDINATOR ? added.memberId : project.coordinatorId;
-  const updated = await updateIfCurrent(manager, Project, project, input.expectedVersion, { coordinatorId });
+  const coordinatorId =
+    added.role === PartnerRole.COORDINATOR ? added.memberId : project.coordinatorId;
+  const updated = await updateIfCurrent(manager, Project, project, input.expectedVersion, {
+    coordinatorId,
+  });
   const { identifiers } = await manager.insert(ProjectPartner, { ...added, projectId: project.id });
-  audit.record('ProjectPartner', (identifiers[0] as { id: number }).id, null, { ...added, projectId: project.id });
-  if (coordinatorId !== project.coordinatorId) audit.record('Project', project.id, snapshot(project), snapshot(updated));
+  audit.record('ProjectPartner', (identifiers[0] as { id: number }).id, null, {
+    ...added,
+    projectId: project.id,
+  });
+  if (coordinatorId !== project.coordinatorId)
+    audit.record('Project', project.id, snapshot(project), snapshot(updated));
   return { project: updated };
 }
 
-export async function removeProjectPartner({ manager, audit, caller }: MutationScope, input: RemoveProjectPartnerInput): Promise<{ project: Project }> {
+export async function removeProjectPartner(
+  { manager, audit, caller }: MutationScope,
+  input: RemoveProjectPartnerInput,
+): Promise<{ project: Project }> {
   const project = await existingProject(manager, input.projectId, ['input', 'projectId']);
   assertMayWrite(caller, 'manageProjectsOfPole', { poleId: project.leadPoleId });
   const memberId = await referencedId(manager, Member, input.memberId, ['input', 'memberId']);
   const partner = await manager.findOneBy(ProjectPartner, { projectId: project.id, memberId });
-  if (!partner) refuse(UserErrorCode.NOT_FOUND, ['input', 'memberId'], 'This member is not a partner of the project');
+  if (!partner)
+    refuse(
+      UserErrorCode.NOT_FOUND,
+      ['input', 'memberId'],
+      'This member is not a partner of the project',
+    );
   const coordinatorId = project.coordinatorId === memberId ? null : project.coordinatorId;
-  const updated = await updateIfCurrent(manager, Project, project, input.expectedVersion, { coordinatorId });
+  const updated = await updateIfCurrent(manager, Project, project, input.expectedVersion, {
+    coordinatorId,
+  });
   await manager.delete(ProjectPartner, { id: partner.id });
   audit.record('ProjectPartner', partner.id, { ...partner }, null);
-  if (coordinatorId !== project.coordinatorId) audit.record('Project', project.id, snapshot(project), snapshot(updated));
+  if (coordinatorId !== project.coordinatorId)
+    audit.record('Project', project.id, snapshot(project), snapshot(updated));
   return { project: updated };
 }
 
@@ -238,14 +359,19 @@ export async function changeProjectStatus(
       UserErrorCode.FORBIDDEN_TRANSITION,
       ['to'],
       `A ${project.status} project cannot become ${args.to}; ` +
-        (allowed.length > 0 ? `it can become ${allowed.join(', ')}` : 'it is closed and can no longer change'),
+        (allowed.length > 0
+          ? `it can become ${allowed.join(', ')}`
+          : 'it is closed and can no longer change'),
     );
   }
-  if (args.comment && args.comment.length > 2000) refuse(UserErrorCode.INVALID, ['comment'], 'comment takes 2,000 characters at most');
+  if (args.comment && args.comment.length > 2000)
+    refuse(UserErrorCode.INVALID, ['comment'], 'comment takes 2,000 characters at most');
   const changes: Partial<Project> = { status: args.to };
   const dateField = DATE_SET_BY_STATUS[args.to];
   if (dateField && !project[dateField]) changes[dateField] = today();
-  const updated = await updateIfCurrent(manager, Project, project, args.expectedVersion, changes, ['expectedVersion']);
+  const updated = await updateIfCurrent(manager, Project, project, args.expectedVersion, changes, [
+    'expectedVersion',
+  ]);
   const { identifiers } = await manager.insert(ProjectStatusChange, {
     projectId: project.id,
     fromStatus: project.status,
@@ -254,7 +380,9 @@ export async function changeProjectStatus(
     changedBy: caller.name,
     comment: args.comment ?? null,
   });
-  const statusChange = await manager.findOneByOrFail(ProjectStatusChange, { id: (identifiers[0] as { id: number }).id });
+  const statusChange = await manager.findOneByOrFail(ProjectStatusChange, {
+    id: (identifiers[0] as { id: number }).id,
+  });
   audit.record('Project', project.id, snapshot(project), snapshot(updated));
   return { project: updated, statusChange };
 }

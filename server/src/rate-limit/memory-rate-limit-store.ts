@@ -1,8 +1,8 @@
 import {
-  takeFromBucket,
   type BucketSettings,
   type BucketState,
   type BucketTake,
+  takeFromBucket,
 } from './leaky-bucket';
 import type { RateLimitStore } from './rate-limit-store';
 

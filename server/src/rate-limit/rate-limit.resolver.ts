@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Info, Query, Resolver } from 'type-graphql';
+
 import type { GraphQLContext } from '../graphql/context';
 import { RateLimit } from './rate-limit.types';
 import { rateLimitStatusOf } from './request-rate-limit';

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+
 import { DateTimeScalar } from '../graphql/scalars/date.scalar';
 
 @ObjectType({

@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/roles';
 import type { AppConfig } from '../config/config';
-import { fullAtMs, secondsUntilAvailable, type BucketSettings } from './leaky-bucket';
+import { type BucketSettings, fullAtMs, secondsUntilAvailable } from './leaky-bucket';
 import { MemoryRateLimitStore } from './memory-rate-limit-store';
 import type { RateLimitStore } from './rate-limit-store';
 import { RedisRateLimitStore } from './redis-rate-limit-store';

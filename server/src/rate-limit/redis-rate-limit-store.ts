@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import { createClient } from 'redis';
+
 import type { BucketSettings, BucketTake } from './leaky-bucket';
 import type { RateLimitStore } from './rate-limit-store';
 

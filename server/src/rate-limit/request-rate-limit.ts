@@ -1,4 +1,5 @@
 import type { OperationDefinitionNode } from 'graphql';
+
 import type { RateLimitStatus } from './rate-limiter';
 
 /**

@@ -32,7 +32,8 @@ export const REGION_COLLECTION: CollectionSpec = {
       pairs: reversed(PAIRS.memberRegion),
     },
     project: {
-      description: 'Regions of a project matching this filter (its lead pole’s or a partner’s region).',
+      description:
+        'Regions of a project matching this filter (its lead pole’s or a partner’s region).',
       target: () => PROJECT_COLLECTION,
       pairs: reversed(PAIRS.projectRegion),
     },

@@ -1,9 +1,10 @@
-import { Column, Entity, OneToMany } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, OneToMany } from 'typeorm';
+
 import { BaseRecord } from '../database/base-record';
+import { Node } from '../graphql/relay/node.interface';
 import { Member } from '../member/member.entity';
 import { Pole } from '../pole/pole.entity';
-import { Node } from '../graphql/relay/node.interface';
 
 @ObjectType({
   implements: Node,
@@ -21,7 +22,9 @@ export class Region extends BaseRecord {
   @Column({ type: 'varchar', length: 80 })
   name!: string;
 
-  @Field({ description: 'True for an overseas region (région d’outre-mer), false for metropolitan France.' })
+  @Field({
+    description: 'True for an overseas region (région d’outre-mer), false for metropolitan France.',
+  })
   @Column({ type: 'boolean', default: false })
   overseas!: boolean;
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { Region } from './region.entity';
 
 /** All regions, metropolitan first, then by INSEE code. */

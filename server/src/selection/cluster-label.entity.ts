@@ -1,12 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+
 import { VersionedRecord } from '../database/base-record';
 import { percentColumn } from '../database/column-types';
+import { Node } from '../graphql/relay/node.interface';
 import { DateScalar } from '../graphql/scalars/date.scalar';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { Pole } from '../pole/pole.entity';
 import { ClusterLabelLevel } from './selection.enums';
-import { Node } from '../graphql/relay/node.interface';
 
 @ObjectType({
   implements: Node,
@@ -40,7 +41,10 @@ export class ClusterLabel extends VersionedRecord {
   @Column({ type: 'date' })
   validUntil!: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Overall score in percent, e.g. "87.00" (gold needs 80).' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Overall score in percent, e.g. "87.00" (gold needs 80).',
+  })
   @Column(percentColumn({ nullable: true }))
   scorePercent!: string | null;
 

@@ -1,11 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+
 import { BaseRecord } from '../database/base-record';
 import { measureColumn } from '../database/column-types';
+import { Node } from '../graphql/relay/node.interface';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { LabellingPhase } from './labelling-phase.entity';
 import { CriterionMeasurement, PoleIndicator } from './selection.enums';
-import { Node } from '../graphql/relay/node.interface';
 
 @ObjectType({
   implements: Node,
@@ -41,7 +42,10 @@ export class Criterion extends BaseRecord {
   @Column({ type: 'simple-enum', enum: CriterionMeasurement })
   measurement!: CriterionMeasurement;
 
-  @Field(() => PoleIndicator, { nullable: true, description: 'The indicator it reads, for INDICATOR criteria.' })
+  @Field(() => PoleIndicator, {
+    nullable: true,
+    description: 'The indicator it reads, for INDICATOR criteria.',
+  })
   @Column({ type: 'simple-enum', enum: PoleIndicator, nullable: true })
   indicator!: PoleIndicator | null;
 

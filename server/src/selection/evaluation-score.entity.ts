@@ -1,14 +1,17 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+
 import { BaseRecord } from '../database/base-record';
 import { percentColumn } from '../database/column-types';
+import { Node } from '../graphql/relay/node.interface';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { Criterion } from './criterion.entity';
 import { Evaluation } from './evaluation.entity';
-import { Node } from '../graphql/relay/node.interface';
 
 @ObjectType({
-  implements: Node, description: 'The score an evaluation gives a pole on one criterion, from 0 to 100.' })
+  implements: Node,
+  description: 'The score an evaluation gives a pole on one criterion, from 0 to 100.',
+})
 @Entity('evaluation_score')
 @Unique('UQ_evaluation_score_evaluation_criterion', ['evaluationId', 'criterionId'])
 export class EvaluationScore extends BaseRecord {

@@ -3,8 +3,8 @@ import { PAIRS } from '../database/relationships';
 import { MINISTRY_COLLECTION } from '../ministry/ministry.collection';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { REGION_COLLECTION } from '../region/region.collection';
-import { EvaluationScore } from './evaluation-score.entity';
 import { Evaluation } from './evaluation.entity';
+import { EvaluationScore } from './evaluation-score.entity';
 import { CRITERION_COLLECTION, LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
 
 export const EVALUATION_COLLECTION: CollectionSpec = {
@@ -21,7 +21,11 @@ export const EVALUATION_COLLECTION: CollectionSpec = {
     },
   },
   relations: {
-    pole: { description: 'Evaluations of a pole matching this filter.', target: () => POLE_COLLECTION, pairs: PAIRS.evaluationPole },
+    pole: {
+      description: 'Evaluations of a pole matching this filter.',
+      target: () => POLE_COLLECTION,
+      pairs: PAIRS.evaluationPole,
+    },
     phase: {
       description: 'Evaluations for a phase matching this filter.',
       target: () => LABELLING_PHASE_COLLECTION,

@@ -1,13 +1,14 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+
 import { VersionedRecord } from '../database/base-record';
+import { Node } from '../graphql/relay/node.interface';
 import { DateScalar } from '../graphql/scalars/date.scalar';
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
 import { EvaluationScore } from './evaluation-score.entity';
 import { LabellingPhase } from './labelling-phase.entity';
-import { Node } from '../graphql/relay/node.interface';
 
 /** Exactly one of `ministryId` and `regionId` is set; the selection service enforces it. */
 @ObjectType({
@@ -37,7 +38,10 @@ export class Evaluation extends VersionedRecord {
   @JoinColumn({ name: 'phaseId' })
   phase?: LabellingPhase;
 
-  @Field(() => Int, { nullable: true, description: 'Database key of the evaluating ministry, if a ministry evaluated.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Database key of the evaluating ministry, if a ministry evaluated.',
+  })
   @Index()
   @Column({ type: 'int', nullable: true })
   ministryId!: number | null;
@@ -46,7 +50,10 @@ export class Evaluation extends VersionedRecord {
   @JoinColumn({ name: 'ministryId' })
   ministry?: Ministry | null;
 
-  @Field(() => Int, { nullable: true, description: 'Database key of the evaluating region, if a region evaluated.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Database key of the evaluating region, if a region evaluated.',
+  })
   @Index()
   @Column({ type: 'int', nullable: true })
   regionId!: number | null;

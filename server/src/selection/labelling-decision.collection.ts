@@ -2,8 +2,8 @@ import type { CollectionSpec } from '../database/query/collection-spec';
 import { PAIRS } from '../database/relationships';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { ClusterLabel } from './cluster-label.entity';
-import { LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
 import { LabellingDecision } from './labelling-decision.entity';
+import { LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
 import { ClusterLabelLevel, LabellingOutcome } from './selection.enums';
 
 export const LABELLING_DECISION_COLLECTION: CollectionSpec = {
@@ -18,12 +18,26 @@ export const LABELLING_DECISION_COLLECTION: CollectionSpec = {
       enum: { type: LabellingOutcome, name: 'LabellingOutcome' },
       description: 'Labelled, on probation, or not labelled.',
     },
-    durationYears: { kind: 'int', column: 'durationYears', nullable: true, description: 'Years granted.' },
+    durationYears: {
+      kind: 'int',
+      column: 'durationYears',
+      nullable: true,
+      description: 'Years granted.',
+    },
     decidedOn: { kind: 'date', column: 'decidedOn', description: 'Decision date.' },
-    publishedOn: { kind: 'date', column: 'publishedOn', nullable: true, description: 'Publication date.' },
+    publishedOn: {
+      kind: 'date',
+      column: 'publishedOn',
+      nullable: true,
+      description: 'Publication date.',
+    },
   },
   relations: {
-    pole: { description: 'Decisions on a pole matching this filter.', target: () => POLE_COLLECTION, pairs: PAIRS.decisionPole },
+    pole: {
+      description: 'Decisions on a pole matching this filter.',
+      target: () => POLE_COLLECTION,
+      pairs: PAIRS.decisionPole,
+    },
     phase: {
       description: 'Decisions of a phase matching this filter.',
       target: () => LABELLING_PHASE_COLLECTION,
@@ -51,7 +65,11 @@ export const CLUSTER_LABEL_COLLECTION: CollectionSpec = {
     validUntil: { kind: 'date', column: 'validUntil', description: 'Last valid day.' },
   },
   relations: {
-    pole: { description: 'Labels of a pole matching this filter.', target: () => POLE_COLLECTION, pairs: PAIRS.clusterLabelPole },
+    pole: {
+      description: 'Labels of a pole matching this filter.',
+      target: () => POLE_COLLECTION,
+      pairs: PAIRS.clusterLabelPole,
+    },
   },
   orderFields: { AWARDED_ON: 'awardedOn' },
   defaultOrder: [{ field: 'AWARDED_ON', direction: 'DESC' }],

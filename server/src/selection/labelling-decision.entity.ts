@@ -1,11 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+
 import { VersionedRecord } from '../database/base-record';
+import { Node } from '../graphql/relay/node.interface';
 import { DateScalar } from '../graphql/scalars/date.scalar';
 import { Pole } from '../pole/pole.entity';
 import { LabellingPhase } from './labelling-phase.entity';
 import { LabellingOutcome } from './selection.enums';
-import { Node } from '../graphql/relay/node.interface';
 
 @ObjectType({
   implements: Node,
@@ -34,12 +35,17 @@ export class LabellingDecision extends VersionedRecord {
   @JoinColumn({ name: 'phaseId' })
   phase?: LabellingPhase;
 
-  @Field(() => LabellingOutcome, { description: 'Labelled, labelled on probation, or not labelled.' })
+  @Field(() => LabellingOutcome, {
+    description: 'Labelled, labelled on probation, or not labelled.',
+  })
   @Index()
   @Column({ type: 'simple-enum', enum: LabellingOutcome })
   outcome!: LabellingOutcome;
 
-  @Field(() => Int, { nullable: true, description: 'How many years the label is granted for (4, 2 or 1).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many years the label is granted for (4, 2 or 1).',
+  })
   @Column({ type: 'int', nullable: true })
   durationYears!: number | null;
 
@@ -48,7 +54,10 @@ export class LabellingDecision extends VersionedRecord {
   @Column({ type: 'date' })
   decidedOn!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it was made public; null while it is a draft.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When it was made public; null while it is a draft.',
+  })
   @Index()
   @Column({ type: 'date', nullable: true })
   publishedOn!: string | null;

@@ -1,8 +1,9 @@
-import { Column, Entity, OneToMany } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, OneToMany } from 'typeorm';
+
 import { BaseRecord } from '../database/base-record';
-import { Criterion } from './criterion.entity';
 import { Node } from '../graphql/relay/node.interface';
+import { Criterion } from './criterion.entity';
 
 @ObjectType({
   implements: Node,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { LabellingPhase } from './labelling-phase.entity';
 
 /** All labelling phases, by number. */

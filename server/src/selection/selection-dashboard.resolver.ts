@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+
 import type { GraphQLContext } from '../graphql/context';
 import { PoleIndicators } from '../pole/pole-indicators.types';
 import { Criterion } from './criterion.entity';

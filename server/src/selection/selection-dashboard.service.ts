@@ -3,22 +3,22 @@ import { detailCondition, isDetailField } from '../auth/permission-policy';
 import { hydrate } from '../database/query/hydrate';
 import { relatedList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import { Pole } from '../pole/pole.entity';
+import { PoleStatus } from '../pole/pole.enums';
 import { loadPoleIndicators } from '../pole/pole-indicators.service';
 import type { PoleIndicators } from '../pole/pole-indicators.types';
-import { PoleStatus } from '../pole/pole.enums';
-import { Pole } from '../pole/pole.entity';
 import type { Criterion } from './criterion.entity';
 import type { Evaluation } from './evaluation.entity';
-import { CRITERION_COLLECTION } from './labelling-phase.collection';
 import type { LabellingDecision } from './labelling-decision.entity';
+import { CRITERION_COLLECTION } from './labelling-phase.collection';
 import { LabellingPhase } from './labelling-phase.entity';
+import { CriterionMeasurement, PoleIndicator } from './selection.enums';
 import {
   averageScoresByPoleIdLoader,
   evaluationsByPoleIdLoader,
   labellingDecisionByPoleIdLoader,
 } from './selection-dashboard.loaders';
 import { CriterionAssessment, SelectionDashboard, SelectionRow } from './selection-dashboard.types';
-import { CriterionMeasurement, PoleIndicator } from './selection.enums';
 
 /** Pole names in French alphabetical order, the same on both databases (collations differ). */
 const POLE_NAME_ORDER = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });

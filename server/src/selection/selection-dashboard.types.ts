@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { Pole } from '../pole/pole.entity';
 import { Criterion } from './criterion.entity';

@@ -29,10 +29,18 @@ registerEnumType(PoleIndicator, {
   valuesConfig: {
     MEMBERS_COUNT: { description: 'Active members at the end of the year (adhérents).' },
     SME_SHARE: { description: 'Share of micro firms and SMEs among active members, from 0 to 1.' },
-    PRIVATE_FUNDING_SHARE: { description: 'Share of the pole’s budget funded privately, from 0 to 1.' },
-    EUROPEAN_PROJECTS: { description: 'European projects the pole led or co-labelled in the phase.' },
-    COLLABORATIVE_PROJECTS: { description: 'Collaborative projects the pole labelled in the phase.' },
-    FUNDING_RAISED: { description: 'Public funding granted to the pole’s projects in the phase, in euros.' },
+    PRIVATE_FUNDING_SHARE: {
+      description: 'Share of the pole’s budget funded privately, from 0 to 1.',
+    },
+    EUROPEAN_PROJECTS: {
+      description: 'European projects the pole led or co-labelled in the phase.',
+    },
+    COLLABORATIVE_PROJECTS: {
+      description: 'Collaborative projects the pole labelled in the phase.',
+    },
+    FUNDING_RAISED: {
+      description: 'Public funding granted to the pole’s projects in the phase, in euros.',
+    },
   },
 });
 
@@ -48,7 +56,8 @@ registerEnumType(LabellingOutcome, {
   valuesConfig: {
     LABELLED: { description: 'Labelled for the whole phase, usually 4 years (labellisé).' },
     LABELLED_PROBATION: {
-      description: 'Labelled for 1 or 2 years under conditions, extendable to the whole phase (labellisé sous conditions).',
+      description:
+        'Labelled for 1 or 2 years under conditions, extendable to the whole phase (labellisé sous conditions).',
     },
     NOT_LABELLED: { description: 'Not labelled (non labellisé).' },
   },
@@ -62,10 +71,15 @@ export enum ClusterLabelLevel {
 
 registerEnumType(ClusterLabelLevel, {
   name: 'ClusterLabelLevel',
-  description: 'Level of a European cluster-management label (European Cluster Excellence Initiative).',
+  description:
+    'Level of a European cluster-management label (European Cluster Excellence Initiative).',
   valuesConfig: {
     BRONZE: { description: '“Striving for Cluster Excellence”: a benchmarking on 36 indicators.' },
-    SILVER: { description: '“Dedicated to Cluster Excellence”: a second benchmarking and an audit.' },
-    GOLD: { description: '“Cluster Management Excellence”: at least 80% over 31 quality indicators.' },
+    SILVER: {
+      description: '“Dedicated to Cluster Excellence”: a second benchmarking and an audit.',
+    },
+    GOLD: {
+      description: '“Cluster Management Excellence”: at least 80% over 31 quality indicators.',
+    },
   },
 });

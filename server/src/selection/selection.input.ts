@@ -11,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+
 import { IsPercent } from '../graphql/mutation/validators';
 import { DateScalar } from '../graphql/scalars/date.scalar';
 import { DecimalScalar } from '../graphql/scalars/decimal.scalar';

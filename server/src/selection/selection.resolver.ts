@@ -1,6 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
-import { lookupRecord, nestedConnection, recordById, relatedList, rootConnection } from '../graphql/connection.service';
+
+import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
+import {
+  lookupRecord,
+  nestedConnection,
+  recordById,
+  relatedList,
+  rootConnection,
+} from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { MINISTRY_COLLECTION } from '../ministry/ministry.collection';
 import { Ministry } from '../ministry/ministry.entity';
@@ -11,26 +18,32 @@ import { Region } from '../region/region.entity';
 import { ClusterLabel } from './cluster-label.entity';
 import { Criterion } from './criterion.entity';
 import { EVALUATION_COLLECTION, EVALUATION_SCORE_COLLECTION } from './evaluation.collection';
-import { EvaluationScore } from './evaluation-score.entity';
 import { Evaluation } from './evaluation.entity';
+import { EvaluationScore } from './evaluation-score.entity';
+import { LABELLING_DECISION_COLLECTION } from './labelling-decision.collection';
+import { LabellingDecision } from './labelling-decision.entity';
 import { CRITERION_COLLECTION, LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
 import { LabellingPhase } from './labelling-phase.entity';
-import { CLUSTER_LABEL_COLLECTION, LABELLING_DECISION_COLLECTION } from './labelling-decision.collection';
-import { LabellingDecision } from './labelling-decision.entity';
 import { listLabellingPhases } from './labelling-phase.service';
 
 @Resolver(() => LabellingPhase)
 export class LabellingPhaseResolver {
-  @Query(() => [LabellingPhase], { description: 'The labelling phases (phases de labellisation), 1 to 5.' })
+  @Query(() => [LabellingPhase], {
+    description: 'The labelling phases (phases de labellisation), 1 to 5.',
+  })
   labellingPhases(@Ctx() { dataSource }: GraphQLContext): Promise<LabellingPhase[]> {
     return listLabellingPhases(dataSource);
   }
 
-  @Query(() => LabellingPhase, { nullable: true, description: 'One labelling phase, by global id or number.' })
+  @Query(() => LabellingPhase, {
+    nullable: true,
+    description: 'One labelling phase, by global id or number.',
+  })
   labellingPhase(
     @Ctx() context: GraphQLContext,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
-    @Arg('number', () => Int, { nullable: true, description: 'Phase number, 1 to 5.' }) number?: number,
+    @Arg('number', () => Int, { nullable: true, description: 'Phase number, 1 to 5.' })
+    number?: number,
   ): Promise<LabellingPhase | null> {
     return lookupRecord(context, LABELLING_PHASE_COLLECTION, { id, number });
   }
@@ -40,7 +53,9 @@ export class LabellingPhaseResolver {
     return relatedList(context, CRITERION_COLLECTION, 'phase', phase.id);
   }
 
-  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), { description: 'Evaluations made for the phase.' })
+  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), {
+    description: 'Evaluations made for the phase.',
+  })
   evaluations(
     @Root() phase: LabellingPhase,
     @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,
@@ -49,7 +64,9 @@ export class LabellingPhaseResolver {
     return nestedConnection(context, EVALUATION_COLLECTION, 'phase', phase.id, args);
   }
 
-  @FieldResolver(() => connectionOf(LABELLING_DECISION_COLLECTION), { description: 'Decisions of the phase.' })
+  @FieldResolver(() => connectionOf(LABELLING_DECISION_COLLECTION), {
+    description: 'Decisions of the phase.',
+  })
   decisions(
     @Root() phase: LabellingPhase,
     @Args(() => listArgsType(LABELLING_DECISION_COLLECTION)) args: ListArgs,
@@ -70,14 +87,21 @@ export class CriterionResolver {
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
   @Query(() => Evaluation, { nullable: true, description: 'One evaluation, by global id.' })
-  evaluation(@Arg('id', () => ID, { description: 'Global id.' }) id: string, @Ctx() context: GraphQLContext) {
+  evaluation(
+    @Arg('id', () => ID, { description: 'Global id.' }) id: string,
+    @Ctx() context: GraphQLContext,
+  ) {
     return lookupRecord<Evaluation>(context, EVALUATION_COLLECTION, { id });
   }
 
   @Query(() => connectionOf(EVALUATION_COLLECTION), {
-    description: 'Evaluations of poles by ministries and regions (évaluations), filtered and paginated.',
+    description:
+      'Evaluations of poles by ministries and regions (évaluations), filtered and paginated.',
   })
-  evaluations(@Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  evaluations(
+    @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return rootConnection(context, EVALUATION_COLLECTION, args);
   }
 
@@ -91,17 +115,25 @@ export class EvaluationResolver {
     return recordById(context, LABELLING_PHASE_COLLECTION, evaluation.phaseId);
   }
 
-  @FieldResolver(() => Ministry, { nullable: true, description: 'The evaluating ministry, if a ministry evaluated.' })
+  @FieldResolver(() => Ministry, {
+    nullable: true,
+    description: 'The evaluating ministry, if a ministry evaluated.',
+  })
   ministry(@Root() evaluation: Evaluation, @Ctx() context: GraphQLContext) {
     return recordById(context, MINISTRY_COLLECTION, evaluation.ministryId);
   }
 
-  @FieldResolver(() => Region, { nullable: true, description: 'The evaluating region, if a region evaluated.' })
+  @FieldResolver(() => Region, {
+    nullable: true,
+    description: 'The evaluating region, if a region evaluated.',
+  })
   region(@Root() evaluation: Evaluation, @Ctx() context: GraphQLContext) {
     return recordById(context, REGION_COLLECTION, evaluation.regionId);
   }
 
-  @FieldResolver(() => [EvaluationScore], { description: 'The score given on each criterion, best first.' })
+  @FieldResolver(() => [EvaluationScore], {
+    description: 'The score given on each criterion, best first.',
+  })
   scores(@Root() evaluation: Evaluation, @Ctx() context: GraphQLContext) {
     return relatedList(context, EVALUATION_SCORE_COLLECTION, 'evaluation', evaluation.id);
   }
@@ -123,7 +155,8 @@ export class EvaluationScoreResolver {
 @Resolver(() => LabellingDecision)
 export class LabellingDecisionResolver {
   @Query(() => connectionOf(LABELLING_DECISION_COLLECTION), {
-    description: 'Labelling decisions (décisions de labellisation), filtered, sorted and paginated.',
+    description:
+      'Labelling decisions (décisions de labellisation), filtered, sorted and paginated.',
   })
   labellingDecisions(
     @Args(() => listArgsType(LABELLING_DECISION_COLLECTION)) args: ListArgs,

@@ -1,5 +1,6 @@
-import { assertMayWrite } from '../auth/permission-policy';
 import type { EntityManager } from 'typeorm';
+
+import { assertMayWrite } from '../auth/permission-policy';
 import { toUnits } from '../database/scaled-decimal';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
@@ -10,8 +11,8 @@ import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
 import { ClusterLabel } from './cluster-label.entity';
 import { Criterion } from './criterion.entity';
-import { EvaluationScore } from './evaluation-score.entity';
 import { Evaluation } from './evaluation.entity';
+import { EvaluationScore } from './evaluation-score.entity';
 import { LabellingDecision } from './labelling-decision.entity';
 import { LabellingPhase } from './labelling-phase.entity';
 import {

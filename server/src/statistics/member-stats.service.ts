@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
+
 import { compileFilter } from '../database/query/filter-compiler';
-import { SqlBuilder, type AccessScope } from '../database/query/sql-builder';
+import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
 import { MEMBER_COLLECTION } from '../member/member.collection';
 import type { MemberCategory } from '../member/member.enums';
@@ -10,7 +11,7 @@ import {
   statsOrderClause,
   type StatsOrderInput,
 } from './having-compiler';
-import { MemberGroupBy, MemberStatsOrderField, type MemberStatsGroup } from './member-stats.types';
+import { MemberGroupBy, type MemberStatsGroup, MemberStatsOrderField } from './member-stats.types';
 
 export interface MemberStatsRequest {
   filter?: Record<string, unknown> | null;

@@ -1,4 +1,5 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { filterInputType } from '../graphql/collection-types';
 import { IntFilter } from '../graphql/filters/operator-filters';
 import { OrderDirection } from '../graphql/relay/connection';

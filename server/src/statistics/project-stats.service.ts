@@ -1,26 +1,27 @@
 import type { DataSource } from 'typeorm';
+
 import { formatNumber } from '../database/query/collection-query';
 import { compileFilter } from '../database/query/filter-compiler';
-import { SqlBuilder, type AccessScope } from '../database/query/sql-builder';
+import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
 import type { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import type { ProjectStatus } from '../project/project.enums';
 import {
+  type AggregateMeasure,
   compileHaving,
   groupLimit,
-  statsOrderClause,
-  type AggregateMeasure,
   type HavingSpec,
+  statsOrderClause,
   type StatsOrderInput,
 } from './having-compiler';
 import {
   ProjectDateField,
   ProjectGroupBy,
-  ProjectStatsOrderField,
   type ProjectStatsGroup,
   type ProjectStatsKey,
   type ProjectStatsNumbers,
+  ProjectStatsOrderField,
 } from './project-stats.types';
 
 export interface ProjectStatsRequest {

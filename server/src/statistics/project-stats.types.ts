@@ -1,4 +1,5 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
 import { filterInputType } from '../graphql/collection-types';
 import { DecimalFilter, IntFilter } from '../graphql/filters/operator-filters';

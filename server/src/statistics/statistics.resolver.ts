@@ -1,5 +1,6 @@
-import { accessScopeOf } from '../auth/access-scope';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+
+import { accessScopeOf } from '../auth/access-scope';
 import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { recordById } from '../graphql/connection.service';

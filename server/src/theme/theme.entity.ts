@@ -1,5 +1,6 @@
-import { Column, Entity } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+
 import { BaseRecord } from '../database/base-record';
 import { Node } from '../graphql/relay/node.interface';
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, listArgsType, type ListArgs } from '../graphql/collection-types';
+
+import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import { lookupRecord, nestedConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { POLE_COLLECTION } from '../pole/pole.collection';
@@ -10,7 +11,9 @@ import { listThemes } from './theme.service';
 
 @Resolver(() => Theme)
 export class ThemeResolver {
-  @Query(() => [Theme], { description: 'All thematic specialisations (domaines thématiques), by code.' })
+  @Query(() => [Theme], {
+    description: 'All thematic specialisations (domaines thématiques), by code.',
+  })
   themes(@Ctx() { dataSource }: GraphQLContext): Promise<Theme[]> {
     return listThemes(dataSource);
   }
@@ -19,18 +22,29 @@ export class ThemeResolver {
   theme(
     @Ctx() context: GraphQLContext,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
-    @Arg('code', () => String, { nullable: true, description: 'Code, e.g. "HEALTH".' }) code?: string,
+    @Arg('code', () => String, { nullable: true, description: 'Code, e.g. "HEALTH".' })
+    code?: string,
   ): Promise<Theme | null> {
     return lookupRecord(context, THEME_COLLECTION, { id, code });
   }
 
-  @FieldResolver(() => connectionOf(POLE_COLLECTION), { description: 'Poles specialised in this theme.' })
-  poles(@Root() theme: Theme, @Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  @FieldResolver(() => connectionOf(POLE_COLLECTION), {
+    description: 'Poles specialised in this theme.',
+  })
+  poles(
+    @Root() theme: Theme,
+    @Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return nestedConnection(context, POLE_COLLECTION, 'theme', theme.id, args);
   }
 
   @FieldResolver(() => connectionOf(PROJECT_COLLECTION), { description: 'Projects on this theme.' })
-  projects(@Root() theme: Theme, @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
+  projects(
+    @Root() theme: Theme,
+    @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+  ) {
     return nestedConnection(context, PROJECT_COLLECTION, 'theme', theme.id, args);
   }
 }

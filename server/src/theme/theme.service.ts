@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { Theme } from './theme.entity';
 
 /** All themes by code. */

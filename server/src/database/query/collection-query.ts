@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { badUserInput } from '../../graphql/domain-error';
 import type { CollectionSpec } from './collection-spec';
 import { columnSql } from './collection-spec';
@@ -8,12 +9,12 @@ import {
   decodeCursor,
   encodeCursor,
   keysetCondition,
+  type OrderByInput,
   orderClause,
   orderSignature,
   orderTerms,
-  type OrderByInput,
 } from './keyset';
-import { SqlBuilder, UNRESTRICTED, type AccessScope } from './sql-builder';
+import { type AccessScope, SqlBuilder, UNRESTRICTED } from './sql-builder';
 import { dialectOf } from './sql-dialect';
 
 /** The largest page a caller may ask for, as on GitHub. */
@@ -109,7 +110,10 @@ function pageSize(request: PageRequest): { size: number | null; backwards: boole
     throw badUserInput('Pass either first or last, not both', ['last']);
   }
   const backwards = request.last != null || (request.before != null && request.first == null);
-  return { size: backwards ? (request.last ?? DEFAULT_PAGE_SIZE) : (request.first ?? DEFAULT_PAGE_SIZE), backwards };
+  return {
+    size: backwards ? (request.last ?? DEFAULT_PAGE_SIZE) : (request.first ?? DEFAULT_PAGE_SIZE),
+    backwards,
+  };
 }
 
 export interface PageOptions {
@@ -132,13 +136,24 @@ export async function fetchPages<T extends object>(
   options: PageOptions,
   scope?: ParentScope,
 ): Promise<Map<number | null, Page<T>>> {
-  const { size, backwards } = options.unbounded ? { size: null, backwards: false } : pageSize(request);
-  const statement = baseStatement(dataSource, spec, request.filter, scope, options.access ?? UNRESTRICTED);
+  const { size, backwards } = options.unbounded
+    ? { size: null, backwards: false }
+    : pageSize(request);
+  const statement = baseStatement(
+    dataSource,
+    spec,
+    request.filter,
+    scope,
+    options.access ?? UNRESTRICTED,
+  );
   const { sql, alias, parentKey } = statement;
   const terms = orderTerms(spec, request.orderBy, alias, options.defaultOrder, sql);
   const signature = orderSignature(spec, terms);
   const where = [...statement.where];
-  for (const [argument, isAfter] of [['after', true], ['before', false]] as const) {
+  for (const [argument, isAfter] of [
+    ['after', true],
+    ['before', false],
+  ] as const) {
     const cursor = request[argument];
     if (cursor != null) {
       const values = decodeCursor(cursor, signature, terms.length, argument);
@@ -260,7 +275,10 @@ export async function aggregateRows(
     for (const field of fields) {
       const scale = spec.scalars[field].kind === 'decimal' ? 2 : 0;
       for (const measure of ['sum', 'avg', 'min', 'max'] as const) {
-        values[measure][field] = formatNumber(row[`${measure}_${field}`], measure === 'avg' ? 2 : scale);
+        values[measure][field] = formatNumber(
+          row[`${measure}_${field}`],
+          measure === 'avg' ? 2 : scale,
+        );
       }
     }
     result.set(parentKey ? Number(row.__parent) : null, values);
@@ -290,7 +308,10 @@ export async function fetchByIds<T extends object>(
 ): Promise<Map<number, T>> {
   if (ids && ids.length === 0) return new Map();
   const sql = new SqlBuilder(dialectOf(dataSource));
-  const conditions = [ids ? `t0.\`id\` IN (${sql.paramList(ids)})` : null, access.rows(spec.typeName, 't0')];
+  const conditions = [
+    ids ? `t0.\`id\` IN (${sql.paramList(ids)})` : null,
+    access.rows(spec.typeName, 't0'),
+  ];
   const where = conditions.filter(Boolean).join(' AND ');
   const rows = (await dataSource.query(
     `SELECT t0.* FROM \`${spec.table}\` t0${where ? ` WHERE ${where}` : ''}`,

@@ -4,7 +4,8 @@
  * `<feature>.collection.ts`; filters, connections, nested connections, counts and aggregates
  * are all compiled from these declarations, so they behave the same on every type.
  */
-export type ScalarKind = 'id' | 'int' | 'decimal' | 'date' | 'datetime' | 'string' | 'enum' | 'boolean';
+export type ScalarKind =
+  'id' | 'int' | 'decimal' | 'date' | 'datetime' | 'string' | 'enum' | 'boolean';
 
 export interface ScalarSpec {
   kind: ScalarKind;
@@ -51,5 +52,7 @@ export interface CollectionSpec {
 
 /** The SQL expression of a scalar for the row alias `alias`. */
 export function columnSql(scalar: ScalarSpec, alias: string): string {
-  return scalar.column.includes('$') ? scalar.column.replaceAll('$', alias) : `${alias}.\`${scalar.column}\``;
+  return scalar.column.includes('$')
+    ? scalar.column.replaceAll('$', alias)
+    : `${alias}.\`${scalar.column}\``;
 }

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../graphql/domain-error';
 import { databaseIdOf } from '../../graphql/relay/global-id';
-import { columnSql, type CollectionSpec, type ScalarSpec } from './collection-spec';
+import { type CollectionSpec, columnSql, type ScalarSpec } from './collection-spec';
 import type { SqlBuilder } from './sql-builder';
 import { likeEscape } from './sql-dialect';
 
@@ -26,7 +26,10 @@ export function compileFilter(
 ): string | null {
   if (!filter) return null;
   if (depth > MAX_FILTER_DEPTH) {
-    throw badUserInput(`${path.join('.')}: filters nest at most ${MAX_FILTER_DEPTH} levels deep`, path);
+    throw badUserInput(
+      `${path.join('.')}: filters nest at most ${MAX_FILTER_DEPTH} levels deep`,
+      path,
+    );
   }
   const conditions: string[] = [];
   for (const [key, value] of Object.entries(filter)) {
@@ -34,7 +37,9 @@ export function compileFilter(
     const here = [...path, key];
     if (key === 'and' || key === 'or') {
       const parts = (value as FilterInput[])
-        .map((item, index) => compileFilter(spec, item, alias, sql, [...here, String(index)], depth + 1))
+        .map((item, index) =>
+          compileFilter(spec, item, alias, sql, [...here, String(index)], depth + 1),
+        )
         .map((part) => part ?? '1 = 1');
       if (parts.length > 0) conditions.push(`(${parts.join(key === 'and' ? ' AND ' : ' OR ')})`);
       else if (key === 'or') conditions.push('1 = 0'); // an empty OR matches nothing
@@ -42,7 +47,15 @@ export function compileFilter(
       const inner = compileFilter(spec, value as FilterInput, alias, sql, here, depth + 1);
       if (inner) conditions.push(`NOT (${inner})`);
     } else if (key in spec.scalars) {
-      const condition = compileScalar(spec, key, spec.scalars[key], value as FilterInput, alias, sql, here);
+      const condition = compileScalar(
+        spec,
+        key,
+        spec.scalars[key],
+        value as FilterInput,
+        alias,
+        sql,
+        here,
+      );
       if (condition) conditions.push(condition);
     } else if (key in spec.relations) {
       const relation = spec.relations[key];
@@ -53,7 +66,9 @@ export function compileFilter(
       const relationVisible = sql.access.field(spec.typeName, key, alias);
       const targetRows = sql.access.rows(target.typeName, inner);
       const condition = compileFilter(target, value as FilterInput, inner, sql, here, depth + 1);
-      const inside = [`${link}.a = ${alias}.\`id\``, targetRows, condition].filter(Boolean).join(' AND ');
+      const inside = [`${link}.a = ${alias}.\`id\``, targetRows, condition]
+        .filter(Boolean)
+        .join(' AND ');
       const exists =
         `EXISTS (SELECT 1 FROM (${relation.pairs}) ${link} JOIN \`${target.table}\` ${inner} ` +
         `ON ${inner}.\`id\` = ${link}.b WHERE ${inside})`;
@@ -83,7 +98,9 @@ function compileScalar(
     const at = [...path, operator];
     switch (operator) {
       case 'eq':
-        conditions.push(raw === null ? `${column} IS NULL` : `${column} = ${sql.param(value(operator, raw))}`);
+        conditions.push(
+          raw === null ? `${column} IS NULL` : `${column} = ${sql.param(value(operator, raw))}`,
+        );
         break;
       case 'ne':
         conditions.push(
@@ -96,11 +113,18 @@ function compileScalar(
       case 'notIn': {
         const values = raw as unknown[];
         if (values.length > MAX_IN_VALUES) {
-          throw badUserInput(`${at.join('.')}: at most ${MAX_IN_VALUES} values, got ${values.length}`, at);
+          throw badUserInput(
+            `${at.join('.')}: at most ${MAX_IN_VALUES} values, got ${values.length}`,
+            at,
+          );
         }
-        const converted = values.map((item, index) => toDatabaseValue(spec, scalar, item, [...at, String(index)], sql));
+        const converted = values.map((item, index) =>
+          toDatabaseValue(spec, scalar, item, [...at, String(index)], sql),
+        );
         if (operator === 'in') {
-          conditions.push(converted.length === 0 ? '1 = 0' : `${column} IN (${sql.paramList(converted)})`);
+          conditions.push(
+            converted.length === 0 ? '1 = 0' : `${column} IN (${sql.paramList(converted)})`,
+          );
         } else if (converted.length > 0) {
           conditions.push(`(${column} NOT IN (${sql.paramList(converted)}) OR ${column} IS NULL)`);
         }
@@ -139,7 +163,10 @@ function compileScalar(
 function textValue(raw: unknown, path: readonly string[]): string {
   const text = String(raw);
   if (text.length > MAX_TEXT_LENGTH) {
-    throw badUserInput(`${path.join('.')}: text filters take at most ${MAX_TEXT_LENGTH} characters`, path);
+    throw badUserInput(
+      `${path.join('.')}: text filters take at most ${MAX_TEXT_LENGTH} characters`,
+      path,
+    );
   }
   return text;
 }

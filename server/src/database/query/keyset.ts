@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import { badUserInput } from '../../graphql/domain-error';
-import { columnSql, type CollectionSpec, type ScalarSpec } from './collection-spec';
+import { type CollectionSpec, columnSql, type ScalarSpec } from './collection-spec';
 import type { SqlBuilder } from './sql-builder';
 import type { SqlDialect } from './sql-dialect';
 
@@ -23,7 +24,12 @@ export interface OrderTerm {
  * The expression a scalar sorts by: texts without case and accents, and NULL as a sentinel
  * before every real value, so that SQLite and MySQL agree and cursors can compare it.
  */
-function sortExpression(scalar: ScalarSpec, column: string, nullable: boolean, dialect: SqlDialect): string {
+function sortExpression(
+  scalar: ScalarSpec,
+  column: string,
+  nullable: boolean,
+  dialect: SqlDialect,
+): string {
   const text = scalar.kind === 'string' ? dialect.sortableText(column) : column;
   if (!nullable) return text;
   const sentinel = ['int', 'decimal', 'id', 'boolean'].includes(scalar.kind) ? '-1' : "''";
@@ -55,13 +61,19 @@ export function orderTerms(
     terms.push({
       key: scalarName,
       // A value hidden from the caller sorts as NULL would.
-      expression: sortExpression(scalar, visible, Boolean(scalar.nullable) || visible !== column, sql.dialect),
+      expression: sortExpression(
+        scalar,
+        visible,
+        Boolean(scalar.nullable) || visible !== column,
+        sql.dialect,
+      ),
       direction: direction ?? 'ASC',
     });
   }
   // Ties follow the last sort key's direction: a newest-first list stays newest-first.
   const tieDirection = terms.at(-1)?.direction ?? 'ASC';
-  if (!seen.has('id')) terms.push({ key: 'id', expression: `${alias}.\`id\``, direction: tieDirection });
+  if (!seen.has('id'))
+    terms.push({ key: 'id', expression: `${alias}.\`id\``, direction: tieDirection });
   return terms;
 }
 
@@ -114,7 +126,11 @@ export function decodeCursor(
   argument: string,
 ): unknown[] {
   const refuse = (why: string) => badUserInput(`${argument}: ${why}`, [argument]);
-  if (typeof cursor !== 'string' || cursor.length > 2000 || !/^[A-Za-z0-9_-]+={0,2}$/.test(cursor)) {
+  if (
+    typeof cursor !== 'string' ||
+    cursor.length > 2000 ||
+    !/^[A-Za-z0-9_-]+={0,2}$/.test(cursor)
+  ) {
     throw refuse('not a valid cursor; pass back a `cursor` or `pageInfo.endCursor` from this list');
   }
   let decoded: unknown;

@@ -68,7 +68,10 @@ export function foldText(value: unknown): string | null {
   const text = String(value);
   let folded = foldCache.get(text);
   if (folded === undefined) {
-    folded = text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+    folded = text
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase();
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
     foldCache.set(text, folded);
   }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import type { DataSource, EntityMetadata } from 'typeorm';
 
 type ColumnMetadata = EntityMetadata['columns'][number];

@@ -1,5 +1,5 @@
-import { LABELLING_PHASES, POLES, type PoleSeed } from './reference';
 import type { SeededRandom } from './random';
+import { LABELLING_PHASES, POLES, type PoleSeed } from './reference';
 import { lookUp, type ReferenceIds } from './reference-seed';
 import { REGION_ECONOMY } from './vocabulary';
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { FundingProgramme, ProgrammeLevel } from '../../funding-programme/funding-programme.entity';
 import { Ministry } from '../../ministry/ministry.entity';
 import { Pole } from '../../pole/pole.entity';

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+
 import type { DataSource } from 'typeorm';
-import { ConfigError, loadConfig, type DatabaseConfig } from '../../config/config';
+
+import { ConfigError, type DatabaseConfig, loadConfig } from '../../config/config';
 import { openDataSource } from '../data-source';
 import { datasetChecksum } from './dataset-checksum';
 import { describeMissingTables, missingTables, seedDatabase } from './seed';

@@ -1,4 +1,5 @@
 import type { DataSource, EntityMetadata } from 'typeorm';
+
 import type { InsertProgress } from './bulk-insert';
 import { seedReferenceData } from './reference-seed';
 import { seedSyntheticData } from './synthetic-seed';

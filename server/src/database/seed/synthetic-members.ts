@@ -1,6 +1,8 @@
 import type { Member } from '../../member/member.entity';
 import { MemberCategory } from '../../member/member.enums';
 import type { Membership } from '../../member/membership.entity';
+import { sirenWithCheckDigit } from '../../member/siren';
+import { formatCents } from '../scaled-decimal';
 import type { SeedRow } from './bulk-insert';
 import { firstDayOfYear, isoDate, lastDayOfYear, yearOfDay } from './calendar';
 import { SEED_INSTANT, stampOf } from './dataset-clock';
@@ -8,8 +10,6 @@ import { FIRST_YEAR, LAST_CLOSED_YEAR, LAST_PROJECT_YEAR, type PoleProfile } fro
 import type { SeededRandom } from './random';
 import { REGIONS } from './reference';
 import { lookUp, type ReferenceIds } from './reference-seed';
-import { formatCents } from '../scaled-decimal';
-import { sirenWithCheckDigit } from '../../member/siren';
 import {
   ASSOCIATION_SUBJECTS,
   COMPANY_DESCRIPTORS,

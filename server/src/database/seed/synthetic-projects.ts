@@ -1,17 +1,17 @@
-import type { MemberCategory } from '../../member/member.enums';
 import type { Member } from '../../member/member.entity';
-import type { ProjectPartner } from '../../project/project-partner.entity';
-import type { ProjectStatusChange } from '../../project/project-status-change.entity';
+import type { MemberCategory } from '../../member/member.enums';
 import type { Project } from '../../project/project.entity';
 import { PartnerRole, ProjectStatus } from '../../project/project.enums';
+import type { ProjectPartner } from '../../project/project-partner.entity';
+import type { ProjectStatusChange } from '../../project/project-status-change.entity';
+import { formatCents, formatScaled, scaleDown, splitByWeights } from '../scaled-decimal';
 import type { SeedRow } from './bulk-insert';
 import { firstDayOfYear, instantOf, isoDate, yearOfDay } from './calendar';
 import { AS_OF_DAY } from './dataset-clock';
 import { FIRST_YEAR, isActiveIn, LAST_PROJECT_YEAR, type PoleProfile } from './pole-profiles';
 import type { SeededRandom } from './random';
-import { FUNDING_PROGRAMMES, REGIONS, type FundingProgrammeSeed } from './reference';
+import { FUNDING_PROGRAMMES, type FundingProgrammeSeed, REGIONS } from './reference';
 import { lookUp, type ReferenceIds } from './reference-seed';
-import { formatCents, formatScaled, scaleDown, splitByWeights } from '../scaled-decimal';
 import { isCompany, type MembersDataset } from './synthetic-members';
 import {
   ACRONYM_STEMS,

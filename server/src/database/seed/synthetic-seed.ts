@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
+
 import { Member } from '../../member/member.entity';
 import { Membership } from '../../member/membership.entity';
 import { PoleYear } from '../../pole/pole-year.entity';
+import { Project } from '../../project/project.entity';
 import { ProjectPartner } from '../../project/project-partner.entity';
 import { ProjectStatusChange } from '../../project/project-status-change.entity';
-import { Project } from '../../project/project.entity';
 import { ClusterLabel } from '../../selection/cluster-label.entity';
-import { EvaluationScore } from '../../selection/evaluation-score.entity';
 import { Evaluation } from '../../selection/evaluation.entity';
+import { EvaluationScore } from '../../selection/evaluation-score.entity';
 import { LabellingDecision } from '../../selection/labelling-decision.entity';
 import { insertInChunks, type InsertProgress } from './bulk-insert';
 import { buildPoleProfiles } from './pole-profiles';

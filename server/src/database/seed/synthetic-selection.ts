@@ -1,9 +1,10 @@
 import type { PoleYear } from '../../pole/pole-year.entity';
 import type { ClusterLabel } from '../../selection/cluster-label.entity';
-import type { EvaluationScore } from '../../selection/evaluation-score.entity';
 import type { Evaluation } from '../../selection/evaluation.entity';
+import type { EvaluationScore } from '../../selection/evaluation-score.entity';
 import type { LabellingDecision } from '../../selection/labelling-decision.entity';
 import { ClusterLabelLevel, LabellingOutcome } from '../../selection/selection.enums';
+import { formatCents, formatScaled, scaleDown } from '../scaled-decimal';
 import type { SeedRow } from './bulk-insert';
 import { dayOf, isoDate, parseIsoDate } from './calendar';
 import { AS_OF_DAY, stampOf } from './dataset-clock';
@@ -11,12 +12,11 @@ import { FIRST_YEAR, LAST_CLOSED_YEAR, type PoleProfile } from './pole-profiles'
 import type { SeededRandom } from './random';
 import {
   LABELLING_PHASES,
-  MINISTRIES,
   type LabellingPhaseSeed,
+  MINISTRIES,
   type PoleDecisionSeed,
 } from './reference';
 import { criterionKey, lookUp, type ReferenceIds } from './reference-seed';
-import { formatCents, formatScaled, scaleDown } from '../scaled-decimal';
 import type { MembersDataset } from './synthetic-members';
 
 /** The phases whose selection the dataset details with evaluations. */

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, type ClassType } from 'type-graphql';
+import { type ClassType, Field, ID, InputType, Int } from 'type-graphql';
 import type { ReturnTypeFuncValue } from 'type-graphql/build/typings/decorators/types';
+
 import { DateScalar, DateTimeScalar } from '../scalars/date.scalar';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 
@@ -41,10 +42,16 @@ export class StringFilter {
   @Field(() => [String], { nullable: true, description: 'None of these texts (at most 500).' })
   notIn?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Contains this text, ignoring case and accents.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contains this text, ignoring case and accents.',
+  })
   contains?: string;
 
-  @Field(() => String, { nullable: true, description: 'Starts with this text, ignoring case and accents.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Starts with this text, ignoring case and accents.',
+  })
   startsWith?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'true: has no value; false: has one.' })
@@ -101,7 +108,11 @@ export const DecimalFilter = rangeFilter(
   () => DecimalScalar,
   'Conditions on an exact decimal (amounts in euros, shares), given as strings.',
 );
-export const DateFilter = rangeFilter('DateFilter', () => DateScalar, 'Conditions on a date (YYYY-MM-DD).');
+export const DateFilter = rangeFilter(
+  'DateFilter',
+  () => DateScalar,
+  'Conditions on a date (YYYY-MM-DD).',
+);
 export const DateTimeFilter = rangeFilter(
   'DateTimeFilter',
   () => DateTimeScalar,

@@ -4,10 +4,11 @@ import type {
   GraphQLRequestContextDidResolveOperation,
 } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+
 import type { AppConfig } from '../../config/config';
 import {
-  rateLimitHeaders,
   type RateLimiter,
+  rateLimitHeaders,
   type RateLimitStatus,
 } from '../../rate-limit/rate-limiter';
 import { recordRateLimitStatus } from '../../rate-limit/request-rate-limit';

@@ -1,4 +1,5 @@
 import type { CorsOptions } from 'cors';
+
 import type { AppConfig } from '../../config/config';
 
 /** Where Apollo's embedded Sandbox (PLAYGROUND=apollo-sandbox) sends its requests from. */

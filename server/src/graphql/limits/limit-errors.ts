@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+
 import { rateLimitHeaders, type RateLimitStatus } from '../../rate-limit/rate-limiter';
 
 /** The limit an operation went over, named in `extensions.limit` of QUERY_TOO_COMPLEX. */

@@ -1,12 +1,12 @@
 import {
-  Kind,
-  visit,
   type ArgumentNode,
   type ASTVisitor,
   type DocumentNode,
   type FragmentDefinitionNode,
+  Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 
 /** What the static limits look at, measured once per document and operation. */

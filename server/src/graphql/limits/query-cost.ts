@@ -1,18 +1,19 @@
 import {
+  type DocumentNode,
   getNamedType,
   getNullableType,
-  isLeafType,
-  isListType,
-  type DocumentNode,
   type GraphQLField,
   type GraphQLSchema,
+  isLeafType,
+  isListType,
 } from 'graphql';
 import {
-  fieldExtensionsEstimator,
-  getComplexity,
   type ComplexityEstimator,
   type ComplexityEstimatorArgs,
+  fieldExtensionsEstimator,
+  getComplexity,
 } from 'graphql-query-complexity';
+
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../database/query/collection-query';
 import { MAX_STATS_GROUPS } from '../../statistics/having-compiler';
 

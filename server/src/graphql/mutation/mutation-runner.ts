@@ -1,10 +1,11 @@
 import { validate, type ValidationError } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+
 import { AuditTrail } from '../../audit/audit-trail';
 import { inTransaction } from '../../database/transactions';
 import type { GraphQLContext } from '../context';
 import { DomainError } from '../domain-error';
-import { UserErrorCode, UserInputProblems, userError, type UserError } from './user-error';
+import { type UserError, userError, UserErrorCode, UserInputProblems } from './user-error';
 
 /** What a mutation's service receives: the transaction and the audit trail of this mutation. */
 export interface MutationScope {
@@ -38,10 +39,16 @@ export async function runMutation<TResult extends object>(
   // Every write needs a token: an anonymous caller learns nothing about the data, not even
   // whether its input would have been valid.
   if (context.caller.kind === 'anonymous') {
-    throw new DomainError('UNAUTHENTICATED', 'Writes need an API token: send Authorization: Bearer <token>');
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'Writes need an API token: send Authorization: Bearer <token>',
+    );
   }
   if (input) {
-    const problems = flattenValidationErrors(await validate(input, { forbidUnknownValues: false }), ['input']);
+    const problems = flattenValidationErrors(
+      await validate(input, { forbidUnknownValues: false }),
+      ['input'],
+    );
     if (problems.length > 0) return refused(problems);
   }
   try {
@@ -63,7 +70,10 @@ export async function runMutation<TResult extends object>(
 }
 
 /** class-validator's error tree as user errors, one per broken rule, each with its field path. */
-export function flattenValidationErrors(errors: readonly ValidationError[], path: string[]): UserError[] {
+export function flattenValidationErrors(
+  errors: readonly ValidationError[],
+  path: string[],
+): UserError[] {
   const flat: UserError[] = [];
   for (const error of errors) {
     const here = [...path, error.property];
@@ -80,20 +90,38 @@ export function flattenValidationErrors(errors: readonly ValidationError[], path
  * the same unique key): mapped to codes, never shown raw.
  */
 function constraintViolation(error: unknown): UserError | null {
-  const driverError = (error as { driverError?: { code?: string; errno?: number } })?.driverError ?? error;
+  const driverError =
+    (error as { driverError?: { code?: string; errno?: number } })?.driverError ?? error;
   const code = String((driverError as { code?: string })?.code ?? '');
   const errno = Number((driverError as { errno?: number })?.errno ?? 0);
-  if (code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    return userError(UserErrorCode.DUPLICATE, ['input'], 'A record with the same unique key already exists.');
+  if (
+    code === 'ER_DUP_ENTRY' ||
+    errno === 1062 ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  ) {
+    return userError(
+      UserErrorCode.DUPLICATE,
+      ['input'],
+      'A record with the same unique key already exists.',
+    );
   }
   if (code === 'ER_ROW_IS_REFERENCED_2' || errno === 1451) {
-    return userError(UserErrorCode.REFERENCE_IN_USE, ['input'], 'The record is still referenced by others.');
+    return userError(
+      UserErrorCode.REFERENCE_IN_USE,
+      ['input'],
+      'The record is still referenced by others.',
+    );
   }
   if (code === 'ER_NO_REFERENCED_ROW_2' || errno === 1452) {
     return userError(UserErrorCode.NOT_FOUND, ['input'], 'A referenced record does not exist.');
   }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return userError(UserErrorCode.NOT_FOUND, ['input'], 'A referenced record does not exist, or is still referenced.');
+    return userError(
+      UserErrorCode.NOT_FOUND,
+      ['input'],
+      'A referenced record does not exist, or is still referenced.',
+    );
   }
   return null;
 }

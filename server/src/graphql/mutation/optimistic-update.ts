@@ -1,4 +1,5 @@
 import type { EntityManager, FindOptionsWhere, QueryDeepPartialEntity } from 'typeorm';
+
 import type { VersionedRecord } from '../../database/base-record';
 import { refuse, UserErrorCode } from './user-error';
 

@@ -1,4 +1,5 @@
-import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { type ClassType, Field, ObjectType } from 'type-graphql';
+
 import { UserError } from './user-error';
 
 /**
@@ -13,13 +14,19 @@ export function payloadType<T extends object>(
   ...extraFields: { field: string; type: () => ClassType; description: string }[]
 ): ClassType {
   class Payload {}
-  ObjectType(`${name}Payload`, { description: `What \`${name[0].toLowerCase()}${name.slice(1)}\` returns.` })(Payload);
+  ObjectType(`${name}Payload`, {
+    description: `What \`${name[0].toLowerCase()}${name.slice(1)}\` returns.`,
+  })(Payload);
   Field(recordType, { nullable: true, description })(Payload.prototype, field);
   for (const extra of extraFields) {
-    Field(extra.type, { nullable: true, description: `${extra.description} Null when refused.` })(Payload.prototype, extra.field);
+    Field(extra.type, { nullable: true, description: `${extra.description} Null when refused.` })(
+      Payload.prototype,
+      extra.field,
+    );
   }
   Field(() => [UserError], {
-    description: 'Why the input was refused; empty on success. Nothing is written when it is not empty.',
+    description:
+      'Why the input was refused; empty on success. Nothing is written when it is not empty.',
   })(Payload.prototype, 'userErrors');
   return Payload;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { In } from 'typeorm';
+
 import { decodeGlobalId } from '../relay/global-id';
 import { refuse, UserErrorCode } from './user-error';
 
@@ -31,7 +32,11 @@ export async function referencedIds(
     const at = indexed ? [...field, String(index)] : field;
     if (!decoded) refuse(UserErrorCode.INVALID, at, `"${globalId.slice(0, 60)}" is not a valid id`);
     if (decoded.typeName !== typeName) {
-      refuse(UserErrorCode.INVALID, at, `"${globalId.slice(0, 60)}" is the id of a ${decoded.typeName}, not of a ${typeName}`);
+      refuse(
+        UserErrorCode.INVALID,
+        at,
+        `"${globalId.slice(0, 60)}" is the id of a ${decoded.typeName}, not of a ${typeName}`,
+      );
     }
     return decoded.id;
   });
@@ -40,7 +45,11 @@ export async function referencedIds(
   const existing = new Set(found.map((row) => (row as { id: number }).id));
   ids.forEach((id, index) => {
     if (!existing.has(id)) {
-      refuse(UserErrorCode.NOT_FOUND, indexed ? [...field, String(index)] : field, `No ${typeName} has the id "${globalIds[index]}"`);
+      refuse(
+        UserErrorCode.NOT_FOUND,
+        indexed ? [...field, String(index)] : field,
+        `No ${typeName} has the id "${globalIds[index]}"`,
+      );
     }
   });
   return ids;

@@ -17,10 +17,15 @@ registerEnumType(UserErrorCode, {
     NOT_FOUND: { description: 'A referenced record does not exist.' },
     DUPLICATE: { description: 'A record with the same unique key already exists.' },
     STALE_VERSION: {
-      description: 'The record changed since you read it: read it again and resend with its new `version`.',
+      description:
+        'The record changed since you read it: read it again and resend with its new `version`.',
     },
-    FORBIDDEN_TRANSITION: { description: 'The project status cannot go from its current value to the one asked.' },
-    REFERENCE_IN_USE: { description: 'The record is still referenced by others and cannot be removed.' },
+    FORBIDDEN_TRANSITION: {
+      description: 'The project status cannot go from its current value to the one asked.',
+    },
+    REFERENCE_IN_USE: {
+      description: 'The record is still referenced by others and cannot be removed.',
+    },
   },
 });
 
@@ -32,7 +37,8 @@ registerEnumType(UserErrorCode, {
 export class UserError {
   @Field(() => [String], {
     nullable: true,
-    description: 'Path of the offending input field, e.g. ["input", "partners", "2", "budgetSharePercent"].',
+    description:
+      'Path of the offending input field, e.g. ["input", "partners", "2", "budgetSharePercent"].',
   })
   field!: string[] | null;
 

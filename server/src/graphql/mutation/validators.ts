@@ -1,4 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
+
 import { isValidSiren } from '../../member/siren';
 
 /** A decimal string within [min, max] with at most `scale` decimals. */
@@ -31,7 +32,8 @@ export const IsPercent = (options?: ValidationOptions) =>
       name: 'isPercent',
       validator: {
         validate: (value) => isDecimalBetween(value, 2, 0, 100),
-        defaultMessage: (args) => `${args?.property} must be a percentage from 0 to 100, e.g. "12.50"`,
+        defaultMessage: (args) =>
+          `${args?.property} must be a percentage from 0 to 100, e.g. "12.50"`,
       },
     },
     options,

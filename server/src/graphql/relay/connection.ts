@@ -1,4 +1,5 @@
-import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import type { AggregateValues, Page } from '../../database/query/collection-query';
 
 export enum OrderDirection {
@@ -17,10 +18,14 @@ registerEnumType(OrderDirection, {
 
 @ObjectType({ description: 'Where a page stands in its list (Relay).' })
 export class PageInfo {
-  @Field({ description: 'True when rows follow this page: pass `endCursor` as `after` to get them.' })
+  @Field({
+    description: 'True when rows follow this page: pass `endCursor` as `after` to get them.',
+  })
   hasNextPage!: boolean;
 
-  @Field({ description: 'True when rows precede this page: pass `startCursor` as `before` to get them.' })
+  @Field({
+    description: 'True when rows precede this page: pass `startCursor` as `before` to get them.',
+  })
   hasPreviousPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the first row of the page.' })
@@ -32,7 +37,10 @@ export class PageInfo {
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: 'Return the first n rows (at most 100; 20 by default).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Return the first n rows (at most 100; 20 by default).',
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Return rows after this cursor.' })
@@ -75,7 +83,10 @@ export function connectionType<TNode extends object, TAggregate extends object>(
     description: `A page of ${typeName} rows (Relay connection), with totals over every matching row.`,
   })
   class Connection {
-    constructor(page?: Page<TNode>, private readonly totals?: ConnectionTotals) {
+    constructor(
+      page?: Page<TNode>,
+      private readonly totals?: ConnectionTotals,
+    ) {
       if (page) Object.assign(this, page);
     }
 

@@ -27,10 +27,17 @@ export function decodeGlobalId(globalId: string): DecodedGlobalId | null {
  * The database id behind a global id that must be of `typeName`. `argumentPath` names the
  * argument in the error (e.g. ['filter', 'leadPole', 'id', 'in', '2']).
  */
-export function databaseIdOf(globalId: string, typeName: string, argumentPath: readonly string[]): number {
+export function databaseIdOf(
+  globalId: string,
+  typeName: string,
+  argumentPath: readonly string[],
+): number {
   const decoded = decodeGlobalId(globalId);
   if (!decoded) {
-    throw badUserInput(`${argumentPath.join('.')}: "${clip(globalId)}" is not a valid id`, argumentPath);
+    throw badUserInput(
+      `${argumentPath.join('.')}: "${clip(globalId)}" is not a valid id`,
+      argumentPath,
+    );
   }
   if (decoded.typeName !== typeName) {
     throw badUserInput(

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+
 import { NODE_COLLECTIONS } from '../collections';
 import { recordById } from '../connection.service';
 import type { GraphQLContext } from '../context';
@@ -10,17 +11,28 @@ const MAX_NODES = 100;
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist.' })
-  node(@Arg('id', () => ID, { description: 'A global id.' }) id: string, @Ctx() context: GraphQLContext) {
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null when it does not exist.',
+  })
+  node(
+    @Arg('id', () => ID, { description: 'A global id.' }) id: string,
+    @Ctx() context: GraphQLContext,
+  ) {
     return fetchNode(context, id, ['id']);
   }
 
   @Query(() => [Node], {
     nullable: 'items',
-    description: 'Objects by their global ids, in the same order (null where one does not exist). At most 100.',
+    description:
+      'Objects by their global ids, in the same order (null where one does not exist). At most 100.',
   })
-  nodes(@Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[], @Ctx() context: GraphQLContext) {
-    if (ids.length > MAX_NODES) throw badUserInput(`ids: at most ${MAX_NODES} ids, got ${ids.length}`, ['ids']);
+  nodes(
+    @Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[],
+    @Ctx() context: GraphQLContext,
+  ) {
+    if (ids.length > MAX_NODES)
+      throw badUserInput(`ids: at most ${MAX_NODES} ids, got ${ids.length}`, ['ids']);
     return Promise.all(ids.map((id, index) => fetchNode(context, id, ['ids', String(index)])));
   }
 }
@@ -29,7 +41,10 @@ function fetchNode(context: GraphQLContext, id: string, argumentPath: string[]) 
   const decoded = decodeGlobalId(id);
   const spec = decoded && NODE_COLLECTIONS.get(decoded.typeName);
   if (!decoded || !spec) {
-    throw badUserInput(`${argumentPath.join('.')}: "${id.slice(0, 60)}" is not a valid id`, argumentPath);
+    throw badUserInput(
+      `${argumentPath.join('.')}: "${id.slice(0, 60)}" is not a valid id`,
+      argumentPath,
+    );
   }
   return recordById(context, spec, decoded.id);
 }

@@ -8,7 +8,8 @@ import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 export const DateScalar = new GraphQLScalarType({
   ...LocalDateResolver.toConfig(),
   name: 'Date',
-  description: 'A calendar date in ISO 8601 form, `YYYY-MM-DD` (e.g. 2023-03-27), with no time zone.',
+  description:
+    'A calendar date in ISO 8601 form, `YYYY-MM-DD` (e.g. 2023-03-27), with no time zone.',
 });
 
 /** An instant, ISO 8601 with time zone (`2023-03-27T10:15:00.000Z`). */

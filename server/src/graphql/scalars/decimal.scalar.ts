@@ -28,7 +28,8 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   },
   parseValue: parseDecimal,
   parseLiteral(ast) {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parseDecimal(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT)
+      return parseDecimal(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
     throw new GraphQLError('Decimal must be a string such as "1250000.50"', {
       extensions: { code: 'BAD_USER_INPUT' },
     });

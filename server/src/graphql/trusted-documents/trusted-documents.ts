@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import type { GraphQLRequest } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+
 import type { Caller } from '../../auth/roles';
 import type { TrustedDocumentsMode } from '../../config/config';
 

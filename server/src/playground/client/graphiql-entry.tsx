@@ -2,13 +2,15 @@
  * The browser side of the playground, bundled by `scripts/build-playground.mjs` into
  * `dist/playground/assets/graphiql.{js,css}` so the page needs no other host.
  */
+import 'graphiql/graphiql.css';
+import './playground-page.css';
+
 import { createGraphiQLFetcher, createLocalStorage } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+
 import type { PlaygroundSettings } from '../playground.settings';
-import 'graphiql/graphiql.css';
-import './playground-page.css';
 
 function readSettings(): PlaygroundSettings {
   const element = document.getElementById('playground-settings');

@@ -27,11 +27,12 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'NATIONAL',
     startYear: 2005,
     endYear: 2018,
-    description: 'Projets de R&D collaboratifs labellisés par un ou plusieurs pôles, portés par '
-      + 'une entreprise, avec au moins 2 entreprises et 1 laboratoire ; 2 appels par an ; '
-      + 'cofinancement État (FUI) et collectivités via un comité des financeurs. Géré par la DGCIS '
-      + 'puis par OSEO/Bpifrance à partir du 9e appel ; environ 1 200 projets financés de 2005 à '
-      + '2012, 25 appels ; supprimé par la loi de finances 2019.',
+    description:
+      'Projets de R&D collaboratifs labellisés par un ou plusieurs pôles, portés par ' +
+      'une entreprise, avec au moins 2 entreprises et 1 laboratoire ; 2 appels par an ; ' +
+      'cofinancement État (FUI) et collectivités via un comité des financeurs. Géré par la DGCIS ' +
+      'puis par OSEO/Bpifrance à partir du 9e appel ; environ 1 200 projets financés de 2005 à ' +
+      '2012, 25 appels ; supprimé par la loi de finances 2019.',
     weight: 30,
   },
   {
@@ -40,11 +41,12 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'REGIONAL',
     startYear: 2019,
     endYear: 2022,
-    description: 'Appel à projets de la phase IV opéré par Bpifrance (appel n°1 du 17 juin au 11 '
-      + 'septembre 2019) : budget de 1 à 4 M€, au moins 2 partenaires industriels ou de services '
-      + 'dont 1 PME ou ETI, plus 1 partenaire de recherche ; parité État/Région ; subventions '
-      + 'et/ou avances remboursables. Le label pôle relève le taux d\'aide : PME 35 → 50 %, ETI 25 '
-      + '→ 35 %, grande entreprise 20 → 25 %.',
+    description:
+      'Appel à projets de la phase IV opéré par Bpifrance (appel n°1 du 17 juin au 11 ' +
+      'septembre 2019) : budget de 1 à 4 M€, au moins 2 partenaires industriels ou de services ' +
+      'dont 1 PME ou ETI, plus 1 partenaire de recherche ; parité État/Région ; subventions ' +
+      "et/ou avances remboursables. Le label pôle relève le taux d'aide : PME 35 → 50 %, ETI 25 " +
+      '→ 35 %, grande entreprise 20 → 25 %.',
     weight: 25,
   },
   {
@@ -53,10 +55,11 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'REGIONAL',
     startYear: 2022,
     endYear: null,
-    description: 'Dispositif de la phase V : au moins 2 partenaires industriels ou de services '
-      + 'dont 1 PME/ETI ; projets de 1 à 4 M€ (seuil abaissé à 0,5 M€ dans certaines régions) ; '
-      + 'financement 50/50 État/Région ; appel ouvert en continu jusqu\'au 31 décembre 2025 avec 2 '
-      + 'relèves par an.',
+    description:
+      'Dispositif de la phase V : au moins 2 partenaires industriels ou de services ' +
+      'dont 1 PME/ETI ; projets de 1 à 4 M€ (seuil abaissé à 0,5 M€ dans certaines régions) ; ' +
+      "financement 50/50 État/Région ; appel ouvert en continu jusqu'au 31 décembre 2025 avec 2 " +
+      'relèves par an.',
     weight: 25,
   },
   {
@@ -65,9 +68,10 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'NATIONAL',
     startYear: 2021,
     endYear: null,
-    description: 'Autres appels à projets du plan France 2030 (54 Md€ sur 5 ans), dont les pôles '
-      + 'sont « relais du déploiement », par exemple l\'AAP « Réacteurs nucléaires innovants » '
-      + 'relayé par Nuclear Valley.',
+    description:
+      'Autres appels à projets du plan France 2030 (54 Md€ sur 5 ans), dont les pôles ' +
+      "sont « relais du déploiement », par exemple l'AAP « Réacteurs nucléaires innovants » " +
+      'relayé par Nuclear Valley.',
     weight: 8,
   },
   {
@@ -76,8 +80,9 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'NATIONAL',
     startYear: 2005,
     endYear: null,
-    description: 'Financement de projets de recherche, notamment partenariaux public-privé, cité '
-      + 'parmi les financeurs des projets labellisés (Mov\'eo).',
+    description:
+      'Financement de projets de recherche, notamment partenariaux public-privé, cité ' +
+      "parmi les financeurs des projets labellisés (Mov'eo).",
     weight: 10,
   },
   {
@@ -86,28 +91,31 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'NATIONAL',
     startYear: 1991,
     endYear: null,
-    description: 'Aides aux projets d\'innovation en environnement et énergie, citées parmi les '
-      + 'financeurs des projets labellisés (Mov\'eo).',
+    description:
+      "Aides aux projets d'innovation en environnement et énergie, citées parmi les " +
+      "financeurs des projets labellisés (Mov'eo).",
     weight: 6,
   },
   {
     code: 'BPIFRANCE_INNOVATION',
-    name: 'Aides à l\'innovation Bpifrance (ex-OSEO)',
+    name: "Aides à l'innovation Bpifrance (ex-OSEO)",
     level: 'NATIONAL',
     startYear: 2005,
     endYear: null,
-    description: 'Subventions et avances remboursables de Bpifrance (OSEO jusqu\'en 2012) pour les '
-      + 'projets d\'innovation des PME et ETI, souvent accompagnés par un pôle.',
+    description:
+      "Subventions et avances remboursables de Bpifrance (OSEO jusqu'en 2012) pour les " +
+      "projets d'innovation des PME et ETI, souvent accompagnés par un pôle.",
     weight: 10,
   },
   {
     code: 'I_NOV',
-    name: 'Concours d\'innovation i-Nov',
+    name: "Concours d'innovation i-Nov",
     level: 'NATIONAL',
     startYear: 2017,
     endYear: null,
-    description: 'Concours d\'innovation opéré par Bpifrance et l\'ADEME pour des projets portés '
-      + 'par des startups et PME (non confirmé par une source stockée).',
+    description:
+      "Concours d'innovation opéré par Bpifrance et l'ADEME pour des projets portés " +
+      'par des startups et PME (non confirmé par une source stockée).',
     weight: 4,
   },
   {
@@ -125,9 +133,10 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'EUROPEAN',
     startYear: 2014,
     endYear: 2020,
-    description: 'Programme-cadre européen pour la recherche et l\'innovation 2014-2020 ; les '
-      + 'pôles ont obtenu environ 1 000 projets européens pendant la phase IV (tous programmes '
-      + 'confondus).',
+    description:
+      "Programme-cadre européen pour la recherche et l'innovation 2014-2020 ; les " +
+      'pôles ont obtenu environ 1 000 projets européens pendant la phase IV (tous programmes ' +
+      'confondus).',
     weight: 5,
   },
   {
@@ -136,9 +145,10 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'EUROPEAN',
     startYear: 2021,
     endYear: null,
-    description: 'Programme-cadre européen pour la recherche et l\'innovation 2021-2027, mobilisé '
-      + 'par les pôles (Végépolys Valley, Hippolia) au titre de l\'objectif européen de la phase '
-      + 'V.',
+    description:
+      "Programme-cadre européen pour la recherche et l'innovation 2021-2027, mobilisé " +
+      "par les pôles (Végépolys Valley, Hippolia) au titre de l'objectif européen de la phase " +
+      'V.',
     weight: 6,
   },
   {
@@ -147,8 +157,9 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'EUROPEAN',
     startYear: 1990,
     endYear: null,
-    description: 'Projets de coopération transfrontalière et transnationale, par exemple les '
-      + 'projets de type POCTEFA de DERBI avec l\'Espagne, le Portugal et l\'Andorre.',
+    description:
+      'Projets de coopération transfrontalière et transnationale, par exemple les ' +
+      "projets de type POCTEFA de DERBI avec l'Espagne, le Portugal et l'Andorre.",
     weight: 2,
   },
   {
@@ -157,8 +168,9 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'REGIONAL',
     startYear: 1975,
     endYear: null,
-    description: 'Fonds structurel européen géré par les Régions (autorités de gestion), mobilisé '
-      + 'par exemple par Qualitropic.',
+    description:
+      'Fonds structurel européen géré par les Régions (autorités de gestion), mobilisé ' +
+      'par exemple par Qualitropic.',
     weight: 6,
   },
   {
@@ -176,8 +188,9 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'EUROPEAN',
     startYear: 1985,
     endYear: null,
-    description: 'Réseau intergouvernemental Eureka et programme Eurostars pour les projets de R&D '
-      + 'collaboratifs internationaux menés par des PME innovantes.',
+    description:
+      'Réseau intergouvernemental Eureka et programme Eurostars pour les projets de R&D ' +
+      'collaboratifs internationaux menés par des PME innovantes.',
     weight: 1,
   },
   {
@@ -186,8 +199,9 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'EUROPEAN',
     startYear: 2014,
     endYear: null,
-    description: 'Programme européen d\'éducation, de formation et de sport, mobilisé par exemple '
-      + 'par Hippolia (Erasmus+ Sport).',
+    description:
+      "Programme européen d'éducation, de formation et de sport, mobilisé par exemple " +
+      'par Hippolia (Erasmus+ Sport).',
     weight: 0.5,
   },
   {
@@ -196,8 +210,9 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'EUROPEAN',
     startYear: 2022,
     endYear: null,
-    description: 'Projets Eurocluster associant des clusters de plusieurs pays européens pour '
-      + 'soutenir les PME, cités par Végépolys Valley et Hippolia.',
+    description:
+      'Projets Eurocluster associant des clusters de plusieurs pays européens pour ' +
+      'soutenir les PME, cités par Végépolys Valley et Hippolia.',
     weight: 0.5,
   },
   {
@@ -206,8 +221,9 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'REGIONAL',
     startYear: 2005,
     endYear: null,
-    description: 'Aides régionales propres aux projets collaboratifs labellisés par les pôles, en '
-      + 'complément des financements de l\'État.',
+    description:
+      'Aides régionales propres aux projets collaboratifs labellisés par les pôles, en ' +
+      "complément des financements de l'État.",
     weight: 6,
   },
   {
@@ -216,18 +232,20 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
     level: 'REGIONAL',
     startYear: 2020,
     endYear: null,
-    description: 'Programmes régionaux de filière, par exemple le contrat de filière de la Région '
-      + 'Normandie (874 607 € à Hippolia pour 2020-2022).',
+    description:
+      'Programmes régionaux de filière, par exemple le contrat de filière de la Région ' +
+      'Normandie (874 607 € à Hippolia pour 2020-2022).',
     weight: 2,
   },
   {
     code: 'REGION_PRI',
-    name: 'Partenariats régionaux d\'innovation (Région et Bpifrance)',
+    name: "Partenariats régionaux d'innovation (Région et Bpifrance)",
     level: 'REGIONAL',
     startYear: 2015,
     endYear: null,
-    description: 'Fonds d\'innovation cofinancés par une Région et Bpifrance pour les projets '
-      + 'd\'innovation des PME du territoire (non confirmé par une source stockée).',
+    description:
+      "Fonds d'innovation cofinancés par une Région et Bpifrance pour les projets " +
+      "d'innovation des PME du territoire (non confirmé par une source stockée).",
     weight: 3,
   },
 ];

@@ -2,6 +2,10 @@
 // Sources: see each file's header (public URLs collected in the project's research notes).
 // Values not confirmed by a source are listed in each file's header.
 
+export { FUNDING_PROGRAMMES } from './funding-programmes';
+export { LABELLING_PHASES } from './labelling-phases';
+export { MINISTRIES } from './ministries';
+export { POLES } from './poles';
 export type {
   ClusterLabelSeed,
   CriterionSeed,
@@ -14,8 +18,4 @@ export type {
   ThemeSeed,
 } from './reference-types';
 export { REGIONS } from './regions';
-export { MINISTRIES } from './ministries';
 export { THEMES } from './themes';
-export { FUNDING_PROGRAMMES } from './funding-programmes';
-export { LABELLING_PHASES } from './labelling-phases';
-export { POLES } from './poles';

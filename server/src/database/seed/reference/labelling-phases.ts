@@ -54,8 +54,9 @@ const indicatorCriteria = (europeanProjects: string): CriterionSeed[] => [
   {
     code: 'MEMBERS',
     name: 'Nombre de membres',
-    description: 'Masse critique : nombre d\'adhérents du pôle (« au moins 150 adhérents au cours '
-      + 'des six dernières années », précondition évoquée en 2018).',
+    description:
+      "Masse critique : nombre d'adhérents du pôle (« au moins 150 adhérents au cours " +
+      'des six dernières années », précondition évoquée en 2018).',
     measurement: 'INDICATOR',
     indicator: 'MEMBERS_COUNT',
     threshold: '150',
@@ -63,8 +64,9 @@ const indicatorCriteria = (europeanProjects: string): CriterionSeed[] => [
   {
     code: 'PRIVATE_FUNDING',
     name: 'Autonomie financière',
-    description: 'Part des recettes propres (privées) dans le budget du pôle : ne conserver que '
-      + 'les pôles « capables de générer au moins la moitié de recettes propres ».',
+    description:
+      'Part des recettes propres (privées) dans le budget du pôle : ne conserver que ' +
+      'les pôles « capables de générer au moins la moitié de recettes propres ».',
     measurement: 'INDICATOR',
     indicator: 'PRIVATE_FUNDING_SHARE',
     threshold: '0.50',
@@ -72,8 +74,9 @@ const indicatorCriteria = (europeanProjects: string): CriterionSeed[] => [
   {
     code: 'EUROPEAN_PROJECTS',
     name: 'Projets européens',
-    description: 'Nombre de projets européens (Horizon, Interreg, LIFE…) obtenus par le pôle et '
-      + 'ses membres sur la période évaluée.',
+    description:
+      'Nombre de projets européens (Horizon, Interreg, LIFE…) obtenus par le pôle et ' +
+      'ses membres sur la période évaluée.',
     measurement: 'INDICATOR',
     indicator: 'EUROPEAN_PROJECTS',
     threshold: europeanProjects,
@@ -81,8 +84,9 @@ const indicatorCriteria = (europeanProjects: string): CriterionSeed[] => [
   {
     code: 'COLLABORATIVE_PROJECTS',
     name: 'Projets collaboratifs',
-    description: 'Performance en R&D collaborative : nombre de projets collaboratifs labellisés '
-      + 'puis financés sur la période évaluée.',
+    description:
+      'Performance en R&D collaborative : nombre de projets collaboratifs labellisés ' +
+      'puis financés sur la période évaluée.',
     measurement: 'INDICATOR',
     indicator: 'COLLABORATIVE_PROJECTS',
     threshold: '20',
@@ -90,8 +94,8 @@ const indicatorCriteria = (europeanProjects: string): CriterionSeed[] => [
   {
     code: 'SME_SHARE',
     name: 'Part des PME',
-    description: 'Part des TPE, PME et startups parmi les membres (environ 60 % pour le réseau en '
-      + '2023).',
+    description:
+      'Part des TPE, PME et startups parmi les membres (environ 60 % pour le réseau en ' + '2023).',
     measurement: 'INDICATOR',
     indicator: 'SME_SHARE',
     threshold: '0.50',
@@ -99,8 +103,9 @@ const indicatorCriteria = (europeanProjects: string): CriterionSeed[] => [
   {
     code: 'FUNDING_RAISED',
     name: 'Financements obtenus',
-    description: 'Montant total, en euros, des financements obtenus par les projets labellisés du '
-      + 'pôle sur la période évaluée.',
+    description:
+      'Montant total, en euros, des financements obtenus par les projets labellisés du ' +
+      'pôle sur la période évaluée.',
     measurement: 'INDICATOR',
     indicator: 'FUNDING_RAISED',
     threshold: '5000000',
@@ -113,17 +118,18 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
     name: 'Phase I',
     startYear: 2005,
     endYear: 2008,
-    description: 'Lancement de la politique : 71 pôles labellisés par les CIADT du 12 juillet '
-      + '2005, du 6 mars 2006 et du 5 juillet 2007. Les projets de R&D collaboratifs sont financés '
-      + 'notamment par le Fonds unique interministériel (FUI), sous l\'égide d\'un groupe de '
-      + 'travail interministériel (GTI) créé en 2005, dont le secrétariat est assuré par la '
-      + 'direction chargée de l\'industrie (DGE puis DGCIS) et la DIACT.',
+    description:
+      'Lancement de la politique : 71 pôles labellisés par les CIADT du 12 juillet ' +
+      '2005, du 6 mars 2006 et du 5 juillet 2007. Les projets de R&D collaboratifs sont financés ' +
+      "notamment par le Fonds unique interministériel (FUI), sous l'égide d'un groupe de " +
+      'travail interministériel (GTI) créé en 2005, dont le secrétariat est assuré par la ' +
+      "direction chargée de l'industrie (DGE puis DGCIS) et la DIACT.",
     criteria: [
       score(
         'STRATEGY',
         'Stratégie de développement',
-        'Stratégie de développement économique cohérente avec le territoire et potentiel de '
-          + 'marché.',
+        'Stratégie de développement économique cohérente avec le territoire et potentiel de ' +
+          'marché.',
         '50',
       ),
       score(
@@ -141,7 +147,7 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
       score(
         'GOVERNANCE',
         'Gouvernance',
-        'Organisation et gouvernance de la structure d\'animation du pôle.',
+        "Organisation et gouvernance de la structure d'animation du pôle.",
         '50',
       ),
     ],
@@ -151,12 +157,13 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
     name: 'Phase II',
     startYear: 2009,
     endYear: 2012,
-    description: 'Deuxième phase, 71 pôles. Début 2012, un pôle moyen compte 187 membres (57 % de '
-      + 'PME, 8 % d\'ETI, 7 % de grandes entreprises, 17 % d\'organismes de recherche et de '
-      + 'formation, 11 % d\'autres), une équipe d\'animation de 11 ETP (dont 8 salariés) et un '
-      + 'budget moyen de 1,09 M€ (2011). L\'évaluation de 2012 (BearingPoint-Erdyn-Technopolis '
-      + 'ITD) classe 20 pôles « très performants », 35 « performants » et 16 « moins '
-      + 'performants ». La gestion du FUI passe de la DGCIS à OSEO à partir du 9e appel.',
+    description:
+      'Deuxième phase, 71 pôles. Début 2012, un pôle moyen compte 187 membres (57 % de ' +
+      "PME, 8 % d'ETI, 7 % de grandes entreprises, 17 % d'organismes de recherche et de " +
+      "formation, 11 % d'autres), une équipe d'animation de 11 ETP (dont 8 salariés) et un " +
+      "budget moyen de 1,09 M€ (2011). L'évaluation de 2012 (BearingPoint-Erdyn-Technopolis " +
+      'ITD) classe 20 pôles « très performants », 35 « performants » et 16 « moins ' +
+      'performants ». La gestion du FUI passe de la DGCIS à OSEO à partir du 9e appel.',
     criteria: [
       score(
         'STRATEGY',
@@ -172,14 +179,14 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
       ),
       score(
         'ECOSYSTEM_ANIMATION',
-        'Animation de l\'écosystème',
-        'Qualité de l\'animation du réseau des membres et des services rendus.',
+        "Animation de l'écosystème",
+        "Qualité de l'animation du réseau des membres et des services rendus.",
         '50',
       ),
       score(
         'GOVERNANCE',
         'Gouvernance',
-        'Gouvernance, implication des entreprises et moyens de la structure d\'animation.',
+        "Gouvernance, implication des entreprises et moyens de la structure d'animation.",
         '50',
       ),
     ],
@@ -189,12 +196,13 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
     name: 'Phase III',
     startYear: 2013,
     endYear: 2018,
-    description: 'Troisième phase, 66 pôles, chacun engagé par un contrat de performance. Le '
-      + 'pilotage associe l\'État (CGET et DGE, ministères chargés de la recherche, de '
-      + 'l\'agriculture, de la défense, de la santé et des transports) et les Régions (ARF, '
-      + 'Île-de-France, Rhône-Alpes, Midi-Pyrénées, Nord-Pas-de-Calais), avec Bpifrance, l\'ANR et '
-      + 'la CDC ; il remplace le GTI de 2005. Le FUI, 25 appels depuis 2005, est supprimé par la '
-      + 'loi de finances 2019.',
+    description:
+      'Troisième phase, 66 pôles, chacun engagé par un contrat de performance. Le ' +
+      "pilotage associe l'État (CGET et DGE, ministères chargés de la recherche, de " +
+      "l'agriculture, de la défense, de la santé et des transports) et les Régions (ARF, " +
+      "Île-de-France, Rhône-Alpes, Midi-Pyrénées, Nord-Pas-de-Calais), avec Bpifrance, l'ANR et " +
+      'la CDC ; il remplace le GTI de 2005. Le FUI, 25 appels depuis 2005, est supprimé par la ' +
+      'loi de finances 2019.',
     criteria: [
       score(
         'PERFORMANCE_CONTRACT',
@@ -211,22 +219,17 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
       score(
         'RD_TO_MARKET',
         'Transformation de la R&D en produits',
-        'Capacité à transformer les résultats des projets de R&D en produits et services mis sur '
-          + 'le marché.',
+        'Capacité à transformer les résultats des projets de R&D en produits et services mis sur ' +
+          'le marché.',
         '55',
       ),
       score(
         'SME_SUPPORT',
         'Accompagnement des PME',
-        'Services d\'accompagnement des PME (croissance, financement, international).',
+        "Services d'accompagnement des PME (croissance, financement, international).",
         '55',
       ),
-      score(
-        'GOVERNANCE',
-        'Gouvernance',
-        'Gouvernance et modèle économique de la structure.',
-        '55',
-      ),
+      score('GOVERNANCE', 'Gouvernance', 'Gouvernance et modèle économique de la structure.', '55'),
     ],
   },
   {
@@ -234,15 +237,16 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
     name: 'Phase IV',
     startYear: 2019,
     endYear: 2022,
-    description: 'Appel à candidatures lancé en juillet 2018 (dossiers au 19 octobre 2018) ; 56 '
-      + 'dossiers déposés pour environ 65 pôles existants. Le 5 février 2019, le Premier ministre '
-      + 'suit le comité de sélection État-Régions (après avis du Conseil de l\'innovation) : 48 '
-      + 'pôles labellisés pour 4 ans et 8 pour 1 an, prolongeables à 4 ans. Critères : objectifs '
-      + 'de la phase III, rôle de « moteur d\'un écosystème d\'innovation », masse critique, '
-      + 'modèle d\'affaires et gouvernance solides, performance en R&D collaborative et surtout '
-      + 'ambition européenne. Le financement de l\'État, garanti en 2019, devient variable puis '
-      + 'fondé sur les résultats en 2021 ; depuis le 1er octobre 2019, l\'État et les Régions '
-      + 'pilotent conjointement la politique et le financement des structures passe aux Régions.',
+    description:
+      'Appel à candidatures lancé en juillet 2018 (dossiers au 19 octobre 2018) ; 56 ' +
+      'dossiers déposés pour environ 65 pôles existants. Le 5 février 2019, le Premier ministre ' +
+      "suit le comité de sélection État-Régions (après avis du Conseil de l'innovation) : 48 " +
+      'pôles labellisés pour 4 ans et 8 pour 1 an, prolongeables à 4 ans. Critères : objectifs ' +
+      "de la phase III, rôle de « moteur d'un écosystème d'innovation », masse critique, " +
+      "modèle d'affaires et gouvernance solides, performance en R&D collaborative et surtout " +
+      "ambition européenne. Le financement de l'État, garanti en 2019, devient variable puis " +
+      "fondé sur les résultats en 2021 ; depuis le 1er octobre 2019, l'État et les Régions " +
+      'pilotent conjointement la politique et le financement des structures passe aux Régions.',
     criteria: [
       ...indicatorCriteria('3'),
       score(
@@ -252,8 +256,8 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
       ),
       score(
         'ECOSYSTEM_ANIMATION',
-        'Qualité de l\'animation de l\'écosystème',
-        'Rôle de « moteur d\'un écosystème d\'innovation » : animation, services aux membres.',
+        "Qualité de l'animation de l'écosystème",
+        "Rôle de « moteur d'un écosystème d'innovation » : animation, services aux membres.",
       ),
       score(
         'STRATEGY',
@@ -262,8 +266,8 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
       ),
       score(
         'GOVERNANCE_BUSINESS_MODEL',
-        'Gouvernance et modèle d\'affaires',
-        'Solidité du modèle d\'affaires et de la gouvernance.',
+        "Gouvernance et modèle d'affaires",
+        "Solidité du modèle d'affaires et de la gouvernance.",
       ),
       score(
         'EUROPEAN_AMBITION',
@@ -278,19 +282,20 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
     name: 'Phase V',
     startYear: 2023,
     endYear: 2026,
-    description: 'Appel ouvert du 2 août au 7 octobre 2022 sur un cahier des charges coécrit par '
-      + 'l\'État et les Régions. Le 27 mars 2023, à l\'AG de l\'AFPC, Roland Lescure annonce la '
-      + 'labellisation de 55 pôles (47 pour 4 ans, 4 pour 2 ans, 2 pour 1 an et 2 nouveaux pour 2 '
-      + 'ans) ; deux pôles eau sont ajoutés le 8 janvier 2024, soit 57. Trois objectifs : des '
-      + 'écosystèmes plus forts et mieux interconnectés, l\'action européenne et le rayonnement '
-      + 'international, l\'accompagnement des PME et startups dans des projets d\'innovation et '
-      + 'd\'industrialisation cohérents avec France 2030 (« réindustrialisation verte »). L\'État '
-      + 'apporte 9 M€ par an pendant 4 ans, opérés par les Régions.',
+    description:
+      'Appel ouvert du 2 août au 7 octobre 2022 sur un cahier des charges coécrit par ' +
+      "l'État et les Régions. Le 27 mars 2023, à l'AG de l'AFPC, Roland Lescure annonce la " +
+      'labellisation de 55 pôles (47 pour 4 ans, 4 pour 2 ans, 2 pour 1 an et 2 nouveaux pour 2 ' +
+      'ans) ; deux pôles eau sont ajoutés le 8 janvier 2024, soit 57. Trois objectifs : des ' +
+      "écosystèmes plus forts et mieux interconnectés, l'action européenne et le rayonnement " +
+      "international, l'accompagnement des PME et startups dans des projets d'innovation et " +
+      "d'industrialisation cohérents avec France 2030 (« réindustrialisation verte »). L'État " +
+      'apporte 9 M€ par an pendant 4 ans, opérés par les Régions.',
     criteria: [
       ...indicatorCriteria('5'),
       score(
         'ECOSYSTEM_ANIMATION',
-        'Qualité de l\'animation de l\'écosystème',
+        "Qualité de l'animation de l'écosystème",
         'Écosystème plus fort et mieux interconnecté, rapprochements entre acteurs.',
       ),
       score(
@@ -300,9 +305,9 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
       ),
       score(
         'GOVERNANCE_BUSINESS_MODEL',
-        'Gouvernance et modèle d\'affaires',
-        '« Feuille de route et modèle d\'affaires consolidés », structuration effective de la '
-          + 'gouvernance.',
+        "Gouvernance et modèle d'affaires",
+        "« Feuille de route et modèle d'affaires consolidés », structuration effective de la " +
+          'gouvernance.',
       ),
       score(
         'EUROPEAN_AMBITION',

@@ -23,26 +23,27 @@ import type { MinistrySeed } from './reference-types';
 export const MINISTRIES: MinistrySeed[] = [
   {
     code: 'ECO',
-    name: 'Ministère de l\'Économie, des Finances et de l\'Industrie (Direction générale des '
-      + 'entreprises)',
+    name:
+      "Ministère de l'Économie, des Finances et de l'Industrie (Direction générale des " +
+      'entreprises)',
     shortName: 'Économie / Industrie (DGE)',
     leadsPolicy: true,
   },
   {
     code: 'ESR',
-    name: 'Ministère de l\'Enseignement supérieur et de la Recherche',
+    name: "Ministère de l'Enseignement supérieur et de la Recherche",
     shortName: 'Recherche',
     leadsPolicy: false,
   },
   {
     code: 'AGRI',
-    name: 'Ministère de l\'Agriculture et de la Souveraineté alimentaire',
+    name: "Ministère de l'Agriculture et de la Souveraineté alimentaire",
     shortName: 'Agriculture',
     leadsPolicy: false,
   },
   {
     code: 'ARMEES',
-    name: 'Ministère des Armées (Direction générale de l\'armement)',
+    name: "Ministère des Armées (Direction générale de l'armement)",
     shortName: 'Armées (DGA)',
     leadsPolicy: false,
   },
@@ -66,14 +67,15 @@ export const MINISTRIES: MinistrySeed[] = [
   },
   {
     code: 'TERRITOIRES',
-    name: 'Ministère de la Cohésion des territoires (Agence nationale de la cohésion des '
-      + 'territoires)',
+    name:
+      'Ministère de la Cohésion des territoires (Agence nationale de la cohésion des ' +
+      'territoires)',
     shortName: 'Cohésion des territoires (ANCT)',
     leadsPolicy: false,
   },
   {
     code: 'LOGEMENT',
-    name: 'Ministère chargé de l\'Équipement et du Logement',
+    name: "Ministère chargé de l'Équipement et du Logement",
     shortName: 'Équipement / Logement',
     leadsPolicy: false,
   },

@@ -88,10 +88,11 @@ const phase4FourYears = (formerName?: string): PoleDecisionSeed => ({
   outcome: 'LABELLED',
   durationYears: 4,
   decidedOn: PHASE_4_DECIDED_ON,
-  rationale: 'Labellisé pour quatre ans'
-    + (formerName === undefined ? '' : ` sous le nom ${formerName}`)
-    + ' : le Premier ministre suit le comité de sélection État-Régions (liste des 48 reconstituée '
-    + 'à partir de plusieurs sources).',
+  rationale:
+    'Labellisé pour quatre ans' +
+    (formerName === undefined ? '' : ` sous le nom ${formerName}`) +
+    ' : le Premier ministre suit le comité de sélection État-Régions (liste des 48 reconstituée ' +
+    'à partir de plusieurs sources).',
 });
 
 /** Phase IV, one of the 8 poles labelled for one year, extendable to four. */
@@ -107,8 +108,8 @@ const ENCOURAGED_TO_MERGE = 'pôle « encouragé à fusionner »';
 const REASSESSED = 'réévaluation par le comité de sélection avant confirmation';
 
 const phase5FourYears = (
-  rationale = 'Labellisé pour quatre ans (2023-2026) : la Première ministre a décidé de « suivre '
-    + 'les recommandations du comité de sélection » État-Régions.',
+  rationale = 'Labellisé pour quatre ans (2023-2026) : la Première ministre a décidé de « suivre ' +
+    'les recommandations du comité de sélection » État-Régions.',
 ): PoleDecisionSeed => ({
   phase: 5,
   outcome: 'LABELLED',
@@ -122,8 +123,8 @@ const phase5TwoYears = (): PoleDecisionSeed => ({
   outcome: 'LABELLED_PROBATION',
   durationYears: 2,
   decidedOn: PHASE_5_DECIDED_ON,
-  rationale: 'Labellisé pour deux ans, prolongeable à quatre : pôle « surveillé pendant deux '
-    + 'ans ».',
+  rationale:
+    'Labellisé pour deux ans, prolongeable à quatre : pôle « surveillé pendant deux ' + 'ans ».',
 });
 
 const phase5OneYear = (followUp: string): PoleDecisionSeed => ({
@@ -131,8 +132,9 @@ const phase5OneYear = (followUp: string): PoleDecisionSeed => ({
   outcome: 'LABELLED_PROBATION',
   durationYears: 1,
   decidedOn: PHASE_5_DECIDED_ON,
-  rationale: 'Labellisé pour un an, prolongeable à quatre ans s\'il présente « une feuille de '
-    + `route et un modèle d'affaires consolidés » ; ${followUp}.`,
+  rationale:
+    "Labellisé pour un an, prolongeable à quatre ans s'il présente « une feuille de " +
+    `route et un modèle d'affaires consolidés » ; ${followUp}.`,
 });
 
 const phase5NewPole = (): PoleDecisionSeed => ({
@@ -140,8 +142,9 @@ const phase5NewPole = (): PoleDecisionSeed => ({
   outcome: 'LABELLED_PROBATION',
   durationYears: 2,
   decidedOn: PHASE_5_DECIDED_ON,
-  rationale: 'Nouveau pôle labellisé pour deux ans, prolongeable à quatre ans « sous la condition '
-    + 'd\'une structuration effective ».',
+  rationale:
+    'Nouveau pôle labellisé pour deux ans, prolongeable à quatre ans « sous la condition ' +
+    "d'une structuration effective ».",
 });
 
 const waterPole = (rationale: string): PoleDecisionSeed => ({
@@ -460,8 +463,8 @@ export const POLES: PoleSeed[] = [
     decisions: [
       phase4FourYears('iD4CAR'),
       phase5FourYears(
-        'Labellisé pour quatre ans (2023-2026) sous le nom iD4CAR : la Première ministre a décidé '
-          + 'de « suivre les recommandations du comité de sélection ».',
+        'Labellisé pour quatre ans (2023-2026) sous le nom iD4CAR : la Première ministre a décidé ' +
+          'de « suivre les recommandations du comité de sélection ».',
       ),
     ],
     clusterLabels: [],
@@ -483,7 +486,7 @@ export const POLES: PoleSeed[] = [
   },
   {
     // ex ABEN (Terralia + PASS), renamed in 2020; counted among the AURA poles
-    name: 'Innov\'Alliance',
+    name: "Innov'Alliance",
     acronym: null,
     slug: 'innov-alliance',
     kind: 'COMPETITIVENESS_CLUSTER',
@@ -494,10 +497,7 @@ export const POLES: PoleSeed[] = [
     themeCodes: ['AGRIFOOD', 'COSMETICS'],
     foundedYear: 2005, // its oldest predecessors (Terralia, PASS), labelled in 2005
     website: null,
-    decisions: [
-      phase4FourYears('Alimentation Bien-Être Naturalité (ABEN)'),
-      phase5FourYears(),
-    ],
+    decisions: [phase4FourYears('Alimentation Bien-Être Naturalité (ABEN)'), phase5FourYears()],
     clusterLabels: [],
   },
   {
@@ -573,7 +573,7 @@ export const POLES: PoleSeed[] = [
     themeCodes: ['MOBILITY_AUTOMOTIVE'],
     foundedYear: 2005, // as Mov'eo, labelled in 2005
     website: 'https://nextmove.fr',
-    decisions: [phase4FourYears('Mov\'eo'), phase5FourYears()],
+    decisions: [phase4FourYears("Mov'eo"), phase5FourYears()],
     clusterLabels: [],
   },
   {
@@ -729,8 +729,8 @@ export const POLES: PoleSeed[] = [
     decisions: [
       phase4FourYears(),
       phase5FourYears(
-        'Labellisé pour 2023-2026, seul pôle de compétitivité ultramarin, suivant les '
-          + '« recommandations du comité de sélection ».',
+        'Labellisé pour 2023-2026, seul pôle de compétitivité ultramarin, suivant les ' +
+          '« recommandations du comité de sélection ».',
       ),
     ],
     clusterLabels: [],
@@ -750,8 +750,8 @@ export const POLES: PoleSeed[] = [
     decisions: [
       phase4FourYears(),
       phase5FourYears(
-        'Cité parmi les pôles labellisés pour la phase V (2023-2026) ; la durée de quatre ans '
-          + 'n\'est pas confirmée par la source.',
+        'Cité parmi les pôles labellisés pour la phase V (2023-2026) ; la durée de quatre ans ' +
+          "n'est pas confirmée par la source.",
       ),
     ],
     clusterLabels: [],
@@ -847,8 +847,8 @@ export const POLES: PoleSeed[] = [
     decisions: [
       phase4FourYears(),
       phase5FourYears(
-        'Label renouvelé « pour une nouvelle période de 4 ans » (2023-2026), suivant les '
-          + 'recommandations du comité de sélection.',
+        'Label renouvelé « pour une nouvelle période de 4 ans » (2023-2026), suivant les ' +
+          'recommandations du comité de sélection.',
       ),
     ],
     clusterLabels: [gold('2022-06-01', null, null)],
@@ -944,7 +944,7 @@ export const POLES: PoleSeed[] = [
     foundedYear: 2010,
     website: 'http://www.fibres-energivie.eu',
     decisions: [
-      phase4OneYear('label confirmé en juillet 2021 jusqu\'à la fin de la phase IV'),
+      phase4OneYear("label confirmé en juillet 2021 jusqu'à la fin de la phase IV"),
       phase5TwoYears(),
     ],
     clusterLabels: [],
@@ -966,7 +966,7 @@ export const POLES: PoleSeed[] = [
   },
   {
     // DERBI-Cémater since the merger voted on 5 Jun 2025 (retroactive to 1 Jan 2025)
-    name: 'Développement des Energies Renouvelables dans le Bâtiment et l\'Industrie',
+    name: "Développement des Energies Renouvelables dans le Bâtiment et l'Industrie",
     acronym: 'DERBI',
     slug: 'derbi',
     kind: 'COMPETITIVENESS_CLUSTER',
@@ -980,8 +980,8 @@ export const POLES: PoleSeed[] = [
     decisions: [
       phase4FourYears(),
       phase5OneYear(
-        'label prolongé pour 2024-2026 par lettre du 28 décembre 2023, avec demande de fusion avec '
-          + 'le cluster Cemater',
+        'label prolongé pour 2024-2026 par lettre du 28 décembre 2023, avec demande de fusion avec ' +
+          'le cluster Cemater',
       ),
     ],
     clusterLabels: [],
@@ -998,10 +998,7 @@ export const POLES: PoleSeed[] = [
     themeCodes: ['MATERIALS', 'MANUFACTURING'],
     foundedYear: 2005,
     website: 'https://www.materalia.fr',
-    decisions: [
-      phase4FourYears(),
-      phase5OneYear('la suite donnée en 2024 n\'a pas été trouvée'),
-    ],
+    decisions: [phase4FourYears(), phase5OneYear("la suite donnée en 2024 n'a pas été trouvée")],
     clusterLabels: [],
   },
   {
@@ -1050,8 +1047,8 @@ export const POLES: PoleSeed[] = [
     website: null,
     decisions: [
       waterPole(
-        'Labellisé pour 2024-2026 « par décision de la Première ministre », après le refus de '
-          + 'France Water Team en mars 2023.',
+        'Labellisé pour 2024-2026 « par décision de la Première ministre », après le refus de ' +
+          'France Water Team en mars 2023.',
       ),
     ],
     clusterLabels: [],
@@ -1071,8 +1068,8 @@ export const POLES: PoleSeed[] = [
     website: null,
     decisions: [
       waterPole(
-        'DREAM Eau & Milieux et Hydreos labellisés pour 2024-2026 « par décision de la Première '
-          + 'ministre », puis fusionnés en Aquanova au premier semestre 2024.',
+        'DREAM Eau & Milieux et Hydreos labellisés pour 2024-2026 « par décision de la Première ' +
+          'ministre », puis fusionnés en Aquanova au premier semestre 2024.',
       ),
     ],
     clusterLabels: [],
@@ -1097,8 +1094,9 @@ export const POLES: PoleSeed[] = [
         outcome: 'NOT_LABELLED',
         durationYears: null,
         decidedOn: PHASE_5_DECIDED_ON,
-        rationale: 'Non labellisé (« recalé ») : la gouvernance « fédération vs fusion » a été '
-          + 'jugée trop complexe.',
+        rationale:
+          'Non labellisé (« recalé ») : la gouvernance « fédération vs fusion » a été ' +
+          'jugée trop complexe.',
       },
     ],
     clusterLabels: [],

@@ -4,17 +4,36 @@
 // (DOMAIN.md and poles_phase5.csv); each file's header lists the public URLs it relies on
 // and the values that no source confirms. Nothing here is read from outside the repository.
 
-export interface RegionSeed { code: string; name: string; overseas: boolean }
-export interface MinistrySeed { code: string; name: string; shortName: string; leadsPolicy: boolean }
-export interface ThemeSeed { code: string; name: string; nameEn: string }
+export interface RegionSeed {
+  code: string;
+  name: string;
+  overseas: boolean;
+}
+export interface MinistrySeed {
+  code: string;
+  name: string;
+  shortName: string;
+  leadsPolicy: boolean;
+}
+export interface ThemeSeed {
+  code: string;
+  name: string;
+  nameEn: string;
+}
 export interface FundingProgrammeSeed {
-  code: string; name: string; level: 'REGIONAL' | 'NATIONAL' | 'EUROPEAN';
-  startYear: number; endYear: number | null; description: string;
+  code: string;
+  name: string;
+  level: 'REGIONAL' | 'NATIONAL' | 'EUROPEAN';
+  startYear: number;
+  endYear: number | null;
+  description: string;
   /** relative weight of this programme among synthetic projects (any positive numbers) */
   weight: number;
 }
 export interface CriterionSeed {
-  code: string; name: string; description: string;
+  code: string;
+  name: string;
+  description: string;
   measurement: 'INDICATOR' | 'SCORE';
   /** for INDICATOR: which computed pole indicator it reads, one of:
    * 'MEMBERS_COUNT' | 'SME_SHARE' | 'PRIVATE_FUNDING_SHARE' | 'EUROPEAN_PROJECTS' | 'COLLABORATIVE_PROJECTS' | 'FUNDING_RAISED'
@@ -23,19 +42,41 @@ export interface CriterionSeed {
   /** the minimum to meet, as a decimal string (e.g. '150', '0.50', '60') */
   threshold: string;
 }
-export interface LabellingPhaseSeed { number: number; name: string; startYear: number; endYear: number; description: string; criteria: CriterionSeed[] }
+export interface LabellingPhaseSeed {
+  number: number;
+  name: string;
+  startYear: number;
+  endYear: number;
+  description: string;
+  criteria: CriterionSeed[];
+}
 export interface PoleDecisionSeed {
   phase: number;
   outcome: 'LABELLED' | 'LABELLED_PROBATION' | 'NOT_LABELLED';
-  durationYears: number | null; decidedOn: string /* YYYY-MM-DD */; rationale: string;
+  durationYears: number | null;
+  decidedOn: string /* YYYY-MM-DD */;
+  rationale: string;
 }
-export interface ClusterLabelSeed { level: 'BRONZE' | 'SILVER' | 'GOLD'; awardedOn: string; validUntil: string; scorePercent: string | null; indicatorsPassed: number | null; indicatorsTotal: number }
+export interface ClusterLabelSeed {
+  level: 'BRONZE' | 'SILVER' | 'GOLD';
+  awardedOn: string;
+  validUntil: string;
+  scorePercent: string | null;
+  indicatorsPassed: number | null;
+  indicatorsTotal: number;
+}
 export interface PoleSeed {
-  name: string; acronym: string | null; slug: string;
+  name: string;
+  acronym: string | null;
+  slug: string;
   kind: 'COMPETITIVENESS_CLUSTER' | 'OTHER_CLUSTER';
   status: 'LABELLED' | 'NOT_LABELLED' | 'MERGED' | 'DISSOLVED';
-  hqRegionCode: string; city: string; otherRegionCodes: string[];
-  themeCodes: string[]; foundedYear: number | null; website: string | null;
+  hqRegionCode: string;
+  city: string;
+  otherRegionCodes: string[];
+  themeCodes: string[];
+  foundedYear: number | null;
+  website: string | null;
   /** known real decisions; the seed synthesises the others */
   decisions: PoleDecisionSeed[];
   clusterLabels: ClusterLabelSeed[];

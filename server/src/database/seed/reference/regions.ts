@@ -23,7 +23,7 @@ export const REGIONS: RegionSeed[] = [
   { code: '75', name: 'Nouvelle-Aquitaine', overseas: false },
   { code: '76', name: 'Occitanie', overseas: false },
   { code: '84', name: 'Auvergne-Rhône-Alpes', overseas: false },
-  { code: '93', name: 'Provence-Alpes-Côte d\'Azur', overseas: false },
+  { code: '93', name: "Provence-Alpes-Côte d'Azur", overseas: false },
   { code: '94', name: 'Corse', overseas: false },
   { code: '01', name: 'Guadeloupe', overseas: true },
   { code: '02', name: 'Martinique', overseas: true },
