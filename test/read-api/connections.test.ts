@@ -223,6 +223,16 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
       expect(expected).toBeGreaterThan(0); // a filter that matches nothing proves nothing
     });
 
+    it('ne keeps rows whose value differs, and rows with no value', async () => {
+      const expected = await sqlCount(
+        database.dataSource,
+        "SELECT COUNT(*) AS n FROM pole WHERE acronym IS NULL OR acronym <> 'PMT'",
+      );
+      expect(
+        (await list('poles', { filter: { acronym: { ne: 'PMT' } }, first: 1 })).totalCount,
+      ).toBe(expected);
+    });
+
     it('filters by global id, and an empty `in` matches nothing', async () => {
       const first = await list('projects', { first: 3 });
       const ids = first.nodes.map((node) => node.id);
@@ -256,6 +266,41 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
       } while (page.pageInfo.hasPreviousPage);
       expect(backward).toEqual(forward);
     });
+
+    it.each([
+      ['poles', {}, [{ field: 'CITY', direction: 'ASC' }]],
+      ['members', { region: { code: { eq: '94' } } }, [{ field: 'NAME', direction: 'DESC' }]],
+      [
+        'memberships',
+        { pole: { slug: { eq: 'cara' } } },
+        [{ field: 'START_DATE', direction: 'DESC' }],
+      ],
+      ['evaluations', {}, [{ field: 'EVALUATED_ON', direction: 'ASC' }]],
+      ['labellingDecisions', {}, [{ field: 'OUTCOME', direction: 'ASC' }]],
+    ])(
+      '%s: pages forward to the end and back with the same rows',
+      async (root, filter, orderBy) => {
+        const forward: string[] = [];
+        let after: string | null = null;
+        let page: Connection;
+        do {
+          page = await list(root, { filter, orderBy, first: 23, after });
+          forward.push(...page.nodes.map((node) => node.id));
+          after = page.pageInfo.endCursor;
+        } while (page.pageInfo.hasNextPage);
+        expect(forward.length).toBe(page.totalCount);
+        expect(forward.length).toBeGreaterThan(23); // more than one page, or the test proves nothing
+        expect(new Set(forward).size).toBe(forward.length);
+        const backward: string[] = [];
+        let before: string | null = null;
+        do {
+          page = await list(root, { filter, orderBy, last: 29, before });
+          backward.unshift(...page.nodes.map((node) => node.id));
+          before = page.pageInfo.startCursor;
+        } while (page.pageInfo.hasPreviousPage);
+        expect(backward).toEqual(forward);
+      },
+    );
 
     it('orders by several keys with ties broken by id, in the last key’s direction', async () => {
       const orderBy = [
