@@ -3,7 +3,7 @@ import { type EntityManager, IsNull, Not } from 'typeorm';
 import { assertMayWrite } from '../auth/permission-policy';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
-import { referencedId } from '../graphql/mutation/references';
+import { referencedId, referencedIdByCode } from '../graphql/mutation/references';
 import { refuse, UserErrorCode } from '../graphql/mutation/user-error';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
@@ -62,18 +62,7 @@ async function namedRegionId(
   }
   if (regionId != null) return referencedId(manager, Region, regionId, ['input', 'regionId']);
   if (regionCode != null) {
-    const region = await manager.findOne(Region, {
-      select: { id: true },
-      where: { code: regionCode },
-    });
-    if (!region) {
-      refuse(
-        UserErrorCode.NOT_FOUND,
-        ['input', 'regionCode'],
-        `No region has the INSEE code "${regionCode}"`,
-      );
-    }
-    return region.id;
+    return referencedIdByCode(manager, Region, regionCode, ['input', 'regionCode'], 'INSEE code');
   }
   if (required) {
     refuse(

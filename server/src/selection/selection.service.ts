@@ -4,7 +4,7 @@ import { assertMayWrite } from '../auth/permission-policy';
 import { toUnits } from '../database/scaled-decimal';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
-import { referencedId } from '../graphql/mutation/references';
+import { referencedId, referencedIdByCode } from '../graphql/mutation/references';
 import { refuse, UserErrorCode } from '../graphql/mutation/user-error';
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
@@ -197,32 +197,21 @@ async function evaluator(
     );
   }
   if (ministryCode != null) {
-    const ministry = await manager.findOne(Ministry, {
-      select: { id: true },
-      where: { code: ministryCode },
-    });
-    if (!ministry) {
-      refuse(
-        UserErrorCode.NOT_FOUND,
-        ['input', 'ministryCode'],
-        `No ministry has the code "${ministryCode}"`,
-      );
-    }
-    return { ministryId: ministry.id, regionId: null };
+    const ministryId = await referencedIdByCode(manager, Ministry, ministryCode, [
+      'input',
+      'ministryCode',
+    ]);
+    return { ministryId, regionId: null };
   }
   if (regionCode != null) {
-    const region = await manager.findOne(Region, {
-      select: { id: true },
-      where: { code: regionCode },
-    });
-    if (!region) {
-      refuse(
-        UserErrorCode.NOT_FOUND,
-        ['input', 'regionCode'],
-        `No region has the INSEE code "${regionCode}"`,
-      );
-    }
-    return { ministryId: null, regionId: region.id };
+    const regionId = await referencedIdByCode(
+      manager,
+      Region,
+      regionCode,
+      ['input', 'regionCode'],
+      'INSEE code',
+    );
+    return { ministryId: null, regionId };
   }
   return refuse(
     UserErrorCode.INVALID,

@@ -1,3 +1,4 @@
+import { compileBooleanCondition } from '../database/query/boolean-condition';
 import { MAX_IN_VALUES } from '../database/query/filter-compiler';
 import type { SqlBuilder } from '../database/query/sql-builder';
 import { badUserInput } from '../graphql/domain-error';
@@ -42,50 +43,21 @@ export function compileHaving(
   having: HavingInput | null | undefined,
   sql: SqlBuilder,
   path: readonly string[] = ['having'],
-  depth = 0,
 ): string | null {
-  if (!having) return null;
-  if (depth > MAX_HAVING_DEPTH) {
-    throw badUserInput(
-      `${path.join('.')}: conditions nest at most ${MAX_HAVING_DEPTH} levels deep`,
-      path,
-    );
-  }
-  const conditions: string[] = [];
-  for (const [key, value] of Object.entries(having)) {
-    if (value === undefined || value === null) continue;
-    const here = [...path, key];
-    if (key === 'and' || key === 'or') {
-      const parts = (value as HavingInput[])
-        .map((item, index) => compileHaving(spec, item, sql, [...here, String(index)], depth + 1))
-        .map((part) => part ?? '1 = 1');
-      if (parts.length > 0) conditions.push(`(${parts.join(key === 'and' ? ' AND ' : ' OR ')})`);
-      else if (key === 'or') conditions.push('1 = 0'); // an empty OR matches nothing, as in filters
-    } else if (key === 'not') {
-      const inner = compileHaving(spec, value as HavingInput, sql, here, depth + 1);
-      if (inner) conditions.push(`NOT (${inner})`);
-    } else if (key in spec) {
-      const entry = spec[key];
-      if (isMeasure(entry)) {
-        const condition = compileComparison(entry, value as HavingInput, sql, here);
-        if (condition) conditions.push(condition);
-        continue;
-      }
-      for (const [field, operators] of Object.entries(value as HavingInput)) {
-        if (operators === undefined || operators === null) continue;
-        const measure = entry[field];
-        if (!measure) throw new Error(`having.${key} has no field "${field}"`);
-        const condition = compileComparison(measure, operators as HavingInput, sql, [
-          ...here,
-          field,
-        ]);
-        if (condition) conditions.push(condition);
-      }
-    } else {
-      throw new Error(`having has no field "${key}"`);
+  return compileBooleanCondition(having, path, MAX_HAVING_DEPTH, (key, value, here) => {
+    if (!(key in spec)) throw new Error(`having has no field "${key}"`);
+    const entry = spec[key];
+    if (isMeasure(entry)) return compileComparison(entry, value as HavingInput, sql, here);
+    const conditions: string[] = [];
+    for (const [field, operators] of Object.entries(value as HavingInput)) {
+      if (operators === undefined || operators === null) continue;
+      const measure = entry[field];
+      if (!measure) throw new Error(`having.${key} has no field "${field}"`);
+      const condition = compileComparison(measure, operators as HavingInput, sql, [...here, field]);
+      if (condition) conditions.push(condition);
     }
-  }
-  return conditions.length > 0 ? conditions.join(' AND ') : null;
+    return conditions.length > 0 ? conditions.join(' AND ') : null;
+  });
 }
 
 function compileComparison(

@@ -1,5 +1,6 @@
 import { badUserInput } from '../../graphql/domain-error';
 import { databaseIdOf } from '../../graphql/relay/global-id';
+import { compileBooleanCondition } from './boolean-condition';
 import { type CollectionSpec, columnSql, type ScalarSpec } from './collection-spec';
 import type { SqlBuilder } from './sql-builder';
 import { likeEscape } from './sql-dialect';
@@ -24,40 +25,16 @@ export function compileFilter(
   path: readonly string[] = ['filter'],
   depth = 0,
 ): string | null {
-  if (!filter) return null;
-  if (depth > MAX_FILTER_DEPTH) {
-    throw badUserInput(
-      `${path.join('.')}: filters nest at most ${MAX_FILTER_DEPTH} levels deep`,
-      path,
-    );
-  }
-  const conditions: string[] = [];
-  for (const [key, value] of Object.entries(filter)) {
-    if (value === undefined || value === null) continue;
-    const here = [...path, key];
-    if (key === 'and' || key === 'or') {
-      const parts = (value as FilterInput[])
-        .map((item, index) =>
-          compileFilter(spec, item, alias, sql, [...here, String(index)], depth + 1),
-        )
-        .map((part) => part ?? '1 = 1');
-      if (parts.length > 0) conditions.push(`(${parts.join(key === 'and' ? ' AND ' : ' OR ')})`);
-      else if (key === 'or') conditions.push('1 = 0'); // an empty OR matches nothing
-    } else if (key === 'not') {
-      const inner = compileFilter(spec, value as FilterInput, alias, sql, here, depth + 1);
-      if (inner) conditions.push(`NOT (${inner})`);
-    } else if (key in spec.scalars) {
-      const condition = compileScalar(
-        spec,
-        key,
-        spec.scalars[key],
-        value as FilterInput,
-        alias,
-        sql,
-        here,
-      );
-      if (condition) conditions.push(condition);
-    } else if (key in spec.relations) {
+  return compileBooleanCondition(
+    filter,
+    path,
+    MAX_FILTER_DEPTH,
+    (key, value, here, level) => {
+      if (key in spec.scalars) {
+        return compileScalar(spec, key, spec.scalars[key], value as FilterInput, alias, sql, here);
+      }
+      if (!(key in spec.relations))
+        throw new Error(`${spec.typeName} filter has no field "${key}"`);
       const relation = spec.relations[key];
       const target = relation.target();
       const link = sql.alias('l');
@@ -65,19 +42,17 @@ export function compileFilter(
       // A relation the caller may not see is as if the row had none; hidden target rows too.
       const relationVisible = sql.access.field(spec.typeName, key, alias);
       const targetRows = sql.access.rows(target.typeName, inner);
-      const condition = compileFilter(target, value as FilterInput, inner, sql, here, depth + 1);
+      const condition = compileFilter(target, value as FilterInput, inner, sql, here, level + 1);
       const inside = [`${link}.a = ${alias}.\`id\``, targetRows, condition]
         .filter(Boolean)
         .join(' AND ');
       const exists =
         `EXISTS (SELECT 1 FROM (${relation.pairs}) ${link} JOIN \`${target.table}\` ${inner} ` +
         `ON ${inner}.\`id\` = ${link}.b WHERE ${inside})`;
-      conditions.push(relationVisible ? `(${relationVisible} AND ${exists})` : exists);
-    } else {
-      throw new Error(`${spec.typeName} filter has no field "${key}"`);
-    }
-  }
-  return conditions.length > 0 ? conditions.join(' AND ') : null;
+      return relationVisible ? `(${relationVisible} AND ${exists})` : exists;
+    },
+    depth,
+  );
 }
 
 function compileScalar(

@@ -54,3 +54,26 @@ export async function referencedIds(
   });
   return ids;
 }
+
+/**
+ * The database id of the record whose `code` is `code` (a region's INSEE code, a ministry's
+ * code), or NOT_FOUND on `field` with a message naming what was looked for.
+ */
+export async function referencedIdByCode(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral> & { name: string },
+  code: string,
+  field: string[],
+  codeLabel = 'code',
+): Promise<number> {
+  const found = (await manager.findOne(entity, { select: { id: true }, where: { code } })) as {
+    id: number;
+  } | null;
+  if (!found)
+    refuse(
+      UserErrorCode.NOT_FOUND,
+      field,
+      `No ${entity.name.toLowerCase()} has the ${codeLabel} "${code}"`,
+    );
+  return found.id;
+}
