@@ -2,7 +2,19 @@ import type { EntityManager } from 'typeorm';
 
 import { type AuditFieldChangeValue, AuditLogEntry } from './audit-log-entry.entity';
 
-type Values = Record<string, unknown> | null;
+type Values = object | null;
+
+/**
+ * A record's own columns: relations loaded on an entity (objects, arrays) are left out, they
+ * have audit entries of their own.
+ */
+function ownColumns(record: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).filter(
+      ([, value]) => typeof value !== 'object' || value === null || value instanceof Date,
+    ),
+  );
+}
 
 /** Fields that change on every write and say nothing about it. */
 const IGNORED_FIELDS = new Set(['version', 'createdAt', 'updatedAt']);
@@ -14,7 +26,9 @@ function asText(value: unknown): string | null {
 }
 
 /** The fields whose value differs between `before` and `after` (null: created or deleted). */
-export function fieldChanges(before: Values, after: Values): AuditFieldChangeValue[] {
+export function fieldChanges(beforeRecord: Values, afterRecord: Values): AuditFieldChangeValue[] {
+  const before = beforeRecord && ownColumns(beforeRecord);
+  const after = afterRecord && ownColumns(afterRecord);
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: AuditFieldChangeValue[] = [];
   for (const field of [...fields].sort()) {
@@ -40,7 +54,10 @@ export class AuditTrail {
     private readonly requestId: string,
   ) {}
 
-  /** Records one record's change; pass `before` null for a creation, `after` null for a deletion. */
+  /**
+   * Records one record's change; pass `before` null for a creation, `after` null for a
+   * deletion. Entities can be passed as they are: only their own columns are compared.
+   */
   record(recordType: string, recordId: number, before: Values, after: Values): void {
     this.entries.push({
       actor: this.actor,

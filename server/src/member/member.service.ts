@@ -1,6 +1,7 @@
 import { type EntityManager, IsNull, Not } from 'typeorm';
 
 import { assertMayWrite } from '../auth/permission-policy';
+import { insertRecord } from '../graphql/mutation/insert-record';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
 import { referencedId, referencedIdByCode } from '../graphql/mutation/references';
@@ -15,17 +16,6 @@ import type {
   UpdateMemberInput,
 } from './member.input';
 import { Membership } from './membership.entity';
-
-/** What the audit log keeps of a member: its own columns. */
-function snapshot(member: Member): Record<string, unknown> {
-  const { region: _region, memberships: _memberships, ...columns } = member;
-  return columns;
-}
-
-function membershipSnapshot(membership: Membership): Record<string, unknown> {
-  const { member: _member, pole: _pole, ...columns } = membership;
-  return columns;
-}
 
 async function refuseTakenSiren(
   manager: EntityManager,
@@ -82,7 +72,7 @@ export async function createMember(
   assertMayWrite(caller, 'manageMembers');
   await refuseTakenSiren(manager, input.siren);
   const regionId = (await namedRegionId(manager, input, true))!;
-  const { identifiers } = await manager.insert(Member, {
+  const member = await insertRecord(manager, Member, {
     name: input.name,
     siren: input.siren,
     category: input.category,
@@ -93,10 +83,7 @@ export async function createMember(
     contactName: input.contactName ?? null,
     contactEmail: input.contactEmail ?? null,
   });
-  const member = await manager.findOneByOrFail(Member, {
-    id: (identifiers[0] as { id: number }).id,
-  });
-  audit.record('Member', member.id, null, snapshot(member));
+  audit.record('Member', member.id, null, member);
   return { member };
 }
 
@@ -138,7 +125,7 @@ export async function updateMember(
   const regionId = await namedRegionId(manager, input, false);
   if (regionId !== undefined) changes.regionId = regionId;
   const updated = await updateIfCurrent(manager, Member, member, input.expectedVersion, changes);
-  audit.record('Member', member.id, snapshot(member), snapshot(updated));
+  audit.record('Member', member.id, member, updated);
   return { member: updated };
 }
 
@@ -176,7 +163,7 @@ export async function joinPole(
         `(${overlapped.startDate} to ${overlapped.endDate}): start after ${overlapped.endDate}`,
     );
   }
-  const { identifiers } = await manager.insert(Membership, {
+  const membership = await insertRecord(manager, Membership, {
     memberId,
     poleId,
     startDate: input.startDate,
@@ -184,10 +171,7 @@ export async function joinPole(
     yearlyFee: input.yearlyFee ?? null,
     boardSeat: input.boardSeat ?? false,
   });
-  const membership = await manager.findOneByOrFail(Membership, {
-    id: (identifiers[0] as { id: number }).id,
-  });
-  audit.record('Membership', membership.id, null, membershipSnapshot(membership));
+  audit.record('Membership', membership.id, null, membership);
   return { membership };
 }
 
@@ -217,11 +201,6 @@ export async function leavePole(
   const updated = await updateIfCurrent(manager, Membership, membership, input.expectedVersion, {
     endDate: input.endDate,
   });
-  audit.record(
-    'Membership',
-    membership.id,
-    membershipSnapshot(membership),
-    membershipSnapshot(updated),
-  );
+  audit.record('Membership', membership.id, membership, updated);
   return { membership: updated };
 }

@@ -1,5 +1,6 @@
 import { assertMayWrite } from '../auth/permission-policy';
 import { toUnits } from '../database/scaled-decimal';
+import { insertRecord } from '../graphql/mutation/insert-record';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
 import { referencedId } from '../graphql/mutation/references';
@@ -10,11 +11,6 @@ import type { RecordPoleYearInput } from './pole-year.input';
 
 /** The widest value of `europeTeamFte`, a DECIMAL(6,2), in hundredths. */
 const MAX_FTE_HUNDREDTHS = 9999_99;
-
-function snapshot(poleYear: PoleYear): Record<string, unknown> {
-  const { pole: _pole, ...columns } = poleYear;
-  return columns;
-}
 
 /**
  * Records a pole's figures for a year: creates them the first time; afterwards updates them,
@@ -70,13 +66,10 @@ export async function recordPoleYear(
   };
   if (existing) {
     const updated = await updateIfCurrent(manager, PoleYear, existing, expectedVersion!, figures);
-    audit.record('PoleYear', existing.id, snapshot(existing), snapshot(updated));
+    audit.record('PoleYear', existing.id, existing, updated);
     return { poleYear: updated };
   }
-  const { identifiers } = await manager.insert(PoleYear, { poleId, year: input.year, ...figures });
-  const poleYear = await manager.findOneByOrFail(PoleYear, {
-    id: (identifiers[0] as { id: number }).id,
-  });
-  audit.record('PoleYear', poleYear.id, null, snapshot(poleYear));
+  const poleYear = await insertRecord(manager, PoleYear, { poleId, year: input.year, ...figures });
+  audit.record('PoleYear', poleYear.id, null, poleYear);
   return { poleYear };
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { assertMayWrite } from '../auth/permission-policy';
 import { toUnits } from '../database/scaled-decimal';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
+import { insertRecord, insertRow } from '../graphql/mutation/insert-record';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
 import { referencedId, referencedIds } from '../graphql/mutation/references';
@@ -26,12 +27,6 @@ import { ProjectStatusChange } from './project-status-change.entity';
 type Field = string[];
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** What the audit log keeps of a project: its own columns. */
-function snapshot(project: Project): Record<string, unknown> {
-  const { partners: _partners, statusChanges: _changes, ...columns } = project;
-  return columns;
-}
 
 /** Dates in the order a project lives them; an empty date is skipped. */
 function checkDates(
@@ -202,8 +197,7 @@ export async function createProject(
   checkDates(values);
   checkAmounts(values);
 
-  const { identifiers } = await manager.insert(Project, values);
-  const projectId = (identifiers[0] as { id: number }).id;
+  const projectId = await insertRow(manager, Project, values);
   if (partners.length > 0)
     await manager.insert(
       ProjectPartner,
@@ -220,7 +214,7 @@ export async function createProject(
     comment: 'Created',
   });
   const project = await manager.findOneByOrFail(Project, { id: projectId });
-  audit.record('Project', projectId, null, snapshot(project));
+  audit.record('Project', projectId, null, project);
   return { project };
 }
 
@@ -281,7 +275,7 @@ export async function updateProject(
   if (coLabellingPoleIds)
     await replaceLinks(manager, project.id, 'coLabellingPoles', coLabellingPoleIds);
   if (themeIds) await replaceLinks(manager, project.id, 'themes', themeIds);
-  audit.record('Project', project.id, snapshot(project), snapshot(updated));
+  audit.record('Project', project.id, project, updated);
   return { project: updated };
 }
 
@@ -299,13 +293,10 @@ export async function addProjectPartner(
   const updated = await updateIfCurrent(manager, Project, project, input.expectedVersion, {
     coordinatorId,
   });
-  const { identifiers } = await manager.insert(ProjectPartner, { ...added, projectId: project.id });
-  audit.record('ProjectPartner', (identifiers[0] as { id: number }).id, null, {
-    ...added,
-    projectId: project.id,
-  });
+  const partner = await insertRecord(manager, ProjectPartner, { ...added, projectId: project.id });
+  audit.record('ProjectPartner', partner.id, null, partner);
   if (coordinatorId !== project.coordinatorId)
-    audit.record('Project', project.id, snapshot(project), snapshot(updated));
+    audit.record('Project', project.id, project, updated);
   return { project: updated };
 }
 
@@ -328,9 +319,9 @@ export async function removeProjectPartner(
     coordinatorId,
   });
   await manager.delete(ProjectPartner, { id: partner.id });
-  audit.record('ProjectPartner', partner.id, { ...partner }, null);
+  audit.record('ProjectPartner', partner.id, partner, null);
   if (coordinatorId !== project.coordinatorId)
-    audit.record('Project', project.id, snapshot(project), snapshot(updated));
+    audit.record('Project', project.id, project, updated);
   return { project: updated };
 }
 
@@ -372,7 +363,7 @@ export async function changeProjectStatus(
   const updated = await updateIfCurrent(manager, Project, project, args.expectedVersion, changes, [
     'expectedVersion',
   ]);
-  const { identifiers } = await manager.insert(ProjectStatusChange, {
+  const statusChange = await insertRecord(manager, ProjectStatusChange, {
     projectId: project.id,
     fromStatus: project.status,
     toStatus: args.to,
@@ -380,9 +371,6 @@ export async function changeProjectStatus(
     changedBy: caller.name,
     comment: args.comment ?? null,
   });
-  const statusChange = await manager.findOneByOrFail(ProjectStatusChange, {
-    id: (identifiers[0] as { id: number }).id,
-  });
-  audit.record('Project', project.id, snapshot(project), snapshot(updated));
+  audit.record('Project', project.id, project, updated);
   return { project: updated, statusChange };
 }

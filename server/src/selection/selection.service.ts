@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 
 import { assertMayWrite } from '../auth/permission-policy';
 import { toUnits } from '../database/scaled-decimal';
+import { insertRecord, insertRow } from '../graphql/mutation/insert-record';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
 import { referencedId, referencedIdByCode } from '../graphql/mutation/references';
@@ -40,19 +41,6 @@ const SHARE_INDICATORS: ReadonlySet<PoleIndicator> = new Set([
 
 /** A threshold fits `criterion.threshold`, a DECIMAL(18,4): ≥ 0, 14 digits, 4 decimals. */
 const THRESHOLD_PATTERN = /^\d{1,14}(\.\d{1,4})?$/;
-
-/** What the audit log keeps of a record: its own columns, without loaded relations. */
-function columnsOf(record: object): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(record).filter(
-      ([, value]) => typeof value !== 'object' || value === null || value instanceof Date,
-    ),
-  );
-}
-
-function insertedId(identifiers: object[]): number {
-  return (identifiers[0] as { id: number }).id;
-}
 
 async function phaseByNumber(
   manager: EntityManager,
@@ -154,14 +142,13 @@ export async function openLabellingPhase(
     checkCriterion(criterion, field);
   });
 
-  const { identifiers } = await manager.insert(LabellingPhase, {
+  const phaseId = await insertRow(manager, LabellingPhase, {
     number: input.number,
     name: input.name,
     startYear: input.startYear,
     endYear: input.endYear,
     description: input.description,
   });
-  const phaseId = insertedId(identifiers);
   await manager.insert(
     Criterion,
     input.criteria.map((criterion) => ({
@@ -175,10 +162,10 @@ export async function openLabellingPhase(
     })),
   );
   const phase = await manager.findOneByOrFail(LabellingPhase, { id: phaseId });
-  audit.record('LabellingPhase', phaseId, null, columnsOf(phase));
+  audit.record('LabellingPhase', phaseId, null, phase);
   const criteria = await manager.find(Criterion, { where: { phaseId }, order: { id: 'ASC' } });
   for (const criterion of criteria) {
-    audit.record('Criterion', criterion.id, null, columnsOf(criterion));
+    audit.record('Criterion', criterion.id, null, criterion);
   }
   return { phase };
 }
@@ -269,14 +256,13 @@ export async function recordEvaluation(
     return { criterionId: criterion.id, score: score.score };
   });
 
-  const { identifiers } = await manager.insert(Evaluation, {
+  const evaluationId = await insertRow(manager, Evaluation, {
     poleId,
     phaseId: phase.id,
     ...by,
     evaluatedOn: input.evaluatedOn,
     comments: input.comments,
   });
-  const evaluationId = insertedId(identifiers);
   if (scores.length > 0) {
     await manager.insert(
       EvaluationScore,
@@ -284,13 +270,13 @@ export async function recordEvaluation(
     );
   }
   const evaluation = await manager.findOneByOrFail(Evaluation, { id: evaluationId });
-  audit.record('Evaluation', evaluationId, null, columnsOf(evaluation));
+  audit.record('Evaluation', evaluationId, null, evaluation);
   const stored = await manager.find(EvaluationScore, {
     where: { evaluationId },
     order: { id: 'ASC' },
   });
   for (const score of stored) {
-    audit.record('EvaluationScore', score.id, null, columnsOf(score));
+    audit.record('EvaluationScore', score.id, null, score);
   }
   return { evaluation };
 }
@@ -364,18 +350,15 @@ export async function decideLabelling(
       expectedVersion!,
       values,
     );
-    audit.record('LabellingDecision', existing.id, columnsOf(existing), columnsOf(updated));
+    audit.record('LabellingDecision', existing.id, existing, updated);
     return { decision: updated };
   }
-  const { identifiers } = await manager.insert(LabellingDecision, {
+  const decision = await insertRecord(manager, LabellingDecision, {
     poleId,
     phaseId: phase.id,
     ...values,
   });
-  const decision = await manager.findOneByOrFail(LabellingDecision, {
-    id: insertedId(identifiers),
-  });
-  audit.record('LabellingDecision', decision.id, null, columnsOf(decision));
+  audit.record('LabellingDecision', decision.id, null, decision);
   return { decision };
 }
 
@@ -414,7 +397,7 @@ export async function recordClusterLabel(
         (scorePercent === null ? ': give scorePercent' : `, and ${scorePercent} % is below it`),
     );
   }
-  const { identifiers } = await manager.insert(ClusterLabel, {
+  const clusterLabel = await insertRecord(manager, ClusterLabel, {
     poleId,
     level: input.level,
     awardedOn: input.awardedOn,
@@ -423,7 +406,6 @@ export async function recordClusterLabel(
     indicatorsPassed,
     indicatorsTotal: input.indicatorsTotal,
   });
-  const clusterLabel = await manager.findOneByOrFail(ClusterLabel, { id: insertedId(identifiers) });
-  audit.record('ClusterLabel', clusterLabel.id, null, columnsOf(clusterLabel));
+  audit.record('ClusterLabel', clusterLabel.id, null, clusterLabel);
   return { clusterLabel };
 }
