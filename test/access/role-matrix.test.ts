@@ -102,8 +102,12 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
   describe.each(CALLERS)('$label', (caller) => {
     it('reads project detail only where the matrix allows it', async () => {
       const document = `query ProjectDetail($a: ID!, $b: ID!) {
-        a: project(id: $a) { acronym status totalBudget partners { role } history { toStatus } }
-        b: project(id: $b) { acronym status totalBudget partners { role } history { toStatus } }
+        a: project(id: $a) { ...Detail }
+        b: project(id: $b) { ...Detail }
+      }
+      fragment Detail on Project {
+        acronym status totalBudget publicFundingRequested publicFundingGranted coordinatorId
+        coordinator { name } partners { role } history { toStatus } regions { code }
       }`;
       const response = await api.query<
         Record<
@@ -135,13 +139,71 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
             forbidden
               .map((error) => [error.path!.slice(1).join('.'), error.extensions?.code])
               .sort(),
-          ).toEqual([
-            ['history', 'FORBIDDEN'],
-            ['partners', 'FORBIDDEN'],
-            ['totalBudget', 'FORBIDDEN'],
-          ]);
+          ).toEqual(
+            [
+              'coordinator',
+              'coordinatorId',
+              'history',
+              'partners',
+              'publicFundingGranted',
+              'publicFundingRequested',
+              'regions',
+              'totalBudget',
+            ].map((field) => [field, 'FORBIDDEN']),
+          );
           expect(forbidden[0].message).toContain('is confidential');
         }
+      }
+    });
+
+    it('reads pole detail (yearly figures, funding indicators, fees) only where allowed', async () => {
+      const response = await api.query<{
+        pole: {
+          name: string;
+          years: { year: number }[] | null;
+          indicators: {
+            activeMembers: number;
+            privateFundingShare: string | null;
+            fundingRaised: string | null;
+          };
+          memberships: { nodes: { startDate: string; yearlyFee: string | null }[] };
+        };
+      }>(
+        `query PoleDetail { pole(slug: "cara") { name years { year }
+          indicators(year: 2024) { activeMembers privateFundingShare fundingRaised }
+          memberships(first: 3, filter: { yearlyFee: { isNull: false } }) { nodes { startDate yearlyFee } } } }`,
+        {},
+        headers.get(caller.label),
+      );
+      const pole = response.data!.pole;
+      expect(pole.name).toBe('CARA');
+      expect(pole.indicators.activeMembers).toBeGreaterThan(0); // public figures stay
+      const allowed =
+        readsEverything(caller) || caller.regionCode === '84' || caller.poleSlug === 'cara';
+      if (allowed) {
+        expect(response.errors).toBeUndefined();
+        expect(pole.years!.length).toBeGreaterThan(0);
+        expect(pole.indicators.fundingRaised).toMatch(/^\d+\.\d{2}$/);
+        expect(pole.memberships.nodes.map((node) => node.yearlyFee)).toEqual(
+          Array(3).fill(expect.stringMatching(/^\d+\.\d{2}$/)),
+        );
+      } else {
+        // A hidden fee reads as NULL in filters too: no membership matches `isNull: false`.
+        expect(pole.memberships.nodes).toEqual([]);
+        expect([
+          pole.years,
+          pole.indicators.privateFundingShare,
+          pole.indicators.fundingRaised,
+        ]).toEqual([null, null, null]);
+        expect(
+          (response.errors ?? [])
+            .map((error) => [error.path!.join('.'), error.extensions?.code])
+            .sort(),
+        ).toEqual([
+          ['pole.indicators.fundingRaised', 'FORBIDDEN'],
+          ['pole.indicators.privateFundingShare', 'FORBIDDEN'],
+          ['pole.years', 'FORBIDDEN'],
+        ]);
       }
     });
 
