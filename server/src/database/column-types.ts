@@ -1,5 +1,7 @@
 import type { ColumnOptions, ValueTransformer } from 'typeorm';
 
+import { formatDecimal } from './scaled-decimal';
+
 /**
  * Money and shares stay decimal strings in TypeScript. MySQL returns DECIMAL as a string;
  * SQLite has no decimal type and hands back a number, which we format at once, so the rest of
@@ -8,12 +10,7 @@ import type { ColumnOptions, ValueTransformer } from 'typeorm';
 function decimalTransformer(scale: number): ValueTransformer {
   return {
     to: (value: string | null | undefined) => value,
-    from: (value: string | number | null) => {
-      if (value === null || value === undefined) return null;
-      if (typeof value === 'number') return value.toFixed(scale);
-      const [whole, fraction = ''] = value.split('.');
-      return scale === 0 ? whole : `${whole}.${fraction.padEnd(scale, '0').slice(0, scale)}`;
-    },
+    from: (value: string | number | null) => formatDecimal(value, scale),
   };
 }
 

@@ -72,3 +72,32 @@ export function toUnits(text: string, scale: number): number {
   if (!Number.isSafeInteger(units)) throw new RangeError(`"${text}" is too large`);
   return match[1] === '-' ? -units : units;
 }
+
+/** Units of 10^-`scale` as a BigInt, for comparisons of any size. */
+function bigUnits(text: string, scale: number): bigint {
+  const negative = text.startsWith('-');
+  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const units = BigInt(whole + fraction.padEnd(scale, '0'));
+  return negative ? -units : units;
+}
+
+/** Compares two decimal strings exactly: -1, 0 or 1, whatever their number of decimals. */
+export function compareDecimals(a: string, b: string): number {
+  const scale = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0);
+  const difference = bigUnits(a, scale) - bigUnits(b, scale);
+  return difference > 0n ? 1 : difference < 0n ? -1 : 0;
+}
+
+/**
+ * A number as the database returned it, as a decimal string with exactly `scale` decimals:
+ * SQLite hands back floats (formatted at once, so no arithmetic ever runs on them), MySQL
+ * DECIMAL strings (padded or cut to `scale`).
+ */
+export function formatDecimal(value: unknown, scale: number): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value.toFixed(scale);
+  const text = String(value);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const [whole, fraction = ''] = text.split('.');
+  return scale === 0 ? whole : `${whole}.${fraction.padEnd(scale, '0').slice(0, scale)}`;
+}

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 
-import { formatNumber } from '../database/query/collection-query';
 import { hydrate } from '../database/query/hydrate';
 import { SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
 import { PAIRS } from '../database/relationships';
+import { formatDecimal } from '../database/scaled-decimal';
 import { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
 import type { GraphQLContext } from '../graphql/context';
 import { badUserInput } from '../graphql/domain-error';
@@ -129,7 +129,7 @@ async function privateFundingShares(
     sql.params,
   )) as { poleId: unknown; privateFundingShare: unknown }[];
   return new Map(
-    rows.map((row) => [Number(row.poleId), formatNumber(row.privateFundingShare, 4)!]),
+    rows.map((row) => [Number(row.poleId), formatDecimal(row.privateFundingShare, 4)!]),
   );
 }
 
@@ -179,7 +179,7 @@ async function phaseProjects(
       {
         collaborative: Number(row.collaborative),
         european: Number(row.european),
-        fundingRaised: formatNumber(row.fundingRaised, 2) ?? '0.00',
+        fundingRaised: formatDecimal(row.fundingRaised, 2) ?? '0.00',
       },
     ]),
   );

@@ -1,6 +1,7 @@
 import { accessScopeOf } from '../auth/access-scope';
 import { detailCondition, isDetailField } from '../auth/permission-policy';
 import { hydrate } from '../database/query/hydrate';
+import { compareDecimals } from '../database/scaled-decimal';
 import { relatedList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { Pole } from '../pole/pole.entity';
@@ -169,22 +170,4 @@ function indicatorValue(
   if (!detailVisible && isDetailField('PoleIndicators', field)) return null;
   const value = indicators[field];
   return value === null ? null : String(value);
-}
-
-/** Compares two decimal strings exactly (BigInt: no threshold is too wide for it). */
-export function compareDecimals(a: string, b: string): number {
-  const scale = Math.max(decimalsOf(a), decimalsOf(b));
-  const difference = unitsOf(a, scale) - unitsOf(b, scale);
-  return difference > 0n ? 1 : difference < 0n ? -1 : 0;
-}
-
-function decimalsOf(text: string): number {
-  return text.split('.')[1]?.length ?? 0;
-}
-
-function unitsOf(text: string, scale: number): bigint {
-  const negative = text.startsWith('-');
-  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
-  const units = BigInt(whole + fraction.padEnd(scale, '0'));
-  return negative ? -units : units;
 }

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 
-import { formatNumber } from '../database/query/collection-query';
 import { compileFilter } from '../database/query/filter-compiler';
 import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
+import { formatDecimal } from '../database/scaled-decimal';
 import type { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import type { ProjectStatus } from '../project/project.enums';
@@ -234,9 +234,9 @@ export async function projectStats(
       month: nullableInt(keyValue(ProjectGroupBy.MONTH)),
     };
     const numbers = (measure: Measure): ProjectStatsNumbers => ({
-      totalBudget: formatNumber(row[`${measure}_totalBudget`], 2),
-      publicFundingRequested: formatNumber(row[`${measure}_publicFundingRequested`], 2),
-      publicFundingGranted: formatNumber(row[`${measure}_publicFundingGranted`], 2),
+      totalBudget: formatDecimal(row[`${measure}_totalBudget`], 2),
+      publicFundingRequested: formatDecimal(row[`${measure}_publicFundingRequested`], 2),
+      publicFundingGranted: formatDecimal(row[`${measure}_publicFundingGranted`], 2),
     });
     return {
       key,

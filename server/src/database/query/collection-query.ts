@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 import { badUserInput } from '../../graphql/domain-error';
+import { formatDecimal } from '../scaled-decimal';
 import type { CollectionSpec } from './collection-spec';
 import { columnSql } from './collection-spec';
 import { compileFilter } from './filter-compiler';
@@ -275,7 +276,7 @@ export async function aggregateRows(
     for (const field of fields) {
       const scale = spec.scalars[field].kind === 'decimal' ? 2 : 0;
       for (const measure of ['sum', 'avg', 'min', 'max'] as const) {
-        values[measure][field] = formatNumber(
+        values[measure][field] = formatDecimal(
           row[`${measure}_${field}`],
           measure === 'avg' ? 2 : scale,
         );
@@ -284,16 +285,6 @@ export async function aggregateRows(
     result.set(parentKey ? Number(row.__parent) : null, values);
   }
   return result;
-}
-
-/** SQL numbers as exact decimal strings (SQLite hands back floats; MySQL, strings). */
-export function formatNumber(value: unknown, scale: number): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return value.toFixed(scale);
-  const text = String(value);
-  if (scale === 0 || !/^-?\d+(\.\d+)?$/.test(text)) return text;
-  const [whole, fraction = ''] = text.split('.');
-  return `${whole}.${fraction.padEnd(scale, '0').slice(0, scale)}`;
 }
 
 /**
