@@ -23,4 +23,4 @@ EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Applies pending migrations (MySQL) then serves; on SQLite the migrate step is a no-op.
-CMD ["sh", "-c", "node server/dist/database/migrate.cli.js && node server/dist/main.js"]
+CMD ["sh", "-c", "node server/dist/cli/migrate.cli.js && node server/dist/main.js"]

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 
 import type { DataSource } from 'typeorm';
 
-import { seedReferenceData } from '../server/src/database/seed/reference-seed';
-import { seedDatabase } from '../server/src/database/seed/seed';
+import { sirenWithCheckDigit } from '../server/src/core/siren';
+import { servedSchema } from '../server/src/features';
 import {
   EXPORT_COLUMNS,
   exportCsv,
@@ -22,7 +22,8 @@ import {
 } from '../server/src/import-export/bulk-import.service';
 import { decodeCsvBytes, parseCsv } from '../server/src/import-export/csv-reader';
 import { csvRecord, UTF8_BOM } from '../server/src/import-export/csv-writer';
-import { sirenWithCheckDigit } from '../server/src/member/siren';
+import { seedReferenceData } from '../server/src/seed/reference-seed';
+import { seedDatabase } from '../server/src/seed/seed';
 import { rowCounts } from './helpers/row-counts';
 import {
   createEmptyDatabase,
@@ -439,6 +440,7 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
   describe('export', () => {
     it('exports the projects a filter selects: as many rows as SQL counts, with the documented columns', async () => {
       const filter = await parseExportFilter(
+        await servedSchema(),
         'projects',
         '{"programme":{"level":{"eq":"EUROPEAN"}}}',
       );
@@ -460,7 +462,11 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
     });
 
     it('writes amounts with a decimal comma on demand, for French spreadsheets', async () => {
-      const filter = await parseExportFilter('projects', '{"acronym":{"eq":"PHOTONIA-24"}}');
+      const filter = await parseExportFilter(
+        await servedSchema(),
+        'projects',
+        '{"acronym":{"eq":"PHOTONIA-24"}}',
+      );
       expect(
         await exportText(dataSource, 'projects', { filter, separator: ';', decimalComma: true }),
       ).toBe(
@@ -472,7 +478,11 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
     });
 
     it('round-trips members: the export of an imported file gives back its rows, and every member matches SQL', async () => {
-      const filter = await parseExportFilter('members', '{"siren":{"startsWith":"9123400"}}');
+      const filter = await parseExportFilter(
+        await servedSchema(),
+        'members',
+        '{"siren":{"startsWith":"9123400"}}',
+      );
       const imported = csvObjects(example('members.csv').toString('utf8'));
       const columns = ['name', 'siren', 'category', 'regionCode', 'city', 'headcount'];
       const pick = (row: Record<string, string>) => columns.map((column) => row[column]).join('|');
@@ -509,25 +519,35 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
         siren,
       ])) as { name: string }[];
       expect(stored!.name).toBe('=HYPERLINK("x")');
-      const filter = await parseExportFilter('members', JSON.stringify({ siren: { eq: siren } }));
+      const filter = await parseExportFilter(
+        await servedSchema(),
+        'members',
+        JSON.stringify({ siren: { eq: siren } }),
+      );
       expect(csvObjects(await exportText(dataSource, 'members', { filter }))[0]!.name).toBe(
         `'=HYPERLINK("x")`,
       );
     });
 
     it('refuses bad filter JSON and unknown fields with a clear message', async () => {
-      await expect(parseExportFilter('projects', '{programme')).rejects.toThrow(
-        /^--filter is not valid JSON/,
-      );
-      await expect(parseExportFilter('projects', '[1]')).rejects.toThrow(
+      await expect(
+        parseExportFilter(await servedSchema(), 'projects', '{programme'),
+      ).rejects.toThrow(/^--filter is not valid JSON/);
+      await expect(parseExportFilter(await servedSchema(), 'projects', '[1]')).rejects.toThrow(
         '--filter must be a JSON object of type ProjectFilter, e.g. {"status":{"eq":"FUNDED"}}',
       );
       await expect(
-        parseExportFilter('projects', '{"programm":{"level":{"eq":"EUROPEAN"}}}'),
+        parseExportFilter(
+          await servedSchema(),
+          'projects',
+          '{"programm":{"level":{"eq":"EUROPEAN"}}}',
+        ),
       ).rejects.toThrow(
         '--filter does not fit ProjectFilter: Field "programm" is not defined by type "ProjectFilter". Did you mean "programme"?',
       );
-      await expect(parseExportFilter('members', '{"category":{"eq":"PME"}}')).rejects.toThrow(
+      await expect(
+        parseExportFilter(await servedSchema(), 'members', '{"category":{"eq":"PME"}}'),
+      ).rejects.toThrow(
         '--filter does not fit MemberFilter: filter.category.eq: Value "PME" does not exist in "MemberCategory" enum.',
       );
     });
@@ -536,7 +556,7 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
 
 describe('the import and export commands', () => {
   let database: TestDatabase;
-  const cli = (name: string) => join(ROOT, 'server/dist/import-export', name);
+  const cli = (name: string) => join(ROOT, 'server/dist/cli', name);
 
   function run(
     script: string,

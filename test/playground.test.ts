@@ -6,9 +6,9 @@ import { Kind, parse } from 'graphql';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 import type { AppConfig } from '../server/src/config/config';
-import { loadPlaygroundExamples } from '../server/src/playground/playground.examples';
-import { PLAYGROUND_ASSETS_DIR } from '../server/src/playground/playground.routes';
-import type { PlaygroundSettings } from '../server/src/playground/playground.settings';
+import { loadPlaygroundExamples } from '../server/src/http/playground/playground.examples';
+import { PLAYGROUND_ASSETS_DIR } from '../server/src/http/playground/playground.routes';
+import type { PlaygroundSettings } from '../server/src/http/playground/playground.settings';
 import { openSeededDatabase, type TestDatabase, testDatabaseKinds } from './helpers/test-databases';
 import {
   createTestEnvironment,

@@ -12,13 +12,14 @@ import {
   isScalarType,
 } from 'graphql';
 
-import { buildPoleGraphSchema, printSortedSchema } from '../server/src/graphql/schema';
+import { servedSchema } from '../server/src/features';
+import { printSortedSchema } from '../server/src/graphql/schema';
 
 describe('the schema', () => {
   let schema: GraphQLSchema;
 
   beforeAll(async () => {
-    schema = await buildPoleGraphSchema();
+    schema = await servedSchema();
   });
 
   it('is committed as schema/schema.graphql, exactly as the code emits it', () => {

@@ -2,15 +2,12 @@ import 'reflect-metadata';
 
 import type { DataSource } from 'typeorm';
 
-import {
-  type DatasetChecksum,
-  datasetChecksum,
-} from '../server/src/database/seed/dataset-checksum';
-import { SeededRandom } from '../server/src/database/seed/random';
-import { isDatabaseEmpty, seedDatabase, type SeedSummary } from '../server/src/database/seed/seed';
-import { MEMBER_CATEGORY_SHARES } from '../server/src/database/seed/synthetic-members';
+import { isValidSiren, sirenWithCheckDigit } from '../server/src/core/siren';
 import { MemberCategory } from '../server/src/member/member.enums';
-import { isValidSiren, sirenWithCheckDigit } from '../server/src/member/siren';
+import { type DatasetChecksum, datasetChecksum } from '../server/src/seed/dataset-checksum';
+import { SeededRandom } from '../server/src/seed/random';
+import { isDatabaseEmpty, seedDatabase, type SeedSummary } from '../server/src/seed/seed';
+import { MEMBER_CATEGORY_SHARES } from '../server/src/seed/synthetic-members';
 import {
   createEmptyDatabase,
   type TestDatabase,

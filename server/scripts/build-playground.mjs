@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const sourceDir = join(serverDir, 'src', 'playground');
+const sourceDir = join(serverDir, 'src', 'http', 'playground');
 const outputDir = join(serverDir, 'dist', 'playground');
 const assetsDir = join(outputDir, 'assets');
 const examplesDir = join(outputDir, 'examples');

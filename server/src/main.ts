@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
-import { isDatabaseEmpty, seedDatabase } from './database/seed/seed';
+import { isDatabaseEmpty, seedDatabase } from './seed/seed';
 
 /** Process entry: configuration, first-start seed of the embedded database, listen, clean stop. */
 async function main(): Promise<void> {

@@ -18,9 +18,9 @@ import {
 } from 'graphql';
 
 import { loadConfig } from '../../server/src/config/config';
+import { servedSchema } from '../../server/src/features';
 import { measureOperation } from '../../server/src/graphql/limits/operation-shape';
 import { computeQueryCost, createCostEstimator } from '../../server/src/graphql/limits/query-cost';
-import { buildPoleGraphSchema } from '../../server/src/graphql/schema';
 import {
   openSeededDatabase,
   type TestDatabase,
@@ -33,7 +33,7 @@ const ROOT = join(__dirname, '..', '..');
 let schema: GraphQLSchema;
 
 beforeAll(async () => {
-  schema = await buildPoleGraphSchema();
+  schema = await servedSchema();
 });
 
 function costOf(document: string, variables?: Record<string, unknown>): number {
@@ -124,7 +124,7 @@ describe('the operations we ship', () => {
         operations.push([`SDK ${/(query|mutation) (\w+)/.exec(text)?.[2]}`, text]);
       }
     }
-    const examples = join(ROOT, 'server', 'src', 'playground', 'examples');
+    const examples = join(ROOT, 'server', 'src', 'http', 'playground', 'examples');
     for (const file of readdirSync(examples).filter((name) => name.endsWith('.graphql'))) {
       operations.push([`playground ${file}`, readFileSync(join(examples, file), 'utf8')]);
     }

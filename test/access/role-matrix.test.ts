@@ -2,10 +2,10 @@ import 'reflect-metadata';
 
 import type { DataSource } from 'typeorm';
 
-import { issueToken, revokeToken } from '../../server/src/auth/api-token.service';
+import { issueToken, revokeToken } from '../../server/src/api-token/api-token.service';
 import { Role } from '../../server/src/auth/roles';
-import { seedDatabase } from '../../server/src/database/seed/seed';
 import { inTransaction } from '../../server/src/database/transactions';
+import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
 import {
   createEmptyDatabase,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { seedDatabase } from '../../server/src/database/seed/seed';
+import { seedDatabase } from '../../server/src/seed/seed';
 import {
   freshDatabaseConfig,
   openTestDatabase,

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { type DatabaseConfig, parseDatabaseUrl } from '../../server/src/config/config';
 import { openDataSource } from '../../server/src/database/data-source';
 import { closeDataSource } from '../../server/src/database/transactions';
+import { ENTITIES } from '../../server/src/features';
 
 export type TestDatabaseKind = 'sqlite' | 'mysql';
 
@@ -83,7 +84,7 @@ export async function openTestDatabase(
         'CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
     );
   }
-  const dataSource = await openDataSource(config);
+  const dataSource = await openDataSource(config, { entities: ENTITIES });
   if (create && kind === 'mysql') await dataSource.runMigrations({ transaction: 'all' });
   return {
     kind,
@@ -121,7 +122,7 @@ export async function openSeededDatabase(kind: TestDatabaseKind): Promise<TestDa
   const serialized = process.env[SEEDED_DATABASE_ENV[kind]];
   if (!serialized) throw new Error(`Global setup made no seeded ${kind} database`);
   const config = JSON.parse(serialized) as DatabaseConfig;
-  const dataSource = await openDataSource(config);
+  const dataSource = await openDataSource(config, { entities: ENTITIES });
   return {
     kind,
     config,

@@ -1,5 +1,5 @@
+import type { IssueTokenRequest } from '../../server/src/api-token/api-token.service';
 import { createApp, type PoleGraphApp } from '../../server/src/app';
-import type { IssueTokenRequest } from '../../server/src/auth/api-token.service';
 import type { Role } from '../../server/src/auth/roles';
 import { type AppConfig, loadConfig } from '../../server/src/config/config';
 import type { TestDatabase } from './test-databases';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import { issueToken, type IssueTokenRequest } from '../../server/src/auth/api-token.service';
+import { issueToken, type IssueTokenRequest } from '../../server/src/api-token/api-token.service';
 import { Role } from '../../server/src/auth/roles';
 import { inTransaction } from '../../server/src/database/transactions';
 

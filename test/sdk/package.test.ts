@@ -88,7 +88,9 @@ describe('the packed @polegraph/client, installed in a fresh project', () => {
       [
         'install',
         join(folder, packed[0].filename),
-        '--offline',
+        // The cache holds the tarballs npm ci fetched but not always their metadata: ask the
+        // registry only for what the cache lacks.
+        '--prefer-offline',
         '--no-audit',
         '--no-fund',
         '--ignore-scripts',

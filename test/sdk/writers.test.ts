@@ -9,7 +9,7 @@ import {
   PoleGraphError,
 } from '@polegraph/client';
 
-import { seedDatabase } from '../../server/src/database/seed/seed';
+import { seedDatabase } from '../../server/src/seed/seed';
 import {
   createEmptyDatabase,
   type TestDatabase,

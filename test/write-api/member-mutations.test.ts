@@ -2,8 +2,8 @@ import 'reflect-metadata';
 
 import type { DataSource } from 'typeorm';
 
-import { seedDatabase } from '../../server/src/database/seed/seed';
-import { sirenWithCheckDigit } from '../../server/src/member/siren';
+import { sirenWithCheckDigit } from '../../server/src/core/siren';
+import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
 import { rowCounts } from '../helpers/row-counts';
 import {

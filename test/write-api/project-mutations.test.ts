@@ -2,9 +2,9 @@ import 'reflect-metadata';
 
 import type { DataSource } from 'typeorm';
 
-import { seedDatabase } from '../../server/src/database/seed/seed';
 import { ProjectStatus } from '../../server/src/project/project.enums';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
+import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
 import { rowCounts } from '../helpers/row-counts';
 import {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import type { DataSource } from 'typeorm';
 
-import { seedDatabase } from '../../server/src/database/seed/seed';
+import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
 import { rowCounts } from '../helpers/row-counts';
 import { AUTHENTICATION_STATEMENTS, countStatements } from '../helpers/statement-counter';

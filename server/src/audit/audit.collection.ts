@@ -1,5 +1,5 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
-import { AuditLogEntry } from './audit-log-entry.entity';
+import { AuditLogEntry } from '../database/unit-of-work/audit-log-entry.entity';
 
 export const AUDIT_LOG_COLLECTION: CollectionSpec = {
   typeName: 'AuditLogEntry',

@@ -1,11 +1,14 @@
 import { Args, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 
+import { toGlobalId } from '../core/global-id';
+import {
+  type AuditFieldChangeValue,
+  AuditLogEntry,
+} from '../database/unit-of-work/audit-log-entry.entity';
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import { rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
-import { toGlobalId } from '../graphql/relay/global-id';
 import { AUDIT_LOG_COLLECTION } from './audit.collection';
-import { type AuditFieldChangeValue, AuditLogEntry } from './audit-log-entry.entity';
 
 @ObjectType({ description: 'One field of a record as it was before and after a change.' })
 export class AuditFieldChange {

@@ -1,5 +1,5 @@
+import { DomainError } from '../core/domain-error';
 import { PAIRS } from '../database/relationships';
-import { DomainError } from '../graphql/domain-error';
 import { type Caller, Role } from './roles';
 
 /**

@@ -3,10 +3,9 @@ import { dirname } from 'node:path';
 
 import type { Database as BetterSqlite3Database } from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions as TypeOrmOptions } from 'typeorm';
 
 import type { DatabaseConfig } from '../config/config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { foldText } from './query/sql-dialect';
 import { SqlStatementLog } from './sql-statement-log';
@@ -19,6 +18,8 @@ import { SqlStatementLog } from './sql-statement-log';
 export const MAX_BATCH_SIZE = 30000;
 
 export interface DataSourceOptions {
+  /** Every entity of the application (features.ts). */
+  entities: NonNullable<TypeOrmOptions['entities']>;
   /** Print every SQL statement (LOG_LEVEL=debug). */
   printStatements?: boolean;
 }
@@ -30,7 +31,7 @@ export interface DataSourceOptions {
  */
 export async function openDataSource(
   database: DatabaseConfig,
-  options: DataSourceOptions = {},
+  options: DataSourceOptions,
 ): Promise<DataSource> {
   const type = database.kind === 'mysql' ? await detectServerType(database) : undefined;
   return createDataSource(database, { ...options, type }).initialize();
@@ -62,7 +63,7 @@ async function detectServerType(
 /** Builds the data source without connecting; `openDataSource` is what the app uses. */
 export function createDataSource(
   database: DatabaseConfig,
-  options: DataSourceOptions & { type?: 'mysql' | 'mariadb' } = {},
+  options: DataSourceOptions & { type?: 'mysql' | 'mariadb' },
 ): DataSource {
   const logger = new SqlStatementLog(options.printStatements ?? false);
   if (database.kind === 'sqlite') {
@@ -70,7 +71,7 @@ export function createDataSource(
     return new DataSource({
       type: 'better-sqlite3',
       database: database.path,
-      entities: ENTITIES,
+      entities: options.entities,
       synchronize: true,
       logger,
       // WAL lets readers go on while the seed or a mutation writes.
@@ -96,7 +97,7 @@ export function createDataSource(
     supportBigNumbers: true,
     bigNumberStrings: true,
     dateStrings: ['DATE'],
-    entities: ENTITIES,
+    entities: options.entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migration',
     synchronize: false,

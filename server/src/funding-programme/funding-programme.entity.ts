@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 
-import { BaseRecord } from '../database/base-record';
-import { Node } from '../graphql/relay/node.interface';
+import { BaseRecord } from '../database/entity/base-record';
+import { Node } from '../database/entity/node.interface';
 
 export enum ProgrammeLevel {
   REGIONAL = 'REGIONAL',

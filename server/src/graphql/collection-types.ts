@@ -8,6 +8,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import type { CollectionSpec, ScalarKind, ScalarSpec } from '../database/query/collection-spec';
 import {
   BooleanFilter,
@@ -20,7 +21,6 @@ import {
   StringFilter,
 } from './filters/operator-filters';
 import { ConnectionArgs, connectionType, OrderDirection } from './relay/connection';
-import { DecimalScalar } from './scalars/decimal.scalar';
 
 /**
  * The GraphQL types of a collection — `<Type>Filter`, `<Type>Order`, `<Type>Aggregate` and

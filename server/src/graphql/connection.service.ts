@@ -1,4 +1,6 @@
 import { accessScopeOf } from '../auth/access-scope';
+import { badUserInput } from '../core/domain-error';
+import { databaseIdOf } from '../core/global-id';
 import {
   aggregateRows,
   type AggregateValues,
@@ -12,8 +14,6 @@ import {
 import type { CollectionSpec } from '../database/query/collection-spec';
 import { connectionOf } from './collection-types';
 import type { GraphQLContext } from './context';
-import { badUserInput } from './domain-error';
-import { databaseIdOf } from './relay/global-id';
 
 /**
  * Lists for resolvers: root connections, nested connections and bounded lists batched across

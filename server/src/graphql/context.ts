@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+
 import type { DataSource } from 'typeorm';
 
+import { authenticate } from '../api-token/api-token.service';
 import type { Caller } from '../auth/roles';
-import type { LoaderRegistry } from './loader-registry';
+import type { AfterCommitListener } from '../database/unit-of-work/unit-of-work';
+import { LoaderRegistry } from './loader-registry';
 
 export type { Caller };
 
@@ -12,4 +16,35 @@ export interface GraphQLContext {
   loaders: LoaderRegistry;
   /** Who sends the request: anonymous or an API token's holder (see auth/). */
   caller: Caller;
+  /** Told of every write this request commits (live updates, caches). */
+  afterCommit: readonly AfterCommitListener[];
+}
+
+/** What a transport knows of a request: its credentials, its address, its id if it sent one. */
+export interface ContextRequest {
+  authorization: string | undefined;
+  ip: string;
+  requestId?: string | undefined;
+}
+
+export interface ContextDependencies {
+  dataSource: DataSource;
+  afterCommit?: readonly AfterCommitListener[];
+}
+
+/**
+ * Builds one request's context; the one function HTTP and any other transport (WebSocket,
+ * command line) call, so every request is authenticated and isolated the same way.
+ */
+export async function createContext(
+  { dataSource, afterCommit = [] }: ContextDependencies,
+  request: ContextRequest,
+): Promise<GraphQLContext> {
+  return {
+    dataSource,
+    requestId: (request.requestId ?? randomUUID()).slice(0, 64),
+    loaders: new LoaderRegistry(),
+    caller: await authenticate(dataSource, request.authorization, request.ip),
+    afterCommit,
+  };
 }

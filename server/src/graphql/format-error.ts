@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
-import { DomainError } from './domain-error';
+import { DomainError } from '../core/domain-error';
 
 /** Codes whose messages were written for the caller and may always be shown. */
 const SAFE_CODES = new Set([

@@ -2,12 +2,12 @@ import { coerceInputValue, type GraphQLSchema, isInputObjectType } from 'graphql
 import { type DataSource, In } from 'typeorm';
 
 import { accessScopeOf } from '../auth/access-scope';
+import { commandLineCaller } from '../cli/command-line';
+import { DomainError } from '../core/domain-error';
 import { fetchPages, type Page } from '../database/query/collection-query';
 import type { CollectionSpec } from '../database/query/collection-spec';
 import type { OrderByInput } from '../database/query/keyset';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
-import { DomainError } from '../graphql/domain-error';
-import { buildPoleGraphSchema } from '../graphql/schema';
 import { MEMBER_COLLECTION } from '../member/member.collection';
 import type { Member } from '../member/member.entity';
 import { Pole } from '../pole/pole.entity';
@@ -15,7 +15,6 @@ import { PROJECT_COLLECTION } from '../project/project.collection';
 import type { Project } from '../project/project.entity';
 import { ProjectPartner } from '../project/project-partner.entity';
 import { Region } from '../region/region.entity';
-import { commandLineCaller } from './command-line';
 import type { CsvSeparator } from './csv-reader';
 import { csvRecord, neutraliseFormula, UTF8_BOM } from './csv-writer';
 
@@ -180,14 +179,13 @@ export const EXPORT_COLUMNS: Readonly<
   members: MEMBER_EXPORT.columns,
 };
 
-let schema: Promise<GraphQLSchema> | undefined;
-
 /**
  * Reads `--filter '<json>'` exactly as GraphQL reads a `ProjectFilter` / `MemberFilter`
  * variable (same fields, operators, enums and scalars, "did you mean" hints included), so a
  * filter tried in the playground works here unchanged.
  */
 export async function parseExportFilter(
+  schema: GraphQLSchema,
   kind: ExportKindName,
   json: string,
 ): Promise<Record<string, unknown>> {
@@ -205,7 +203,7 @@ export async function parseExportFilter(
       `--filter must be a JSON object of type ${typeName}, e.g. {"status":{"eq":"FUNDED"}}`,
     );
   }
-  const filterType = (await (schema ??= buildPoleGraphSchema())).getType(typeName);
+  const filterType = schema.getType(typeName);
   if (!isInputObjectType(filterType)) throw new Error(`The schema has no input type ${typeName}`);
   const problems: string[] = [];
   const coerced = coerceInputValue(value, filterType, (path, _invalid, error) => {

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
 
-import { AuditTrail } from '../audit/audit-trail';
+import { commandLineCaller } from '../cli/command-line';
+import { DomainError } from '../core/domain-error';
+import { flattenValidationErrors } from '../core/input-validation';
+import { UserInputProblems } from '../core/refusal';
 import { inTransaction } from '../database/transactions';
-import { DomainError } from '../graphql/domain-error';
-import { flattenValidationErrors } from '../graphql/mutation/mutation-runner';
-import { UserInputProblems } from '../graphql/mutation/user-error';
-import { commandLineCaller } from './command-line';
+import { AuditTrail } from '../database/unit-of-work/audit-trail';
 import { type CsvRecord, type CsvSeparator, decodeCsvBytes, parseCsv } from './csv-reader';
 import {
   CellReader,

@@ -1,4 +1,4 @@
-import { toGlobalId } from '../graphql/relay/global-id';
+import { toGlobalId } from '../core/global-id';
 import { JoinPoleInput } from '../member/member.input';
 import { joinPole } from '../member/member.service';
 import { type CellReader, type ImportKind, quote } from './import-kind';

@@ -1,4 +1,4 @@
-import { toGlobalId } from '../graphql/relay/global-id';
+import { toGlobalId } from '../core/global-id';
 import { PartnerRole } from '../project/project.enums';
 import { CreateProjectInput, ProjectPartnerInput } from '../project/project.input';
 import { createProject } from '../project/project.service';

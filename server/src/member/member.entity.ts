@@ -2,9 +2,9 @@ import { Authorized, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
 
 import { DETAIL } from '../auth/permission-policy';
-import { VersionedRecord } from '../database/base-record';
-import { Node } from '../graphql/relay/node.interface';
-import { UrlScalar } from '../graphql/scalars/url.scalar';
+import { VersionedRecord } from '../database/entity/base-record';
+import { Node } from '../database/entity/node.interface';
+import { UrlScalar } from '../database/entity/scalars/url.scalar';
 import { Region } from '../region/region.entity';
 import { MemberCategory } from './member.enums';
 import { Membership } from './membership.entity';

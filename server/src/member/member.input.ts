@@ -1,9 +1,9 @@
 import { IsEmail, IsInt, IsOptional, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+import { DateScalar } from '../database/entity/scalars/date.scalar';
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { IsAmount, IsSiren } from '../graphql/mutation/validators';
-import { DateScalar } from '../graphql/scalars/date.scalar';
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { MemberCategory } from './member.enums';
 
 /**

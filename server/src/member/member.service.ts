@@ -1,11 +1,11 @@
 import { type EntityManager, IsNull, Not } from 'typeorm';
 
 import { assertMayWrite } from '../auth/permission-policy';
-import { insertRecord } from '../graphql/mutation/insert-record';
+import { refuse, UserErrorCode } from '../core/refusal';
+import { insertRecord } from '../database/unit-of-work/insert-record';
+import { refuseIfStale, updateIfCurrent } from '../database/unit-of-work/optimistic-update';
+import { referencedId, referencedIdByCode } from '../database/unit-of-work/references';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
-import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
-import { referencedId, referencedIdByCode } from '../graphql/mutation/references';
-import { refuse, UserErrorCode } from '../graphql/mutation/user-error';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
 import { Member } from './member.entity';

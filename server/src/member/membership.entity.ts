@@ -2,11 +2,11 @@ import { Authorized, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 
 import { DETAIL } from '../auth/permission-policy';
-import { VersionedRecord } from '../database/base-record';
-import { moneyColumn } from '../database/column-types';
-import { Node } from '../graphql/relay/node.interface';
-import { DateScalar } from '../graphql/scalars/date.scalar';
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { VersionedRecord } from '../database/entity/base-record';
+import { moneyColumn } from '../database/entity/column-types';
+import { Node } from '../database/entity/node.interface';
+import { DateScalar } from '../database/entity/scalars/date.scalar';
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { Pole } from '../pole/pole.entity';
 import { Member } from './member.entity';
 

@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 
-import { BaseRecord } from '../database/base-record';
-import { Node } from '../graphql/relay/node.interface';
+import { BaseRecord } from '../database/entity/base-record';
+import { Node } from '../database/entity/node.interface';
 
 @ObjectType({
   implements: Node,

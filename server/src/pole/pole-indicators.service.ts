@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
 
+import { badUserInput } from '../core/domain-error';
+import { formatDecimal } from '../core/scaled-decimal';
 import { hydrate } from '../database/query/hydrate';
 import { SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
 import { PAIRS } from '../database/relationships';
-import { formatDecimal } from '../database/scaled-decimal';
 import { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
 import type { GraphQLContext } from '../graphql/context';
-import { badUserInput } from '../graphql/domain-error';
 import { MemberCategory } from '../member/member.enums';
 import { ProjectStatus } from '../project/project.enums';
 import { LabellingPhase } from '../selection/labelling-phase.entity';

@@ -1,7 +1,7 @@
 import { Authorized, Field, Int, ObjectType } from 'type-graphql';
 
 import { DETAIL } from '../auth/permission-policy';
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { MemberCategory } from '../member/member.enums';
 import { LabellingPhase } from '../selection/labelling-phase.entity';
 

@@ -1,10 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 
-import { VersionedRecord } from '../database/base-record';
-import { decimalColumn, fractionColumn, moneyColumn } from '../database/column-types';
-import { Node } from '../graphql/relay/node.interface';
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { VersionedRecord } from '../database/entity/base-record';
+import { decimalColumn, fractionColumn, moneyColumn } from '../database/entity/column-types';
+import { Node } from '../database/entity/node.interface';
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { Pole } from './pole.entity';
 
 @ObjectType({

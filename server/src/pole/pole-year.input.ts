@@ -1,8 +1,8 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { IsAmount, IsFraction } from '../graphql/mutation/validators';
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 
 @InputType({
   description:

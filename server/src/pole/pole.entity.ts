@@ -10,9 +10,9 @@ import {
   OneToMany,
 } from 'typeorm';
 
-import { VersionedRecord } from '../database/base-record';
-import { Node } from '../graphql/relay/node.interface';
-import { UrlScalar } from '../graphql/scalars/url.scalar';
+import { VersionedRecord } from '../database/entity/base-record';
+import { Node } from '../database/entity/node.interface';
+import { UrlScalar } from '../database/entity/scalars/url.scalar';
 import { Membership } from '../member/membership.entity';
 import { Region } from '../region/region.entity';
 import { Theme } from '../theme/theme.entity';

@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
-import { BaseRecord } from '../database/base-record';
-import { Node } from '../graphql/relay/node.interface';
-import { DateTimeScalar } from '../graphql/scalars/date.scalar';
+import { BaseRecord } from '../database/entity/base-record';
+import { Node } from '../database/entity/node.interface';
+import { DateTimeScalar } from '../database/entity/scalars/date.scalar';
 import { Project } from './project.entity';
 import { ProjectStatus } from './project.enums';
 

@@ -11,12 +11,12 @@ import {
 } from 'typeorm';
 
 import { DETAIL } from '../auth/permission-policy';
-import { VersionedRecord } from '../database/base-record';
-import { moneyColumn } from '../database/column-types';
+import { VersionedRecord } from '../database/entity/base-record';
+import { moneyColumn } from '../database/entity/column-types';
+import { Node } from '../database/entity/node.interface';
+import { DateScalar } from '../database/entity/scalars/date.scalar';
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
-import { Node } from '../graphql/relay/node.interface';
-import { DateScalar } from '../graphql/scalars/date.scalar';
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { Member } from '../member/member.entity';
 import { Pole } from '../pole/pole.entity';
 import { Theme } from '../theme/theme.entity';

@@ -8,9 +8,9 @@ import {
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+import { DateScalar } from '../database/entity/scalars/date.scalar';
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { IsAmount, IsPercent } from '../graphql/mutation/validators';
-import { DateScalar } from '../graphql/scalars/date.scalar';
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import { PartnerRole } from './project.enums';
 
 @InputType({ description: 'A member joining a project’s consortium.' })

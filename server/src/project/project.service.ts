@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 
 import { assertMayWrite } from '../auth/permission-policy';
-import { toUnits } from '../database/scaled-decimal';
+import { refuse, UserErrorCode } from '../core/refusal';
+import { toUnits } from '../core/scaled-decimal';
+import { insertRecord, insertRow } from '../database/unit-of-work/insert-record';
+import { refuseIfStale, updateIfCurrent } from '../database/unit-of-work/optimistic-update';
+import { referencedId, referencedIds } from '../database/unit-of-work/references';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
-import { insertRecord, insertRow } from '../graphql/mutation/insert-record';
 import type { MutationScope } from '../graphql/mutation/mutation-runner';
-import { refuseIfStale, updateIfCurrent } from '../graphql/mutation/optimistic-update';
-import { referencedId, referencedIds } from '../graphql/mutation/references';
-import { refuse, UserErrorCode } from '../graphql/mutation/user-error';
 import { Member } from '../member/member.entity';
 import { Pole } from '../pole/pole.entity';
 import { Theme } from '../theme/theme.entity';

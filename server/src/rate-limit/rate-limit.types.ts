@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-import { DateTimeScalar } from '../graphql/scalars/date.scalar';
+import { DateTimeScalar } from '../database/entity/scalars/date.scalar';
 
 @ObjectType({
   description:

@@ -1,11 +1,11 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
-import { VersionedRecord } from '../database/base-record';
-import { percentColumn } from '../database/column-types';
-import { Node } from '../graphql/relay/node.interface';
-import { DateScalar } from '../graphql/scalars/date.scalar';
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { VersionedRecord } from '../database/entity/base-record';
+import { percentColumn } from '../database/entity/column-types';
+import { Node } from '../database/entity/node.interface';
+import { DateScalar } from '../database/entity/scalars/date.scalar';
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { Pole } from '../pole/pole.entity';
 import { ClusterLabelLevel } from './selection.enums';
 

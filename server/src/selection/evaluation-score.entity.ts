@@ -1,10 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 
-import { BaseRecord } from '../database/base-record';
-import { percentColumn } from '../database/column-types';
-import { Node } from '../graphql/relay/node.interface';
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { BaseRecord } from '../database/entity/base-record';
+import { percentColumn } from '../database/entity/column-types';
+import { Node } from '../database/entity/node.interface';
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { Criterion } from './criterion.entity';
 import { Evaluation } from './evaluation.entity';
 

@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
 
-import { VersionedRecord } from '../database/base-record';
-import { Node } from '../graphql/relay/node.interface';
-import { DateScalar } from '../graphql/scalars/date.scalar';
+import { VersionedRecord } from '../database/entity/base-record';
+import { Node } from '../database/entity/node.interface';
+import { DateScalar } from '../database/entity/scalars/date.scalar';
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';

@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 
-import { VersionedRecord } from '../database/base-record';
-import { Node } from '../graphql/relay/node.interface';
-import { DateScalar } from '../graphql/scalars/date.scalar';
+import { VersionedRecord } from '../database/entity/base-record';
+import { Node } from '../database/entity/node.interface';
+import { DateScalar } from '../database/entity/scalars/date.scalar';
 import { Pole } from '../pole/pole.entity';
 import { LabellingPhase } from './labelling-phase.entity';
 import { LabellingOutcome } from './selection.enums';

@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, OneToMany } from 'typeorm';
 
-import { BaseRecord } from '../database/base-record';
-import { Node } from '../graphql/relay/node.interface';
+import { BaseRecord } from '../database/entity/base-record';
+import { Node } from '../database/entity/node.interface';
 import { Criterion } from './criterion.entity';
 
 @ObjectType({

@@ -1,6 +1,6 @@
 import { accessScopeOf } from '../auth/access-scope';
+import { formatScaled } from '../core/scaled-decimal';
 import { fetchPages } from '../database/query/collection-query';
-import { formatScaled } from '../database/scaled-decimal';
 import type { GraphQLContext } from '../graphql/context';
 import { EVALUATION_COLLECTION } from './evaluation.collection';
 import type { Evaluation } from './evaluation.entity';

@@ -1,7 +1,7 @@
 import { accessScopeOf } from '../auth/access-scope';
 import { detailCondition, isDetailField } from '../auth/permission-policy';
+import { compareDecimals } from '../core/scaled-decimal';
 import { hydrate } from '../database/query/hydrate';
-import { compareDecimals } from '../database/scaled-decimal';
 import { relatedList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { Pole } from '../pole/pole.entity';

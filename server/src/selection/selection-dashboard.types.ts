@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { Pole } from '../pole/pole.entity';
 import { Criterion } from './criterion.entity';
 import { LabellingPhase } from './labelling-phase.entity';

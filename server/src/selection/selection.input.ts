@@ -12,9 +12,9 @@ import {
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+import { DateScalar } from '../database/entity/scalars/date.scalar';
+import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { IsPercent } from '../graphql/mutation/validators';
-import { DateScalar } from '../graphql/scalars/date.scalar';
-import { DecimalScalar } from '../graphql/scalars/decimal.scalar';
 import {
   ClusterLabelLevel,
   CriterionMeasurement,

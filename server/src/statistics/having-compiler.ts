@@ -1,7 +1,7 @@
+import { badUserInput } from '../core/domain-error';
 import { compileBooleanCondition } from '../database/query/boolean-condition';
 import { MAX_IN_VALUES } from '../database/query/filter-compiler';
 import type { SqlBuilder } from '../database/query/sql-builder';
-import { badUserInput } from '../graphql/domain-error';
 
 /**
  * What grouped statistics share: HAVING conditions over aggregates, ORDER BY over aggregates

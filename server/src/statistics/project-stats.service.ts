@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 
+import { formatDecimal } from '../core/scaled-decimal';
 import { compileFilter } from '../database/query/filter-compiler';
 import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
-import { formatDecimal } from '../database/scaled-decimal';
 import type { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import type { ProjectStatus } from '../project/project.enums';

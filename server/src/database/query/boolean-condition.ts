@@ -1,4 +1,4 @@
-import { badUserInput } from '../../graphql/domain-error';
+import { badUserInput } from '../../core/domain-error';
 
 type ConditionInput = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
-import { badUserInput } from '../../graphql/domain-error';
-import { formatDecimal } from '../scaled-decimal';
+import { badUserInput } from '../../core/domain-error';
+import { formatDecimal } from '../../core/scaled-decimal';
 import type { CollectionSpec } from './collection-spec';
 import { columnSql } from './collection-spec';
 import { compileFilter } from './filter-compiler';

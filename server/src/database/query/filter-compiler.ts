@@ -1,5 +1,5 @@
-import { badUserInput } from '../../graphql/domain-error';
-import { databaseIdOf } from '../../graphql/relay/global-id';
+import { badUserInput } from '../../core/domain-error';
+import { databaseIdOf } from '../../core/global-id';
 import { compileBooleanCondition } from './boolean-condition';
 import { type CollectionSpec, columnSql, type ScalarSpec } from './collection-spec';
 import type { SqlBuilder } from './sql-builder';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { badUserInput } from '../../graphql/domain-error';
+import { badUserInput } from '../../core/domain-error';
 import { type CollectionSpec, columnSql, type ScalarSpec } from './collection-spec';
 import type { SqlBuilder } from './sql-builder';
 import type { SqlDialect } from './sql-dialect';

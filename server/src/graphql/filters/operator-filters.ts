@@ -1,8 +1,8 @@
 import { type ClassType, Field, ID, InputType, Int } from 'type-graphql';
 import type { ReturnTypeFuncValue } from 'type-graphql/build/typings/decorators/types';
 
-import { DateScalar, DateTimeScalar } from '../scalars/date.scalar';
-import { DecimalScalar } from '../scalars/decimal.scalar';
+import { DateScalar, DateTimeScalar } from '../../database/entity/scalars/date.scalar';
+import { DecimalScalar } from '../../database/entity/scalars/decimal.scalar';
 
 /**
  * The operators a filter offers on one field, by kind of field. Every operator given must hold

@@ -1,13 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
-export enum UserErrorCode {
-  INVALID = 'INVALID',
-  NOT_FOUND = 'NOT_FOUND',
-  DUPLICATE = 'DUPLICATE',
-  STALE_VERSION = 'STALE_VERSION',
-  FORBIDDEN_TRANSITION = 'FORBIDDEN_TRANSITION',
-  REFERENCE_IN_USE = 'REFERENCE_IN_USE',
-}
+import { type Refusal, UserErrorCode } from '../../core/refusal';
 
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -34,7 +27,7 @@ registerEnumType(UserErrorCode, {
     'A problem with a mutation’s input, returned as data (as in Shopify’s Admin API): ' +
     'show `message` to the user next to the input named by `field`.',
 })
-export class UserError {
+export class UserError implements Refusal {
   @Field(() => [String], {
     nullable: true,
     description:
@@ -47,21 +40,4 @@ export class UserError {
 
   @Field(() => UserErrorCode, { description: 'The kind of problem, for programs.' })
   code!: UserErrorCode;
-}
-
-/** Thrown by services for expected refusals; the mutation runner returns them as `userErrors`. */
-export class UserInputProblems extends Error {
-  constructor(readonly userErrors: UserError[]) {
-    super(userErrors.map((error) => error.message).join('; '));
-    this.name = 'UserInputProblems';
-  }
-}
-
-export function userError(code: UserErrorCode, field: string[] | null, message: string): UserError {
-  return Object.assign(new UserError(), { code, field, message });
-}
-
-/** Throws one user error at once. */
-export function refuse(code: UserErrorCode, field: string[] | null, message: string): never {
-  throw new UserInputProblems([userError(code, field, message)]);
 }

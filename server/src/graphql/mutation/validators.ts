@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
-import { isValidSiren } from '../../member/siren';
+import { isValidSiren } from '../../core/siren';
 
 /** A decimal string within [min, max] with at most `scale` decimals. */
 function isDecimalBetween(value: unknown, scale: number, min: number, max: number): boolean {

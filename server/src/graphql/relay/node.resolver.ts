@@ -1,45 +1,56 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
-import { NODE_COLLECTIONS } from '../collections';
+import { badUserInput } from '../../core/domain-error';
+import { decodeGlobalId } from '../../core/global-id';
+import { Node } from '../../database/entity/node.interface';
+import type { CollectionRegistry } from '../auth-checker';
 import { recordById } from '../connection.service';
 import type { GraphQLContext } from '../context';
-import { badUserInput } from '../domain-error';
-import { decodeGlobalId } from './global-id';
-import { Node } from './node.interface';
 
 const MAX_NODES = 100;
 
-@Resolver()
-export class NodeResolver {
-  @Query(() => Node, {
-    nullable: true,
-    description: 'Any object by its global id; null when it does not exist.',
-  })
-  node(
-    @Arg('id', () => ID, { description: 'A global id.' }) id: string,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return fetchNode(context, id, ['id']);
-  }
+/** `node` and `nodes` over the collections of features.ts. */
+export function createNodeResolver(collections: CollectionRegistry) {
+  @Resolver()
+  class NodeResolver {
+    @Query(() => Node, {
+      nullable: true,
+      description: 'Any object by its global id; null when it does not exist.',
+    })
+    node(
+      @Arg('id', () => ID, { description: 'A global id.' }) id: string,
+      @Ctx() context: GraphQLContext,
+    ) {
+      return fetchNode(collections, context, id, ['id']);
+    }
 
-  @Query(() => [Node], {
-    nullable: 'items',
-    description:
-      'Objects by their global ids, in the same order (null where one does not exist). At most 100.',
-  })
-  nodes(
-    @Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[],
-    @Ctx() context: GraphQLContext,
-  ) {
-    if (ids.length > MAX_NODES)
-      throw badUserInput(`ids: at most ${MAX_NODES} ids, got ${ids.length}`, ['ids']);
-    return Promise.all(ids.map((id, index) => fetchNode(context, id, ['ids', String(index)])));
+    @Query(() => [Node], {
+      nullable: 'items',
+      description:
+        'Objects by their global ids, in the same order (null where one does not exist). At most 100.',
+    })
+    nodes(
+      @Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[],
+      @Ctx() context: GraphQLContext,
+    ) {
+      if (ids.length > MAX_NODES)
+        throw badUserInput(`ids: at most ${MAX_NODES} ids, got ${ids.length}`, ['ids']);
+      return Promise.all(
+        ids.map((id, index) => fetchNode(collections, context, id, ['ids', String(index)])),
+      );
+    }
   }
+  return NodeResolver;
 }
 
-function fetchNode(context: GraphQLContext, id: string, argumentPath: string[]) {
+function fetchNode(
+  collections: CollectionRegistry,
+  context: GraphQLContext,
+  id: string,
+  argumentPath: string[],
+) {
   const decoded = decodeGlobalId(id);
-  const spec = decoded && NODE_COLLECTIONS.get(decoded.typeName);
+  const spec = decoded && collections.get(decoded.typeName);
   if (!decoded || !spec) {
     throw badUserInput(
       `${argumentPath.join('.')}: "${id.slice(0, 60)}" is not a valid id`,

@@ -1,0 +1,49 @@
+import type { DataSource } from 'typeorm';
+
+import { Role, type TokenCaller } from '../auth/roles';
+import { loadConfig } from '../config/config';
+import { openDataSource } from '../database/data-source';
+import { closeDataSource } from '../database/transactions';
+import { ENTITIES } from '../features';
+import { describeMissingTables, missingTables } from '../seed/seed';
+
+/** A mistake of the person running a command: printed as is, exit code 1. */
+export class CommandLineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandLineError';
+  }
+}
+
+/**
+ * The caller the import and export commands act as: an administrator, since whoever runs them
+ * holds the database credentials anyway. `label` ("import members.csv") is what the audit log
+ * and project histories show as the actor.
+ */
+export function commandLineCaller(label: string): TokenCaller {
+  return {
+    kind: 'token',
+    // The audit log's actor column holds 120 characters.
+    name: label.slice(0, 120),
+    tokenId: 0,
+    role: Role.ADMIN,
+    regionId: null,
+    ministryId: null,
+    poleId: null,
+    ip: 'cli',
+  };
+}
+
+/** The database DATABASE_URL names, refused with the next step to take when it has no schema yet. */
+export async function openCommandLineDatabase(): Promise<DataSource> {
+  const config = loadConfig();
+  const dataSource = await openDataSource(config.database, { entities: ENTITIES });
+  const missing = await missingTables(dataSource);
+  if (missing.length > 0) {
+    await closeDataSource(dataSource);
+    throw new CommandLineError(
+      `${describeMissingTables(dataSource, missing)}: run \`npm run migrate\` first.`,
+    );
+  }
+  return dataSource;
+}

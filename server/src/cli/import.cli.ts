@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { ConfigError } from '../config/config';
+import { closeDataSource } from '../database/transactions';
+import {
+  formatImportProblem,
+  IMPORT_KIND_NAMES,
+  importCsv,
+  isImportKindName,
+} from '../import-export/bulk-import.service';
+import { CommandLineError, openCommandLineDatabase } from './command-line';
+
+const USAGE = `Usage: npm run import -- <${IMPORT_KIND_NAMES.join('|')}> <file.csv>
+Checks every line, then writes all of them in one transaction, or nothing.
+Import members first, then memberships and projects, which name members by SIREN.
+Columns of each kind: README, "Bulk import and export"; examples: server/src/import-export/examples/.`;
+
+/** `npm run import -- <kind> <file.csv>`: exit code 0 with a summary, or 1 with every problem. */
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.info(USAGE);
+    return;
+  }
+  const [kind, file, ...extra] = positionals;
+  if (kind === undefined || file === undefined || extra.length > 0)
+    throw new CommandLineError(USAGE);
+  if (!isImportKindName(kind)) throw new CommandLineError(`Unknown kind "${kind}".\n${USAGE}`);
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch (error) {
+    throw new CommandLineError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  const dataSource = await openCommandLineDatabase();
+  try {
+    const outcome = await importCsv(dataSource, kind, content, { source: basename(file) });
+    if (outcome.ok) {
+      console.info(outcome.summary);
+    } else {
+      for (const problem of outcome.problems) console.error(formatImportProblem(problem));
+      console.error(`${file}: ${outcome.summary}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await closeDataSource(dataSource);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof CommandLineError || error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    // ImportAbortedError names the line; the transaction was rolled back either way.
+    console.error(
+      `Import failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,343 @@
+import { formatCents, formatScaled, scaleDown } from '../core/scaled-decimal';
+import type { PoleYear } from '../pole/pole-year.entity';
+import type { ClusterLabel } from '../selection/cluster-label.entity';
+import type { Evaluation } from '../selection/evaluation.entity';
+import type { EvaluationScore } from '../selection/evaluation-score.entity';
+import type { LabellingDecision } from '../selection/labelling-decision.entity';
+import { ClusterLabelLevel, LabellingOutcome } from '../selection/selection.enums';
+import type { SeedRow } from './bulk-insert';
+import { dayOf, isoDate, parseIsoDate } from './calendar';
+import { AS_OF_DAY, stampOf } from './dataset-clock';
+import { FIRST_YEAR, LAST_CLOSED_YEAR, type PoleProfile } from './pole-profiles';
+import type { SeededRandom } from './random';
+import {
+  LABELLING_PHASES,
+  type LabellingPhaseSeed,
+  MINISTRIES,
+  type PoleDecisionSeed,
+} from './reference';
+import { criterionKey, lookUp, type ReferenceIds } from './reference-seed';
+import type { MembersDataset } from './synthetic-members';
+
+/** The phases whose selection the dataset details with evaluations. */
+export const EVALUATED_PHASES: readonly number[] = [4, 5];
+
+/** First year of the poles' yearly figures. */
+const FIRST_FIGURES_YEAR = 2015;
+
+/** The ministry that follows a theme besides the lead ministry; others fall to research. */
+const MINISTRY_BY_THEME: Readonly<Record<string, string>> = {
+  AERONAUTICS_SPACE: 'ARMEES',
+  RISK_SECURITY: 'ARMEES',
+  CYBERSECURITY: 'ARMEES',
+  HEALTH_BIOTECH: 'SANTE',
+  MEDTECH: 'SANTE',
+  COSMETICS: 'SANTE',
+  AGRIFOOD: 'AGRI',
+  AGRICULTURE: 'AGRI',
+  BIOECONOMY: 'AGRI',
+  WOOD_FOREST: 'AGRI',
+  EQUINE: 'AGRI',
+  DIGITAL: 'NUMERIQUE',
+  IMAGES_MEDIA: 'NUMERIQUE',
+  MICROELECTRONICS: 'NUMERIQUE',
+  ENERGY: 'TE',
+  NUCLEAR: 'TE',
+  HYDROGEN_RENEWABLES: 'TE',
+  ENVIRONMENT: 'TE',
+  WATER: 'TE',
+  MARITIME: 'TE',
+  MOBILITY_AUTOMOTIVE: 'TRANSPORTS',
+  RAIL_TRANSPORT: 'TRANSPORTS',
+  LOGISTICS: 'TRANSPORTS',
+  CONSTRUCTION_INFRASTRUCTURE: 'LOGEMENT',
+};
+
+export interface SelectionDataset {
+  poleYears: SeedRow<PoleYear>[];
+  evaluations: SeedRow<Evaluation>[];
+  scores: SeedRow<EvaluationScore>[];
+  decisions: SeedRow<LabellingDecision>[];
+  clusterLabels: SeedRow<ClusterLabel>[];
+}
+
+type Evaluator = { ministryId: number; regionId: null } | { ministryId: null; regionId: number };
+
+/**
+ * The poles' yearly figures from 2015, the evaluations of phases IV and V with their scores,
+ * the decisions the reference data lacks and a few cluster labels.
+ */
+export function generateSelection(
+  random: SeededRandom,
+  ids: ReferenceIds,
+  poles: readonly PoleProfile[],
+  membersData: MembersDataset,
+): SelectionDataset {
+  const decisions = synthesiseDecisions(random.fork('decisions'), ids, poles);
+  return {
+    poleYears: generatePoleYears(random.fork('pole-years'), poles, membersData),
+    ...generateEvaluations(random.fork('evaluations'), ids, poles, decisions.all),
+    decisions: decisions.rows,
+    clusterLabels: generateClusterLabels(random.fork('cluster-labels'), poles),
+  };
+}
+
+/** Yearly figures; the member count is the memberships running on 31 December. */
+function generatePoleYears(
+  random: SeededRandom,
+  poles: readonly PoleProfile[],
+  membersData: MembersDataset,
+): SeedRow<PoleYear>[] {
+  const rows: SeedRow<PoleYear>[] = [];
+  for (const pole of poles) {
+    const lastYear = Math.min(pole.activeUntil, LAST_CLOSED_YEAR);
+    for (let year = Math.max(pole.activeFrom, FIRST_FIGURES_YEAR); year <= lastYear; year += 1) {
+      const membersCount = membersData.membersAtYearEnd[pole.index]?.[year - FIRST_YEAR] ?? 0;
+      const budgetEuros = 200_000 + membersCount * random.int(1_500, 3_000);
+      const staff = Math.max(2, scaleDown(budgetEuros, 1, 90_000) + random.int(0, 2));
+      // Most poles raise 35 % to 75 % of their budget privately; a few are far from it.
+      const privateShare = random.chance(0.85)
+        ? random.int(3_500, 7_500)
+        : random.int(2_000, 9_000);
+      // European teams grew as the policy asked for European projects.
+      const europeFte = random.int(0, 4 + (year - FIRST_FIGURES_YEAR) * 2) * 10;
+      const reportedOn = stampOf(dayOf(year + 1, 3, 31));
+      rows.push({
+        poleId: pole.id,
+        year,
+        budget: formatCents(budgetEuros * 100 + random.int(0, 99)),
+        privateFundingShare: formatScaled(privateShare, 4),
+        staff,
+        europeTeamFte: formatScaled(europeFte, 2),
+        membersCount,
+        version: 1,
+        createdAt: reportedOn,
+        updatedAt: reportedOn,
+      });
+    }
+  }
+  return rows;
+}
+
+interface PoleDecision {
+  pole: PoleProfile;
+  phase: LabellingPhaseSeed;
+  decision: PoleDecisionSeed;
+}
+
+/**
+ * Decisions for phases IV and V where the reference data records none, for poles that existed
+ * when the phase was decided: most labelled for four years, a few on probation.
+ */
+function synthesiseDecisions(
+  random: SeededRandom,
+  ids: ReferenceIds,
+  poles: readonly PoleProfile[],
+): { rows: SeedRow<LabellingDecision>[]; all: PoleDecision[] } {
+  const rows: SeedRow<LabellingDecision>[] = [];
+  const all: PoleDecision[] = [];
+  for (const phaseNumber of EVALUATED_PHASES) {
+    const phase = LABELLING_PHASES.find((candidate) => candidate.number === phaseNumber);
+    if (!phase) throw new Error(`Reference data has no labelling phase ${phaseNumber}`);
+    const decidedOn = usualDecisionDay(poles, phaseNumber) ?? `${phase.startYear}-02-01`;
+    for (const pole of poles) {
+      const real = pole.seed.decisions.find((decision) => decision.phase === phaseNumber);
+      if (real) {
+        all.push({ pole, phase, decision: real });
+        continue;
+      }
+      const candidate =
+        pole.seed.kind === 'COMPETITIVENESS_CLUSTER' &&
+        pole.activeFrom < phase.startYear &&
+        pole.activeUntil >= phase.startYear;
+      if (!candidate) continue;
+      const probation = random.chance(0.15);
+      const decision: PoleDecisionSeed = {
+        phase: phaseNumber,
+        outcome: probation ? 'LABELLED_PROBATION' : 'LABELLED',
+        durationYears: probation ? (phaseNumber === 4 ? 1 : 2) : 4,
+        decidedOn,
+        rationale: probation
+          ? 'Labellisé sous conditions, prolongeable jusqu’à la fin de la phase : feuille de ' +
+            'route et modèle d’affaires à consolider (décision synthétique du jeu de ' +
+            'démonstration).'
+          : 'Labellisé pour la durée de la phase sur l’avis du comité de sélection État-Régions ' +
+            '(décision synthétique du jeu de démonstration).',
+      };
+      all.push({ pole, phase, decision });
+      rows.push({
+        poleId: pole.id,
+        phaseId: lookUp(ids.phaseIdByNumber, phaseNumber, 'labelling phase'),
+        outcome: LabellingOutcome[decision.outcome],
+        durationYears: decision.durationYears,
+        decidedOn,
+        publishedOn: decidedOn,
+        rationale: decision.rationale,
+        version: 1,
+        createdAt: stampOf(parseIsoDate(decidedOn)),
+        updatedAt: stampOf(parseIsoDate(decidedOn)),
+      });
+    }
+  }
+  return { rows, all };
+}
+
+/** The day most real decisions of the phase were taken. */
+function usualDecisionDay(poles: readonly PoleProfile[], phaseNumber: number): string | undefined {
+  const tally = new Map<string, number>();
+  for (const pole of poles) {
+    for (const decision of pole.seed.decisions) {
+      if (decision.phase === phaseNumber)
+        tally.set(decision.decidedOn, (tally.get(decision.decidedOn) ?? 0) + 1);
+    }
+  }
+  return [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/**
+ * Two or three evaluations of every pole labelled in the phase, each by a distinct evaluator:
+ * the lead ministry, the headquarters region most often, a ministry of the pole's field. Each
+ * scores every SCORE criterion of the phase.
+ */
+function generateEvaluations(
+  random: SeededRandom,
+  ids: ReferenceIds,
+  poles: readonly PoleProfile[],
+  decisions: readonly PoleDecision[],
+): Pick<SelectionDataset, 'evaluations' | 'scores'> {
+  const evaluations: SeedRow<Evaluation>[] = [];
+  const scores: SeedRow<EvaluationScore>[] = [];
+  const leadMinistry = MINISTRIES.find((ministry) => ministry.leadsPolicy) ?? MINISTRIES[0];
+  const ministryIds = MINISTRIES.map((ministry) =>
+    lookUp(ids.ministryIdByCode, ministry.code, 'ministry'),
+  );
+  const overseasMinistryId = ids.ministryIdByCode.get('OUTRE_MER');
+  const researchMinistryId = ids.ministryIdByCode.get('ESR');
+
+  for (const { pole, phase, decision } of decisions) {
+    if (decision.outcome === 'NOT_LABELLED') continue;
+    const phaseId = lookUp(ids.phaseIdByNumber, phase.number, 'labelling phase');
+    const scoreCriteria = phase.criteria
+      .filter((criterion) => criterion.measurement === 'SCORE')
+      .map((criterion) =>
+        lookUp(
+          ids.criterionIdByPhaseAndCode,
+          criterionKey(phase.number, criterion.code),
+          'criterion',
+        ),
+      );
+
+    const evaluators: Evaluator[] = [];
+    const usedMinistries = new Set<number>();
+    const addMinistry = (id: number | undefined) => {
+      if (id === undefined || usedMinistries.has(id)) return;
+      usedMinistries.add(id);
+      evaluators.push({ ministryId: id, regionId: null });
+    };
+    const wanted = random.int(2, 3);
+    if (leadMinistry) addMinistry(lookUp(ids.ministryIdByCode, leadMinistry.code, 'ministry'));
+    if (random.chance(0.75)) evaluators.push({ ministryId: null, regionId: pole.regionId });
+    const themeMinistries = pole.seed.themeCodes.map((code) =>
+      ids.ministryIdByCode.get(MINISTRY_BY_THEME[code] ?? 'ESR'),
+    );
+    const regionIsOverseas = pole.seed.hqRegionCode.startsWith('0');
+    for (const id of [
+      regionIsOverseas ? overseasMinistryId : undefined,
+      ...themeMinistries,
+      researchMinistryId,
+    ]) {
+      if (evaluators.length >= wanted) break;
+      addMinistry(id);
+    }
+    while (evaluators.length < wanted) addMinistry(random.pick(ministryIds));
+
+    const decisionDay = parseIsoDate(decision.decidedOn);
+    // Poles kept on probation were scored lower by their evaluators.
+    const quality =
+      decision.outcome === 'LABELLED' ? random.int(6_500, 8_500) : random.int(5_000, 6_800);
+    for (const evaluator of evaluators.slice(0, wanted)) {
+      const evaluatedOn = decisionDay - random.int(20, 100);
+      const evaluationId = evaluations.length + 1;
+      const points = scoreCriteria.map(() =>
+        Math.min(10_000, Math.max(0, quality + random.int(-1_200, 1_200))),
+      );
+      const average =
+        points.length === 0
+          ? quality
+          : Math.round(points.reduce((a, b) => a + b, 0) / points.length);
+      evaluations.push({
+        poleId: pole.id,
+        phaseId,
+        ministryId: evaluator.ministryId,
+        regionId: evaluator.regionId,
+        evaluatedOn: isoDate(evaluatedOn),
+        comments: evaluationComment(random, average),
+        version: 1,
+        createdAt: stampOf(evaluatedOn),
+        updatedAt: stampOf(evaluatedOn),
+      });
+      scoreCriteria.forEach((criterionId, index) => {
+        scores.push({
+          evaluationId,
+          criterionId,
+          score: formatScaled(points[index] as number, 2),
+          createdAt: stampOf(evaluatedOn),
+          updatedAt: stampOf(evaluatedOn),
+        });
+      });
+    }
+  }
+  return { evaluations, scores };
+}
+
+function evaluationComment(random: SeededRandom, averageHundredths: number): string {
+  if (averageHundredths >= 7_500) {
+    return random.pick([
+      'Pôle moteur de son écosystème, feuille de route claire et ambition européenne affirmée.',
+      'Très bonne dynamique de projets collaboratifs ; gouvernance solide et bien financée.',
+    ]);
+  }
+  if (averageHundredths >= 6_000) {
+    return random.pick([
+      'Pôle performant ; l’action européenne reste à renforcer.',
+      'Bonne animation du réseau ; modèle d’affaires à consolider sur les recettes privées.',
+    ]);
+  }
+  return random.pick([
+    'Masse critique insuffisante et dépendance forte aux financements publics.',
+    'Feuille de route peu lisible ; rapprochement avec un pôle voisin à étudier.',
+  ]);
+}
+
+/** A bronze or silver European label for about one pole in six among those without any. */
+function generateClusterLabels(
+  random: SeededRandom,
+  poles: readonly PoleProfile[],
+): SeedRow<ClusterLabel>[] {
+  const candidates = poles.filter((pole) => pole.seed.clusterLabels.length === 0);
+  const chosen = random.sample(candidates, Math.max(3, Math.round(candidates.length / 6)));
+  const rows: SeedRow<ClusterLabel>[] = [];
+  for (const pole of [...chosen].sort((a, b) => a.index - b.index)) {
+    const firstYear = Math.max(2015, pole.activeFrom);
+    const lastYear = Math.min(LAST_CLOSED_YEAR, pole.activeUntil);
+    if (firstYear > lastYear) continue;
+    const year = random.int(firstYear, lastYear);
+    const month = random.int(1, 12);
+    const day = random.int(1, 28);
+    const awardedOn = Math.min(dayOf(year, month, day), AS_OF_DAY);
+    const silver = random.chance(0.35);
+    rows.push({
+      poleId: pole.id,
+      level: silver ? ClusterLabelLevel.SILVER : ClusterLabelLevel.BRONZE,
+      awardedOn: isoDate(awardedOn),
+      validUntil: isoDate(dayOf(year + 2, month, day)),
+      scorePercent: silver ? formatScaled(random.int(6_000, 7_999), 2) : null,
+      indicatorsPassed: silver ? random.int(18, 26) : null,
+      indicatorsTotal: silver ? 31 : 36,
+      version: 1,
+      createdAt: stampOf(awardedOn),
+      updatedAt: stampOf(awardedOn),
+    });
+  }
+  return rows;
+}
