@@ -1,18 +1,36 @@
 /**
  * Tests run the TypeScript sources directly (ts-jest, transpile only); `npm test` type-checks
  * the whole project first with `tsc`, so nothing is lost by skipping checks here.
+ *
+ * Two projects: `unit` (the pure rules, `*.spec.ts` beside the code: no database, milliseconds)
+ * and `e2e` (`test/**\/*.test.ts`, through HTTP and the SDK, on every configured database).
+ * `npm test` runs the unit project first.
  */
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
-  },
-  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
-  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
-  testTimeout: 120000,
   // Two cores: two workers keep both busy without starving the databases.
   maxWorkers: 2,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server/src'],
+      testMatch: ['**/*.spec.ts'],
+      transform,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      transform,
+      globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
 };
