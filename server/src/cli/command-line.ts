@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 
-import { Role, type TokenCaller } from '../auth/roles';
 import { loadConfig } from '../config/config';
 import { openDataSource } from '../database/data-source';
 import { closeDataSource } from '../database/transactions';
@@ -13,25 +12,6 @@ export class CommandLineError extends Error {
     super(message);
     this.name = 'CommandLineError';
   }
-}
-
-/**
- * The caller the import and export commands act as: an administrator, since whoever runs them
- * holds the database credentials anyway. `label` ("import members.csv") is what the audit log
- * and project histories show as the actor.
- */
-export function commandLineCaller(label: string): TokenCaller {
-  return {
-    kind: 'token',
-    // The audit log's actor column holds 120 characters.
-    name: label.slice(0, 120),
-    tokenId: 0,
-    role: Role.ADMIN,
-    regionId: null,
-    ministryId: null,
-    poleId: null,
-    ip: 'cli',
-  };
 }
 
 /** The database DATABASE_URL names, refused with the next step to take when it has no schema yet. */

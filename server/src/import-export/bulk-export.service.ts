@@ -2,7 +2,7 @@ import { coerceInputValue, type GraphQLSchema, isInputObjectType } from 'graphql
 import { type DataSource, In } from 'typeorm';
 
 import { accessScopeOf } from '../auth/access-scope';
-import { commandLineCaller } from '../cli/command-line';
+import { commandLineCaller } from '../auth/command-line-caller';
 import { DomainError } from '../core/domain-error';
 import { fetchPages, type Page } from '../database/query/collection-query';
 import type { CollectionSpec } from '../database/query/collection-spec';

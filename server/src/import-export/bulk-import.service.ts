@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
 
-import { commandLineCaller } from '../cli/command-line';
+import { commandLineCaller } from '../auth/command-line-caller';
 import { DomainError } from '../core/domain-error';
 import { flattenValidationErrors } from '../core/input-validation';
 import { UserInputProblems } from '../core/refusal';

@@ -1,5 +1,5 @@
+import type { MutationScope } from '../auth/mutation-scope';
 import { DateScalar } from '../database/entity/scalars/date.scalar';
-import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import type { CsvRecord } from './csv-reader';
 import { restoreFormula } from './csv-writer';
 import type { ReferenceBook } from './reference-book';

@@ -1,11 +1,11 @@
 import { type EntityManager, IsNull, Not } from 'typeorm';
 
+import type { MutationScope } from '../auth/mutation-scope';
 import { assertMayWrite } from '../auth/permission-policy';
 import { refuse, UserErrorCode } from '../core/refusal';
 import { insertRecord } from '../database/unit-of-work/insert-record';
 import { refuseIfStale, updateIfCurrent } from '../database/unit-of-work/optimistic-update';
 import { referencedId, referencedIdByCode } from '../database/unit-of-work/references';
-import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
 import { Member } from './member.entity';

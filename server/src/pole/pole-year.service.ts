@@ -1,10 +1,10 @@
+import type { MutationScope } from '../auth/mutation-scope';
 import { assertMayWrite } from '../auth/permission-policy';
 import { refuse, UserErrorCode } from '../core/refusal';
 import { toUnits } from '../core/scaled-decimal';
 import { insertRecord } from '../database/unit-of-work/insert-record';
 import { refuseIfStale, updateIfCurrent } from '../database/unit-of-work/optimistic-update';
 import { referencedId } from '../database/unit-of-work/references';
-import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { Pole } from './pole.entity';
 import { PoleYear } from './pole-year.entity';
 import type { RecordPoleYearInput } from './pole-year.input';

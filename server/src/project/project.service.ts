@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
+import type { MutationScope } from '../auth/mutation-scope';
 import { assertMayWrite } from '../auth/permission-policy';
 import { refuse, UserErrorCode } from '../core/refusal';
 import { toUnits } from '../core/scaled-decimal';
@@ -7,7 +8,6 @@ import { insertRecord, insertRow } from '../database/unit-of-work/insert-record'
 import { refuseIfStale, updateIfCurrent } from '../database/unit-of-work/optimistic-update';
 import { referencedId, referencedIds } from '../database/unit-of-work/references';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
-import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { Member } from '../member/member.entity';
 import { Pole } from '../pole/pole.entity';
 import { Theme } from '../theme/theme.entity';

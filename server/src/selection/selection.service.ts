@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
 
+import type { MutationScope } from '../auth/mutation-scope';
 import { assertMayWrite } from '../auth/permission-policy';
 import { refuse, UserErrorCode } from '../core/refusal';
 import { toUnits } from '../core/scaled-decimal';
 import { insertRecord, insertRow } from '../database/unit-of-work/insert-record';
 import { refuseIfStale, updateIfCurrent } from '../database/unit-of-work/optimistic-update';
 import { referencedId, referencedIdByCode } from '../database/unit-of-work/references';
-import type { MutationScope } from '../graphql/mutation/mutation-runner';
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';

@@ -1,18 +1,9 @@
-import type { EntityManager } from 'typeorm';
-
+import type { MutationScope } from '../../auth/mutation-scope';
 import { DomainError } from '../../core/domain-error';
 import { validateInput } from '../../core/input-validation';
 import type { Refusal } from '../../core/refusal';
-import type { AuditTrail } from '../../database/unit-of-work/audit-trail';
 import { runUnitOfWork } from '../../database/unit-of-work/unit-of-work';
 import type { GraphQLContext } from '../context';
-
-/** What a mutation's service receives: the transaction and the audit trail of this mutation. */
-export interface MutationScope {
-  manager: EntityManager;
-  audit: AuditTrail;
-  caller: GraphQLContext['caller'];
-}
 
 /** A payload: the result's fields (absent when refused) and the user errors. */
 export type MutationPayload<TResult> = Partial<TResult> & { userErrors: Refusal[] };
