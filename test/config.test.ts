@@ -1,34 +1,54 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ConfigError, loadConfig } from '../server/src/config/config';
+import { allOptions, ConfigError, DEFAULTS, loadConfig } from '../server/src/config/config';
 
 describe('loadConfig', () => {
   it('has a documented default for every option', () => {
     expect(loadConfig({})).toEqual({
-      port: 4000,
-      databaseUrl: 'sqlite:./data/polegraph.sqlite',
-      database: { kind: 'sqlite', path: './data/polegraph.sqlite' },
-      nodeEnv: 'development',
-      logLevel: 'info',
-      playground: 'graphiql',
-      introspection: true,
-      corsOrigins: [],
-      bodyLimitBytes: 1048576,
-      maxBatchSize: 10,
-      maxQueryTokens: 10000,
-      maxQueryDepth: 12,
-      maxAliases: 30,
-      maxRootFields: 20,
-      maxQueryCost: 1000,
-      rateLimitPoints: 1000,
-      rateLimitRestoreRate: 50,
-      redisUrl: null,
-      redisKeyPrefix: 'polegraph:',
-      trustedDocuments: 'off',
-      trustedDocumentsManifest: 'client-sdk/src/generated/persisted-documents.json',
+      process: { nodeEnv: 'development', logLevel: 'info' },
+      http: {
+        port: 4000,
+        playground: 'graphiql',
+        introspection: true,
+        corsOrigins: [],
+        bodyLimitBytes: 1048576,
+        maxBatchSize: 10,
+      },
+      database: {
+        url: 'sqlite:./data/polegraph.sqlite',
+        connection: { kind: 'sqlite', path: './data/polegraph.sqlite' },
+      },
+      limits: {
+        maxQueryTokens: 10000,
+        maxQueryDepth: 12,
+        maxAliases: 30,
+        maxRootFields: 20,
+        maxQueryCost: 1000,
+        trustedDocuments: 'off',
+        trustedDocumentsManifest: 'client-sdk/src/generated/persisted-documents.json',
+      },
+      rateLimit: { points: 1000, restoreRate: 50 },
+      redis: { url: null, keyPrefix: 'polegraph:' },
     });
+    const { connection: _connection, ...database } = loadConfig({}).database;
+    expect({ ...loadConfig({}), database }).toEqual(DEFAULTS);
+  });
+
+  it('is documented in the README, one row per variable with its default', () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Configuration'),
+      readme.indexOf('## Architecture'),
+    );
+    const rows = new Map(
+      [...section.matchAll(/^\| `([A-Z_]+)` +\| (.+?) +\|/gm)]
+        .filter(([, variable]) => !variable.startsWith('TEST_'))
+        .map(([, variable, shown]) => [variable, shown]),
+    );
+    const declared = new Map(allOptions().map((option) => [option.env, option.shownDefault]));
+    expect(rows).toEqual(declared);
   });
 
   it('reads the abuse-protection options', () => {
@@ -47,24 +67,28 @@ describe('loadConfig', () => {
         TRUSTED_DOCUMENTS_MANIFEST: '/srv/manifest.json',
       }),
     ).toMatchObject({
-      introspection: false,
-      corsOrigins: ['https://app.example.fr', 'http://localhost:5173'],
-      bodyLimitBytes: 524288,
-      maxBatchSize: 0,
-      maxQueryDepth: 8,
-      maxQueryCost: 500,
-      rateLimitPoints: 2000,
-      rateLimitRestoreRate: 12.5,
-      redisUrl: 'redis://cache.internal:6379/2',
-      trustedDocuments: 'anonymous',
-      trustedDocumentsManifest: '/srv/manifest.json',
+      http: {
+        introspection: false,
+        corsOrigins: ['https://app.example.fr', 'http://localhost:5173'],
+        bodyLimitBytes: 524288,
+        maxBatchSize: 0,
+      },
+      limits: {
+        maxQueryDepth: 8,
+        maxQueryCost: 500,
+        trustedDocuments: 'anonymous',
+        trustedDocumentsManifest: '/srv/manifest.json',
+      },
+      rateLimit: { points: 2000, restoreRate: 12.5 },
+      redis: { url: 'redis://cache.internal:6379/2' },
     });
-    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).http.corsOrigins).toEqual(['*']);
   });
 
   it('reads MySQL and MariaDB URLs', () => {
     expect(
-      loadConfig({ DATABASE_URL: 'mysql://app:s%40cret@db.internal:3307/polegraph' }).database,
+      loadConfig({ DATABASE_URL: 'mysql://app:s%40cret@db.internal:3307/polegraph' }).database
+        .connection,
     ).toEqual({
       kind: 'mysql',
       flavour: 'mysql',
@@ -75,7 +99,7 @@ describe('loadConfig', () => {
       database: 'polegraph',
     });
     expect(
-      loadConfig({ DATABASE_URL: 'mariadb://root@127.0.0.1/polegraph' }).database,
+      loadConfig({ DATABASE_URL: 'mariadb://root@127.0.0.1/polegraph' }).database.connection,
     ).toMatchObject({
       flavour: 'mariadb',
       port: 3306,
@@ -129,7 +153,7 @@ describe('loadConfig', () => {
   });
 
   it('reads TRUSTED_DOCUMENTS=enforce as the issue names it: every caller held to the manifest', () => {
-    expect(loadConfig({ TRUSTED_DOCUMENTS: 'enforce' }).trustedDocuments).toBe('all');
+    expect(loadConfig({ TRUSTED_DOCUMENTS: 'enforce' }).limits.trustedDocuments).toBe('all');
   });
 
   it('lists every problem at once', () => {

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-import type { AppConfig } from '../server/src/config/config';
 import { loadPlaygroundExamples } from '../server/src/http/playground/playground.examples';
 import { PLAYGROUND_ASSETS_DIR } from '../server/src/http/playground/playground.routes';
 import type { PlaygroundSettings } from '../server/src/http/playground/playground.settings';
 import { openSeededDatabase, type TestDatabase, testDatabaseKinds } from './helpers/test-databases';
 import {
+  type ConfigOverrides,
   createTestEnvironment,
   type TestEnvironment,
   type TestEnvironmentOptions,
@@ -44,7 +44,7 @@ beforeAll(() => {
 
 /** Opens a server of the given playground mode over the seeded database. */
 function withServer(
-  overrides: Partial<AppConfig>,
+  overrides: ConfigOverrides,
   kind: TestDatabase['kind'] = 'sqlite',
   options: TestEnvironmentOptions = {},
 ): { env: () => TestEnvironment } {
@@ -104,7 +104,7 @@ describe('the example queries', () => {
 });
 
 describe('PLAYGROUND=graphiql (the default)', () => {
-  const server = withServer({ playground: 'graphiql' });
+  const server = withServer({ http: { playground: 'graphiql' } });
 
   it.each(['/graphql', '/playground'])(
     'serves GraphiQL at %s to a browser, forbidding every other host',
@@ -160,7 +160,7 @@ describe('PLAYGROUND=graphiql (the default)', () => {
 });
 
 describe('PLAYGROUND=off', () => {
-  const server = withServer({ playground: 'off' });
+  const server = withServer({ http: { playground: 'off' } });
 
   it('answers 404 at /playground and no page at /graphql', async () => {
     const { url } = server.env();
@@ -180,7 +180,7 @@ describe('PLAYGROUND=off', () => {
 });
 
 describe('PLAYGROUND=apollo-sandbox', () => {
-  const server = withServer({ playground: 'apollo-sandbox' });
+  const server = withServer({ http: { playground: 'apollo-sandbox' } });
 
   it("serves Apollo's embedded Sandbox at /graphql and points /playground there", async () => {
     const { url } = server.env();
@@ -209,7 +209,7 @@ if (chromiumMissing && !process.env.CI) {
 const describeInBrowser = chromiumMissing && !process.env.CI ? describe.skip : describe;
 
 describeInBrowser('GraphiQL in a real browser', () => {
-  const server = withServer({ playground: 'graphiql' });
+  const server = withServer({ http: { playground: 'graphiql' } });
   let browser: Browser;
   let page: Page;
   const requestedUrls: string[] = [];

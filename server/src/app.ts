@@ -44,9 +44,9 @@ export async function createApp(
 ): Promise<PoleGraphApp> {
   const dataSource =
     options.dataSource ??
-    (await openDataSource(config.database, {
+    (await openDataSource(config.database.connection, {
       entities: ENTITIES,
-      printStatements: config.logLevel === 'debug',
+      printStatements: config.process.logLevel === 'debug',
     }));
   const schema = await buildPoleGraphSchema(SCHEMA_FEATURES);
   const rateLimiter = await RateLimiter.fromConfig(config);
@@ -66,7 +66,7 @@ export async function createApp(
     apollo,
     dataSource,
     schema,
-    listen(port = config.port) {
+    listen(port = config.http.port) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, () => {

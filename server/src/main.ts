@@ -8,8 +8,8 @@ import { isDatabaseEmpty, seedDatabase } from './seed/seed';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
-  if (config.database.kind === 'sqlite' && (await isDatabaseEmpty(app.dataSource))) {
-    console.info(`[seed] ${config.database.path} is new: loading the national dataset…`);
+  if (config.database.connection.kind === 'sqlite' && (await isDatabaseEmpty(app.dataSource))) {
+    console.info(`[seed] ${config.database.connection.path} is new: loading the national dataset…`);
     await seedDatabase(app.dataSource, { log: (line) => console.info(line) });
   }
   const { url } = await app.listen();

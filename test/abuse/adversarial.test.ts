@@ -28,7 +28,9 @@ describe.each(testDatabaseKinds())('adversarial requests on %s', (kind) => {
     database = await openSeededDatabase(kind);
     // The production limits, which the test harness relaxes for other suites.
     const production = loadConfig({});
-    api = await createTestEnvironment(database, { maxQueryCost: production.maxQueryCost });
+    api = await createTestEnvironment(database, {
+      limits: { maxQueryCost: production.limits.maxQueryCost },
+    });
     regionCount = Number(
       ((await database.dataSource.query('SELECT COUNT(*) AS n FROM region')) as { n: number }[])[0]
         .n,

@@ -46,7 +46,7 @@ describe('the HTTP policy', () => {
     });
 
     it('allows the configured origins, and answers their preflight', async () => {
-      const api = await server({ corsOrigins: ['https://app.example.fr'] });
+      const api = await server({ http: { corsOrigins: ['https://app.example.fr'] } });
       const allowed = await post(api.url, { origin: 'https://app.example.fr' });
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.fr');
       const other = await post(api.url, { origin: 'https://elsewhere.example' });
@@ -68,7 +68,7 @@ describe('the HTTP policy', () => {
     });
 
     it('allows any origin with *', async () => {
-      const api = await server({ corsOrigins: ['*'] });
+      const api = await server({ http: { corsOrigins: ['*'] } });
       const response = await post(api.url, { origin: 'https://anywhere.example' });
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
     });
@@ -102,7 +102,7 @@ describe('the HTTP policy', () => {
     });
 
     it('can be turned off', async () => {
-      const api = await server({ introspection: false });
+      const api = await server({ http: { introspection: false } });
       const response = await api.query(INTROSPECTION);
       expect(response.status).toBe(400);
       expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -116,7 +116,7 @@ describe('the operations we ship', () => {
   /** Every operation of the SDK's manifest and of the playground's examples. */
   function shippedOperations(): [string, string][] {
     const operations: [string, string][] = [];
-    const manifest = join(ROOT, defaults.trustedDocumentsManifest);
+    const manifest = join(ROOT, defaults.limits.trustedDocumentsManifest);
     if (existsSync(manifest)) {
       for (const text of Object.values(
         JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>,
@@ -182,10 +182,10 @@ describe('the operations we ship', () => {
           variables,
         );
         if (
-          cost > defaults.maxQueryCost ||
-          shape.depth > defaults.maxQueryDepth ||
-          shape.aliases > defaults.maxAliases ||
-          shape.rootFields > defaults.maxRootFields
+          cost > defaults.limits.maxQueryCost ||
+          shape.depth > defaults.limits.maxQueryDepth ||
+          shape.aliases > defaults.limits.maxAliases ||
+          shape.rootFields > defaults.limits.maxRootFields
         ) {
           overLimits.push(
             `${name}: cost ${cost}, depth ${shape.depth}, ${shape.aliases} aliases, ${shape.rootFields} root fields`,
@@ -205,9 +205,8 @@ describe.each(testDatabaseKinds())('extensions.cost and rateLimit on %s', (kind)
     database = await openSeededDatabase(kind);
     // A bucket that barely refills during the test, so the figures are exact.
     api = await createTestEnvironment(database, {
-      rateLimitPoints: 1000,
-      rateLimitRestoreRate: 0.001,
-      maxQueryCost: 1000,
+      rateLimit: { points: 1000, restoreRate: 0.001 },
+      limits: { maxQueryCost: 1000 },
     });
   });
   afterAll(async () => {

@@ -102,9 +102,8 @@ describe.each(testDatabaseKinds())('the rate limit over HTTP on %s', (kind) => {
     database = await createEmptyDatabase(kind, 'ratelimit');
     // 5 points, 4 back per second: the sixth request in a row is refused, and waits 1 s at most.
     api = await createTestEnvironment(database, {
-      rateLimitPoints: 5,
-      rateLimitRestoreRate: 4,
-      maxQueryCost: 5,
+      rateLimit: { points: 5, restoreRate: 4 },
+      limits: { maxQueryCost: 5 },
     });
   });
   afterAll(async () => {
@@ -268,11 +267,9 @@ describeWithRedis('the Redis store (TEST_REDIS_URL)', () => {
     async (kind) => {
       const database = await createEmptyDatabase(kind, 'redisrl');
       const overrides = {
-        rateLimitPoints: 3,
-        rateLimitRestoreRate: 0.5,
-        maxQueryCost: 3,
-        redisUrl: redisUrl!,
-        redisKeyPrefix: `${prefix}http-${kind}:`,
+        rateLimit: { points: 3, restoreRate: 0.5 },
+        limits: { maxQueryCost: 3 },
+        redis: { url: redisUrl!, keyPrefix: `${prefix}http-${kind}:` },
       };
       const serverA = await createTestEnvironment(database, overrides);
       const serverB = await createTestEnvironment(database, overrides);

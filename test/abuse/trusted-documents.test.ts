@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createApp } from '../../server/src/app';
-import { type AppConfig, DEFAULT_TRUSTED_DOCUMENTS_MANIFEST } from '../../server/src/config/config';
+import { DEFAULTS } from '../../server/src/config/config';
 import {
   sha256,
   TrustedDocuments,
@@ -16,6 +16,7 @@ import {
   testDatabaseKinds,
 } from '../helpers/test-databases';
 import {
+  type ConfigOverrides,
   createTestEnvironment,
   testConfig,
   type TestEnvironment,
@@ -77,8 +78,7 @@ describe.each(testDatabaseKinds())('trusted documents on %s', (kind) => {
     let api: TestEnvironment;
     beforeAll(async () => {
       api = await createTestEnvironment(database, {
-        trustedDocuments: 'all',
-        trustedDocumentsManifest: manifest,
+        limits: { trustedDocuments: 'all', trustedDocumentsManifest: manifest },
       });
     });
     afterAll(() => api?.close());
@@ -128,8 +128,7 @@ describe.each(testDatabaseKinds())('trusted documents on %s', (kind) => {
     let api: TestEnvironment;
     beforeAll(async () => {
       api = await createTestEnvironment(database, {
-        trustedDocuments: 'anonymous',
-        trustedDocumentsManifest: manifest,
+        limits: { trustedDocuments: 'anonymous', trustedDocumentsManifest: manifest },
       });
     });
     afterAll(() => api?.close());
@@ -175,7 +174,7 @@ describe.each(testDatabaseKinds())('trusted documents on %s', (kind) => {
   });
 
   describe('the manifest', () => {
-    async function start(overrides: Partial<AppConfig>): Promise<void> {
+    async function start(overrides: ConfigOverrides): Promise<void> {
       const app = await createApp(testConfig(database, overrides), {
         dataSource: database.dataSource,
       });
@@ -185,8 +184,10 @@ describe.each(testDatabaseKinds())('trusted documents on %s', (kind) => {
     it('stops the start when it is missing', async () => {
       await expect(
         start({
-          trustedDocuments: 'all',
-          trustedDocumentsManifest: join(directory, 'missing.json'),
+          limits: {
+            trustedDocuments: 'all',
+            trustedDocumentsManifest: join(directory, 'missing.json'),
+          },
         }),
       ).rejects.toThrow(
         /^TRUSTED_DOCUMENTS=all needs the persisted-documents manifest at .*missing\.json \(TRUSTED_DOCUMENTS_MANIFEST\): ENOENT/,
@@ -197,7 +198,7 @@ describe.each(testDatabaseKinds())('trusted documents on %s', (kind) => {
       const forged = join(directory, 'forged.json');
       writeFileSync(forged, JSON.stringify({ [sha256(LISTED)]: UNLISTED }));
       await expect(
-        start({ trustedDocuments: 'anonymous', trustedDocumentsManifest: forged }),
+        start({ limits: { trustedDocuments: 'anonymous', trustedDocumentsManifest: forged } }),
       ).rejects.toThrow(
         `${forged}: the entry ${sha256(LISTED)} is not the sha256 of its document text: regenerate the manifest`,
       );
@@ -206,7 +207,7 @@ describe.each(testDatabaseKinds())('trusted documents on %s', (kind) => {
 });
 
 describe('the SDK’s persisted-documents manifest', () => {
-  const path = DEFAULT_TRUSTED_DOCUMENTS_MANIFEST;
+  const path = DEFAULTS.limits.trustedDocumentsManifest;
 
   // The SDK's generated manifest is committed: a missing file is a failure, not a reason to skip.
   it('is where TRUSTED_DOCUMENTS_MANIFEST points by default, and every hash matches', () => {

@@ -21,7 +21,9 @@ describe('unexpected errors', () => {
   });
 
   async function brokenQuery(nodeEnv: 'production' | 'development') {
-    const environment = await createTestEnvironment(database, { nodeEnv });
+    const environment = await createTestEnvironment(database, {
+      process: { nodeEnv, logLevel: 'warn' },
+    });
     environments.push(environment);
     const response = await environment.query('query Poles { poles(first: 2) { nodes { name } } }');
     return { environment, response };

@@ -25,24 +25,28 @@ export interface TestEnvironment {
   close(): Promise<void>;
 }
 
+/** Options a test changes, section by section (`{ limits: { maxQueryCost: 500 } }`). */
+export type ConfigOverrides = { [Section in keyof AppConfig]?: Partial<AppConfig[Section]> };
+
 /** The configuration a test server runs with; `overrides` change single options. */
-export function testConfig(database: TestDatabase, overrides: Partial<AppConfig> = {}): AppConfig {
-  return {
-    // Every option's documented default (no environment read), then the test's own values.
-    ...loadConfig({}),
-    // A bucket no suite can empty, and no cost limit: suites ask for 100 × 100 nested pages or
+export function testConfig(database: TestDatabase, overrides: ConfigOverrides = {}): AppConfig {
+  // Every option's documented default (no environment read), then the test's own values.
+  const defaults = loadConfig({});
+  const base: AppConfig = {
+    ...defaults,
+    process: { nodeEnv: 'test', logLevel: 'warn' },
+    http: { ...defaults.http, port: 0, playground: 'graphiql' },
+    database: { url: 'test', connection: database.config },
+    // No cost limit and a bucket no suite can empty: suites ask for 100 × 100 nested pages or
     // 1,000 statistics groups on purpose. The abuse suites set the production limits back.
-    rateLimitPoints: 1_000_000_000,
-    rateLimitRestoreRate: 1_000_000_000,
-    maxQueryCost: 1_000_000_000,
-    port: 0,
-    databaseUrl: 'test',
-    database: database.config,
-    nodeEnv: 'test',
-    logLevel: 'warn',
-    playground: 'graphiql',
-    ...overrides,
+    limits: { ...defaults.limits, maxQueryCost: 1_000_000_000 },
+    rateLimit: { points: 1_000_000_000, restoreRate: 1_000_000_000 },
   };
+  const merged = { ...base } as Record<string, object>;
+  for (const [section, values] of Object.entries(overrides)) {
+    merged[section] = { ...merged[section], ...values };
+  }
+  return merged as AppConfig;
 }
 
 export interface TestEnvironmentOptions {
@@ -53,7 +57,7 @@ export interface TestEnvironmentOptions {
 /** A real server on a free port over `database`, reached through HTTP (like Vendure's). */
 export async function createTestEnvironment(
   database: TestDatabase,
-  overrides: Partial<AppConfig> = {},
+  overrides: ConfigOverrides = {},
   options: TestEnvironmentOptions = {},
 ): Promise<TestEnvironment> {
   const app = await createApp(testConfig(database, overrides), { dataSource: database.dataSource });

@@ -17,7 +17,7 @@ export class CommandLineError extends Error {
 /** The database DATABASE_URL names, refused with the next step to take when it has no schema yet. */
 export async function openCommandLineDatabase(): Promise<DataSource> {
   const config = loadConfig();
-  const dataSource = await openDataSource(config.database, { entities: ENTITIES });
+  const dataSource = await openDataSource(config.database.connection, { entities: ENTITIES });
   const missing = await missingTables(dataSource);
   if (missing.length > 0) {
     await closeDataSource(dataSource);

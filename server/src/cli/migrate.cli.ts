@@ -10,11 +10,11 @@ import { ENTITIES } from '../features';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (config.database.kind === 'sqlite') {
+  if (config.database.connection.kind === 'sqlite') {
     console.info('DATABASE_URL is SQLite: its schema follows the entities, no migration to run.');
     return;
   }
-  const dataSource = await openDataSource(config.database, { entities: ENTITIES });
+  const dataSource = await openDataSource(config.database.connection, { entities: ENTITIES });
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     console.info(

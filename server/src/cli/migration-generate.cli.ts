@@ -21,9 +21,9 @@ async function main(): Promise<void> {
     );
   }
   const config = loadConfig();
-  if (config.database.kind !== 'mysql')
+  if (config.database.connection.kind !== 'mysql')
     throw new Error('Set DATABASE_URL to a MySQL or MariaDB database');
-  const dataSource = await openDataSource(config.database, { entities: ENTITIES });
+  const dataSource = await openDataSource(config.database.connection, { entities: ENTITIES });
   try {
     await dataSource.runMigrations({ transaction: 'each' });
     const { up, down } = await pendingSchemaChanges(dataSource);

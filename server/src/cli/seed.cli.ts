@@ -22,17 +22,17 @@ interface SeedArguments {
 async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2));
   const config = loadConfig();
-  const dataSource = await open(config.database);
+  const dataSource = await open(config.database.connection);
   try {
     // Checked before anything else, as MySQL tables only come from the migrations.
     const missing = await missingTables(dataSource);
     if (missing.length > 0) {
       throw new Error(
-        `${describeMissingTables(dataSource, missing)} (${describe(config.database)}): run ` +
+        `${describeMissingTables(dataSource, missing)} (${describe(config.database.connection)}): run ` +
           '`npm run migrate` first to create the schema.',
       );
     }
-    console.info(`[seed] seeding ${describe(config.database)} at scale ${args.scale}…`);
+    console.info(`[seed] seeding ${describe(config.database.connection)} at scale ${args.scale}…`);
     const summary = await seedDatabase(dataSource, {
       scale: args.scale,
       reset: args.reset,

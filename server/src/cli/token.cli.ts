@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const [command, argument] = positionals;
   if (!['create', 'list', 'revoke'].includes(command ?? '')) throw new TokenRequestError(USAGE);
   const config = loadConfig();
-  const dataSource = await openDataSource(config.database, { entities: ENTITIES });
+  const dataSource = await openDataSource(config.database.connection, { entities: ENTITIES });
   try {
     if (command === 'create') {
       const role = values.role?.toUpperCase() as Role;

@@ -1,7 +1,26 @@
 /**
- * The only reader of `process.env`. Every option is typed, validated and documented with its
- * default; a bad value stops the start with one message that lists every problem.
+ * The only reader of `process.env`. Every option is declared once, in `OPTIONS`: its variable,
+ * its default, how it is read and checked. `DEFAULTS`, the `AppConfig` type and the README's
+ * configuration table (tested against `OPTIONS`) all derive from that one declaration. A bad
+ * value stops the start with one message that lists every problem.
  */
+import { type DatabaseConfig, parseDatabaseUrl } from './database-url';
+import {
+  boolean,
+  byteSize,
+  choice,
+  ConfigError,
+  type Option,
+  option,
+  origins,
+  positiveNumber,
+  redisUrl,
+  text,
+  wholeNumber,
+} from './option';
+
+export { type DatabaseConfig, parseDatabaseUrl } from './database-url';
+export { ConfigError } from './option';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -9,372 +28,138 @@ export type PlaygroundMode = 'graphiql' | 'apollo-sandbox' | 'off';
 /** Who may only run the documents of the persisted-documents manifest. */
 export type TrustedDocumentsMode = 'off' | 'anonymous' | 'all';
 
-export type DatabaseConfig =
-  | {
-      kind: 'sqlite';
-      /** File path, or `:memory:` */
-      path: string;
-    }
-  | {
-      kind: 'mysql';
-      /** `mysql` or `mariadb`, as written in the URL; both go through mysql2 */
-      flavour: 'mysql' | 'mariadb';
-      host: string;
-      port: number;
-      username: string;
-      password: string;
-      database: string;
-    };
+/** Every option, by section; each section is one object of the loaded `AppConfig`. */
+export const OPTIONS = {
+  /** How the process runs. */
+  process: {
+    /** `production` masks unexpected errors. */
+    nodeEnv: option(
+      'NODE_ENV',
+      'development' as NodeEnv,
+      choice<NodeEnv>(['development', 'production', 'test']),
+    ),
+    /** `debug` also prints every SQL statement. */
+    logLevel: option(
+      'LOG_LEVEL',
+      'info' as LogLevel,
+      choice<LogLevel>(['error', 'warn', 'info', 'debug']),
+    ),
+  },
+  /** The HTTP server and what browsers see. */
+  http: {
+    port: option('PORT', 4000, wholeNumber(0, 65535)),
+    /** Our offline GraphiQL, Apollo's online Sandbox, or nothing. */
+    playground: option(
+      'PLAYGROUND',
+      'graphiql' as PlaygroundMode,
+      choice<PlaygroundMode>(['graphiql', 'apollo-sandbox', 'off']),
+    ),
+    /** Whether the schema answers introspection (the playground and codegen need it). */
+    introspection: option('INTROSPECTION', true, boolean),
+    /** Origins browsers may call the API from, or `['*']` for any. */
+    corsOrigins: option('CORS_ORIGINS', [] as string[], origins, '_(none)_'),
+    /** Largest request body, in bytes; larger ones get HTTP 413. */
+    bodyLimitBytes: option('BODY_LIMIT', 1024 * 1024, byteSize, '`1mb`'),
+    /** Most operations in one batched request; 0 turns batching off. */
+    maxBatchSize: option('MAX_BATCH_SIZE', 10, wholeNumber(0)),
+  },
+  /** Where the data lives. */
+  database: {
+    /** `sqlite:<file>`, `mysql://…` or `mariadb://…`. */
+    url: option('DATABASE_URL', 'sqlite:./data/polegraph.sqlite', text),
+  },
+  /** What one operation may ask for, checked before it runs. */
+  limits: {
+    maxQueryTokens: option('MAX_QUERY_TOKENS', 10000, wholeNumber(100)),
+    maxQueryDepth: option('MAX_QUERY_DEPTH', 12, wholeNumber(2)),
+    maxAliases: option('MAX_ALIASES', 30, wholeNumber(0)),
+    maxRootFields: option('MAX_ROOT_FIELDS', 20, wholeNumber(1)),
+    /** Highest cost of one operation; at most `rateLimit.points`. */
+    maxQueryCost: option('MAX_QUERY_COST', 1000, wholeNumber(1)),
+    /** `anonymous` or `all`: those callers may only run the manifest's documents. */
+    trustedDocuments: option(
+      'TRUSTED_DOCUMENTS',
+      'off' as TrustedDocumentsMode,
+      // `enforce` is the issue's word for holding every caller to the manifest.
+      (raw, name) =>
+        choice<TrustedDocumentsMode>(['off', 'anonymous', 'all'])(
+          raw.trim().toLowerCase() === 'enforce' ? 'all' : raw,
+          name,
+        ),
+    ),
+    /** The persisted-documents manifest, relative to the working directory. */
+    trustedDocumentsManifest: option(
+      'TRUSTED_DOCUMENTS_MANIFEST',
+      'client-sdk/src/generated/persisted-documents.json',
+      text,
+    ),
+  },
+  /** Each caller's bucket of cost points (per token, per IP for anonymous callers). */
+  rateLimit: {
+    points: option('RATE_LIMIT_POINTS', 1000, wholeNumber(1)),
+    /** Points given back to each bucket per second. */
+    restoreRate: option('RATE_LIMIT_RESTORE_RATE', 50, positiveNumber),
+  },
+  /** Shared state between server processes. */
+  redis: {
+    /** `null` keeps everything in this process. */
+    url: option('REDIS_URL', null as string | null, redisUrl, '_(unset: buckets in memory)_'),
+    /** Prefix of every Redis key PoleGraph writes. */
+    keyPrefix: option('REDIS_KEY_PREFIX', 'polegraph:', text),
+  },
+} as const;
 
-export interface AppConfig {
-  /** HTTP port. @default 4000 (env `PORT`) */
-  port: number;
-  /** Where the data lives. @default `sqlite:./data/polegraph.sqlite` (env `DATABASE_URL`) */
-  databaseUrl: string;
-  database: DatabaseConfig;
-  /** @default `development` (env `NODE_ENV`) */
-  nodeEnv: NodeEnv;
-  /** `debug` also prints every SQL statement. @default `info` (env `LOG_LEVEL`) */
-  logLevel: LogLevel;
-  /**
-   * What a browser sees at /graphql and /playground: our offline GraphiQL, Apollo's online
-   * Sandbox, or nothing. @default `graphiql` (env `PLAYGROUND`)
-   */
-  playground: PlaygroundMode;
-  /**
-   * Whether the schema answers introspection queries (the playground and codegen need them).
-   * @default true (env `INTROSPECTION`: true/false)
-   */
-  introspection: boolean;
-  /**
-   * Origins (scheme://host[:port]) that browsers may call the API from, or `['*']` for any. The
-   * API's own origin (playground) needs no entry. @default `[]`: no cross-origin caller
-   * (env `CORS_ORIGINS`, comma-separated)
-   */
-  corsOrigins: string[];
-  /**
-   * Largest request body, in bytes; larger ones get HTTP 413.
-   * @default 1 MB (env `BODY_LIMIT`: `1mb`, `512kb` or bytes)
-   */
-  bodyLimitBytes: number;
-  /**
-   * Most operations in one batched HTTP request (a JSON array); 0 turns batching off.
-   * @default 10 (env `MAX_BATCH_SIZE`)
-   */
-  maxBatchSize: number;
-  /**
-   * Most lexical tokens in one document, checked while parsing.
-   * @default 10000 (env `MAX_QUERY_TOKENS`)
-   */
-  maxQueryTokens: number;
-  /**
-   * Deepest field nesting of an operation (`{ regions { code } }` is 2).
-   * @default 12 (env `MAX_QUERY_DEPTH`)
-   */
-  maxQueryDepth: number;
-  /** Most aliased fields in one operation, fragments included. @default 30 (env `MAX_ALIASES`) */
-  maxAliases: number;
-  /** Most root fields in one operation. @default 20 (env `MAX_ROOT_FIELDS`) */
-  maxRootFields: number;
-  /**
-   * Highest cost of one operation, computed before it runs (connections cost by their
-   * `first`/`last`). At most `rateLimitPoints`. @default 1000 (env `MAX_QUERY_COST`)
-   */
-  maxQueryCost: number;
-  /**
-   * Size of each caller's bucket of cost points (per token, per IP for anonymous callers).
-   * @default 1000 (env `RATE_LIMIT_POINTS`)
-   */
-  rateLimitPoints: number;
-  /** Points given back to each bucket per second. @default 50 (env `RATE_LIMIT_RESTORE_RATE`) */
-  rateLimitRestoreRate: number;
-  /**
-   * Where the buckets live when several servers share them; `null` keeps them in memory.
-   * @default null (env `REDIS_URL`)
-   */
-  redisUrl: string | null;
-  /** Prefix of every Redis key PoleGraph writes. @default `polegraph:` (env `REDIS_KEY_PREFIX`) */
-  redisKeyPrefix: string;
-  /**
-   * `anonymous` or `all`: those callers may only run the documents of the manifest (by hash or
-   * by text). @default `off` (env `TRUSTED_DOCUMENTS`)
-   */
-  trustedDocuments: TrustedDocumentsMode;
-  /**
-   * The persisted-documents manifest, `{ "<sha256>": "<document>" }`, relative to the working
-   * directory.
-   * @default `client-sdk/src/generated/persisted-documents.json` (env `TRUSTED_DOCUMENTS_MANIFEST`)
-   */
-  trustedDocumentsManifest: string;
+type Values<T> = {
+  -readonly [K in keyof T]: T[K] extends Option<infer V> ? V : Values<T[K]>;
+};
+
+/** The loaded configuration: one object per section of `OPTIONS`. */
+export type AppConfig = Values<typeof OPTIONS> & {
+  /** `database.url`, read: the connection it names. */
+  database: { connection: DatabaseConfig };
+};
+
+export type HttpConfig = AppConfig['http'];
+export type LimitsConfig = AppConfig['limits'];
+export type RateLimitConfig = AppConfig['rateLimit'];
+export type RedisConfig = AppConfig['redis'];
+
+function valuesOf<T extends object>(
+  section: T,
+  read: (option: Option<unknown>) => unknown,
+): Values<T> {
+  return Object.fromEntries(
+    Object.entries(section).map(([key, value]) => [
+      key,
+      value instanceof Object && 'env' in value
+        ? read(value as Option<unknown>)
+        : valuesOf(value as object, read),
+    ]),
+  ) as Values<T>;
 }
 
-export const DEFAULT_DATABASE_URL = 'sqlite:./data/polegraph.sqlite';
-export const DEFAULT_PORT = 4000;
-export const DEFAULT_TRUSTED_DOCUMENTS_MANIFEST =
-  'client-sdk/src/generated/persisted-documents.json';
+/** Every option's default, as one object (the README table is tested against `OPTIONS`). */
+export const DEFAULTS: Values<typeof OPTIONS> = valuesOf(OPTIONS, (option) => option.fallback);
 
-const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
-const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
-const PLAYGROUND_MODES: readonly PlaygroundMode[] = ['graphiql', 'apollo-sandbox', 'off'];
-const TRUSTED_DOCUMENTS_MODES: readonly TrustedDocumentsMode[] = ['off', 'anonymous', 'all'];
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
+/** Every option as a flat list, for documentation and its test. */
+export function allOptions(): Option<unknown>[] {
+  const list: Option<unknown>[] = [];
+  valuesOf(OPTIONS, (option) => list.push(option));
+  return list;
 }
 
 type Environment = Record<string, string | undefined>;
 
 export function loadConfig(env: Environment = process.env): AppConfig {
   const problems: string[] = [];
-  const port = parsePort(env.PORT, problems);
-  const databaseUrl = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
-  const database = parseDatabaseUrl(databaseUrl, problems, 'DATABASE_URL');
-  const nodeEnv = parseChoice('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development', problems);
-  const logLevel = parseChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info', problems);
-  const playground = parseChoice(
-    'PLAYGROUND',
-    env.PLAYGROUND,
-    PLAYGROUND_MODES,
-    'graphiql',
-    problems,
-  );
-  const abuse = loadAbuseProtection(env, problems);
-  if (problems.length > 0 || !database) throw new ConfigError(problems);
-  return { port, databaseUrl, database, nodeEnv, logLevel, playground, ...abuse };
-}
-
-type AbuseProtectionConfig = Omit<
-  AppConfig,
-  'port' | 'databaseUrl' | 'database' | 'nodeEnv' | 'logLevel' | 'playground'
->;
-
-/** Limits, rate limit, trusted documents, CORS and introspection (see `AppConfig`). */
-function loadAbuseProtection(env: Environment, problems: string[]): AbuseProtectionConfig {
-  const whole = (name: string, fallback: number, min: number) =>
-    parseWholeNumber(name, env[name], fallback, min, problems);
-  const rateLimitPoints = whole('RATE_LIMIT_POINTS', 1000, 1);
-  const maxQueryCost = whole('MAX_QUERY_COST', 1000, 1);
-  if (maxQueryCost > rateLimitPoints) {
+  const values = valuesOf(OPTIONS, (option) => option.read(env, problems));
+  if (values.limits.maxQueryCost > values.rateLimit.points) {
     problems.push(
-      `MAX_QUERY_COST (${maxQueryCost}) must not exceed RATE_LIMIT_POINTS (${rateLimitPoints}): ` +
-        'a query costing more than the bucket holds could never run',
+      `MAX_QUERY_COST (${values.limits.maxQueryCost}) must not exceed RATE_LIMIT_POINTS ` +
+        `(${values.rateLimit.points}): a query costing more than the bucket holds could never run`,
     );
   }
-  return {
-    introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true, problems),
-    corsOrigins: parseOrigins(env.CORS_ORIGINS, problems),
-    bodyLimitBytes: parseByteSize('BODY_LIMIT', env.BODY_LIMIT, 1024 * 1024, problems),
-    maxBatchSize: whole('MAX_BATCH_SIZE', 10, 0),
-    maxQueryTokens: whole('MAX_QUERY_TOKENS', 10000, 100),
-    maxQueryDepth: whole('MAX_QUERY_DEPTH', 12, 2),
-    maxAliases: whole('MAX_ALIASES', 30, 0),
-    maxRootFields: whole('MAX_ROOT_FIELDS', 20, 1),
-    maxQueryCost,
-    rateLimitPoints,
-    rateLimitRestoreRate: parsePositiveNumber(
-      'RATE_LIMIT_RESTORE_RATE',
-      env.RATE_LIMIT_RESTORE_RATE,
-      50,
-      problems,
-    ),
-    redisUrl: parseRedisUrl(env.REDIS_URL, problems),
-    redisKeyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'polegraph:',
-    trustedDocuments: parseChoice(
-      'TRUSTED_DOCUMENTS',
-      // `enforce` is the issue's word for holding every caller to the manifest.
-      env.TRUSTED_DOCUMENTS?.trim().toLowerCase() === 'enforce' ? 'all' : env.TRUSTED_DOCUMENTS,
-      TRUSTED_DOCUMENTS_MODES,
-      'off',
-      problems,
-    ),
-    trustedDocumentsManifest:
-      env.TRUSTED_DOCUMENTS_MANIFEST?.trim() || DEFAULT_TRUSTED_DOCUMENTS_MANIFEST,
-  };
-}
-
-function parseWholeNumber(
-  name: string,
-  raw: string | undefined,
-  fallback: number,
-  min: number,
-  problems: string[],
-): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw.trim());
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min) {
-    problems.push(`${name} must be a whole number of at least ${min}, got "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
-
-function parsePositiveNumber(
-  name: string,
-  raw: string | undefined,
-  fallback: number,
-  problems: string[],
-): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw.trim());
-  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(value) || value <= 0) {
-    problems.push(`${name} must be a number above 0 (decimals allowed), got "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
-
-function parseBoolean(
-  name: string,
-  raw: string | undefined,
-  fallback: boolean,
-  problems: string[],
-): boolean {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = raw.trim().toLowerCase();
-  if (['true', 'on', 'yes', '1'].includes(value)) return true;
-  if (['false', 'off', 'no', '0'].includes(value)) return false;
-  problems.push(`${name} must be true or false, got "${raw}"`);
-  return fallback;
-}
-
-const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
-
-/** `1mb`, `512kb` or a number of bytes; at least 1 kB, so a GraphQL request still fits. */
-function parseByteSize(
-  name: string,
-  raw: string | undefined,
-  fallback: number,
-  problems: string[],
-): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw.trim());
-  const bytes = match ? Number(match[1]) * BYTE_UNITS[(match[2] ?? '').toLowerCase()] : NaN;
-  if (!Number.isSafeInteger(bytes) || bytes < 1024) {
-    problems.push(
-      `${name} must be a size of at least 1kb, such as 1mb, 512kb or 65536, got "${raw}"`,
-    );
-    return fallback;
-  }
-  return bytes;
-}
-
-/** Comma-separated origins such as `https://app.example.fr`, or `*` alone for any origin. */
-function parseOrigins(raw: string | undefined, problems: string[]): string[] {
-  if (raw === undefined || raw.trim() === '') return [];
-  const origins = raw
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter((origin) => origin !== '');
-  if (origins.includes('*')) {
-    if (origins.length > 1) {
-      problems.push(`CORS_ORIGINS takes either * alone or a list of origins, got "${raw}"`);
-    }
-    return ['*'];
-  }
-  for (const origin of origins) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
-      problems.push(
-        'CORS_ORIGINS must list origins such as https://app.example.fr ' +
-          `(scheme, host, optional port, no path), got "${origin}"`,
-      );
-    }
-  }
-  return origins;
-}
-
-function parseRedisUrl(raw: string | undefined, problems: string[]): string | null {
-  if (raw === undefined || raw.trim() === '') return null;
-  const url = raw.trim();
-  if (!/^rediss?:\/\/[^/]/.test(url)) {
-    problems.push(`REDIS_URL must look like redis://host:6379 or rediss://host:6380, got "${raw}"`);
-  }
-  return url;
-}
-
-function parsePort(raw: string | undefined, problems: string[]): number {
-  if (raw === undefined || raw.trim() === '') return DEFAULT_PORT;
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || port < 0 || port > 65535) {
-    problems.push(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
-  }
-  return port;
-}
-
-function parseChoice<T extends string>(
-  name: string,
-  raw: string | undefined,
-  choices: readonly T[],
-  fallback: T,
-  problems: string[],
-): T {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = raw.trim().toLowerCase() as T;
-  if (!choices.includes(value)) {
-    problems.push(`${name} must be one of ${choices.join(', ')}, got "${raw}"`);
-  }
-  return value;
-}
-
-/**
- * Reads `sqlite:<path>`, `sqlite::memory:`, `mysql://user:pass@host:port/db` or `mariadb://…`.
- * `variable` names the setting in messages, so the test harness can reuse it for
- * `TEST_DATABASE_URL`.
- */
-export function parseDatabaseUrl(
-  url: string,
-  problems: string[],
-  variable: string,
-): DatabaseConfig | undefined {
-  if (url.startsWith('sqlite:')) {
-    const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (path === '') {
-      problems.push(`${variable} "${url}" names no file: use sqlite:./data/polegraph.sqlite`);
-      return undefined;
-    }
-    return { kind: 'sqlite', path };
-  }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    problems.push(
-      `${variable} "${url}" is not a database URL: use sqlite:<file> or ` +
-        'mysql://user:password@host:3306/database',
-    );
-    return undefined;
-  }
-  const flavour = parsed.protocol.replace(/:$/, '');
-  if (flavour !== 'mysql' && flavour !== 'mariadb') {
-    problems.push(
-      `${variable} uses "${parsed.protocol}", which PoleGraph does not support: ` +
-        'use sqlite:, mysql:// or mariadb://',
-    );
-    return undefined;
-  }
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_$]+$/.test(database)) {
-    problems.push(
-      `${variable} must name a database after the host, e.g. mysql://root@127.0.0.1:3306/polegraph`,
-    );
-    return undefined;
-  }
-  const port = parsed.port === '' ? 3306 : Number(parsed.port);
-  return {
-    kind: 'mysql',
-    flavour,
-    host: parsed.hostname || '127.0.0.1',
-    port,
-    username: decodeURIComponent(parsed.username) || 'root',
-    password: decodeURIComponent(parsed.password),
-    database,
-  };
+  const connection = parseDatabaseUrl(values.database.url, problems, 'DATABASE_URL');
+  if (problems.length > 0 || !connection) throw new ConfigError(problems);
+  return { ...values, database: { ...values.database, connection } };
 }

@@ -29,18 +29,21 @@ export async function startApolloServer({
   httpServer,
 }: ApolloServerDependencies): Promise<ApolloServer<GraphQLContext>> {
   const trustedDocuments =
-    config.trustedDocuments === 'off'
+    config.limits.trustedDocuments === 'off'
       ? null
-      : TrustedDocuments.load(config.trustedDocuments, config.trustedDocumentsManifest);
+      : TrustedDocuments.load(
+          config.limits.trustedDocuments,
+          config.limits.trustedDocumentsManifest,
+        );
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    formatError: createErrorFormatter(config.nodeEnv === 'production'),
+    formatError: createErrorFormatter(config.process.nodeEnv === 'production'),
     includeStacktraceInErrorResponses: false,
-    introspection: config.introspection,
+    introspection: config.http.introspection,
     // Arrays of operations; their length is checked by batchSizeLimit before Apollo sees them.
-    allowBatchedHttpRequests: config.maxBatchSize > 0,
+    allowBatchedHttpRequests: config.http.maxBatchSize > 0,
     // Bounds parsing and validation (which grow faster than the document) before any limit runs.
-    parseOptions: { maxTokens: config.maxQueryTokens },
+    parseOptions: { maxTokens: config.limits.maxQueryTokens },
     // The process has one stop path (main.ts → app.close()); Apollo must not add its own.
     stopOnTerminationSignals: false,
     plugins: [
@@ -49,9 +52,9 @@ export async function startApolloServer({
       // We send no cache hints; Apollo's cache-control plugin would still wrap every field
       // resolver (willResolveField), measured at about a third of a big query's time.
       ApolloServerPluginCacheControlDisabled(),
-      ...playgroundApolloPlugins(config),
+      ...playgroundApolloPlugins(config.http),
       // Trusted documents, depth/alias/root-field/cost limits and the rate limit (graphql/limits).
-      abuseProtectionPlugin({ schema, limits: config, rateLimiter, trustedDocuments }),
+      abuseProtectionPlugin({ schema, limits: config.limits, rateLimiter, trustedDocuments }),
     ],
   });
   await apollo.start();

@@ -1,6 +1,6 @@
 import type { CorsOptions } from 'cors';
 
-import type { AppConfig } from '../config/config';
+import type { HttpConfig } from '../config/config';
 
 /** Where Apollo's embedded Sandbox (PLAYGROUND=apollo-sandbox) sends its requests from. */
 export const APOLLO_SANDBOX_ORIGIN = 'https://sandbox.embed.apollographql.com';
@@ -11,7 +11,7 @@ export const APOLLO_SANDBOX_ORIGIN = 'https://sandbox.embed.apollographql.com';
  * foreign page cannot borrow a visitor's rights; CORS only keeps other sites from running
  * queries from their visitors' browsers unless they were allowed to.
  */
-export function corsOptions(config: Pick<AppConfig, 'corsOrigins' | 'playground'>): CorsOptions {
+export function corsOptions(config: Pick<HttpConfig, 'corsOrigins' | 'playground'>): CorsOptions {
   if (config.corsOrigins.includes('*')) return { origin: '*', maxAge: 600 };
   const origins = [...config.corsOrigins];
   // The embedded Sandbox runs in a frame of Apollo's origin and calls the API from there.

@@ -23,12 +23,12 @@ export function createHttpApp({ config, apollo, createContext }: HttpAppDependen
   app.disable('x-powered-by');
   mountHealth(app);
   // Browsers asking for HTML get the playground; GraphQL requests go on to Apollo.
-  mountPlayground(app, config);
+  mountPlayground(app, config.http);
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>(corsOptions(config)),
-    ...graphqlBodyParser(config.bodyLimitBytes),
-    batchSizeLimit(config.maxBatchSize),
+    cors<cors.CorsRequest>(corsOptions(config.http)),
+    ...graphqlBodyParser(config.http.bodyLimitBytes),
+    batchSizeLimit(config.http.maxBatchSize),
     expressMiddleware(apollo, {
       context: ({ req }) =>
         createContext({

@@ -41,12 +41,12 @@ export class RateLimiter {
 
   /** The store the configuration asks for: Redis when `REDIS_URL` is set, memory otherwise. */
   static async fromConfig(config: AppConfig): Promise<RateLimiter> {
-    const store = config.redisUrl
-      ? await RedisRateLimitStore.connect(config.redisUrl, config.redisKeyPrefix)
+    const store = config.redis.url
+      ? await RedisRateLimitStore.connect(config.redis.url, config.redis.keyPrefix)
       : new MemoryRateLimitStore();
     return new RateLimiter(store, {
-      capacity: config.rateLimitPoints,
-      restoreRate: config.rateLimitRestoreRate,
+      capacity: config.rateLimit.points,
+      restoreRate: config.rateLimit.restoreRate,
     });
   }
 

@@ -5,7 +5,7 @@ import type {
 } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
-import type { AppConfig } from '../../config/config';
+import type { LimitsConfig } from '../../config/config';
 import {
   type RateLimiter,
   rateLimitHeaders,
@@ -20,7 +20,7 @@ import { measureOperation, type OperationShape } from './operation-shape';
 import { computeQueryCost, createCostEstimator, MAX_COSTED_NODES } from './query-cost';
 
 export type QueryLimits = Pick<
-  AppConfig,
+  LimitsConfig,
   'maxQueryDepth' | 'maxAliases' | 'maxRootFields' | 'maxQueryCost'
 >;
 

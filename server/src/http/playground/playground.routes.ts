@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import express, { type Express, type Request } from 'express';
 
-import type { AppConfig } from '../../config/config';
+import type { HttpConfig } from '../../config/config';
 import { loadPlaygroundExamples } from './playground.examples';
 import {
   PLAYGROUND_ASSETS_ROUTE,
@@ -31,7 +31,7 @@ export const PLAYGROUND_ASSETS_DIR = join(
  * Serves the playground to browsers at /graphql and /playground; every other request (GraphQL
  * over GET or POST from any client) goes on to Apollo. Mounted before Apollo's middleware.
  */
-export function mountPlayground(app: Express, config: AppConfig): void {
+export function mountPlayground(app: Express, config: Pick<HttpConfig, 'playground'>): void {
   switch (config.playground) {
     case 'off':
       return;
