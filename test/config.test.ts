@@ -158,7 +158,7 @@ describe('loadConfig', () => {
 
   it('lists every problem at once', () => {
     expect(() => loadConfig({ PORT: '-1', LOG_LEVEL: 'loud' })).toThrow(
-      /PORT must be .*\n.*LOG_LEVEL must be/,
+      /LOG_LEVEL must be .*\n.*PORT must be/,
     );
   });
 });
