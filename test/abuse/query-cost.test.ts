@@ -4,13 +4,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
+  getNamedType,
+  getNullableType,
   GraphQLEnumType,
   GraphQLInputObjectType,
   type GraphQLInputType,
   GraphQLList,
   GraphQLNonNull,
   type GraphQLSchema,
+  isLeafType,
+  isListType,
   isNonNullType,
+  isObjectType,
   Kind,
   type OperationDefinitionNode,
   parse,
@@ -20,7 +25,7 @@ import {
 import { loadConfig } from '../../server/src/config/config';
 import { servedSchema } from '../../server/src/features';
 import { measureOperation } from '../../server/src/graphql/limits/operation-shape';
-import { computeQueryCost, createCostEstimator } from '../../server/src/graphql/limits/query-cost';
+import { computeQueryCost, LIST_BOUNDS } from '../../server/src/graphql/limits/query-cost';
 import {
   openSeededDatabase,
   type TestDatabase,
@@ -37,18 +42,12 @@ beforeAll(async () => {
 });
 
 function costOf(document: string, variables?: Record<string, unknown>): number {
-  return computeQueryCost(
-    schema,
-    createCostEstimator(schema),
-    parse(document),
-    undefined,
-    variables,
-  );
+  return computeQueryCost(schema, parse(document), undefined, variables);
 }
 
 describe('the cost model', () => {
   it.each([
-    ['a list of scalars-only objects costs 1', '{ regions { code name } }', 1],
+    ['every object of a list costs 1: `regions` holds its 18', '{ regions { code name } }', 18],
     ['a page costs 1 plus 1 per row', '{ poles(first: 55) { nodes { id name } } }', 56],
     [
       'a nested page multiplies',
@@ -56,10 +55,12 @@ describe('the cost model', () => {
       661,
     ],
     ['edges count their node', '{ poles(first: 10) { edges { cursor node { id } } } }', 21],
+    ['pageInfo is free', '{ poles(first: 10) { pageInfo { hasNextPage endCursor } } }', 1],
+    ['totalCount is a count over every matching row: 10', '{ poles(first: 0) { totalCount } }', 11],
     [
-      'pageInfo and totalCount are free',
-      '{ poles(first: 10) { totalCount pageInfo { hasNextPage endCursor } } }',
-      1,
+      'aggregate is one more statement over every matching row: 10',
+      '{ projects(first: 0) { aggregate { count sum { totalBudget } max { totalBudget } } } }',
+      11,
     ],
     ['no first means the default page of 20', '{ poles { nodes { id } } }', 21],
     ['`last` counts like `first`', '{ projects(last: 30) { nodes { id } } }', 31],
@@ -70,19 +71,49 @@ describe('the cost model', () => {
     ],
     ['an object costs 1', '{ pole(slug: "x") { name region { name } } }', 2],
     [
-      'a list without pagination holds 5 items',
+      'lists without pagination hold their real bound (3 themes, 11 years)',
       '{ pole(slug: "x") { themes { code } years { year } } }',
-      3,
+      15,
     ],
     [
-      'objects in lists without pagination count 5 times',
+      'objects in lists without pagination count as often as the list may hold them (12 partners)',
       '{ project(acronym: "x") { partners { member { name } } } }',
-      7,
+      25,
+    ],
+    [
+      'the selection dashboard holds a row per pole (60)',
+      '{ selection(phase: 5) { rows { pole { name } } } }',
+      121,
+    ],
+    [
+      'statistics hold `first` groups and pay their aggregate',
+      '{ projectStats(groupBy: [STATUS], first: 10) { count } }',
+      20,
     ],
     [
       'nodes(ids:) counts its ids',
       '{ nodes(ids: ["a", "b", "c"]) { id ... on Pole { region { code } } } }',
-      4,
+      6,
+    ],
+    [
+      'each relation a filter walks costs 10, paid again by totalCount',
+      'query Probe { memberships(first: 0, filter: { member: { region: { project: { acronym: { eq: "NOPE" } } } } }) { totalCount } }',
+      1 + 31 + (10 + 31),
+    ],
+    [
+      'each `or` branch adds its conditions; text searches cost 2',
+      '{ members(first: 0, filter: { or: [{ name: { contains: "a" } }, { name: { startsWith: "b" } }, { siren: { eq: "1" } }] }) { totalCount } }',
+      1 + 5 + (10 + 5),
+    ],
+    [
+      '`in` costs 1 plus 1 per 10 values',
+      `{ members(first: 5, filter: { siren: { in: [${Array.from({ length: 25 }, (_, i) => `"${i}"`).join(', ')}] } }) { nodes { id } } }`,
+      1 + 4 + 5,
+    ],
+    [
+      'a nested filter is paid once per parent',
+      '{ poles(first: 10) { nodes { projects(first: 0, filter: { leadPole: { name: { eq: "x" } } }) { totalCount } } } }',
+      1 + 10 * (1 + 1 + 11 + (10 + 11)),
     ],
     ['introspection costs 1', '{ __schema { types { name fields { name type { name } } } } }', 1],
     ['__typename is free', '{ __typename }', 0],
@@ -94,6 +125,19 @@ describe('the cost model', () => {
     const document = 'query Page($n: Int = 50) { poles(first: $n) { nodes { id } } }';
     expect(costOf(document)).toBe(51);
     expect(costOf(document, { n: 7 })).toBe(8);
+    // An explicit null is no page size at all: the default page of 20.
+    expect(costOf(document, { n: null })).toBe(21);
+  });
+
+  it('prices filters given in variables like inline ones', () => {
+    const document =
+      'query F($filter: MemberFilter) { members(first: 0, filter: $filter) { totalCount } }';
+    expect(costOf(document)).toBe(11);
+    expect(
+      costOf(document, {
+        filter: { or: Array.from({ length: 40 }, () => ({ region: { code: { eq: '84' } } })) },
+      }),
+    ).toBe(1 + 440 + (10 + 440));
   });
 
   it('leaves out what @skip and @include leave out', () => {
@@ -107,6 +151,39 @@ describe('the cost model', () => {
     const document =
       'mutation { changeProjectStatus(id: "x", expectedVersion: 1, to: FUNDED) { project { id } } }';
     expect(costOf(document)).toBe(11);
+  });
+
+  it('counts, with the result, what was actually returned: never more than requested', () => {
+    const document = '{ poles(first: 55) { nodes { projects(first: 10) { nodes { id } } } } }';
+    const data = {
+      poles: {
+        nodes: [
+          { projects: { nodes: [{ id: 'a' }, { id: 'b' }] } },
+          { projects: { nodes: [] } },
+          { projects: null },
+        ],
+      },
+    };
+    // The connection 1 + three poles: (1 + 1 + 2), (1 + 1), (1 + 0: the null page came back empty).
+    expect(computeQueryCost(schema, parse(document), undefined, undefined, data)).toBe(1 + 4 + 2 + 1);
+    expect(computeQueryCost(schema, parse(document), undefined, undefined, null)).toBe(0);
+  });
+
+  it('gives every list without pagination of the schema a bound', () => {
+    const unbounded: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      if (/(Connection|Edge|Payload)$/.test(type.name)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const listType = getNullableType(field.type);
+        if (!isListType(listType) || isLeafType(getNamedType(listType))) continue;
+        if (field.args.some((arg) => ['first', 'ids'].includes(arg.name))) continue;
+        if (LIST_BOUNDS[`${type.name}.${field.name}`] === undefined) {
+          unbounded.push(`${type.name}.${field.name}`);
+        }
+      }
+    }
+    expect(unbounded).toEqual([]);
   });
 });
 
@@ -155,7 +232,20 @@ describe('the operations we ship', () => {
     );
   }
 
-  it('stay within the default limits with their default variables', () => {
+  /** The lowest ceiling of a token: shipped operations are written for token holders. */
+  const tokenCeiling = Math.min(...Object.values(defaults.maxQueryCostByRole));
+
+  it('open the playground with an example anonymous callers may run', () => {
+    const text = readFileSync(
+      join(ROOT, 'server', 'src', 'http', 'playground', 'examples', '01-poles-by-region.graphql'),
+      'utf8',
+    );
+    expect(computeQueryCost(schema, parse(text), undefined, {})).toBeLessThanOrEqual(
+      defaults.maxQueryCost,
+    );
+  });
+
+  it('stay within the default limits of a token with their default variables', () => {
     const operations = shippedOperations();
     expect(operations.length).toBeGreaterThan(0);
     const overLimits: string[] = [];
@@ -174,15 +264,9 @@ describe('the operations we ship', () => {
           }
         }
         const shape = measureOperation(document, operation);
-        const cost = computeQueryCost(
-          schema,
-          createCostEstimator(schema),
-          document,
-          operation.name?.value,
-          variables,
-        );
+        const cost = computeQueryCost(schema, document, operation.name?.value, variables);
         if (
-          cost > defaults.maxQueryCost ||
+          cost > tokenCeiling ||
           shape.depth > defaults.maxQueryDepth ||
           shape.aliases > defaults.maxAliases ||
           shape.rootFields > defaults.maxRootFields

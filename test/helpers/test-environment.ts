@@ -35,6 +35,12 @@ export function testConfig(database: TestDatabase, overrides: Partial<AppConfig>
     rateLimitPoints: 1_000_000_000,
     rateLimitRestoreRate: 1_000_000_000,
     maxQueryCost: 1_000_000_000,
+    maxQueryCostByRole: {
+      POLE_MANAGER: 1_000_000_000,
+      REGION_OFFICER: 1_000_000_000,
+      MINISTRY_ANALYST: 1_000_000_000,
+      ADMIN: 1_000_000_000,
+    },
     port: 0,
     databaseUrl: 'test',
     database: database.config,

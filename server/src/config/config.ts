@@ -82,6 +82,14 @@ export interface AppConfig {
    */
   maxQueryCost: number;
   /**
+   * Highest cost of one operation for each role of API token; anonymous callers have
+   * `maxQueryCost`. A role's bucket holds its ceiling (at least `rateLimitPoints`) and refills
+   * in the same time as the anonymous one. Defaults: POLE_MANAGER 25000, REGION_OFFICER 50000,
+   * MINISTRY_ANALYST 100000, ADMIN 100000 (env `MAX_QUERY_COST_<ROLE>`, e.g.
+   * `MAX_QUERY_COST_MINISTRY_ANALYST`)
+   */
+  maxQueryCostByRole: Record<TokenRoleName, number>;
+  /**
    * Size of each caller's bucket of cost points (per token, per IP for anonymous callers).
    * @default 1000 (env `RATE_LIMIT_POINTS`)
    */
@@ -107,6 +115,17 @@ export interface AppConfig {
    */
   trustedDocumentsManifest: string;
 }
+
+/** The roles of API tokens (auth/roles.ts), as the configuration names them. */
+export type TokenRoleName = 'POLE_MANAGER' | 'REGION_OFFICER' | 'MINISTRY_ANALYST' | 'ADMIN';
+
+/** Each role's default ceiling: the national overview (55 poles × 10 projects × partners × member × region) fits an analyst's. */
+export const DEFAULT_MAX_QUERY_COST_BY_ROLE: Readonly<Record<TokenRoleName, number>> = {
+  POLE_MANAGER: 25_000,
+  REGION_OFFICER: 50_000,
+  MINISTRY_ANALYST: 100_000,
+  ADMIN: 100_000,
+};
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/polegraph.sqlite';
 export const DEFAULT_PORT = 4000;
@@ -173,6 +192,12 @@ function loadAbuseProtection(env: Environment, problems: string[]): AbuseProtect
     maxAliases: whole('MAX_ALIASES', 30, 0),
     maxRootFields: whole('MAX_ROOT_FIELDS', 20, 1),
     maxQueryCost,
+    maxQueryCostByRole: Object.fromEntries(
+      Object.entries(DEFAULT_MAX_QUERY_COST_BY_ROLE).map(([role, fallback]) => [
+        role,
+        whole(`MAX_QUERY_COST_${role}`, fallback, 1),
+      ]),
+    ) as Record<TokenRoleName, number>,
     rateLimitPoints,
     rateLimitRestoreRate: parsePositiveNumber(
       'RATE_LIMIT_RESTORE_RATE',
