@@ -195,7 +195,8 @@ export function abuseProtectionPlugin(
           let actual: number | null = null;
           if (executed && requested !== null && body.kind === 'single' && context.document) {
             actual = actualCost(context, body.singleResult.data, requested);
-            if (actual < requested) status = await rateLimiter.refund(caller, requested - actual, actual);
+            if (actual < requested)
+              status = await rateLimiter.refund(caller, requested - actual, actual);
           }
           // Parse and validation errors: the request took its minimum all the same.
           const final = status ?? (await takeMinimum());
@@ -244,7 +245,9 @@ export function abuseProtectionPlugin(
  * Variables nested deeper than any input of the schema allows: refused before graphql-js
  * coerces them, which it does recursively (5,000 levels would exhaust the stack).
  */
-function checkVariablesNesting(variables: Record<string, unknown> | undefined): GraphQLError | null {
+function checkVariablesNesting(
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | null {
   if (!variables) return null;
   const pending: [unknown, number][] = [[variables, 0]];
   while (pending.length > 0) {

@@ -64,7 +64,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Pole.decisions': 5,
   'Pole.themes': 3,
   'Pole.years': 11,
-  'PoleIndicators.membersByCategory': 7,
+  'PoleIndicators.membersByCategory': 8,
   'Project.coLabellingPoles': 2,
   'Project.history': 6,
   'Project.partners': 12,
@@ -238,7 +238,8 @@ class CostWalker {
     value: unknown,
     pageSize: number,
   ): number {
-    const object = this.actual && value && typeof value === 'object' ? (value as ObjectValue) : null;
+    const object =
+      this.actual && value && typeof value === 'object' ? (value as ObjectValue) : null;
     if (isObjectType(type)) return this.selectionCost(type, selectionSet, object, pageSize);
     if (!isAbstractType(type)) return 0;
     const named = object && typeof object.__typename === 'string' ? object.__typename : null;
