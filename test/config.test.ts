@@ -26,6 +26,12 @@ describe('loadConfig', () => {
         maxAliases: 30,
         maxRootFields: 20,
         maxQueryCost: 1000,
+        maxQueryCostByRole: {
+          POLE_MANAGER: 25000,
+          REGION_OFFICER: 50000,
+          MINISTRY_ANALYST: 100000,
+          ADMIN: 100000,
+        },
         trustedDocuments: 'off',
         trustedDocumentsManifest: 'client-sdk/src/generated/persisted-documents.json',
       },
@@ -60,6 +66,7 @@ describe('loadConfig', () => {
         MAX_BATCH_SIZE: '0',
         MAX_QUERY_DEPTH: '8',
         MAX_QUERY_COST: '500',
+        MAX_QUERY_COST_MINISTRY_ANALYST: '250000',
         RATE_LIMIT_POINTS: '2000',
         RATE_LIMIT_RESTORE_RATE: '12.5',
         REDIS_URL: 'redis://cache.internal:6379/2',
@@ -76,6 +83,12 @@ describe('loadConfig', () => {
       limits: {
         maxQueryDepth: 8,
         maxQueryCost: 500,
+        maxQueryCostByRole: {
+          POLE_MANAGER: 25000,
+          REGION_OFFICER: 50000,
+          MINISTRY_ANALYST: 250000,
+          ADMIN: 100000,
+        },
         trustedDocuments: 'anonymous',
         trustedDocumentsManifest: '/srv/manifest.json',
       },

@@ -4,13 +4,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
+  getNamedType,
+  getNullableType,
   GraphQLEnumType,
   GraphQLInputObjectType,
   type GraphQLInputType,
   GraphQLList,
   GraphQLNonNull,
   type GraphQLSchema,
+  isLeafType,
+  isListType,
   isNonNullType,
+  isObjectType,
   Kind,
   type OperationDefinitionNode,
   parse,
@@ -20,13 +25,19 @@ import {
 import { loadConfig } from '../../server/src/config/config';
 import { servedSchema } from '../../server/src/features';
 import { measureOperation } from '../../server/src/graphql/limits/operation-shape';
-import { computeQueryCost, createCostEstimator } from '../../server/src/graphql/limits/query-cost';
+import { computeQueryCost, LIST_BOUNDS } from '../../server/src/graphql/limits/query-cost';
+import { countStatements } from '../helpers/statement-counter';
 import {
   openSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
-import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
+import {
+  createTestEnvironment,
+  type GraphQLResponse,
+  type TestEnvironment,
+} from '../helpers/test-environment';
+import { ADMIN, ANALYST } from '../helpers/tokens';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -37,18 +48,12 @@ beforeAll(async () => {
 });
 
 function costOf(document: string, variables?: Record<string, unknown>): number {
-  return computeQueryCost(
-    schema,
-    createCostEstimator(schema),
-    parse(document),
-    undefined,
-    variables,
-  );
+  return computeQueryCost(schema, parse(document), undefined, variables);
 }
 
 describe('the cost model', () => {
   it.each([
-    ['a list of scalars-only objects costs 1', '{ regions { code name } }', 1],
+    ['every object of a list costs 1: `regions` holds its 18', '{ regions { code name } }', 18],
     ['a page costs 1 plus 1 per row', '{ poles(first: 55) { nodes { id name } } }', 56],
     [
       'a nested page multiplies',
@@ -56,10 +61,12 @@ describe('the cost model', () => {
       661,
     ],
     ['edges count their node', '{ poles(first: 10) { edges { cursor node { id } } } }', 21],
+    ['pageInfo is free', '{ poles(first: 10) { pageInfo { hasNextPage endCursor } } }', 1],
+    ['totalCount is a count over every matching row: 10', '{ poles(first: 0) { totalCount } }', 11],
     [
-      'pageInfo and totalCount are free',
-      '{ poles(first: 10) { totalCount pageInfo { hasNextPage endCursor } } }',
-      1,
+      'aggregate is one more statement over every matching row: 10',
+      '{ projects(first: 0) { aggregate { count sum { totalBudget } max { totalBudget } } } }',
+      11,
     ],
     ['no first means the default page of 20', '{ poles { nodes { id } } }', 21],
     ['`last` counts like `first`', '{ projects(last: 30) { nodes { id } } }', 31],
@@ -70,19 +77,49 @@ describe('the cost model', () => {
     ],
     ['an object costs 1', '{ pole(slug: "x") { name region { name } } }', 2],
     [
-      'a list without pagination holds 5 items',
+      'lists without pagination hold their real bound (3 themes, 11 years)',
       '{ pole(slug: "x") { themes { code } years { year } } }',
-      3,
+      15,
     ],
     [
-      'objects in lists without pagination count 5 times',
+      'objects in lists without pagination count as often as the list may hold them (12 partners)',
       '{ project(acronym: "x") { partners { member { name } } } }',
-      7,
+      25,
+    ],
+    [
+      'the selection dashboard holds a row per pole (60)',
+      '{ selection(phase: 5) { rows { pole { name } } } }',
+      121,
+    ],
+    [
+      'statistics hold `first` groups and pay their aggregate',
+      '{ projectStats(groupBy: [STATUS], first: 10) { count } }',
+      20,
     ],
     [
       'nodes(ids:) counts its ids',
       '{ nodes(ids: ["a", "b", "c"]) { id ... on Pole { region { code } } } }',
-      4,
+      6,
+    ],
+    [
+      'each relation a filter walks costs 10, paid again by totalCount',
+      'query Probe { memberships(first: 0, filter: { member: { region: { project: { acronym: { eq: "NOPE" } } } } }) { totalCount } }',
+      1 + 31 + (10 + 31),
+    ],
+    [
+      'each `or` branch adds its conditions; text searches cost 2',
+      '{ members(first: 0, filter: { or: [{ name: { contains: "a" } }, { name: { startsWith: "b" } }, { siren: { eq: "1" } }] }) { totalCount } }',
+      1 + 5 + (10 + 5),
+    ],
+    [
+      '`in` costs 1 plus 1 per 10 values',
+      `{ members(first: 5, filter: { siren: { in: [${Array.from({ length: 25 }, (_, i) => `"${i}"`).join(', ')}] } }) { nodes { id } } }`,
+      1 + 4 + 5,
+    ],
+    [
+      'a nested filter is paid once per parent',
+      '{ poles(first: 10) { nodes { projects(first: 0, filter: { leadPole: { name: { eq: "x" } } }) { totalCount } } } }',
+      1 + 10 * (1 + 1 + 11 + (10 + 11)),
     ],
     ['introspection costs 1', '{ __schema { types { name fields { name type { name } } } } }', 1],
     ['__typename is free', '{ __typename }', 0],
@@ -94,6 +131,19 @@ describe('the cost model', () => {
     const document = 'query Page($n: Int = 50) { poles(first: $n) { nodes { id } } }';
     expect(costOf(document)).toBe(51);
     expect(costOf(document, { n: 7 })).toBe(8);
+    // An explicit null is no page size at all: the default page of 20.
+    expect(costOf(document, { n: null })).toBe(21);
+  });
+
+  it('prices filters given in variables like inline ones', () => {
+    const document =
+      'query F($filter: MemberFilter) { members(first: 0, filter: $filter) { totalCount } }';
+    expect(costOf(document)).toBe(11);
+    expect(
+      costOf(document, {
+        filter: { or: Array.from({ length: 40 }, () => ({ region: { code: { eq: '84' } } })) },
+      }),
+    ).toBe(1 + 440 + (10 + 440));
   });
 
   it('leaves out what @skip and @include leave out', () => {
@@ -107,6 +157,41 @@ describe('the cost model', () => {
     const document =
       'mutation { changeProjectStatus(id: "x", expectedVersion: 1, to: FUNDED) { project { id } } }';
     expect(costOf(document)).toBe(11);
+  });
+
+  it('counts, with the result, what was actually returned: never more than requested', () => {
+    const document = '{ poles(first: 55) { nodes { projects(first: 10) { nodes { id } } } } }';
+    const data = {
+      poles: {
+        nodes: [
+          { projects: { nodes: [{ id: 'a' }, { id: 'b' }] } },
+          { projects: { nodes: [] } },
+          { projects: null },
+        ],
+      },
+    };
+    // The connection 1 + three poles: (1 + 1 + 2), (1 + 1), (1 + 0: the null page came back empty).
+    expect(computeQueryCost(schema, parse(document), undefined, undefined, data)).toBe(
+      1 + 4 + 2 + 1,
+    );
+    expect(computeQueryCost(schema, parse(document), undefined, undefined, null)).toBe(0);
+  });
+
+  it('gives every list without pagination of the schema a bound', () => {
+    const unbounded: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      if (/(Connection|Edge|Payload)$/.test(type.name)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const listType = getNullableType(field.type);
+        if (!isListType(listType) || isLeafType(getNamedType(listType))) continue;
+        if (field.args.some((arg) => ['first', 'ids'].includes(arg.name))) continue;
+        if (LIST_BOUNDS[`${type.name}.${field.name}`] === undefined) {
+          unbounded.push(`${type.name}.${field.name}`);
+        }
+      }
+    }
+    expect(unbounded).toEqual([]);
   });
 });
 
@@ -155,7 +240,20 @@ describe('the operations we ship', () => {
     );
   }
 
-  it('stay within the default limits with their default variables', () => {
+  /** The lowest ceiling of a token: shipped operations are written for token holders. */
+  const tokenCeiling = Math.min(...Object.values(defaults.limits.maxQueryCostByRole));
+
+  it('open the playground with an example anonymous callers may run', () => {
+    const text = readFileSync(
+      join(ROOT, 'server', 'src', 'http', 'playground', 'examples', '01-poles-by-region.graphql'),
+      'utf8',
+    );
+    expect(computeQueryCost(schema, parse(text), undefined, {})).toBeLessThanOrEqual(
+      defaults.limits.maxQueryCost,
+    );
+  });
+
+  it('stay within the default limits of a token with their default variables', () => {
     const operations = shippedOperations();
     expect(operations.length).toBeGreaterThan(0);
     const overLimits: string[] = [];
@@ -174,15 +272,9 @@ describe('the operations we ship', () => {
           }
         }
         const shape = measureOperation(document, operation);
-        const cost = computeQueryCost(
-          schema,
-          createCostEstimator(schema),
-          document,
-          operation.name?.value,
-          variables,
-        );
+        const cost = computeQueryCost(schema, document, operation.name?.value, variables);
         if (
-          cost > defaults.limits.maxQueryCost ||
+          cost > tokenCeiling ||
           shape.depth > defaults.limits.maxQueryDepth ||
           shape.aliases > defaults.limits.maxAliases ||
           shape.rootFields > defaults.limits.maxRootFields
@@ -214,31 +306,63 @@ describe.each(testDatabaseKinds())('extensions.cost and rateLimit on %s', (kind)
     await database?.drop();
   });
 
-  it('reports the cost of each request and what is left, as Shopify does', async () => {
+  /** What is left in the bucket, read by a dry run (which takes nothing). */
+  async function available(): Promise<number> {
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', extensions: { dryRun: true } }),
+    });
+    const body = (await response.json()) as {
+      extensions: { cost: { currentlyAvailable: number } };
+    };
+    return body.extensions.cost.currentlyAvailable;
+  }
+
+  it('reports the requested and the actual cost, and charges the actual one (Shopify refund)', async () => {
+    const before = await available();
     const simple = await api.query('query Regions { regions { code name } }');
     expect(simple.errors).toBeUndefined();
     expect(simple.extensions).toEqual({
       cost: {
-        requestedQueryCost: 1,
+        requestedQueryCost: 18,
+        actualQueryCost: 18,
+        maximumQueryCost: 1000,
         maximumAvailable: 1000,
-        currentlyAvailable: 999,
+        currentlyAvailable: before - 18,
         restoreRate: 0.001,
       },
     });
 
-    const nested = await api.query(
+    const nested = await api.query<{
+      poles: { nodes: { projects: { nodes: unknown[] } }[] };
+    }>(
       'query Nested($first: Int) { poles(first: $first) { nodes { projects(first: 10) { nodes { id } } } } }',
       { first: 55 },
     );
     expect(nested.errors).toBeUndefined();
+    // Counted on the answer: the connection, then each pole, its page and the projects in it.
+    const actual =
+      1 + nested.data!.poles.nodes.reduce((sum, pole) => sum + 2 + pole.projects.nodes.length, 0);
+    expect(actual).toBeLessThanOrEqual(661);
     expect(nested.extensions).toEqual({
       cost: {
         requestedQueryCost: 661,
+        actualQueryCost: actual,
+        maximumQueryCost: 1000,
         maximumAvailable: 1000,
-        currentlyAvailable: 338,
+        currentlyAvailable: before - 18 - actual,
         restoreRate: 0.001,
       },
     });
+    expect(nested.headers.get('x-ratelimit-remaining')).toBe(String(before - 18 - actual));
+
+    // A page that comes back empty is charged for the statement that ran, not for 100 rows.
+    const empty = await api.query(
+      'query Empty { projects(first: 100, filter: { acronym: { eq: "NO SUCH PROJECT" } }) { nodes { id } } }',
+    );
+    expect(empty.extensions?.cost).toMatchObject({ requestedQueryCost: 102, actualQueryCost: 2 });
+    expect(await available()).toBe(before - 18 - actual - 2);
 
     // Requests refused before they could be costed take the minimum, 1 point.
     const broken = await api.query('query Broken { regions { code ');
@@ -246,11 +370,57 @@ describe.each(testDatabaseKinds())('extensions.cost and rateLimit on %s', (kind)
     expect(broken.extensions).toEqual({
       cost: {
         requestedQueryCost: 1,
+        actualQueryCost: null,
+        maximumQueryCost: 1000,
         maximumAvailable: 1000,
-        currentlyAvailable: 337,
+        currentlyAvailable: before - 18 - actual - 2 - 1,
         restoreRate: 0.001,
       },
     });
+  });
+
+  it('costs each request with its own variables, whatever was costed before', async () => {
+    const document = 'query Page($n: Int = 100) { projects(first: $n) { nodes { id } } }';
+    const explicitNull = await api.query(document, { n: null });
+    expect(explicitNull.extensions?.cost).toMatchObject({ requestedQueryCost: 21 });
+    const byDefault = await api.query<{ projects: { nodes: unknown[] } }>(document, {});
+    expect(byDefault.data!.projects.nodes).toHaveLength(100);
+    expect(byDefault.extensions?.cost).toMatchObject({ requestedQueryCost: 101 });
+  });
+
+  it('answers a dry run with its cost only: nothing runs, nothing is taken', async () => {
+    const before = await available();
+    const { result, statements } = await countStatements(database.dataSource, async () => {
+      const response = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query:
+            'query Costly($n: Int) { poles(first: $n) { nodes { projects(first: 100) { nodes { id } } } } }',
+          variables: { n: 100 },
+          extensions: { dryRun: true },
+        }),
+      });
+      return { status: response.status, body: (await response.json()) as unknown };
+    });
+    expect(result).toEqual({
+      status: 200,
+      body: {
+        extensions: {
+          cost: {
+            // Above the ceiling: a dry run says so rather than refusing.
+            requestedQueryCost: 10201,
+            actualQueryCost: null,
+            maximumQueryCost: 1000,
+            maximumAvailable: 1000,
+            currentlyAvailable: before,
+            restoreRate: 0.001,
+          },
+        },
+      },
+    });
+    expect(statements).toEqual([]);
+    expect(await available()).toBe(before);
   });
 
   it('answers rateLimit { cost limit remaining resetAt } like GitHub', async () => {
@@ -267,8 +437,9 @@ describe.each(testDatabaseKinds())('extensions.cost and rateLimit on %s', (kind)
     expect(response.errors).toBeUndefined();
     const { resetAt, ...figures } = response.data!.rateLimit;
     const { currentlyAvailable } = response.extensions!.cost as { currentlyAvailable: number };
+    // rateLimit speaks while the query runs: the requested cost was taken, nothing refunded yet.
     expect(figures).toEqual({
-      cost: 2,
+      cost: 19,
       limit: 1000,
       remaining: currentlyAvailable,
       restoreRate: 0.001,
@@ -277,4 +448,158 @@ describe.each(testDatabaseKinds())('extensions.cost and rateLimit on %s', (kind)
     const expectedReset = before + ((1000 - currentlyAvailable) / 0.001) * 1000;
     expect(Math.abs(Date.parse(resetAt) - expectedReset)).toBeLessThan(1_000_000);
   });
+});
+
+describe.each(testDatabaseKinds())('ceilings per role on %s', (kind) => {
+  let database: TestDatabase;
+  const defaults = loadConfig({});
+  const production = { limits: defaults.limits, rateLimit: defaults.rateLimit };
+  /** The national overview: every pole, ten projects each, their consortium and its regions. */
+  const overview =
+    'query NationalOverview { poles(first: 55) { nodes { name projects(first: 10) { nodes { acronym ' +
+    'partners { role member { name region { code } } } } } } } }';
+
+  beforeAll(async () => {
+    database = await openSeededDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('refuses the national overview to anonymous callers and runs it for an analyst', async () => {
+    const cost = 1 + 55 * (1 + 1 + 10 * (1 + 12 * 3));
+    const anonymous = await createTestEnvironment(database, production);
+    try {
+      const refused = await anonymous.query(overview);
+      expect(refused.status).toBe(400);
+      expect(refused.errors?.[0].extensions).toEqual({
+        code: 'QUERY_TOO_COMPLEX',
+        limit: 'cost',
+        maximum: 1000,
+        actual: cost,
+      });
+    } finally {
+      await anonymous.close();
+    }
+    const analyst = await createTestEnvironment(database, production, { as: ANALYST });
+    try {
+      const ran = await analyst.query<{ poles: { nodes: unknown[] } }>(overview);
+      expect(ran.errors).toBeUndefined();
+      expect(ran.data!.poles.nodes).toHaveLength(55);
+      expect(ran.extensions?.cost).toMatchObject({
+        requestedQueryCost: cost,
+        maximumQueryCost: defaults.limits.maxQueryCostByRole.MINISTRY_ANALYST,
+        maximumAvailable: defaults.limits.maxQueryCostByRole.MINISTRY_ANALYST,
+      });
+      const { actualQueryCost } = ran.extensions!.cost as { actualQueryCost: number };
+      expect(actualQueryCost).toBeGreaterThan(55);
+      expect(actualQueryCost).toBeLessThanOrEqual(cost);
+    } finally {
+      await analyst.close();
+    }
+  }, 120_000);
+});
+
+describe.each(testDatabaseKinds())('the list bounds against the national dataset on %s', (kind) => {
+  let database: TestDatabase;
+  let api: TestEnvironment;
+
+  beforeAll(async () => {
+    database = await openSeededDatabase(kind);
+    api = await createTestEnvironment(database, {}, { as: ADMIN });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  /** The longest list at `path` (dot-separated) anywhere in `value`. */
+  function longest(value: unknown, path: string[]): number {
+    if (Array.isArray(value)) return Math.max(0, ...value.map((item) => longest(item, path)));
+    if (value === null || typeof value !== 'object') return 0;
+    const [head, ...rest] = path;
+    const inner = (value as Record<string, unknown>)[head];
+    if (rest.length === 0) return Array.isArray(inner) ? inner.length : 0;
+    return longest(inner, rest);
+  }
+
+  it('holds every list the dataset has, at its longest', async () => {
+    const found: Record<string, number> = {};
+    const reference = await api.query(
+      'query Reference { regions { code } ministries { code } themes { code } fundingProgrammes { code } ' +
+        'labellingPhases { number criteria { code } } }',
+    );
+    expect(reference.errors).toBeUndefined();
+    for (const field of [
+      'regions',
+      'ministries',
+      'themes',
+      'fundingProgrammes',
+      'labellingPhases',
+    ]) {
+      found[`Query.${field}`] = longest(reference.data, [field]);
+    }
+    found['LabellingPhase.criteria'] = longest(reference.data, ['labellingPhases', 'criteria']);
+
+    const poles = await api.query(
+      'query Poles { poles(first: 100) { nodes { clusterLabels { level } coveredRegions { code } ' +
+        'decisions { outcome } themes { code } years { year } indicators(year: 2024) { membersByCategory { count } } } } }',
+    );
+    expect(poles.errors).toBeUndefined();
+    for (const field of ['clusterLabels', 'coveredRegions', 'decisions', 'themes', 'years']) {
+      found[`Pole.${field}`] = longest(poles.data, ['poles', 'nodes', field]);
+    }
+    found['PoleIndicators.membersByCategory'] = longest(poles.data, [
+      'poles',
+      'nodes',
+      'indicators',
+      'membersByCategory',
+    ]);
+
+    // Per project, counted in SQL: reading all 10,000 projects through the API is too slow a test.
+    const perProject: [string, string][] = [
+      ['Project.coLabellingPoles', 'SELECT projectId AS p FROM project_co_labelling_pole'],
+      ['Project.history', 'SELECT projectId AS p FROM project_status_change'],
+      ['Project.partners', 'SELECT projectId AS p FROM project_partner'],
+      ['Project.themes', 'SELECT projectId AS p FROM project_theme'],
+      [
+        'Project.regions',
+        'SELECT DISTINCT p, r FROM (SELECT pp.projectId AS p, m.regionId AS r FROM project_partner pp ' +
+          'JOIN member m ON m.id = pp.memberId UNION SELECT pr.id AS p, po.headquartersRegionId AS r ' +
+          'FROM project pr JOIN pole po ON po.id = pr.leadPoleId) pairs',
+      ],
+    ];
+    for (const [key, rows] of perProject) {
+      const [{ n }] = (await database.dataSource.query(
+        `SELECT MAX(c) AS n FROM (SELECT COUNT(*) AS c FROM (${rows}) x GROUP BY p) y`,
+      )) as { n: number | string }[];
+      found[key] = Number(n);
+      expect(found[key]).toBeGreaterThan(0);
+    }
+
+    for (const phase of [1, 2, 3, 4, 5]) {
+      const selection = await api.query(
+        'query Selection($phase: Int!) { selection(phase: $phase) { criteria { code } rows { criteria { met } evaluations { scores { score } } } } }',
+        { phase },
+      );
+      expect(selection.errors).toBeUndefined();
+      const bounds: [string, string[]][] = [
+        ['SelectionDashboard.rows', ['selection', 'rows']],
+        ['SelectionDashboard.criteria', ['selection', 'criteria']],
+        ['SelectionRow.criteria', ['selection', 'rows', 'criteria']],
+        ['SelectionRow.evaluations', ['selection', 'rows', 'evaluations']],
+        ['Evaluation.scores', ['selection', 'rows', 'evaluations', 'scores']],
+      ];
+      for (const [key, path] of bounds) {
+        found[key] = Math.max(found[key] ?? 0, longest(selection.data, path));
+      }
+    }
+
+    const over = Object.entries(found)
+      .filter(([key, length]) => length > LIST_BOUNDS[key])
+      .map(([key, length]) => `${key}: ${length} > ${LIST_BOUNDS[key]}`);
+    expect(over).toEqual([]);
+    // The reference tables are bounded by exactly what they hold.
+    expect(found['Query.regions']).toBe(LIST_BOUNDS['Query.regions']);
+  }, 120_000);
 });

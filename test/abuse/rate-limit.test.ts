@@ -20,7 +20,8 @@ import {
 } from '../helpers/test-environment';
 import { ADMIN, bearerFor } from '../helpers/tokens';
 
-const REGIONS = 'query Regions { regions { code } }';
+/** One point: one object (a region that may not exist; regions { code } would cost 18). */
+const ONE_POINT = 'query Region { region(code: "84") { code } }';
 
 function tokenCaller(tokenId: number): Caller {
   return {
@@ -100,10 +101,14 @@ describe.each(testDatabaseKinds())('the rate limit over HTTP on %s', (kind) => {
   beforeAll(async () => {
     // Tokens are written: an empty database of this suite's own.
     database = await createEmptyDatabase(kind, 'ratelimit');
-    // 5 points, 4 back per second: the sixth request in a row is refused, and waits 1 s at most.
+    // 5 points, 2 back per second: the sixth request in a row is refused, and waits 1 s at most.
     api = await createTestEnvironment(database, {
-      rateLimit: { points: 5, restoreRate: 4 },
-      limits: { maxQueryCost: 5 },
+      rateLimit: { points: 5, restoreRate: 2 },
+      // Tokens get the same bucket here: their ceilings are the base one.
+      limits: {
+        maxQueryCost: 5,
+        maxQueryCostByRole: { POLE_MANAGER: 5, REGION_OFFICER: 5, MINISTRY_ANALYST: 5, ADMIN: 5 },
+      },
     });
   });
   afterAll(async () => {
@@ -121,7 +126,7 @@ describe.each(testDatabaseKinds())('the rate limit over HTTP on %s', (kind) => {
 
   it('sends X-RateLimit headers, then refuses with 429, Retry-After and RATE_LIMITED, then lets the bucket refill', async () => {
     const answers: GraphQLResponse[] = [];
-    for (let request = 0; request < 5; request += 1) answers.push(await api.query(REGIONS));
+    for (let request = 0; request < 5; request += 1) answers.push(await api.query(ONE_POINT));
     for (const answer of answers) {
       expect(answer.status).toBe(200);
       expect(answer.errors).toBeUndefined();
@@ -131,20 +136,20 @@ describe.each(testDatabaseKinds())('the rate limit over HTTP on %s', (kind) => {
       expect(reset).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000));
       expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 3);
     }
-    // Remaining goes down by 1 a request (a few ms of refill at 4/s may hold one back).
+    // Remaining goes down by 1 a request (a few ms of refill at 2/s may hold one back).
     const remaining = answers.map((answer) => Number(answer.headers.get('x-ratelimit-remaining')));
     expect(remaining[0]).toBe(4);
     expect(remaining.at(-1)).toBeLessThanOrEqual(1);
 
-    let refused = await api.query(REGIONS);
-    if (refused.status === 200) refused = await api.query(REGIONS);
+    let refused = await api.query(ONE_POINT);
+    if (refused.status === 200) refused = await api.query(ONE_POINT);
     expect(refused.status).toBe(429);
     expect(rateLimitHeaders(refused)).toEqual({ limit: '5', remaining: '0', retryAfter: '1' });
     expect(refused.data ?? null).toBeNull();
     expect(refused.errors).toEqual([
       {
         message: expect.stringMatching(
-          /^Rate limit exceeded: this request costs 1 point and 0 of 5 are left; 4 points come back every second\. Retry in 1 s\.$/,
+          /^Rate limit exceeded: this request costs 1 point and 0 of 5 are left; 2 points come back every second\. Retry in 1 s\.$/,
         ),
         extensions: { code: 'RATE_LIMITED', retryAfter: 1 },
       },
@@ -155,19 +160,19 @@ describe.each(testDatabaseKinds())('the rate limit over HTTP on %s', (kind) => {
       maximumAvailable: 5,
     });
 
-    // 4 points a second: after 600 ms the bucket holds 2 again.
+    // 2 points a second: after 600 ms the bucket holds 1 again.
     await new Promise((resolve) => setTimeout(resolve, 600));
-    const again = await api.query(REGIONS);
+    const again = await api.query(ONE_POINT);
     expect(again.status).toBe(200);
     expect(again.errors).toBeUndefined();
   });
 
   it('gives a token a bucket of its own', async () => {
     // Empty the anonymous bucket (this IP's).
-    for (let request = 0; request < 8; request += 1) await api.query(REGIONS);
-    expect((await api.query(REGIONS)).status).toBe(429);
+    for (let request = 0; request < 8; request += 1) await api.query(ONE_POINT);
+    expect((await api.query(ONE_POINT)).status).toBe(429);
     const asAdmin = await bearerFor(database.dataSource, ADMIN);
-    const response = await api.query(REGIONS, undefined, asAdmin);
+    const response = await api.query(ONE_POINT, undefined, asAdmin);
     expect(response.status).toBe(200);
     expect(response.headers.get('x-ratelimit-remaining')).toBe('4');
   });
@@ -274,10 +279,10 @@ describeWithRedis('the Redis store (TEST_REDIS_URL)', () => {
       const serverA = await createTestEnvironment(database, overrides);
       const serverB = await createTestEnvironment(database, overrides);
       try {
-        expect((await serverA.query(REGIONS)).status).toBe(200);
-        expect((await serverB.query(REGIONS)).status).toBe(200);
-        expect((await serverA.query(REGIONS)).status).toBe(200);
-        const refused = await serverB.query(REGIONS);
+        expect((await serverA.query(ONE_POINT)).status).toBe(200);
+        expect((await serverB.query(ONE_POINT)).status).toBe(200);
+        expect((await serverA.query(ONE_POINT)).status).toBe(200);
+        const refused = await serverB.query(ONE_POINT);
         expect(refused.status).toBe(429);
         expect(refused.headers.get('retry-after')).toBe('2');
         expect(refused.errors?.[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 2 });

@@ -39,7 +39,16 @@ export function testConfig(database: TestDatabase, overrides: ConfigOverrides = 
     database: { url: 'test', connection: database.config },
     // No cost limit and a bucket no suite can empty: suites ask for 100 × 100 nested pages or
     // 1,000 statistics groups on purpose. The abuse suites set the production limits back.
-    limits: { ...defaults.limits, maxQueryCost: 1_000_000_000 },
+    limits: {
+      ...defaults.limits,
+      maxQueryCost: 1_000_000_000,
+      maxQueryCostByRole: {
+        POLE_MANAGER: 1_000_000_000,
+        REGION_OFFICER: 1_000_000_000,
+        MINISTRY_ANALYST: 1_000_000_000,
+        ADMIN: 1_000_000_000,
+      },
+    },
     rateLimit: { points: 1_000_000_000, restoreRate: 1_000_000_000 },
   };
   const merged = { ...base } as Record<string, object>;

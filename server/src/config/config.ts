@@ -74,8 +74,20 @@ export const OPTIONS = {
     maxQueryDepth: option('MAX_QUERY_DEPTH', 12, wholeNumber(2)),
     maxAliases: option('MAX_ALIASES', 30, wholeNumber(0)),
     maxRootFields: option('MAX_ROOT_FIELDS', 20, wholeNumber(1)),
-    /** Highest cost of one operation; at most `rateLimit.points`. */
+    /** Highest cost of one operation for anonymous callers; at most `rateLimit.points`. */
     maxQueryCost: option('MAX_QUERY_COST', 1000, wholeNumber(1)),
+    /**
+     * Highest cost of one operation for each role of API token. A role's bucket holds its
+     * ceiling (at least `rateLimit.points`) and refills in the same time as the anonymous one;
+     * the national overview (55 poles × 10 projects × partners × member × region) fits an
+     * analyst's.
+     */
+    maxQueryCostByRole: {
+      POLE_MANAGER: option('MAX_QUERY_COST_POLE_MANAGER', 25_000, wholeNumber(1)),
+      REGION_OFFICER: option('MAX_QUERY_COST_REGION_OFFICER', 50_000, wholeNumber(1)),
+      MINISTRY_ANALYST: option('MAX_QUERY_COST_MINISTRY_ANALYST', 100_000, wholeNumber(1)),
+      ADMIN: option('MAX_QUERY_COST_ADMIN', 100_000, wholeNumber(1)),
+    },
     /** `anonymous` or `all`: those callers may only run the manifest's documents. */
     trustedDocuments: option(
       'TRUSTED_DOCUMENTS',
@@ -121,6 +133,8 @@ export type AppConfig = Values<typeof OPTIONS> & {
 
 export type HttpConfig = AppConfig['http'];
 export type LimitsConfig = AppConfig['limits'];
+/** The roles of API tokens (auth/roles.ts), as the configuration names them. */
+export type TokenRoleName = keyof LimitsConfig['maxQueryCostByRole'];
 export type RateLimitConfig = AppConfig['rateLimit'];
 export type RedisConfig = AppConfig['redis'];
 

@@ -12,6 +12,8 @@ const SAFE_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // A missing, malformed, unknown, expired or revoked token: the caller must know which.
+  'UNAUTHENTICATED',
   // Abuse protection (graphql/limits, rate-limit, trusted-documents): refusals written for the caller.
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',

@@ -38,7 +38,10 @@ export function refill(
   return Math.min(settings.capacity, state.points + (elapsedMs * settings.restoreRate) / 1000);
 }
 
-/** Takes `cost` points if the bucket holds them; a cost of 0 only reads. */
+/**
+ * Takes `cost` points if the bucket holds them; a cost of 0 only reads; a negative cost gives
+ * points back (a refund), up to a full bucket.
+ */
 export function takeFromBucket(
   state: BucketState | undefined,
   cost: number,
@@ -48,7 +51,7 @@ export function takeFromBucket(
   const points = refill(state, settings, nowMs);
   if (points < cost) return { take: { allowed: false, remaining: points, nowMs }, next: state };
   if (cost === 0) return { take: { allowed: true, remaining: points, nowMs }, next: state };
-  const remaining = points - cost;
+  const remaining = Math.min(settings.capacity, points - cost);
   return {
     take: { allowed: true, remaining, nowMs },
     next: { points: remaining, updatedAtMs: nowMs },

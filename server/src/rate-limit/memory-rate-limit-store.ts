@@ -23,7 +23,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   async take(key: string, cost: number, settings: BucketSettings): Promise<BucketTake> {
     const { take, next } = takeFromBucket(this.buckets.get(key), cost, settings, this.now());
-    if (next && cost > 0) {
+    if (next && cost !== 0) {
       this.buckets.delete(key);
       this.buckets.set(key, next);
       if (this.buckets.size > this.maxBuckets) {

@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/roles';
-import type { AppConfig } from '../config/config';
+import type { AppConfig, LimitsConfig } from '../config/config';
 import { type BucketSettings, fullAtMs, secondsUntilAvailable } from './leaky-bucket';
 import { MemoryRateLimitStore } from './memory-rate-limit-store';
 import type { RateLimitStore } from './rate-limit-store';
@@ -28,13 +28,26 @@ export function rateLimitKey(caller: Caller): string {
   return caller.kind === 'token' ? `token:${caller.tokenId}` : `ip:${caller.ip}`;
 }
 
-/** Takes the cost of each request from its caller's bucket (see leaky-bucket.ts). */
+/** The most one operation of `caller` may cost: its role's ceiling, or the anonymous one. */
+export function queryCostCeiling(
+  config: Pick<LimitsConfig, 'maxQueryCost' | 'maxQueryCostByRole'>,
+  caller: Caller,
+): number {
+  return caller.kind === 'token' ? config.maxQueryCostByRole[caller.role] : config.maxQueryCost;
+}
+
+/**
+ * Takes the cost of each request from its caller's bucket (see leaky-bucket.ts). A caller
+ * whose ceiling is above the base bucket gets a bucket that holds its ceiling and refills in
+ * the same time, so that its largest operation can run and be followed by others.
+ */
 export class RateLimiter {
   readonly settings: BucketSettings;
 
   constructor(
     private readonly store: RateLimitStore,
     settings: BucketSettings,
+    private readonly ceilingOf: (caller: Caller) => number = () => settings.capacity,
   ) {
     this.settings = { ...settings };
   }
@@ -44,27 +57,48 @@ export class RateLimiter {
     const store = config.redis.url
       ? await RedisRateLimitStore.connect(config.redis.url, config.redis.keyPrefix)
       : new MemoryRateLimitStore();
-    return new RateLimiter(store, {
-      capacity: config.rateLimit.points,
-      restoreRate: config.rateLimit.restoreRate,
-    });
+    return new RateLimiter(
+      store,
+      { capacity: config.rateLimit.points, restoreRate: config.rateLimit.restoreRate },
+      (caller) => queryCostCeiling(config.limits, caller),
+    );
   }
 
-  /** Takes `cost` points from the caller's bucket, if it holds them. */
-  async take(caller: Caller, cost: number): Promise<RateLimitStatus> {
+  /** The bucket of `caller`: the base one, grown to its ceiling with a proportional refill. */
+  settingsFor(caller: Caller): BucketSettings {
+    const capacity = Math.max(this.settings.capacity, this.ceilingOf(caller));
+    const restoreRate = (this.settings.restoreRate * capacity) / this.settings.capacity;
+    return { capacity, restoreRate };
+  }
+
+  /** Takes `cost` points from the caller's bucket, if it holds them; 0 only reads it. */
+  take(caller: Caller, cost: number): Promise<RateLimitStatus> {
+    return this.apply(caller, cost, cost);
+  }
+
+  /**
+   * Gives back `points` taken for a request that did less than was asked (Shopify's refund of
+   * requested minus actual cost), never beyond a full bucket. `cost` is what it finally cost.
+   */
+  refund(caller: Caller, points: number, cost: number): Promise<RateLimitStatus> {
+    return this.apply(caller, -Math.max(0, points), cost);
+  }
+
+  private async apply(caller: Caller, change: number, cost: number): Promise<RateLimitStatus> {
+    const settings = this.settingsFor(caller);
     const { allowed, remaining, nowMs } = await this.store.take(
       rateLimitKey(caller),
-      cost,
-      this.settings,
+      change,
+      settings,
     );
     return {
       allowed,
       cost,
-      limit: this.settings.capacity,
+      limit: settings.capacity,
       remaining: Math.floor(remaining),
-      restoreRate: this.settings.restoreRate,
-      resetAt: new Date(fullAtMs(remaining, this.settings, nowMs)),
-      retryAfterSeconds: allowed ? 0 : secondsUntilAvailable(remaining, cost, this.settings),
+      restoreRate: settings.restoreRate,
+      resetAt: new Date(fullAtMs(remaining, settings, nowMs)),
+      retryAfterSeconds: allowed ? 0 : secondsUntilAvailable(remaining, change, settings),
     };
   }
 

@@ -9,7 +9,7 @@ import type { RateLimitStore } from './rate-limit-store';
  * `takeFromBucket` (leaky-bucket.ts) in Lua, so that read, refill and take are one atomic step
  * for every server sharing the bucket. Redis's own clock dates the bucket, so servers whose
  * clocks drift still agree. A bucket expires once it would be full again: idle callers cost
- * no memory. KEYS[1]: the bucket; ARGV: capacity, restore rate (points/s), cost.
+ * no memory. KEYS[1]: the bucket; ARGV: capacity, restore rate (points/s), cost (negative: a refund).
  */
 const TAKE_SCRIPT = `
 local capacity = tonumber(ARGV[1])
@@ -25,8 +25,8 @@ end
 local allowed = 0
 if points >= cost then
   allowed = 1
-  if cost > 0 then
-    points = points - cost
+  if cost ~= 0 then
+    points = math.min(capacity, points - cost)
     redis.call('HSET', KEYS[1], 'points', tostring(points), 'at', tostring(now))
     redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - points) * 1000 / rate) + 1000)
   end

@@ -143,6 +143,13 @@ function textValue(raw: unknown, path: readonly string[]): string {
       path,
     );
   }
+  // SQLite ends text at a NUL inside LIKE: "\u0000" would match every row instead of none.
+  if (text.includes('\u0000')) {
+    throw badUserInput(
+      `${path.join('.')}: text filters may not contain the NUL character (\\u0000)`,
+      path,
+    );
+  }
   return text;
 }
 

@@ -1,12 +1,16 @@
-import type {
-  ApolloServerPlugin,
-  GraphQLRequest,
-  GraphQLRequestContextDidResolveOperation,
+import {
+  type ApolloServerPlugin,
+  type GraphQLRequest,
+  type GraphQLRequestContextDidResolveOperation,
+  type GraphQLRequestContextWillSendResponse,
+  HeaderMap,
 } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 import type { LimitsConfig } from '../../config/config';
+import { MAX_CONDITION_NESTING } from '../../database/query/boolean-condition';
 import {
+  queryCostCeiling,
   type RateLimiter,
   rateLimitHeaders,
   type RateLimitStatus,
@@ -17,11 +21,11 @@ import type { TrustedDocuments } from '../trusted-documents/trusted-documents';
 import { BoundedCache } from './bounded-cache';
 import { queryTooComplex, rateLimited } from './limit-errors';
 import { measureOperation, type OperationShape } from './operation-shape';
-import { computeQueryCost, createCostEstimator, MAX_COSTED_NODES } from './query-cost';
+import { computeQueryCost, MAX_COSTED_NODES } from './query-cost';
 
 export type QueryLimits = Pick<
   LimitsConfig,
-  'maxQueryDepth' | 'maxAliases' | 'maxRootFields' | 'maxQueryCost'
+  'maxQueryDepth' | 'maxAliases' | 'maxRootFields' | 'maxQueryCost' | 'maxQueryCostByRole'
 >;
 
 export interface AbuseProtectionOptions {
@@ -32,14 +36,26 @@ export interface AbuseProtectionOptions {
   trustedDocuments: TrustedDocuments | null;
 }
 
-/** Documents (by hash and operation) whose shape and costs are kept. */
-const ANALYSIS_CACHE_SIZE = 2000;
-/** Costs kept per document, one per set of values of its cost variables (page sizes…). */
-const COSTS_PER_DOCUMENT = 64;
+/** Documents (by hash and operation) whose shape is kept. */
+const SHAPE_CACHE_SIZE = 2000;
+/** Requested costs kept, by document, operation and the exact variables. */
+const COST_CACHE_SIZE = 5000;
+/** Variables longer than this (as JSON) are costed each time rather than kept as a cache key. */
+const MAX_CACHED_VARIABLES_LENGTH = 4096;
+/** Variables nest at most this deep (a filter nests at most MAX_CONDITION_NESTING, plus its name). */
+const MAX_VARIABLES_NESTING = MAX_CONDITION_NESTING + 1;
 
-interface DocumentAnalysis {
-  shape: OperationShape;
-  costs: BoundedCache<string, number>;
+/** The `extensions.cost` of every answer (Shopify's names, flattened). */
+export interface CostExtension {
+  /** What the operation was priced before it ran; what admission required. */
+  requestedQueryCost: number;
+  /** What it cost once run, by what it returned: what the bucket was finally charged. */
+  actualQueryCost: number | null;
+  /** The most one operation of this caller may cost (its role's ceiling). */
+  maximumQueryCost: number;
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
 }
 
 /**
@@ -47,39 +63,65 @@ interface DocumentAnalysis {
  * - before parsing: the trusted-documents check (when TRUSTED_DOCUMENTS is on), whose refusal
  *   is sent once the operation is resolved (see setAsideUntrustedDocument);
  * - once the operation is known (parsed and validated, which Apollo caches per document): depth,
- *   aliases, root fields and cost, measured once per document and kept in a bounded cache; then
- *   the cost is taken from the caller's bucket, or the request refused with RATE_LIMITED;
- * - before sending: `X-RateLimit-*` headers and `extensions.cost`.
+ *   aliases and root fields (kept per document), the nesting of the variables and the size of
+ *   each filter (BAD_USER_INPUT), then the cost with these variables against the caller's
+ *   ceiling (per role); admission takes the requested cost from the caller's bucket, or refuses
+ *   with RATE_LIMITED;
+ * - a dry run (`extensions: { dryRun: true }` in the body) stops there: nothing runs, nothing
+ *   is taken, the answer is only `extensions.cost`;
+ * - after execution: the actual cost, counted on what was returned, and the difference refunded;
+ *   then the `X-RateLimit-*` headers and `extensions.cost`.
  * Every request takes at least 1 point, including those refused before they could be costed.
- * No hook runs per field: the whole cost is a few map lookups per request.
+ * No hook runs per field.
  */
 export function abuseProtectionPlugin(
   options: AbuseProtectionOptions,
 ): ApolloServerPlugin<GraphQLContext> {
   const { schema, limits, rateLimiter, trustedDocuments } = options;
-  const estimator = createCostEstimator(schema);
-  const analyses = new BoundedCache<string, DocumentAnalysis>(ANALYSIS_CACHE_SIZE);
+  const shapes = new BoundedCache<string, OperationShape>(SHAPE_CACHE_SIZE);
+  const costs = new BoundedCache<string, number>(COST_CACHE_SIZE);
 
-  const analyse = (
+  const shapeOf = (
     context: GraphQLRequestContextDidResolveOperation<GraphQLContext>,
     operation: OperationDefinitionNode,
-  ): DocumentAnalysis => {
+  ): OperationShape => {
     const key = `${context.queryHash}\u0000${context.operationName ?? ''}`;
-    let analysis = analyses.get(key);
-    if (!analysis) {
-      analysis = {
-        shape: measureOperation(context.document, operation),
-        costs: new BoundedCache(COSTS_PER_DOCUMENT),
-      };
-      analyses.set(key, analysis);
+    let shape = shapes.get(key);
+    if (!shape) {
+      shape = measureOperation(context.document, operation);
+      shapes.set(key, shape);
     }
-    return analysis;
+    return shape;
+  };
+
+  /** The requested cost with these variables; kept per document and exact variables. */
+  const requestedCost = (
+    context: GraphQLRequestContextDidResolveOperation<GraphQLContext>,
+  ): number => {
+    const variables = context.request.variables ?? undefined;
+    const serialized = JSON.stringify(variables ?? {});
+    const key =
+      serialized.length <= MAX_CACHED_VARIABLES_LENGTH
+        ? `${context.queryHash}\u0000${context.operationName ?? ''}\u0000${serialized}`
+        : null;
+    const known = key === null ? undefined : costs.get(key);
+    if (known !== undefined) return known;
+    const cost = Math.max(
+      1,
+      computeQueryCost(schema, context.document, context.operationName, variables),
+    );
+    if (key !== null) costs.set(key, cost);
+    return cost;
   };
 
   return {
     async requestDidStart(start) {
       const { caller } = start.contextValue;
+      const ceiling = queryCostCeiling(limits, caller);
+      const dryRun = start.request.extensions?.dryRun === true;
       let status: RateLimitStatus | null = null;
+      let requested: number | null = null;
+      let executed = false;
 
       /** The least a request takes: 1 point, whether or not it could be costed. */
       const takeMinimum = async (): Promise<RateLimitStatus> => {
@@ -105,35 +147,30 @@ export function abuseProtectionPlugin(
           const { operation } = context;
           // No operation of that name: Apollo answers so itself (it still takes its minimum).
           if (!operation) return;
-          const { shape, costs } = analyse(context, operation);
-          const overLimit = checkShape(shape, limits);
+          const overLimit =
+            checkShape(shapeOf(context, operation), limits) ??
+            checkVariablesNesting(context.request.variables);
           if (overLimit) throw await refuse(overLimit);
 
-          const variables = context.request.variables ?? undefined;
-          const signature = costSignature(shape.costVariables, variables);
-          let cost = costs.get(signature);
-          if (cost === undefined) {
-            try {
-              const computed = computeQueryCost(
-                schema,
-                estimator,
-                context.document,
-                context.operationName ?? undefined,
-                variables,
-              );
-              cost = Math.max(1, computed);
-            } catch (error) {
-              throw await refuse(costingFailure(error));
-            }
-            costs.set(signature, cost);
+          let cost: number;
+          try {
+            cost = requestedCost(context);
+          } catch (error) {
+            throw await refuse(costingFailure(error));
           }
-          if (cost > limits.maxQueryCost) {
+          requested = cost;
+          if (dryRun) {
+            // Priced, not run, not charged: the bucket is only read.
+            status = await rateLimiter.take(caller, 0);
+            return;
+          }
+          if (cost > ceiling) {
             throw await refuse(
               queryTooComplex(
                 'cost',
-                limits.maxQueryCost,
+                ceiling,
                 cost,
-                `This operation costs ${cost} points, more than the ${limits.maxQueryCost} one operation may ` +
+                `This operation costs ${cost} points, more than the ${ceiling} one operation may ` +
                   'cost: ask for smaller pages (first/last) or fewer nested lists, and follow the cursors.',
               ),
             );
@@ -142,30 +179,89 @@ export function abuseProtectionPlugin(
           status = taken;
           recordRateLimitStatus(start.contextValue, operation, taken);
           if (!taken.allowed) throw rateLimited(taken);
+          executed = true;
+        },
+
+        async responseForOperation() {
+          if (!dryRun || requested === null) return null;
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: {} },
+          };
         },
 
         async willSendResponse(context) {
+          const body = context.response.body;
+          let actual: number | null = null;
+          if (executed && requested !== null && body.kind === 'single' && context.document) {
+            actual = actualCost(context, body.singleResult.data, requested);
+            if (actual < requested)
+              status = await rateLimiter.refund(caller, requested - actual, actual);
+          }
           // Parse and validation errors: the request took its minimum all the same.
           const final = status ?? (await takeMinimum());
           for (const [name, value] of rateLimitHeaders(final)) {
             context.response.http.headers.set(name, value);
           }
-          if (context.response.body.kind === 'single') {
-            const result = context.response.body.singleResult;
-            result.extensions = {
-              ...result.extensions,
-              cost: {
-                requestedQueryCost: final.cost,
-                maximumAvailable: final.limit,
-                currentlyAvailable: final.remaining,
-                restoreRate: final.restoreRate,
-              },
+          if (body.kind === 'single') {
+            const cost: CostExtension = {
+              requestedQueryCost: requested ?? final.cost,
+              actualQueryCost: actual,
+              maximumQueryCost: ceiling,
+              maximumAvailable: final.limit,
+              currentlyAvailable: final.remaining,
+              restoreRate: final.restoreRate,
             };
+            body.singleResult.extensions = { ...body.singleResult.extensions, cost };
           }
         },
       };
+
+      /** What the operation cost by what it returned; never above what was requested. */
+      function actualCost(
+        context: GraphQLRequestContextWillSendResponse<GraphQLContext>,
+        data: Record<string, unknown> | null | undefined,
+        requestedPoints: number,
+      ): number {
+        try {
+          const counted = computeQueryCost(
+            schema,
+            context.document!,
+            context.operationName,
+            context.request.variables,
+            data ?? null,
+          );
+          return Math.min(requestedPoints, Math.max(1, counted));
+        } catch {
+          // The same document and variables were costed before they ran: this cannot fail.
+          return requestedPoints;
+        }
+      }
     },
   };
+}
+
+/**
+ * Variables nested deeper than any input of the schema allows: refused before graphql-js
+ * coerces them, which it does recursively (5,000 levels would exhaust the stack).
+ */
+function checkVariablesNesting(
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | null {
+  if (!variables) return null;
+  const pending: [unknown, number][] = [[variables, 0]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_VARIABLES_NESTING) {
+      return new GraphQLError(
+        `Variables nest at most ${MAX_VARIABLES_NESTING} levels deep (objects and lists).`,
+        { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+      );
+    }
+    for (const inner of Object.values(value)) pending.push([inner, depth + 1]);
+  }
+  return null;
 }
 
 /**
@@ -225,29 +321,18 @@ function checkShape(shape: OperationShape, limits: QueryLimits): GraphQLError | 
 }
 
 /**
- * What the cost depends on among the variables: page sizes, directive conditions (their
- * values) and id lists (their lengths only, so that paging with new cursors or asking for other
- * ids reuses the cost computed for the document).
+ * Costing fails on variables of the wrong type or a filter too big: refused like Apollo does,
+ * as BAD_USER_INPUT (or the code the refusal carries).
  */
-function costSignature(
-  names: readonly string[],
-  variables: Record<string, unknown> | undefined,
-): string {
-  if (names.length === 0) return '';
-  return JSON.stringify(
-    names.map((name) => {
-      const value = variables?.[name];
-      return Array.isArray(value) ? { length: value.length } : (value ?? null);
-    }),
-  );
-}
-
-/** Costing fails on variables of the wrong type: refused like Apollo does, as BAD_USER_INPUT. */
 function costingFailure(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) {
     return new GraphQLError(error.message, {
       nodes: error.nodes,
-      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      extensions: {
+        ...error.extensions,
+        code: error.extensions.code ?? 'BAD_USER_INPUT',
+        http: { status: 400 },
+      },
     });
   }
   throw error;

@@ -1,12 +1,9 @@
 import {
-  type ArgumentNode,
-  type ASTVisitor,
   type DocumentNode,
   type FragmentDefinitionNode,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  visit,
 } from 'graphql';
 
 /** What the static limits look at, measured once per document and operation. */
@@ -19,8 +16,6 @@ export interface OperationShape {
   rootFields: number;
   /** Selections (fields, fragment spreads, inline fragments) once every fragment is expanded. */
   selections: number;
-  /** Variables the cost depends on (see query-cost.ts): its cache key is their values. */
-  costVariables: string[];
 }
 
 interface Measure {
@@ -31,9 +26,6 @@ interface Measure {
 }
 
 const EMPTY: Measure = { depth: 0, aliases: 0, fields: 0, selections: 0 };
-
-/** The arguments whose values the cost reads, besides `@include(if:)` and `@skip(if:)`. */
-export const COST_ARGUMENTS = new Set(['first', 'last', 'ids']);
 
 /**
  * Measures `operation` of `document`. Each named fragment is measured once, however often it is
@@ -104,29 +96,5 @@ export function measureOperation(
     aliases: root.aliases,
     rootFields: root.fields,
     selections: root.selections,
-    costVariables: costVariables(operation, [...fragments.values()]),
   };
-}
-
-/** Variables used in `first`, `last`, `ids` or a directive's `if`, anywhere in the operation. */
-function costVariables(
-  operation: OperationDefinitionNode,
-  fragments: FragmentDefinitionNode[],
-): string[] {
-  const names = new Set<string>();
-  const collect: ASTVisitor = {
-    Argument(argument: ArgumentNode) {
-      if (COST_ARGUMENTS.has(argument.name.value) || argument.name.value === 'if') {
-        visit(argument.value, {
-          Variable(variable) {
-            names.add(variable.name.value);
-          },
-        });
-      }
-      // Arguments hold no fields: nothing further down to visit.
-      return false;
-    },
-  };
-  for (const definition of [operation, ...fragments]) visit(definition, collect);
-  return [...names].sort();
 }

@@ -1,101 +1,396 @@
 import {
   type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getArgumentValues,
+  getDirectiveValues,
   getNamedType,
   getNullableType,
-  type GraphQLField,
+  getVariableValues,
+  GraphQLError,
+  GraphQLIncludeDirective,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
+  type GraphQLObjectType,
   type GraphQLSchema,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isInputObjectType,
   isLeafType,
   isListType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
-import {
-  type ComplexityEstimator,
-  type ComplexityEstimatorArgs,
-  fieldExtensionsEstimator,
-  getComplexity,
-} from 'graphql-query-complexity';
 
+import { DomainError } from '../../core/domain-error';
+import { checkConditionBounds } from '../../database/query/boolean-condition';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../database/query/collection-query';
 import { MAX_STATS_GROUPS } from '../../statistics/having-compiler';
 
 /** A mutation's root field: a transaction, an audit row and the writes (Shopify charges 10 too). */
 export const MUTATION_FIELD_COST = 10;
-/**
- * How many items a list without pagination arguments is taken to hold: the typical size of
- * those lists (a project's partners and status changes, a pole's themes, decisions…).
- */
-export const UNPAGINATED_LIST_SIZE = 5;
-/** Objects computed along with their parent's page, at no cost of their own. */
-const FREE_TYPES = new Set(['PageInfo']);
+/** `totalCount`: one COUNT over every row the filter matches, not only the page. */
+export const COUNT_COST = 10;
+/** `aggregate`, and each statistics query: one grouped SUM/AVG/MIN/MAX over the matching rows. */
+export const AGGREGATE_COST = 10;
+/** Each relation a filter walks (`leadPole: { region: … }` walks two): one semi-join each. */
+export const RELATION_FILTER_COST = 10;
+/** `contains` and `startsWith`: a text comparison on every row, accents folded. */
+export const TEXT_SEARCH_COST = 2;
+/** `in`/`notIn`: 1 point, plus 1 per this many values. */
+export const VALUES_PER_POINT = 10;
 /** Selections visited at most while costing one operation (fragments spread many times add up). */
 export const MAX_COSTED_NODES = 10_000;
 
 /**
- * The cost model, close to Shopify's: a scalar or enum costs 0, an object 1 (PageInfo 0), a
- * mutation's root field 10; a list costs 1 plus its items' cost times how many items it may
- * hold: its `first` or `last` (20 when neither is given), the number of `ids`, or 5 for lists
- * without pagination. `poles(first: 55) { nodes { projects(first: 10) { nodes { id } } } }`
- * therefore costs 1 + 55 × (1 + 1 + 10 × 1) = 661: the nested page multiplies. `nodes`/`edges` of a connection
- * are the page itself, already counted by the connection. A value above what a field accepts
- * (100 rows a page, 1,000 statistics groups) is costed at that maximum: the field refuses it
- * with a clearer message than a cost would give.
- *
- * Introspection costs 1 per `__schema`/`__type`: graphql-js bounds its nesting already.
+ * How many items each list without pagination arguments holds at most: its real bound in the
+ * national dataset (reference tables whole: 18 regions, 11 ministries…; lists per parent by
+ * the longest one there, e.g. 12 partners; the selection dashboard by the number of poles).
+ * Admission prices these bounds; the actual cost charged counts what came back, so a longer
+ * list than its bound is charged for what it is. `test/abuse/query-cost.test.ts` checks every
+ * bound against the seeded data and that no such list of the schema lacks one.
  */
-export function createCostEstimator(schema: GraphQLSchema): ComplexityEstimator {
-  const mutationType = schema.getMutationType();
-  return ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
-    if (field.name.startsWith('__')) return field.name === '__typename' ? 0 : 1;
-    if (type.name.startsWith('__')) return 0;
-    const returnType = getNullableType(field.type);
-    const namedType = getNamedType(returnType);
-    if (FREE_TYPES.has(namedType.name)) return 0;
-    const leaf = isLeafType(namedType);
-    const own = type === mutationType ? MUTATION_FIELD_COST : leaf ? 0 : 1;
-    if (leaf) return own;
-    return own + itemCount(field, type.name, isListType(returnType), args) * childComplexity;
-  };
+export const LIST_BOUNDS: Readonly<Record<string, number>> = {
+  'Query.regions': 18,
+  'Query.ministries': 11,
+  'Query.themes': 34,
+  'Query.fundingProgrammes': 20,
+  'Query.labellingPhases': 5,
+  'LabellingPhase.criteria': 11,
+  'Pole.clusterLabels': 2,
+  'Pole.coveredRegions': 3,
+  'Pole.decisions': 5,
+  'Pole.themes': 3,
+  'Pole.years': 11,
+  'PoleIndicators.membersByCategory': 8,
+  'Project.coLabellingPoles': 2,
+  'Project.history': 6,
+  'Project.partners': 12,
+  'Project.regions': 12,
+  'Project.themes': 3,
+  'Evaluation.scores': 11,
+  'AuditLogEntry.changes': 20,
+  'SelectionDashboard.rows': 60,
+  'SelectionDashboard.criteria': 11,
+  'SelectionRow.criteria': 11,
+  'SelectionRow.evaluations': 3,
+};
+/** Lists of a mutation's payload (`userErrors`): a few per input at most. */
+const PAYLOAD_LIST_BOUND = 10;
+
+/** Objects computed along with their parent's page, priced at their parent: PageInfo, totals. */
+const FREE_TYPE = /^(PageInfo|\w+Aggregate|\w+AggregateNumbers)$/;
+
+/**
+ * The cost model, close to Shopify's, priced on what the database does:
+ * - every object returned costs 1 (scalars 0); a mutation's root field costs 10;
+ * - a list holds what its arguments say: `first`/`last` (20 by default, 100 at most), the
+ *   number of `ids`, statistics' `first` (100 by default, 1,000 at most), or for lists without
+ *   pagination their real bound (LIST_BOUNDS: `regions` is 18); a nested page multiplies:
+ *   `poles(first: 55) { nodes { projects(first: 10) { nodes { id } } } }` costs
+ *   1 + 55 × (1 + 1 + 10 × 1) = 661;
+ * - a filter costs what it makes the database evaluate: 1 per condition, 2 per text search,
+ *   1 + 1 per 10 values of an `in` list, 10 per relation it walks, every `or`/`and` branch
+ *   added; it is paid by the page, and again by `totalCount` (10) and `aggregate` (10), which
+ *   run their own statement over every matching row; statistics pay the aggregate too;
+ * - introspection costs 1 per `__schema`/`__type` (graphql-js bounds its nesting).
+ *
+ * With `data` (an execution's result), the same model counts what was actually returned:
+ * pages by their real length, null objects as nothing; that is the actual cost, never more
+ * than the requested one.
+ */
+export function computeQueryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined | null,
+  variables: Record<string, unknown> | undefined | null,
+  data?: Record<string, unknown> | null,
+): number {
+  const operation = findOperation(document, operationName);
+  if (!operation) return 0;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) throw coerced.errors[0];
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
+  }
+  const rootType =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
+  if (!rootType) return 0;
+  const walker = new CostWalker(schema, fragments, coerced.coerced, data !== undefined);
+  return walker.selectionCost(rootType, operation.selectionSet, data ?? null, 1, true);
 }
 
-/** How many items a field may return, by its arguments and shape. */
-function itemCount(
-  field: GraphQLField<unknown, unknown>,
-  parentTypeName: string,
-  returnsList: boolean,
-  args: Record<string, unknown>,
-): number {
-  if (field.args.some((argument) => argument.name === 'first' || argument.name === 'last')) {
-    const size = pageArgument(args.first) ?? pageArgument(args.last);
-    // Lists of groups (statistics) accept up to 1,000; connections (objects) a page of 100.
-    return Math.min(size ?? DEFAULT_PAGE_SIZE, returnsList ? MAX_STATS_GROUPS : MAX_PAGE_SIZE);
+function findOperation(
+  document: DocumentNode,
+  operationName: string | undefined | null,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode =>
+      definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operationName) return operations.find((operation) => operation.name?.value === operationName);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
+type ObjectValue = Record<string, unknown>;
+
+class CostWalker {
+  private visited = 0;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: Map<string, FragmentDefinitionNode>,
+    private readonly variables: Record<string, unknown>,
+    /** Counting an execution's result rather than pricing the request. */
+    private readonly actual: boolean,
+  ) {}
+
+  /**
+   * The cost of `selectionSet` on an object of `type` (`value` in actual mode). `pageSize` is
+   * the page of the enclosing connection, for its `nodes` and `edges`.
+   */
+  selectionCost(
+    type: GraphQLObjectType,
+    selectionSet: SelectionSetNode,
+    value: ObjectValue | null,
+    pageSize: number,
+    root = false,
+  ): number {
+    let total = 0;
+    for (const [responseKey, nodes] of this.collectFields(type, selectionSet)) {
+      total += this.fieldCost(type, nodes[0], value?.[responseKey], pageSize, root);
+    }
+    return total;
   }
-  if (Array.isArray(args.ids)) return args.ids.length;
-  // A connection's `nodes` and `edges` are the page its connection field already counted.
-  if (returnsList && !parentTypeName.endsWith('Connection')) return UNPAGINATED_LIST_SIZE;
-  return 1;
+
+  private fieldCost(
+    parentType: GraphQLObjectType,
+    node: FieldNode,
+    value: unknown,
+    pageSize: number,
+    root: boolean,
+  ): number {
+    const name = node.name.value;
+    if (name === '__typename') return 0;
+    if (name.startsWith('__')) return 1;
+    const field = parentType.getFields()[name];
+    if (!field) return 0;
+    const args = getArgumentValues(field, node, this.variables);
+    const work = this.argumentsCost(field.args, args, node);
+    const returnType = getNullableType(field.type);
+    const itemType = getNamedType(returnType);
+    const isMutationRoot = root && parentType === this.schema.getMutationType();
+    if (isLeafType(itemType)) return work + (isMutationRoot ? MUTATION_FIELD_COST : 0);
+    if (FREE_TYPE.test(itemType.name)) return work;
+
+    const isConnection = itemType.name.endsWith('Connection');
+    const hasFirst = field.args.some((arg) => arg.name === 'first' || arg.name === 'last');
+    let items = 1;
+    let perItemPage = 1;
+    let own = work;
+    if (isConnection) {
+      // The connection object: the statement that reads the page. Its rows are `nodes`/`edges`.
+      perItemPage = pageArgument(args.first) ?? pageArgument(args.last) ?? DEFAULT_PAGE_SIZE;
+      perItemPage = Math.min(perItemPage, MAX_PAGE_SIZE);
+      own += this.totalsCost(itemType as GraphQLObjectType, node, work);
+    } else if (isListType(returnType)) {
+      if (hasFirst) {
+        // Statistics: groups computed by one aggregate over every matching row.
+        items = Math.min(pageArgument(args.first) ?? 100, MAX_STATS_GROUPS);
+        own += AGGREGATE_COST;
+      } else if (Array.isArray(args.ids)) {
+        items = args.ids.length;
+      } else if (parentType.name.endsWith('Connection') || parentType.name.endsWith('Edge')) {
+        items = pageSize;
+      } else {
+        items =
+          LIST_BOUNDS[`${parentType.name}.${name}`] ??
+          (parentType.name.endsWith('Payload') ? PAYLOAD_LIST_BOUND : MAX_PAGE_SIZE);
+      }
+    }
+    const perObject = isMutationRoot ? MUTATION_FIELD_COST : 1;
+    if (!node.selectionSet) return own;
+    const selectionSet = node.selectionSet;
+    const objectCost = (object: unknown): number => {
+      if (this.actual && (object === null || object === undefined)) return 0;
+      return perObject + this.objectCost(itemType, selectionSet, object, perItemPage);
+    };
+    if (!this.actual) return own + items * objectCost(undefined);
+    if (Array.isArray(value)) {
+      return own + value.reduce<number>((sum, item) => sum + objectCost(item), 0);
+    }
+    // A null object was looked for all the same: its own statement, if any, ran.
+    return own + objectCost(value);
+  }
+
+  /** One object's cost; an abstract type costs its costliest possible type. */
+  private objectCost(
+    type: ReturnType<typeof getNamedType>,
+    selectionSet: SelectionSetNode,
+    value: unknown,
+    pageSize: number,
+  ): number {
+    const object =
+      this.actual && value && typeof value === 'object' ? (value as ObjectValue) : null;
+    if (isObjectType(type)) return this.selectionCost(type, selectionSet, object, pageSize);
+    if (!isAbstractType(type)) return 0;
+    const named = object && typeof object.__typename === 'string' ? object.__typename : null;
+    const candidates = this.schema
+      .getPossibleTypes(type)
+      .filter((possible) => named === null || possible.name === named);
+    return Math.max(
+      0,
+      ...candidates.map((possible) => this.selectionCost(possible, selectionSet, object, pageSize)),
+    );
+  }
+
+  /**
+   * `totalCount` and `aggregate` of a connection: each runs its own statement over every row
+   * the filter matches, so each pays the filter again. Priced whether or not they returned.
+   */
+  private totalsCost(connection: GraphQLObjectType, node: FieldNode, filterWork: number): number {
+    if (!node.selectionSet) return 0;
+    let cost = 0;
+    for (const [, nodes] of this.collectFields(connection, node.selectionSet)) {
+      const name = nodes[0].name.value;
+      if (name === 'totalCount') cost += COUNT_COST + filterWork;
+      if (name === 'aggregate') cost += AGGREGATE_COST + filterWork;
+    }
+    return cost;
+  }
+
+  /** What the field's input arguments make the database do: filters and `having`. */
+  private argumentsCost(
+    definitions: readonly { name: string; type: GraphQLInputType }[],
+    args: Record<string, unknown>,
+    node: FieldNode,
+  ): number {
+    let cost = 0;
+    for (const definition of definitions) {
+      const value = args[definition.name];
+      const type = getNamedType(definition.type);
+      if (value === null || value === undefined || !isInputObjectType(type)) continue;
+      if (!type.getFields().and) continue;
+      try {
+        checkConditionBounds(value, [definition.name]);
+      } catch (error) {
+        throw asRequestError(error, node);
+      }
+      cost += conditionCost(type, value as ObjectValue);
+    }
+    return cost;
+  }
+
+  /** Fields of `selectionSet` that apply to `type`, by response key, fragments expanded. */
+  private collectFields(
+    type: GraphQLObjectType,
+    selectionSet: SelectionSetNode,
+    fields = new Map<string, FieldNode[]>(),
+    spread = new Set<string>(),
+  ): Map<string, FieldNode[]> {
+    for (const selection of selectionSet.selections) {
+      this.visited += 1;
+      if (this.visited > MAX_COSTED_NODES) {
+        throw new GraphQLError(
+          `This operation holds more than ${MAX_COSTED_NODES} selections once its fragments are expanded.`,
+        );
+      }
+      if (!this.included(selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const known = fields.get(key);
+        if (known) known.push(selection);
+        else fields.set(key, [selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (this.applies(selection.typeCondition?.name.value, type)) {
+          this.collectFields(type, selection.selectionSet, fields, spread);
+        }
+      } else {
+        const name = selection.name.value;
+        const fragment = this.fragments.get(name);
+        if (!fragment || spread.has(name)) continue;
+        spread.add(name);
+        if (this.applies(fragment.typeCondition.name.value, type)) {
+          this.collectFields(type, fragment.selectionSet, fields, spread);
+        }
+      }
+    }
+    return fields;
+  }
+
+  private applies(condition: string | undefined, type: GraphQLObjectType): boolean {
+    if (!condition || condition === type.name) return true;
+    const conditionType = this.schema.getType(condition);
+    return !!conditionType && isAbstractType(conditionType)
+      ? this.schema.isSubType(conditionType, type)
+      : false;
+  }
+
+  private included(selection: SelectionSetNode['selections'][number]): boolean {
+    const skip = getDirectiveValues(GraphQLSkipDirective, selection, this.variables);
+    if (skip?.if === true) return false;
+    const include = getDirectiveValues(GraphQLIncludeDirective, selection, this.variables);
+    return include?.if !== false;
+  }
+}
+
+/**
+ * What a condition input (a collection's filter, a statistics `having`) costs the database:
+ * see computeQueryCost. A field whose type has `and` is a relation to another collection.
+ */
+export function conditionCost(type: GraphQLInputObjectType, input: ObjectValue): number {
+  let cost = 0;
+  const fields = type.getFields();
+  for (const [key, value] of Object.entries(input)) {
+    if (value === null || value === undefined) continue;
+    if (key === 'and' || key === 'or') {
+      for (const item of value as ObjectValue[]) cost += Math.max(1, conditionCost(type, item));
+      continue;
+    }
+    if (key === 'not') {
+      cost += conditionCost(type, value as ObjectValue);
+      continue;
+    }
+    const fieldType = fields[key] ? getNamedType(fields[key].type) : null;
+    if (fieldType && isInputObjectType(fieldType) && fieldType.getFields().and) {
+      cost += RELATION_FILTER_COST + conditionCost(fieldType, value as ObjectValue);
+      continue;
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      cost += 1;
+      continue;
+    }
+    for (const [operator, operand] of Object.entries(value as ObjectValue)) {
+      if (operand === undefined) continue;
+      if (Array.isArray(operand)) cost += 1 + Math.ceil(operand.length / VALUES_PER_POINT);
+      else if (operator === 'contains' || operator === 'startsWith') cost += TEXT_SEARCH_COST;
+      else cost += 1;
+    }
+  }
+  return cost;
 }
 
 function pageArgument(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : null;
 }
 
-/**
- * The cost of one operation with these variables, before it runs. Throws the GraphQLError of
- * invalid variables, or one for an operation with more than MAX_COSTED_NODES selections.
- */
-export function computeQueryCost(
-  schema: GraphQLSchema,
-  estimator: ComplexityEstimator,
-  document: DocumentNode,
-  operationName: string | undefined,
-  variables: Record<string, unknown> | undefined,
-): number {
-  return getComplexity({
-    schema,
-    query: document,
-    operationName,
-    variables,
-    // A field's own `complexity` (type-graphql's `@Field({ complexity })`) overrides the model.
-    estimators: [fieldExtensionsEstimator(), estimator],
-    maxQueryNodes: MAX_COSTED_NODES,
+/** A refusal of the input (a DomainError of the list engine) as the request's GraphQL error. */
+function asRequestError(error: unknown, node: FieldNode): GraphQLError {
+  if (!(error instanceof DomainError)) throw error;
+  return new GraphQLError(error.message, {
+    nodes: [node],
+    extensions: {
+      code: error.code,
+      ...(error.argumentPath.length > 0 ? { argumentPath: error.argumentPath } : {}),
+      http: { status: 400 },
+    },
   });
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 
 import type { HttpConfig } from '../../config/config';
 import { loadPlaygroundExamples } from './playground.examples';
@@ -66,6 +66,7 @@ function mountGraphiQL(app: Express): void {
       fallthrough: false,
       cacheControl: false,
     }),
+    quietAssetErrors,
   );
   app.get(['/graphql', '/playground'], (request, response, next) => {
     if (!prefersHtml(request)) return next();
@@ -83,6 +84,25 @@ function mountGraphiQL(app: Express): void {
       .type('html')
       .send(page);
   });
+}
+
+/**
+ * A path that names no asset (`../`, a broken %-escape, a missing file) is the client's
+ * mistake: answered with its status (400, 403, 404) in one line, never a stack trace in the
+ * response or the log.
+ */
+function quietAssetErrors(
+  error: unknown,
+  _request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return next(error);
+  response
+    .status(status)
+    .type('text/plain')
+    .send(status === 404 ? 'No such playground asset.\n' : 'Bad playground asset path.\n');
 }
 
 /**
