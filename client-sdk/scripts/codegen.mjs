@@ -116,7 +116,7 @@ function errorCodesModule() {
     HEADER +
     doc(errorCode.description, '') +
     `export const ServerErrorCode = {\n${values}} as const;\n\n` +
-    '/** A code of the schema\'s `enum ErrorCode`: what the server puts in `extensions.code`. */\n' +
+    "/** A code of the schema's `enum ErrorCode`: what the server puts in `extensions.code`. */\n" +
     'export type ServerErrorCode = (typeof ServerErrorCode)[keyof typeof ServerErrorCode];\n'
   );
 }
