@@ -22,9 +22,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { print } from '@0no-co/graphql.web';
-import { buildSchema, isEnumType } from 'graphql';
 import { loadFromSDL, minifyIntrospection, preprocessIntrospection } from '@gql.tada/internal';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
+import { buildSchema, isEnumType } from 'graphql';
 import ts from 'typescript';
 
 const sdkDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,6 +1,6 @@
 import { parse } from '@0no-co/graphql.web';
 
-import { type PreparedDocument, prepareDocument, preparedDocumentHash } from './document-text.js';
+import { type PreparedDocument, preparedDocumentHash, prepareDocument } from './document-text.js';
 import {
   errorFromGraphQLErrors,
   errorFromUserErrors,
@@ -11,9 +11,9 @@ import {
   type PoleGraphErrorCode,
 } from './errors.js';
 import {
+  type ExportFilterOf,
   type ExportKind,
   type ExportRowOf,
-  type ExportFilterOf,
   readNdjson,
 } from './export-rows.js';
 import { createOperations, type PoleGraphOperations } from './generated/operations.js';

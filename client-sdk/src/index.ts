@@ -26,8 +26,6 @@ export {
   type TransportErrorCode,
   type UserErrorLike,
 } from './errors.js';
-export { operationDocuments, type PoleGraphOperations } from './generated/operations.js';
-export { graphql, type PoleGraphTadaSetup } from './graphql.js';
 export type {
   ExportFilterOf,
   ExportKind,
@@ -36,11 +34,13 @@ export type {
   MemberExportRow,
   ProjectExportRow,
 } from './export-rows.js';
+export { operationDocuments, type PoleGraphOperations } from './generated/operations.js';
+export { graphql, type PoleGraphTadaSetup } from './graphql.js';
 export {
   type ConnectionNodeOf,
+  type PageProgress,
   paginate,
   type PaginateOptions,
-  type PageProgress,
 } from './paginate.js';
 export type { RequestArguments, Requester, RequestOptions } from './request-options.js';
 export type { RetryEvent, RetryOptions } from './retry.js';

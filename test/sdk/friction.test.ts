@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
 import {
   createClient,
   graphql,
@@ -8,8 +11,6 @@ import {
   type ProjectExportRow,
   ServerErrorCode,
 } from '@polegraph/client';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 
 import { REPOSITORY_ROOT } from './helpers/scratch-folder';
 import { errorReply, type ScriptedServer, startScriptedServer } from './helpers/scripted-server';

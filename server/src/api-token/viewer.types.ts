@@ -65,7 +65,8 @@ export class Viewer {
 
   @Field(() => ViewerScope, {
     nullable: true,
-    description: 'The region, ministry or pole the role is limited to; null for ADMIN and anonymous.',
+    description:
+      'The region, ministry or pole the role is limited to; null for ADMIN and anonymous.',
   })
   scope!: ViewerScope | null;
 

@@ -1,13 +1,7 @@
-import {
-  GraphQLEnumType,
-  GraphQLSchema,
-  lexicographicSortSchema,
-  printSchema,
-} from 'graphql';
+import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 
 import { ERROR_CODES } from '../core/error-codes';
-
 import { type CollectionRegistry, createAuthChecker } from './auth-checker';
 import { connectionOf, filterInputType, listArgsType, orderInputType } from './collection-types';
 import { createNodeResolver } from './relay/node.resolver';
