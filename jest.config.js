@@ -14,6 +14,9 @@ const transform = {
 module.exports = {
   // Two cores: two workers keep both busy without starving the databases.
   maxWorkers: 2,
+  // A global option (Jest ignores it inside a project): the e2e suites seed, build and launch
+  // Chromium; the unit tests are far below it.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -30,7 +33,6 @@ module.exports = {
       transform,
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

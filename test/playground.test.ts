@@ -26,9 +26,6 @@ const SETTINGS_BLOCK = /<script type="application\/json" id="playground-settings
 
 const examples = loadPlaygroundExamples();
 
-// Launching Chromium and seeding take longer than Jest's default 5 s (the projects config of
-// jest.config.js does not pass its testTimeout on).
-jest.setTimeout(120_000);
 
 function operationNames(document: string): (string | undefined)[] {
   return parse(document)
