@@ -26,7 +26,6 @@ const SETTINGS_BLOCK = /<script type="application\/json" id="playground-settings
 
 const examples = loadPlaygroundExamples();
 
-
 function operationNames(document: string): (string | undefined)[] {
   return parse(document)
     .definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
