@@ -15,7 +15,7 @@ import {
   type TestEnvironment,
   type TestEnvironmentOptions,
 } from './helpers/test-environment';
-import { ANALYST } from './helpers/tokens';
+import { ANALYST, bearerFor } from './helpers/tokens';
 
 /** What a browser sends when the address bar opens a page. */
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -47,7 +47,7 @@ function withServer(
   overrides: ConfigOverrides,
   kind: TestDatabase['kind'] = 'sqlite',
   options: TestEnvironmentOptions = {},
-): { env: () => TestEnvironment } {
+): { env: () => TestEnvironment; database: () => TestDatabase } {
   let database: TestDatabase;
   let env: TestEnvironment;
   beforeAll(async () => {
@@ -58,7 +58,7 @@ function withServer(
     await env?.close();
     await database?.drop();
   });
-  return { env: () => env };
+  return { env: () => env, database: () => database };
 }
 
 function browserGet(url: string): Promise<Response> {
@@ -115,13 +115,23 @@ describe('PLAYGROUND=graphiql (the default)', () => {
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'self'; /);
       expect(html).toContain('<script src="/playground/assets/graphiql.js"></script>');
-      expect(html).toContain('{"Authorization": "Bearer &lt;token&gt;"}');
+      expect(html).toContain('<div id="playground-session"></div>');
       const settings = JSON.parse(SETTINGS_BLOCK.exec(html)?.[1] ?? 'null') as PlaygroundSettings;
       expect(settings).toEqual({
         endpoint: '/graphql',
         storageNamespace: expect.stringMatching(/^polegraph-playground-[0-9a-f]{12}$/),
-        tabs: examples.map(({ query }) => ({ query })),
+        // One tab on a first visit; every example is in the catalogue, with its audience.
+        tabs: [{ query: examples[0]?.query }],
+        examples: examples.map(({ title, description, audience, query }) => ({
+          title,
+          description,
+          audience,
+          query,
+        })),
       });
+      expect(new Set(settings.examples.map((example) => example.audience))).toEqual(
+        new Set(['Everyone', 'Analysts', 'Regional tools', 'Selection']),
+      );
       // No absolute URL at all: every asset comes from this server.
       expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     },
@@ -245,32 +255,27 @@ describeInBrowser('GraphiQL in a real browser', () => {
 
   it('runs an example, documents the schema, completes fields, and asks no other host', async () => {
     const env = server.env();
-    const regions = await env.query<{ regions: { name: string }[] }>(
-      'query RegionNames { regions { name } }',
-    );
-    const firstRegionName = regions.data?.regions[0]?.name ?? '';
-    expect(firstRegionName).not.toBe('');
     const regionsDescription = env.app.schema.getQueryType()?.getFields().regions?.description;
     const firstOperationName = operationNames(examples[0]?.query ?? '')[0];
 
     await page.goto(env.url);
     const queryEditor = page.locator('.graphiql-query-editor .CodeMirror');
     await queryEditor.waitFor();
-    // Tabs: one per example (GraphiQL shows no tab bar for a single tab).
-    await expect(page.locator('.graphiql-tab').count()).resolves.toBe(
-      examples.length > 1 ? examples.length : 0,
-    );
+    // One tab on a first visit (GraphiQL shows no tab bar for a single tab): the catalogue
+    // holds the examples instead of an overflowing tab bar.
+    await expect(page.locator('.graphiql-tab').count()).resolves.toBe(0);
     await expect(queryEditor.innerText()).resolves.toContain(`query ${firstOperationName}`);
-    // The Headers tab is open, ready for a token.
-    await expect(page.locator('.graphiql-editor-tools button.active').innerText()).resolves.toBe(
-      'Headers',
-    );
+    // No token yet: the indicator says so, from the viewer query.
+    const indicator = page.locator('.playground-viewer');
+    await indicator.filter({ hasText: 'Anonymous: public data only' }).waitFor();
 
     await page.locator('.graphiql-execute-button').click();
     await page
       .locator('.graphiql-response .CodeMirror')
-      .filter({ hasText: firstRegionName })
+      .filter({ hasText: 'ANONYMOUS' })
       .waitFor({ timeout: 15000 });
+    // The cost the server charged, from the response's extensions.
+    await page.locator('.playground-cost').filter({ hasText: 'Last run:' }).waitFor();
 
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     const docs = page.locator('.graphiql-doc-explorer');
@@ -305,5 +310,78 @@ describeInBrowser('GraphiQL in a real browser', () => {
     expect(foreign).toEqual([]);
     expect(requestedUrls).toContain(new URL('/playground/assets/graphiql.js', env.url).href);
     expect(pageErrors).toEqual([]);
-  });
+  }, 90_000);
+
+  it('keeps one token for every tab, opens examples from the catalogue, costs, copies and explores', async () => {
+    const env = server.env();
+    const { authorization } = await bearerFor(server.database().dataSource, {
+      ...ANALYST,
+      name: 'Playground analyst',
+    });
+    await page.goto(env.url);
+    const queryEditor = page.locator('.graphiql-query-editor .CodeMirror');
+    await queryEditor.waitFor();
+
+    // The token, pasted once for the page.
+    await page.locator('.playground-token-form input[name="token"]').fill(authorization.slice(7));
+    await page.getByRole('button', { name: 'Use for every tab' }).click();
+    await page
+      .locator('.playground-viewer')
+      .filter({ hasText: 'Signed in as MINISTRY_ANALYST, ministry ECO' })
+      .waitFor();
+
+    // The catalogue, grouped by audience, opens an example in a new tab.
+    const catalogue = page.locator('.playground-examples');
+    for (const audience of ['Everyone', 'Analysts', 'Regional tools', 'Selection'])
+      await catalogue.getByRole('heading', { name: audience }).waitFor();
+    const european = examples.find((example) => example.fileName.startsWith('03-'));
+    if (!european) throw new Error('the European projects example is missing');
+    await catalogue.getByText(european.description).waitFor();
+    // The first test's tabs are still in this browser's storage: one more is opened.
+    const tabsBefore = await page.locator('.graphiql-tab').count();
+    await catalogue.getByRole('button', { name: european.title }).click();
+    await queryEditor.filter({ hasText: `query ${european.title}` }).waitFor();
+    await expect(page.locator('.graphiql-tab').count()).resolves.toBe(Math.max(tabsBefore, 1) + 1);
+
+    // Its cost before running it (a dry run), then the run, with the page's token in this tab:
+    // the confidential amounts come back, no FORBIDDEN.
+    await page.getByRole('button', { name: 'Estimate the cost (dry run)' }).click();
+    await page
+      .locator('.playground-cost')
+      .filter({ hasText: /Estimated cost: \d+ points/ })
+      .waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    const response = page.locator('.graphiql-response .CodeMirror');
+    await response.filter({ hasText: 'publicFundingGranted' }).waitFor({ timeout: 15000 });
+    await expect(response.innerText()).resolves.not.toContain('FORBIDDEN');
+
+    // Copy as curl, and as SDK code.
+    await page.getByRole('button', { name: 'Copy as curl' }).click();
+    const snippet = page.locator('.playground-snippet pre');
+    await snippet.filter({ hasText: '--data-raw' }).waitFor();
+    const curl = await snippet.innerText();
+    expect(curl).toContain(`curl '${new URL('/graphql', env.url).href}'`);
+    expect(curl).toContain('authorization: Bearer $POLEGRAPH_TOKEN');
+    expect(curl).toContain(european.title);
+    expect(curl).not.toContain(authorization.slice(7));
+    await page.getByRole('button', { name: 'Copy as SDK code' }).click();
+    await snippet.filter({ hasText: 'createClient' }).waitFor();
+    await expect(snippet.innerText()).resolves.toContain(`const ${european.title} = graphql(`);
+
+    // The explorer plugin, bundled.
+    await page.getByRole('button', { name: 'Show GraphiQL Explorer' }).click();
+    await page.locator('.graphiql-explorer-root, .docExplorerWrap').first().waitFor();
+
+    const foreign = requestedUrls.filter((url) => {
+      const { protocol, hostname } = new URL(url);
+      if (protocol === 'data:' || protocol === 'blob:') return false;
+      return !LOCAL_HOSTS.has(hostname);
+    });
+    expect(foreign).toEqual([]);
+    // graphiql-explorer logs (console.error) when it meets a list argument it cannot show as
+    // checkboxes (`in: [...]` of this example); it still works. Every other message counts.
+    expect(
+      pageErrors.filter((message) => !message.startsWith('arg mismatch between arg and selection')),
+    ).toEqual([]);
+  }, 90_000);
 });

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import {
   createClient,
   isPoleGraphError,
+  type PageProgress,
   paginate,
   RegionProjectsDocument,
 } from '@polegraph/client';
@@ -56,10 +57,17 @@ async function main(): Promise<void> {
   if (!region) throw new Error(`No region has the INSEE code "${regionCode}"`);
 
   const lines = [COLUMNS.join(',')];
-  for await (const project of paginate(client, RegionProjectsDocument, {
-    regionCode,
-    first: 100,
-  })) {
+  // Progress on stderr after each page, so a long read does not look stuck.
+  const onPage = ({ page, received, total, elapsedMs }: PageProgress) =>
+    console.error(
+      `page ${page}: ${received}${total === undefined ? '' : `/${total}`} projects, ${(elapsedMs / 1000).toFixed(1)} s`,
+    );
+  for await (const project of paginate(
+    client,
+    RegionProjectsDocument,
+    { regionCode, first: 100 },
+    { onPage },
+  )) {
     // The history is oldest first: its last step is when the project reached its status. It is
     // null for a caller who may not see it (no token): the date column stays empty then.
     const latest = project.history?.at(-1);

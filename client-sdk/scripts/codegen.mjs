@@ -5,6 +5,8 @@
  *
  * - graphql.ts, operations.ts: graphql-codegen, configured by codegen.yml at the root;
  * - graphql-env.ts: the schema's introspection as a type, for gql.tada's `graphql()`;
+ * - error-codes.ts: `ServerErrorCode`, from the schema's `enum ErrorCode` (what the server puts in
+ *   `extensions.code`), each value documented with its description;
  * - persisted-documents.json: sha256 hash → document text of every shipped operation, exactly
  *   as the client sends it, for the server's trusted-documents mode.
  *
@@ -22,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { print } from '@0no-co/graphql.web';
 import { loadFromSDL, minifyIntrospection, preprocessIntrospection } from '@gql.tada/internal';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
+import { buildSchema, isEnumType } from 'graphql';
 import ts from 'typescript';
 
 const sdkDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -99,10 +102,30 @@ async function persistedDocumentsManifest(graphqlModuleSource) {
   }
 }
 
+/** The schema's `enum ErrorCode` as a const object and a union, with each value's description. */
+function errorCodesModule() {
+  const errorCode = buildSchema(readFileSync(schemaFile, 'utf8')).getType('ErrorCode');
+  if (!isEnumType(errorCode)) throw new Error('schema/schema.graphql has no `enum ErrorCode`');
+  const doc = (text, indent) =>
+    `${indent}/** ${(text ?? '').replace(/\*\//g, '*\\/').replace(/\n/g, `\n${indent} * `)} */\n`;
+  const values = errorCode
+    .getValues()
+    .map((value) => `${doc(value.description, '  ')}  ${value.name}: '${value.name}',\n`)
+    .join('');
+  return (
+    HEADER +
+    doc(errorCode.description, '') +
+    `export const ServerErrorCode = {\n${values}} as const;\n\n` +
+    "/** A code of the schema's `enum ErrorCode`: what the server puts in `extensions.code`. */\n" +
+    'export type ServerErrorCode = (typeof ServerErrorCode)[keyof typeof ServerErrorCode];\n'
+  );
+}
+
 async function generateAll() {
   const files = await runGraphqlCodegen();
   if (!files['graphql.ts']) throw new Error('codegen.yml no longer generates generated/graphql.ts');
   files['graphql-env.ts'] = await introspectionModule();
+  files['error-codes.ts'] = errorCodesModule();
   files['persisted-documents.json'] = await persistedDocumentsManifest(files['graphql.ts']);
   return files;
 }

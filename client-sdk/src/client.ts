@@ -1,19 +1,29 @@
-import { documentHash, type PreparedDocument, prepareDocument } from './document-text.js';
+import { parse } from '@0no-co/graphql.web';
+
+import { type PreparedDocument, preparedDocumentHash, prepareDocument } from './document-text.js';
 import {
   errorFromGraphQLErrors,
   errorFromUserErrors,
   findUserErrors,
   type GraphQLErrorEntry,
+  isPoleGraphError,
   PoleGraphError,
   type PoleGraphErrorCode,
 } from './errors.js';
+import {
+  type ExportFilterOf,
+  type ExportKind,
+  type ExportRowOf,
+  readNdjson,
+} from './export-rows.js';
 import { createOperations, type PoleGraphOperations } from './generated/operations.js';
 import type { RequestArguments, Requester, RequestOptions } from './request-options.js';
 import {
   backoffDelay,
-  parseRetryAfter,
   type ResolvedRetryOptions,
   resolveRetryOptions,
+  RETRIED_STATUSES,
+  retryAfterOf,
   type RetryOptions,
   sleep,
 } from './retry.js';
@@ -32,26 +42,26 @@ export interface PoleGraphClientOptions {
    * one, called before every attempt so a renewed token is picked up. Nothing is sent when it
    * gives null or undefined.
    */
-  token?: string | (() => MaybePromise<string | null | undefined>);
+  token?: string | null | undefined | (() => MaybePromise<string | null | undefined>);
   /**
    * The fetch implementation.
    * @default globalThis.fetch (Node 20+ and browsers)
    */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Headers sent with every request; a function is called before every attempt. */
-  headers?: Record<string, string> | (() => MaybePromise<Record<string, string>>);
+  headers?: Record<string, string> | (() => MaybePromise<Record<string, string>>) | undefined;
   /**
-   * Retries with backoff on HTTP 429 (honouring `Retry-After`), 503 and network failures;
-   * `false` turns them off.
+   * Retries with backoff on HTTP 429, 502, 503, 504 (honouring `Retry-After`, or the body's
+   * `extensions.retryAfter`) and network failures; `false` turns them off.
    * @default { retries: 3, minDelayMs: 500, maxDelayMs: 30000, retryMutations: false }
    */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /**
    * Throw a `PoleGraphError` when a mutation's payload carries `userErrors`, so a script
    * cannot carry on as if the change had been made. Turn it off per call to handle them.
    * @default true
    */
-  throwOnUserErrors?: boolean;
+  throwOnUserErrors?: boolean | undefined;
   /**
    * Send documents by their sha256 (`extensions.persistedQuery`) instead of their text:
    * `hash-only` for a server that only runs the documents of its persisted-documents manifest
@@ -59,7 +69,12 @@ export interface PoleGraphClientOptions {
    * does not know it yet (Apollo's automatic persisted queries).
    * @default 'off'
    */
-  persistedDocuments?: PersistedDocumentsMode;
+  persistedDocuments?: PersistedDocumentsMode | undefined;
+  /**
+   * Where the bulk exports are (`exportRows`): `{exportsUrl}/projects.ndjson`.
+   * @default `exports` beside the GraphQL endpoint: `https://host/graphql` → `https://host/exports`
+   */
+  exportsUrl?: string | undefined;
 }
 
 /** A PoleGraph client: one typed method per shipped operation, and `request` for any document. */
@@ -76,6 +91,32 @@ export interface PoleGraphClient extends PoleGraphOperations {
     document: TDocument & KnownFields<ResultOf<TDocument>>,
     ...args: RequestArguments<VariablesOf<TDocument>>
   ): Promise<ResultOf<TDocument>>;
+  /**
+   * Runs a document given as a string, untyped: say what you expect as `TResult`. A string
+   * that is not GraphQL fails with `GRAPHQL_PARSE_FAILED` before anything is sent; prefer
+   * `graphql()` for typed results.
+   */
+  request<TResult = Record<string, unknown>>(
+    document: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<TResult>;
+  /**
+   * Every row of a bulk export (`GET /exports/{kind}.ndjson?filter=…`), streamed: the whole
+   * filtered list in one request, without paging against the rate limit. Rows come as the
+   * server writes them, typed; the filter is the API's `ProjectFilter` or `MemberFilter`, and
+   * the rights are the token's, as in the API.
+   *
+   * @example
+   * for await (const project of client.exportRows('projects', { region: { code: { eq: '84' } } }))
+   *   console.log(project.acronym, project.status);
+   * @throws PoleGraphError with the server's code (400 BAD_USER_INPUT for a bad filter, 401, 403).
+   */
+  exportRows<TKind extends ExportKind>(
+    kind: TKind,
+    filter?: ExportFilterOf<TKind> | undefined,
+    options?: RequestOptions,
+  ): AsyncGenerator<ExportRowOf<TKind>, void, undefined>;
 }
 
 interface GraphQLResponseBody {
@@ -85,8 +126,11 @@ interface GraphQLResponseBody {
 
 /** The codes HTTP failures get when their body carries no GraphQL error. */
 const HTTP_STATUS_CODES: Record<number, PoleGraphErrorCode> = {
+  400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
 };
@@ -108,103 +152,284 @@ export function createClient(options: PoleGraphClientOptions): PoleGraphClient {
   const persisted = options.persistedDocuments ?? 'off';
 
   const execute: Requester = async (document, variables, callOptions = {}) => {
-    const prepared = prepareDocument(document);
-    const throwOnUserErrors = callOptions.throwOnUserErrors ?? options.throwOnUserErrors ?? true;
-    let sendText = persisted === 'off';
-    let attempt = 0;
-    for (;;) {
-      const body = await requestBody(prepared, document, variables, persisted, sendText);
-      const headers = await requestHeaders(options, callOptions);
-      let response: Response;
-      try {
-        response = await send(options.url, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(body),
-          signal: callOptions.signal,
+    const prepared = prepareRequestDocument(document);
+    return failAbortedAsPoleGraphError(callOptions.signal, prepared.operationName, async () => {
+      const throwOnUserErrors = callOptions.throwOnUserErrors ?? options.throwOnUserErrors ?? true;
+      // One key for every attempt of a mutation call, so the server can tell a retry from a
+      // new request and answer it with the first result.
+      const idempotencyKey =
+        prepared.operationType === 'mutation'
+          ? (callOptions.idempotencyKey ?? newIdempotencyKey())
+          : undefined;
+      let sendText = persisted === 'off';
+      let attempt = 0;
+      for (;;) {
+        const body = await requestBody(prepared, variables, persisted, sendText);
+        const headers = await requestHeaders(options, callOptions, {
+          'content-type': 'application/json',
+          // The GraphQL-over-HTTP media type first: with it, servers answer request errors
+          // with a 4xx status; plain JSON stays accepted for older ones.
+          accept: 'application/graphql-response+json, application/json;q=0.9',
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
         });
-      } catch (error) {
-        // The caller's own abort is not a failure to report differently: rethrow it as is.
-        if (callOptions.signal?.aborted) throw error;
-        if (canRetry(retry, attempt, undefined, prepared)) {
-          attempt += 1;
-          await waitBeforeRetry(retry, attempt, undefined, undefined, prepared, callOptions);
-          continue;
+        let response: Response;
+        try {
+          response = await send(options.url, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify(body),
+            ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+          });
+        } catch (error) {
+          if (callOptions.signal?.aborted) throw error;
+          if (canRetry(retry, attempt, undefined, prepared.operationType)) {
+            attempt += 1;
+            await waitBeforeRetry(retry, attempt, undefined, undefined, prepared, callOptions);
+            continue;
+          }
+          throw networkError(prepared.operationName ?? 'request', options.url, error);
         }
-        throw new PoleGraphError({
-          message: `${prepared.operationName ?? 'request'}: could not reach ${options.url} (${describeFailure(error)})`,
-          code: 'NETWORK_ERROR',
-          operationName: prepared.operationName,
-          cause: error,
-        });
-      }
 
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      if (response.status === 429 || response.status === 503) {
-        const delayMs = retryAfterMs ?? backoffDelay(attempt + 1, retry);
-        if (canRetry(retry, attempt, response.status, prepared) && delayMs <= retry.maxDelayMs) {
-          attempt += 1;
-          await response.body?.cancel();
-          await waitBeforeRetry(retry, attempt, response.status, delayMs, prepared, callOptions);
-          continue;
+        const text = await response.text();
+        const payload = parseResponseBody(text);
+        const retryAfterMs = retryAfterOf(response.headers.get('retry-after'), payload);
+        if (RETRIED_STATUSES.has(response.status)) {
+          const delayMs = retryAfterMs ?? backoffDelay(attempt + 1, retry);
+          if (
+            canRetry(retry, attempt, response.status, prepared.operationType) &&
+            delayMs <= retry.maxDelayMs
+          ) {
+            attempt += 1;
+            await waitBeforeRetry(retry, attempt, response.status, delayMs, prepared, callOptions);
+            continue;
+          }
         }
-      }
 
-      const text = await response.text();
-      const payload = parseResponseBody(text);
-      if (payload?.errors && payload.errors.length > 0) {
-        const code = payload.errors[0].extensions?.code;
-        if (code === 'PERSISTED_QUERY_NOT_FOUND' && persisted === 'automatic' && !sendText) {
-          sendText = true;
-          continue;
-        }
-        throw errorFromGraphQLErrors(payload.errors, {
-          data: payload.data,
-          status: response.status,
-          operationName: prepared.operationName,
-          details: retryAfterMs === undefined ? undefined : { retryAfterMs },
-        });
-      }
-      if (!response.ok) {
-        throw new PoleGraphError({
-          message:
-            `${prepared.operationName ?? 'request'}: HTTP ${response.status} ${response.statusText}`.trim(),
-          code: HTTP_STATUS_CODES[response.status] ?? 'HTTP_ERROR',
-          status: response.status,
-          operationName: prepared.operationName,
-          details: {
-            ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-            body: text.slice(0, 1000),
-          },
-        });
-      }
-      if (!payload || typeof payload.data !== 'object' || payload.data === null) {
-        throw new PoleGraphError({
-          message: `${prepared.operationName ?? 'request'}: the response is not a GraphQL result`,
-          code: 'BAD_RESPONSE',
-          status: response.status,
-          operationName: prepared.operationName,
-          details: { body: text.slice(0, 1000) },
-        });
-      }
-      if (prepared.operationType === 'mutation' && throwOnUserErrors) {
-        const reported = findUserErrors(payload.data);
-        if (reported) {
-          throw errorFromUserErrors(reported.userErrors, {
+        if (payload?.errors && payload.errors.length > 0) {
+          const code = payload.errors[0].extensions?.code;
+          if (code === 'PERSISTED_QUERY_NOT_FOUND' && persisted === 'automatic' && !sendText) {
+            sendText = true;
+            continue;
+          }
+          throw errorFromGraphQLErrors(payload.errors, {
             data: payload.data,
+            status: response.status,
             operationName: prepared.operationName,
-            path: [reported.field],
+            details: retryAfterMs === undefined ? undefined : { retryAfterMs },
           });
         }
+        if (!response.ok) {
+          throw httpError(response, prepared.operationName ?? 'request', text, retryAfterMs);
+        }
+        if (!payload || typeof payload.data !== 'object' || payload.data === null) {
+          throw new PoleGraphError({
+            message: `${prepared.operationName ?? 'request'}: the response is not a GraphQL result`,
+            code: 'BAD_RESPONSE',
+            status: response.status,
+            operationName: prepared.operationName,
+            details: { body: text.slice(0, 1000) },
+          });
+        }
+        if (prepared.operationType === 'mutation' && throwOnUserErrors) {
+          const reported = findUserErrors(payload.data);
+          if (reported) {
+            throw errorFromUserErrors(reported.userErrors, {
+              data: payload.data,
+              operationName: prepared.operationName,
+              path: [reported.field],
+            });
+          }
+        }
+        return payload.data as never;
       }
-      return payload.data as never;
-    }
+    });
   };
 
+  const exportsUrl = options.exportsUrl ?? new URL('exports', options.url).href;
+
+  async function* exportRows<TKind extends ExportKind>(
+    kind: TKind,
+    filter?: ExportFilterOf<TKind>,
+    callOptions: RequestOptions = {},
+  ): AsyncGenerator<ExportRowOf<TKind>, void, undefined> {
+    if (kind !== 'projects' && kind !== 'members') {
+      throw new PoleGraphError({
+        message: `exportRows: unknown export "${String(kind)}" (projects or members)`,
+        code: 'BAD_USER_INPUT',
+      });
+    }
+    const what = `exportRows(${kind})`;
+    const url = new URL(`${exportsUrl.replace(/\/$/, '')}/${kind}.ndjson`);
+    if (filter !== undefined) url.searchParams.set('filter', JSON.stringify(filter));
+    const response = await failAbortedAsPoleGraphError(callOptions.signal, what, async () => {
+      let attempt = 0;
+      for (;;) {
+        const headers = await requestHeaders(options, callOptions, {
+          accept: 'application/x-ndjson, application/json;q=0.9',
+        });
+        let answer: Response;
+        try {
+          answer = await send(url.href, {
+            method: 'GET',
+            headers,
+            ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+          });
+        } catch (error) {
+          if (callOptions.signal?.aborted) throw error;
+          if (canRetry(retry, attempt, undefined, 'query')) {
+            attempt += 1;
+            await waitBeforeRetry(
+              retry,
+              attempt,
+              undefined,
+              undefined,
+              { operationName: what },
+              callOptions,
+            );
+            continue;
+          }
+          throw networkError(what, url.href, error);
+        }
+        if (answer.ok) return answer;
+        const text = await answer.text();
+        const payload = parseResponseBody(text);
+        const retryAfterMs = retryAfterOf(answer.headers.get('retry-after'), payload);
+        if (RETRIED_STATUSES.has(answer.status)) {
+          const delayMs = retryAfterMs ?? backoffDelay(attempt + 1, retry);
+          if (canRetry(retry, attempt, answer.status, 'query') && delayMs <= retry.maxDelayMs) {
+            attempt += 1;
+            await waitBeforeRetry(
+              retry,
+              attempt,
+              answer.status,
+              delayMs,
+              { operationName: what },
+              callOptions,
+            );
+            continue;
+          }
+        }
+        if (payload?.errors && payload.errors.length > 0) {
+          throw errorFromGraphQLErrors(payload.errors, {
+            status: answer.status,
+            operationName: what,
+            details: retryAfterMs === undefined ? undefined : { retryAfterMs },
+          });
+        }
+        throw httpError(answer, what, text, retryAfterMs);
+      }
+    });
+    const rows = readNdjson(response, what);
+    for (;;) {
+      const next = await failAbortedAsPoleGraphError(callOptions.signal, what, () => rows.next());
+      if (next.done) return;
+      yield next.value as ExportRowOf<TKind>;
+    }
+  }
+
   // The signature of `request` does the typing for callers; the document goes out as it is.
-  const request: PoleGraphClient['request'] = (document, ...args) =>
-    execute(document as TypedDocumentNode<never, unknown>, args[0], args[1]);
-  return { url: options.url, request, ...createOperations(execute) };
+  const request = ((document: unknown, ...args: [unknown?, RequestOptions?]) =>
+    execute(
+      document as TypedDocumentNode<never, unknown>,
+      args[0],
+      args[1],
+    )) as PoleGraphClient['request'];
+  return { url: options.url, request, exportRows, ...createOperations(execute) };
+}
+
+/** A fresh random `Idempotency-Key` (Web Crypto, in Node 20+ and browsers). */
+function newIdempotencyKey(): string {
+  const crypto = globalThis.crypto;
+  if (crypto && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * The document `request()` was given, ready to send: a typed document, a graphql-js
+ * document, or a string (parsed here, so a syntax error fails before anything is sent).
+ */
+function prepareRequestDocument(document: unknown): PreparedDocument {
+  if (typeof document === 'string') {
+    let parsed: TypedDocumentNode<unknown, never>;
+    try {
+      parsed = parse(document) as unknown as TypedDocumentNode<unknown, never>;
+    } catch (error) {
+      throw new PoleGraphError({
+        message: `request: the string is not a GraphQL document (${describeFailure(error)})`,
+        code: 'GRAPHQL_PARSE_FAILED',
+        cause: error,
+      });
+    }
+    return prepareDocument(parsed);
+  }
+  const definitions = (document as { definitions?: unknown } | null | undefined)?.definitions;
+  if (!Array.isArray(definitions)) {
+    throw new PoleGraphError({
+      message:
+        'request: expected a GraphQL document (from graphql(), a generated `…Document`, or a string)',
+      code: 'INVALID_DOCUMENT',
+    });
+  }
+  try {
+    return prepareDocument(document as TypedDocumentNode<unknown, never>);
+  } catch (error) {
+    throw new PoleGraphError({
+      message: `request: ${describeFailure(error)}`,
+      code: 'INVALID_DOCUMENT',
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Runs `work`; when the caller's signal has aborted, whatever it failed with (the native
+ * `AbortError`, the signal's reason) becomes a `PoleGraphError` with code `ABORTED`.
+ */
+async function failAbortedAsPoleGraphError<T>(
+  signal: AbortSignal | undefined,
+  operationName: string | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (signal?.aborted && !isPoleGraphError(error)) {
+      throw new PoleGraphError({
+        message: `${operationName ?? 'request'}: aborted${signal.reason instanceof Error ? ` (${signal.reason.message})` : ''}`,
+        code: 'ABORTED',
+        operationName,
+        cause: signal.reason ?? error,
+      });
+    }
+    throw error;
+  }
+}
+
+function networkError(what: string, url: string, error: unknown): PoleGraphError {
+  return new PoleGraphError({
+    message: `${what}: could not reach ${url} (${describeFailure(error)})`,
+    code: 'NETWORK_ERROR',
+    operationName: what,
+    cause: error,
+  });
+}
+
+function httpError(
+  response: Response,
+  what: string,
+  text: string,
+  retryAfterMs: number | undefined,
+): PoleGraphError {
+  return new PoleGraphError({
+    message: `${what}: HTTP ${response.status} ${response.statusText}`.trim(),
+    code: HTTP_STATUS_CODES[response.status] ?? 'HTTP_ERROR',
+    status: response.status,
+    operationName: what,
+    details: {
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      body: text.slice(0, 1000),
+    },
+  });
 }
 
 function describeFailure(error: unknown): string {
@@ -217,16 +442,16 @@ function describeFailure(error: unknown): string {
 
 /**
  * Whether another attempt may be made: a 429 always (the server refused before running
- * anything), a 503 or a network failure only for queries unless `retryMutations` is set.
+ * anything), a 502, 503, 504 or a network failure only for queries unless `retryMutations` is set.
  */
 function canRetry(
   retry: ResolvedRetryOptions,
   attempt: number,
   status: number | undefined,
-  prepared: PreparedDocument,
+  operationType: PreparedDocument['operationType'],
 ): boolean {
   if (attempt >= retry.retries) return false;
-  return status === 429 || prepared.operationType !== 'mutation' || retry.retryMutations;
+  return status === 429 || operationType !== 'mutation' || retry.retryMutations;
 }
 
 async function waitBeforeRetry(
@@ -234,7 +459,7 @@ async function waitBeforeRetry(
   attempt: number,
   status: number | undefined,
   delayMs: number | undefined,
-  prepared: PreparedDocument,
+  prepared: Pick<PreparedDocument, 'operationName'>,
   callOptions: RequestOptions,
 ): Promise<void> {
   const wait = delayMs ?? backoffDelay(attempt, retry);
@@ -245,15 +470,13 @@ async function waitBeforeRetry(
 async function requestHeaders(
   options: PoleGraphClientOptions,
   callOptions: RequestOptions,
+  base: Record<string, string>,
 ): Promise<Record<string, string>> {
   const clientHeaders =
     typeof options.headers === 'function' ? await options.headers() : options.headers;
   const token = typeof options.token === 'function' ? await options.token() : options.token;
   return {
-    'content-type': 'application/json',
-    // The GraphQL-over-HTTP media type first: with it, servers answer request errors with a
-    // 4xx status; plain JSON stays accepted for older ones.
-    accept: 'application/graphql-response+json, application/json;q=0.9',
+    ...base,
     ...(token ? { authorization: `Bearer ${token}` } : {}),
     ...clientHeaders,
     ...callOptions.headers,
@@ -262,7 +485,6 @@ async function requestHeaders(
 
 async function requestBody(
   prepared: PreparedDocument,
-  document: TypedDocumentNode<unknown, never>,
   variables: unknown,
   persisted: PersistedDocumentsMode,
   sendText: boolean,
@@ -272,7 +494,9 @@ async function requestBody(
   if (prepared.operationName) body.operationName = prepared.operationName;
   if (variables !== undefined) body.variables = variables;
   if (persisted !== 'off') {
-    body.extensions = { persistedQuery: { version: 1, sha256Hash: await documentHash(document) } };
+    body.extensions = {
+      persistedQuery: { version: 1, sha256Hash: await preparedDocumentHash(prepared) },
+    };
   }
   return body;
 }

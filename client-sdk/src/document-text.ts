@@ -47,7 +47,11 @@ export function prepareDocument(document: TypedDocumentNode<unknown, never>): Pr
  * manifest and of `extensions.persistedQuery.sha256Hash`.
  */
 export function documentHash(document: TypedDocumentNode<unknown, never>): Promise<string> {
-  const prepared = prepareDocument(document);
+  return preparedDocumentHash(prepareDocument(document));
+}
+
+/** The sha256 (hex) of a prepared document's text, computed once. */
+export function preparedDocumentHash(prepared: PreparedDocument): Promise<string> {
   prepared.hash ??= sha256Hex(prepared.query);
   return prepared.hash;
 }

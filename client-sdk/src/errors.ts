@@ -1,34 +1,18 @@
-/** Codes the PoleGraph server puts in `extensions.code` for its own (domain) errors. */
-export type ServerErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
+import { ServerErrorCode } from './generated/error-codes.js';
 
-/** Codes the server gives a request it could not run at all. */
-export type RequestErrorCode =
-  | 'GRAPHQL_PARSE_FAILED'
-  | 'GRAPHQL_VALIDATION_FAILED'
-  | 'BAD_REQUEST'
-  | 'PERSISTED_QUERY_NOT_FOUND'
-  | 'PERSISTED_QUERY_NOT_SUPPORTED'
-  /** Trusted-documents mode: the document is not in the server's persisted-documents manifest. */
-  | 'PERSISTED_QUERY_NOT_IN_LIST'
-  /** Too deep, too many aliases or root fields, or too costly: `details` names the limit. */
-  | 'QUERY_TOO_COMPLEX';
+export { ServerErrorCode };
 
 /** Codes the SDK gives failures that came without one. */
 export type TransportErrorCode =
   /** fetch itself failed: DNS, refused connection, reset… */
   | 'NETWORK_ERROR'
-  /** HTTP 503, after the retries. */
-  | 'SERVICE_UNAVAILABLE'
+  /** The caller's `signal` aborted the call (or a wait before a retry); `cause` is its reason. */
+  | 'ABORTED'
+  /** `request()` was given something that is not a GraphQL document (or string) it can send. */
+  | 'INVALID_DOCUMENT'
   /** Any other HTTP failure without a GraphQL error in its body. */
   | 'HTTP_ERROR'
-  /** A body that is not a GraphQL response. */
+  /** A body that is not a GraphQL response (or an export line that is not JSON). */
   | 'BAD_RESPONSE';
 
 /**
@@ -36,7 +20,7 @@ export type TransportErrorCode =
  * send others, which come through unchanged.
  */
 export type PoleGraphErrorCode =
-  ServerErrorCode | RequestErrorCode | TransportErrorCode | (string & Record<never, never>);
+  ServerErrorCode | TransportErrorCode | (string & Record<never, never>);
 
 /** One entry of a GraphQL response's `errors`. */
 export interface GraphQLErrorEntry {
@@ -56,15 +40,22 @@ export interface UserErrorLike {
 export interface PoleGraphErrorInit<TData> {
   message: string;
   code: PoleGraphErrorCode;
-  path?: readonly (string | number)[];
-  details?: Readonly<Record<string, unknown>>;
-  errors?: readonly GraphQLErrorEntry[];
-  userErrors?: readonly UserErrorLike[];
-  data?: TData | null;
-  status?: number;
-  operationName?: string;
+  path?: readonly (string | number)[] | undefined;
+  details?: Readonly<Record<string, unknown>> | undefined;
+  errors?: readonly GraphQLErrorEntry[] | undefined;
+  userErrors?: readonly UserErrorLike[] | undefined;
+  data?: TData | null | undefined;
+  status?: number | undefined;
+  operationName?: string | undefined;
   cause?: unknown;
 }
+
+/**
+ * The mark every `PoleGraphError` carries. `Symbol.for` gives the same symbol in every copy of
+ * the SDK loaded in a process (its ESM and CommonJS builds, two installed versions), so
+ * `isPoleGraphError` and `instanceof PoleGraphError` recognise errors thrown by any of them.
+ */
+const POLEGRAPH_ERROR_BRAND = Symbol.for('@polegraph/client.PoleGraphError');
 
 /**
  * Every failure of a PoleGraph call: GraphQL errors, `userErrors` of a mutation, HTTP failures
@@ -72,6 +63,15 @@ export interface PoleGraphErrorInit<TData> {
  * the server could still compute.
  */
 export class PoleGraphError<TData = unknown> extends Error {
+  /** Recognises errors of any build of the SDK by their brand, not their prototype chain. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[POLEGRAPH_ERROR_BRAND] === true
+    );
+  }
+
   /** What happened, e.g. `BAD_USER_INPUT`, `UNAUTHENTICATED`, `RATE_LIMITED`. */
   readonly code: PoleGraphErrorCode;
   /** Where in the result the first error happened, e.g. `['poles']`. */
@@ -95,6 +95,7 @@ export class PoleGraphError<TData = unknown> extends Error {
   constructor(init: PoleGraphErrorInit<TData>) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'PoleGraphError';
+    Object.defineProperty(this, POLEGRAPH_ERROR_BRAND, { value: true });
     this.code = init.code;
     this.path = init.path;
     this.details = init.details ?? {};
@@ -106,11 +107,15 @@ export class PoleGraphError<TData = unknown> extends Error {
   }
 }
 
-/** True when `error` is a `PoleGraphError`, with this `code` if one is given. */
+/**
+ * True when `error` is a `PoleGraphError` (from any build of the SDK: ESM, CommonJS, another
+ * installed copy), with this `code` if one is given.
+ */
 export function isPoleGraphError(
   error: unknown,
   code?: PoleGraphErrorCode,
 ): error is PoleGraphError {
+  // `instanceof` goes through the brand check of `Symbol.hasInstance` above.
   return error instanceof PoleGraphError && (code === undefined || error.code === code);
 }
 
@@ -122,11 +127,11 @@ function prefixed(operationName: string | undefined, message: string): string {
 export function errorFromGraphQLErrors<TData>(
   errors: readonly GraphQLErrorEntry[],
   context: {
-    data?: TData | null;
-    status?: number;
-    operationName?: string;
+    data?: TData | null | undefined;
+    status?: number | undefined;
+    operationName?: string | undefined;
     /** Added to the first error's extensions, e.g. `retryAfterMs` from the HTTP response. */
-    details?: Readonly<Record<string, unknown>>;
+    details?: Readonly<Record<string, unknown>> | undefined;
   },
 ): PoleGraphError<TData> {
   const [first] = errors;
@@ -147,7 +152,11 @@ export function errorFromGraphQLErrors<TData>(
 /** One `PoleGraphError` for a payload's `userErrors`; its code is the first one's. */
 export function errorFromUserErrors<TData>(
   userErrors: readonly UserErrorLike[],
-  context: { data?: TData | null; operationName?: string; path?: readonly (string | number)[] },
+  context: {
+    data?: TData | null | undefined;
+    operationName?: string | undefined;
+    path?: readonly (string | number)[] | undefined;
+  },
 ): PoleGraphError<TData> {
   const [first] = userErrors;
   const more = userErrors.length > 1 ? ` (and ${userErrors.length - 1} more)` : '';
@@ -197,13 +206,16 @@ export function findUserErrors(
  * past it, TypeScript knows the payload is there.
  *
  * @example
- * const { createProject } = await client.request(CreateProject, { input }, { throwOnUserErrors: false });
- * if (createProject.userErrors.some((error) => error.code === 'CONFLICT')) return retryLater();
- * assertNoUserErrors(createProject);
+ * const { changeProjectStatus } = await client.changeProjectStatus(input, { throwOnUserErrors: false });
+ * if (changeProjectStatus.userErrors.some((error) => error.code === 'STALE_VERSION')) return readAgain();
+ * assertNoUserErrors(changeProjectStatus); // throws the others: INVALID, FORBIDDEN_TRANSITION…
  */
 export function assertNoUserErrors<
   TPayload extends { readonly userErrors: readonly UserErrorLike[] },
->(payload: TPayload | null | undefined, operationName?: string): asserts payload is TPayload {
+>(
+  payload: TPayload | null | undefined,
+  operationName?: string | undefined,
+): asserts payload is TPayload {
   if (payload === null || payload === undefined) {
     throw new PoleGraphError({
       message: prefixed(operationName, 'the mutation returned no payload'),

@@ -1,4 +1,7 @@
-import { initGraphQLTada } from 'gql.tada';
+import { type DocumentNode, type FragmentDefinitionNode, Kind, parse } from '@0no-co/graphql.web';
+// Types only: gql.tada is an optional peer, so its command-line tool and TypeScript plugin are
+// not installed into every project that uses the SDK. Its runtime is the few lines below.
+import type { initGraphQLTada } from 'gql.tada';
 
 import type { introspection } from './generated/graphql-env.js';
 
@@ -34,4 +37,29 @@ export interface PoleGraphTadaSetup {
  * `);
  * const { region } = await client.request(PoleNames, { regionCode: '84' });
  */
-export const graphql = initGraphQLTada<PoleGraphTadaSetup>();
+export const graphql: ReturnType<typeof initGraphQLTada<PoleGraphTadaSetup>> = Object.assign(
+  (source: string, fragments?: readonly DocumentNode[]) => withFragments(source, fragments),
+  {
+    scalar: (_name: string, value: unknown) => value,
+    persisted: (documentId: string, document?: DocumentNode) => ({
+      kind: Kind.DOCUMENT,
+      definitions: document ? document.definitions : [],
+      documentId,
+    }),
+  },
+) as never;
+
+/** The document of `source`, followed by the fragment definitions of `fragments` (as gql.tada). */
+function withFragments(source: string, fragments: readonly DocumentNode[] = []): DocumentNode {
+  const definitions = [...parse(source).definitions];
+  const added = new Set<FragmentDefinitionNode>();
+  for (const fragment of fragments) {
+    for (const definition of fragment.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION && !added.has(definition)) {
+        definitions.push(definition);
+        added.add(definition);
+      }
+    }
+  }
+  return { kind: Kind.DOCUMENT, definitions };
+}

@@ -4,7 +4,8 @@
  * - `createClient()` gives one typed method per shipped operation and `request()` for any
  *   typed document;
  * - `graphql()` writes your own documents against the schema, typed with no codegen;
- * - `paginate()` walks a connection page by page;
+ * - `paginate()` walks a connection page by page (with a progress callback);
+ * - `client.exportRows()` streams a whole filtered list from the bulk export endpoint;
  * - every failure is a `PoleGraphError` with a `code`.
  */
 export {
@@ -21,14 +22,26 @@ export {
   PoleGraphError,
   type PoleGraphErrorCode,
   type PoleGraphErrorInit,
-  type RequestErrorCode,
-  type ServerErrorCode,
+  ServerErrorCode,
   type TransportErrorCode,
   type UserErrorLike,
 } from './errors.js';
+export type {
+  ExportFilterOf,
+  ExportKind,
+  ExportKinds,
+  ExportRowOf,
+  MemberExportRow,
+  ProjectExportRow,
+} from './export-rows.js';
 export { operationDocuments, type PoleGraphOperations } from './generated/operations.js';
 export { graphql, type PoleGraphTadaSetup } from './graphql.js';
-export { type ConnectionNodeOf, paginate } from './paginate.js';
+export {
+  type ConnectionNodeOf,
+  type PageProgress,
+  paginate,
+  type PaginateOptions,
+} from './paginate.js';
 export type { RequestArguments, Requester, RequestOptions } from './request-options.js';
 export type { RetryEvent, RetryOptions } from './retry.js';
 export type { KnownFields, ResultOf, TypedDocumentNode, VariablesOf } from './typed-document.js';

@@ -3,14 +3,20 @@ import type { TypedDocumentNode } from './typed-document.js';
 /** Options of one call, on top of the client's. */
 export interface RequestOptions {
   /** Cancels the request, and any wait before a retry. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Headers for this call only; they win over the client's. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
+  /**
+   * The `Idempotency-Key` of a mutation, sent on every attempt of this call. The client makes
+   * a random one for each mutation call when none is given; give your own to keep it across
+   * runs of a script (a key the server saw in the last 24 h answers the first result again).
+   */
+  idempotencyKey?: string | undefined;
   /**
    * Throw a `PoleGraphError` when a mutation's payload carries `userErrors`.
    * @default the client's `throwOnUserErrors` (true)
    */
-  throwOnUserErrors?: boolean;
+  throwOnUserErrors?: boolean | undefined;
 }
 
 /** Sends a typed document and resolves with its `data`; the generated operations call it. */

@@ -4,28 +4,30 @@ export interface RetryOptions {
    * Attempts after the first one.
    * @default 3
    */
-  retries?: number;
+  retries?: number | undefined;
   /**
    * Wait before the first retry when the server gives no `Retry-After`; it doubles at each
    * retry, with random jitter so that many scripts do not come back at the same instant.
    * @default 500
    */
-  minDelayMs?: number;
+  minDelayMs?: number | undefined;
   /**
    * Longest wait before one retry. A `Retry-After` longer than this fails at once with
    * `RATE_LIMITED` (and `details.retryAfterMs`) instead of blocking the script.
    * @default 30000
    */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /**
-   * Also retry mutations after a 503 or a network failure. Off by default: the mutation may
-   * have been applied before the failure, and running it twice could create a duplicate.
+   * Also retry mutations after a 502, 503, 504 or a network failure. Off by default: the
+   * mutation may have been applied before the failure. Every attempt of one call carries the
+   * same `Idempotency-Key`, so a server that honours it (PoleGraph does) answers a repeated
+   * mutation with its first result instead of running it twice: turning this on is safe there.
    * A 429 is always retried, since the server refused the request before running it.
    * @default false
    */
-  retryMutations?: boolean;
+  retryMutations?: boolean | undefined;
   /** Called before each wait, e.g. to log it. */
-  onRetry?: (event: RetryEvent) => void;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 /** What `onRetry` is told. */
@@ -38,8 +40,9 @@ export interface RetryEvent {
   operationName: string | undefined;
 }
 
-export type ResolvedRetryOptions = Required<Omit<RetryOptions, 'onRetry'>> &
-  Pick<RetryOptions, 'onRetry'>;
+export type ResolvedRetryOptions = {
+  [Key in Exclude<keyof RetryOptions, 'onRetry'>]-?: NonNullable<RetryOptions[Key]>;
+} & Pick<RetryOptions, 'onRetry'>;
 
 export const DEFAULT_RETRY_OPTIONS: ResolvedRetryOptions = {
   retries: 3,
@@ -53,7 +56,36 @@ export function resolveRetryOptions(
   options: RetryOptions | false | undefined,
 ): ResolvedRetryOptions {
   if (options === false) return { ...DEFAULT_RETRY_OPTIONS, retries: 0 };
-  return { ...DEFAULT_RETRY_OPTIONS, ...options };
+  // Options left undefined keep their default.
+  const given = Object.fromEntries(
+    Object.entries(options ?? {}).filter(([, value]) => value !== undefined),
+  ) as Partial<ResolvedRetryOptions>;
+  return { ...DEFAULT_RETRY_OPTIONS, ...given };
+}
+
+/** The statuses retried: rate limited, and the gateway or server failing for now. */
+export const RETRIED_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+/**
+ * The wait a response asks for: its `Retry-After` header, or else the `extensions.retryAfter`
+ * (seconds) of its first GraphQL error. A browser on another origin cannot read the header
+ * unless the server exposes it, so the body's value counts as much.
+ */
+export function retryAfterOf(header: string | null, body: unknown): number | undefined {
+  const fromHeader = parseRetryAfter(header);
+  if (fromHeader !== undefined) return fromHeader;
+  const errors = (body as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(errors)) return undefined;
+  for (const error of errors as { extensions?: { retryAfter?: unknown } }[]) {
+    const seconds = error?.extensions?.retryAfter;
+    if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0)
+      return Math.round(seconds * 1000);
+    if (typeof seconds === 'string') {
+      const parsed = parseRetryAfter(seconds);
+      if (parsed !== undefined) return parsed;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { GraphQLSchema } from 'graphql';
 
 import { ApiToken } from './api-token/api-token.entity';
+import { ViewerResolver } from './api-token/viewer.resolver';
 import { AUDIT_LOG_COLLECTION } from './audit/audit.collection';
 import { AuditLogResolver } from './audit/audit.resolver';
 import type { CollectionSpec } from './database/query/collection-spec';
@@ -164,6 +165,7 @@ export const RESOLVERS = [
   SelectionDashboardResolver,
   SelectionRowResolver,
   RateLimitResolver,
+  ViewerResolver,
 ] as const;
 
 /** The registry as the schema builder takes it. */

@@ -199,6 +199,17 @@ describe.each(testDatabaseKinds())('the SDK against the server on %s', (kind) =>
         expect(regions).toHaveLength(await sqlCount(database, 'SELECT COUNT(*) AS n FROM region'));
         expect(regions.find((region) => region.code === '84')).toMatchObject({ overseas: false });
       },
+      async viewer() {
+        const { viewer } = await client.viewer();
+        expect(viewer).toMatchObject({
+          role: 'MINISTRY_ANALYST',
+          tokenName: ANALYST.name,
+          scope: { kind: 'MINISTRY', code: 'ECO' },
+          rateLimit: { limit: expect.any(Number), remaining: expect.any(Number) },
+        });
+        const anonymous = await createClient({ url: api.url }).viewer();
+        expect(anonymous.viewer).toMatchObject({ role: 'ANONYMOUS', tokenName: null, scope: null });
+      },
       async selectionDashboard() {
         const { labellingPhase } = await client.selectionDashboard({ phaseNumber: 5 });
         expect(labellingPhase?.criteria.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,7 +11,7 @@ import { REPOSITORY_ROOT } from './helpers/scratch-folder';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** The package's dependency tree (gql.tada brings the rest, TypeScript as its peer). */
+/** The dependency trees installed here: the package's, and gql.tada + TypeScript as a consumer's dev dependencies. */
 const CACHED_DEPENDENCIES = [
   'gql.tada',
   '@0no-co/graphql.web',
@@ -21,6 +21,17 @@ const CACHED_DEPENDENCIES = [
   'graphql',
   'typescript',
 ];
+
+/** The version of a package this repository installed (its tarball is in the npm cache). */
+function installedVersion(name: string): string {
+  return (
+    JSON.parse(
+      readFileSync(join(REPOSITORY_ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+    ) as {
+      version: string;
+    }
+  ).version;
+}
 
 /** Runs a command to its end, failing the test with its output when it fails. */
 function run(command: string, args: string[], cwd: string): string {
@@ -64,7 +75,17 @@ describe('the packed @polegraph/client, installed in a fresh project', () => {
     const packed = JSON.parse(
       run(
         npm,
-        ['pack', '--workspace', 'client-sdk', '--pack-destination', folder, '--json'],
+        // --ignore-scripts: the tests run on the build `npm test` made; prepack rebuilding dist/
+        // here would pull it from under the suites running beside this one.
+        [
+          'pack',
+          '--workspace',
+          'client-sdk',
+          '--pack-destination',
+          folder,
+          '--json',
+          '--ignore-scripts',
+        ],
         REPOSITORY_ROOT,
       ),
     ) as { filename: string; files: { path: string }[] }[];
@@ -72,13 +93,9 @@ describe('the packed @polegraph/client, installed in a fresh project', () => {
     // From the npm cache only, so the test needs no network: the dependency tree is pinned to
     // the versions this repository installed (whose tarballs are in the cache), where npm would
     // otherwise pick the newest the cached metadata knows of.
-    const installed = (name: string) =>
-      (
-        JSON.parse(
-          readFileSync(join(REPOSITORY_ROOT, 'node_modules', name, 'package.json'), 'utf8'),
-        ) as { version: string }
-      ).version;
-    const pinned = Object.fromEntries(CACHED_DEPENDENCIES.map((name) => [name, installed(name)]));
+    const pinned = Object.fromEntries(
+      CACHED_DEPENDENCIES.map((name) => [name, installedVersion(name)]),
+    );
     writeFileSync(
       join(folder, 'package.json'),
       JSON.stringify({ name: 'consumer', private: true, type: 'module', overrides: pinned }),
@@ -104,10 +121,33 @@ describe('the packed @polegraph/client, installed in a fresh project', () => {
     await database?.drop();
   });
 
-  it('ships the ESM and CommonJS builds with declarations, the schema and the manifest, nothing else', () => {
+  it('is publishable: a version, no `private`, public access, a prepack build and a CHANGELOG entry for its version', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(REPOSITORY_ROOT, 'client-sdk', 'package.json'), 'utf8'),
+    ) as Record<string, unknown> & { version: string; scripts: Record<string, string> };
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(manifest.publishConfig).toEqual({ access: 'public' });
+    expect(manifest.scripts.prepack).toBe('node scripts/build.mjs');
+    const changelog = readFileSync(join(REPOSITORY_ROOT, 'client-sdk', 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain(`## ${manifest.version}`);
+  });
+
+  it('installs none of gql.tada’s command-line tool and TypeScript plugin into a consumer', () => {
+    expect(existsSync(join(folder, 'node_modules', '@polegraph', 'client'))).toBe(true);
+    for (const name of ['gql.tada', '@gql.tada/cli-utils', '@0no-co/graphqlsp', 'typescript'])
+      expect({ name, installed: existsSync(join(folder, 'node_modules', name)) }).toEqual({
+        name,
+        installed: false,
+      });
+  });
+
+  it('ships the ESM and CommonJS builds with declarations, the schema, the manifest, the example and the changelog, nothing else', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'README.md',
+        'CHANGELOG.md',
+        'examples/region-report.ts',
         'package.json',
         'dist/esm/index.js',
         'dist/esm/index.d.ts',
@@ -119,7 +159,14 @@ describe('the packed @polegraph/client, installed in a fresh project', () => {
         'dist/persisted-documents.json',
       ]),
     );
-    expect(files.filter((file) => !/^(README\.md|package\.json|dist\/.*)$/.test(file))).toEqual([]);
+    expect(
+      files.filter(
+        (file) =>
+          !/^(README\.md|CHANGELOG\.md|package\.json|examples\/region-report\.ts|dist\/.*)$/.test(
+            file,
+          ),
+      ),
+    ).toEqual([]);
     expect(files.filter((file) => /\.test\.|\/src\/|\.map$/.test(file))).toEqual([]);
   });
 
@@ -169,7 +216,21 @@ describe('the packed @polegraph/client, installed in a fresh project', () => {
     expect(JSON.parse(result.stdout)).toEqual({ regions: expect.any(Number), error: 'function' });
   });
 
-  it('type-checks a consumer with the TypeScript installed beside it', () => {
+  it('type-checks a consumer that adds gql.tada and TypeScript as dev dependencies, as the README says', () => {
+    run(
+      npm,
+      [
+        'install',
+        '--save-dev',
+        `gql.tada@${installedVersion('gql.tada')}`,
+        `typescript@${installedVersion('typescript')}`,
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+      ],
+      folder,
+    );
     writeFileSync(
       join(folder, 'consumer.ts'),
       `import { createClient, graphql } from '@polegraph/client';
@@ -193,7 +254,6 @@ describe('the packed @polegraph/client, installed in a fresh project', () => {
         files: ['consumer.ts'],
       }),
     );
-    // gql.tada brings TypeScript along as its peer dependency.
     run(
       process.execPath,
       [join(folder, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', folder],

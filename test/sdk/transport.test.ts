@@ -95,7 +95,7 @@ describe('the SDK transport (against a scripted server)', () => {
     it.each([
       ['UNAUTHENTICATED', errorReply('UNAUTHENTICATED', 'This token is unknown or revoked.')],
       ['FORBIDDEN', errorReply('FORBIDDEN', 'Only ministry analysts may read this.')],
-      ['CONFLICT', errorReply('CONFLICT', 'The project changed since you read it.')],
+      ['QUERY_TIMEOUT', errorReply('QUERY_TIMEOUT', 'The statement ran too long.')],
       ['NOT_FOUND', errorReply('NOT_FOUND', 'No project has this id.')],
       [
         'INTERNAL_SERVER_ERROR',
@@ -146,13 +146,37 @@ describe('the SDK transport (against a scripted server)', () => {
       ]);
     });
 
-    it('rethrows the caller’s abort as is', async () => {
+    it('turns the caller’s abort during a wait into PoleGraphError ABORTED, its reason as cause', async () => {
       server = await startScriptedServer([{ status: 503, body: '' }]);
       const controller = new AbortController();
       const client = createClient({ url: server.url, retry: { minDelayMs: 10_000 } });
       const pending = client.regions(undefined, { signal: controller.signal });
-      setTimeout(() => controller.abort(new Error('stopped by the user')), 100);
-      await expect(pending).rejects.toThrow('stopped by the user');
+      const reason = new Error('stopped by the user');
+      setTimeout(() => controller.abort(reason), 100);
+      const error = await failureOf(pending);
+      expect(error).toMatchObject({ code: 'ABORTED', operationName: 'Regions' });
+      expect(error.message).toContain('stopped by the user');
+      expect(error.cause).toBe(reason);
+    });
+
+    it('turns an abort during the request itself into ABORTED too (not a native AbortError)', async () => {
+      // A server that never answers: only the abort ends the call.
+      const { createServer } = await import('node:http');
+      const silent = createServer(() => undefined);
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const { port } = silent.address() as { port: number };
+      try {
+        const controller = new AbortController();
+        const client = createClient({ url: `http://127.0.0.1:${port}/graphql` });
+        const pending = client.regions(undefined, { signal: controller.signal });
+        setTimeout(() => controller.abort(), 100);
+        const error = await failureOf(pending);
+        expect(error.code).toBe('ABORTED');
+        expect(error.name).toBe('PoleGraphError');
+      } finally {
+        silent.closeAllConnections();
+        await new Promise((resolve) => silent.close(resolve));
+      }
     });
   });
 

@@ -79,6 +79,11 @@ export interface PoleGraphOperations {
     variables: Types.SelectionDashboardQueryVariables,
     options?: RequestOptions,
   ): Promise<Types.SelectionDashboardQuery>;
+  /** Everyone: who the client is signed in as (the token's role, ANONYMOUS without one, its name and scope) and where it stands with the rate limit. */
+  viewer(
+    variables?: Types.ViewerQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.ViewerQuery>;
 }
 
 /** Binds every shipped operation to `request`, the client's transport. */
@@ -114,6 +119,8 @@ export function createOperations(request: Requester): PoleGraphOperations {
       request(Types.RegionsDocument, variables, options),
     selectionDashboard: (variables, options) =>
       request(Types.SelectionDashboardDocument, variables, options),
+    viewer: (variables, options) =>
+      request(Types.ViewerDocument, variables, options),
   };
 }
 
@@ -134,4 +141,5 @@ export const operationDocuments = {
   RegionProjects: Types.RegionProjectsDocument,
   Regions: Types.RegionsDocument,
   SelectionDashboard: Types.SelectionDashboardDocument,
+  Viewer: Types.ViewerDocument,
 } as const;

@@ -43,8 +43,10 @@ export async function issueToken(
   request: IssueTokenRequest,
 ): Promise<{ token: ApiToken; secret: string }> {
   const name = request.name.trim();
-  if (name.length < 3 || name.length > 120)
-    throw new TokenRequestError('The token name takes 3 to 120 characters');
+  if (name.length < TOKEN_NAME_LENGTH.min || name.length > TOKEN_NAME_LENGTH.max)
+    throw new TokenRequestError(
+      `The token name takes ${TOKEN_NAME_LENGTH.min} to ${TOKEN_NAME_LENGTH.max} characters`,
+    );
   const needed = SCOPE_OF_ROLE[request.role];
   for (const scope of ['regionCode', 'ministryCode', 'poleSlug'] as const) {
     if (scope === needed && !request[scope])
@@ -107,9 +109,16 @@ export async function revokeToken(manager: EntityManager, id: number): Promise<A
   return token;
 }
 
+/** Every token, oldest first, with the region, ministry or pole it is limited to. */
 export function listTokens(manager: EntityManager): Promise<ApiToken[]> {
-  return manager.find(ApiToken, { order: { id: 'ASC' } });
+  return manager.find(ApiToken, {
+    order: { id: 'ASC' },
+    relations: { region: true, ministry: true, pole: true },
+  });
 }
+
+/** The shortest and longest token name. */
+export const TOKEN_NAME_LENGTH = { min: 3, max: 120 } as const;
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {

@@ -2,10 +2,12 @@ import 'reflect-metadata';
 
 import { parseArgs } from 'node:util';
 
+import type { ApiToken } from '../api-token/api-token.entity';
 import {
   issueToken,
   listTokens,
   revokeToken,
+  TOKEN_NAME_LENGTH,
   TokenRequestError,
 } from '../api-token/api-token.service';
 import { Role } from '../auth/roles';
@@ -18,7 +20,17 @@ const USAGE = `Usage:
   npm run token -- create --role <ROLE> [--region <code>] [--ministry <code>] [--pole <slug>] --name "<label>" [--expires YYYY-MM-DD]
   npm run token -- list
   npm run token -- revoke <id>
-Roles: ${Object.values(Role).join(', ')}`;
+  npm run token -- --help
+
+create   issues a token and prints its secret alone on the last line, once (only its SHA-256 is kept).
+         --role      ${Object.values(Role).join(', ')}
+         --region    INSEE code of the region a REGION_OFFICER is limited to (required for that role)
+         --ministry  code of the ministry a MINISTRY_ANALYST acts for (required for that role)
+         --pole      slug of the pole a POLE_MANAGER manages (required for that role)
+         --name      a label shown in audit logs and project histories, ${TOKEN_NAME_LENGTH.min} to ${TOKEN_NAME_LENGTH.max} characters
+         --expires   last day of validity, YYYY-MM-DD (default: never expires)
+list     every token: id, prefix, role, scope, state, expiry, name
+revoke   refuses the token from now on (it stays listed as revoked)`;
 
 /** `npm run token`: create (the secret is printed alone on the last line), list and revoke API tokens. */
 async function main(): Promise<void> {
@@ -31,9 +43,14 @@ async function main(): Promise<void> {
       pole: { type: 'string' },
       name: { type: 'string' },
       expires: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, argument] = positionals;
+  if (values.help || command === 'help') {
+    console.info(USAGE);
+    return;
+  }
   if (!['create', 'list', 'revoke'].includes(command ?? '')) throw new TokenRequestError(USAGE);
   const config = loadConfig();
   const dataSource = await openDataSource(config.database.connection, { entities: ENTITIES });
@@ -62,15 +79,8 @@ async function main(): Promise<void> {
       console.info(secret);
     } else if (command === 'list') {
       const tokens = await inTransaction(dataSource, listTokens);
-      for (const token of tokens) {
-        const state = token.revokedAt
-          ? 'revoked'
-          : token.expiresAt && token.expiresAt < new Date()
-            ? 'expired'
-            : 'valid';
-        console.info(`${token.id}\t${token.prefix}…\t${token.role}\t${state}\t${token.name}`);
-      }
       if (tokens.length === 0) console.info('No tokens yet.');
+      else console.info(formatTokenTable(tokens));
     } else {
       const id = Number(argument);
       if (!Number.isInteger(id))
@@ -81,6 +91,36 @@ async function main(): Promise<void> {
   } finally {
     await closeDataSource(dataSource);
   }
+}
+
+/** The `list` table: a header, then one aligned row per token. */
+function formatTokenTable(tokens: readonly ApiToken[], now = new Date()): string {
+  const rows = tokens.map((token) => [
+    String(token.id),
+    `${token.prefix}…`,
+    token.role,
+    token.region
+      ? `region ${token.region.code}`
+      : token.ministry
+        ? `ministry ${token.ministry.code}`
+        : token.pole
+          ? `pole ${token.pole.slug}`
+          : '-',
+    token.revokedAt ? 'revoked' : token.expiresAt && token.expiresAt <= now ? 'expired' : 'valid',
+    token.expiresAt ? token.expiresAt.toISOString().slice(0, 10) : 'never',
+    token.name,
+  ]);
+  const header = ['ID', 'PREFIX', 'ROLE', 'SCOPE', 'STATE', 'EXPIRES', 'NAME'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column].length)),
+  );
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))
+        .join('  '),
+    )
+    .join('\n');
 }
 
 main().catch((error: unknown) => {

@@ -1,12 +1,6 @@
-/** The codes our API answers with in `extensions.code`; the SDK maps them one to one. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
+import type { ErrorCode } from './error-codes';
+
+export type { ErrorCode };
 
 /**
  * An expected failure, thrown by services with a code and a message a person understands.

@@ -1,6 +1,7 @@
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 
+import { ERROR_CODES } from '../core/error-codes';
 import { type CollectionRegistry, createAuthChecker } from './auth-checker';
 import { connectionOf, filterInputType, listArgsType, orderInputType } from './collection-types';
 import { createNodeResolver } from './relay/node.resolver';
@@ -26,11 +27,15 @@ export async function buildPoleGraphSchema({
     connectionOf(spec);
     listArgsType(spec);
   }
-  const schema = await buildSchema({
+  const built = await buildSchema({
     resolvers: [createNodeResolver(collections), ...resolvers],
     validate: false,
     authChecker: createAuthChecker(collections),
   });
+  // No field returns an error code, so the enum is added as an orphan type: it is in the SDL,
+  // the playground's docs and the SDK's generated `ServerErrorCode`.
+  const config = built.toConfig();
+  const schema = new GraphQLSchema({ ...config, types: [...config.types, errorCodeEnum()] });
   // type-graphql offers no way to describe the root types; the playground shows this first.
   Object.assign(schema.getQueryType()!, {
     description:
@@ -44,6 +49,20 @@ export async function buildPoleGraphSchema({
       'with the changed record and `userErrors`: when these are not empty, nothing was written.',
   });
   return schema;
+}
+
+/** `enum ErrorCode`: the values of `extensions.code`, from core/error-codes.ts. */
+function errorCodeEnum(): GraphQLEnumType {
+  return new GraphQLEnumType({
+    name: 'ErrorCode',
+    description:
+      'The codes the server puts in `extensions.code` of an error (not a field’s type: a ' +
+      'reference for clients, which generate their error codes from it). Mutations report ' +
+      'refused input as `userErrors` with a `UserErrorCode` instead.',
+    values: Object.fromEntries(
+      Object.entries(ERROR_CODES).map(([code, description]) => [code, { description }]),
+    ),
+  });
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so the file only changes with the schema. */

@@ -94,7 +94,8 @@ export class ProjectResolver {
   @Authorized(DETAIL)
   @FieldResolver(() => [ProjectPartner], {
     nullable: true,
-    description: 'The consortium: every partner with its role and share.',
+    description:
+      'The consortium: every partner with its role and share. Confidential: null (with a FORBIDDEN or UNAUTHENTICATED error at this path) for a caller who may not see it, which is why the list is nullable.',
   })
   partners(@Root() project: Project, @Ctx() context: GraphQLContext) {
     return relatedList(context, PROJECT_PARTNER_COLLECTION, 'project', project.id);
@@ -103,7 +104,8 @@ export class ProjectResolver {
   @Authorized(DETAIL)
   @FieldResolver(() => [ProjectStatusChange], {
     nullable: true,
-    description: 'Tracking history (historique), oldest first.',
+    description:
+      'Tracking history (historique), oldest first. Confidential: null (with a FORBIDDEN or UNAUTHENTICATED error at this path) for a caller who may not see it, which is why the list is nullable.',
   })
   history(@Root() project: Project, @Ctx() context: GraphQLContext) {
     return relatedList(context, PROJECT_STATUS_CHANGE_COLLECTION, 'project', project.id);

@@ -6,9 +6,14 @@ export interface ScriptedReply {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A body sent in these pieces, one write each, a few milliseconds apart (streaming). */
+  chunks?: string[];
 }
 
 export interface RecordedRequest {
+  method: string;
+  /** The path and query string, e.g. `/exports/projects.ndjson?filter=…`. */
+  url: string;
   headers: IncomingHttpHeaders;
   body: Record<string, unknown>;
   /** When it arrived (Date.now()), to measure the waits between retries. */
@@ -36,6 +41,8 @@ export async function startScriptedServer(
     request.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const recorded: RecordedRequest = {
+        method: request.method ?? 'GET',
+        url: request.url ?? '/',
         headers: request.headers,
         body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
         at: Date.now(),
@@ -46,13 +53,27 @@ export async function startScriptedServer(
         typeof replies === 'function'
           ? replies(recorded, index)
           : replies[Math.min(index, replies.length - 1)];
-      const isText = typeof reply.body === 'string';
+      const isText = typeof reply.body === 'string' || reply.chunks !== undefined;
       response.writeHead(reply.status, {
         'content-type': isText ? 'text/html' : 'application/json',
         ...reply.headers,
       });
+      if (reply.chunks) {
+        const pieces = [...reply.chunks];
+        const writeNext = () => {
+          const piece = pieces.shift();
+          if (piece === undefined) response.end();
+          else response.write(piece, () => setTimeout(writeNext, 5));
+        };
+        writeNext();
+        return;
+      }
       response.end(
-        reply.body === undefined ? '' : isText ? reply.body : JSON.stringify(reply.body),
+        reply.body === undefined
+          ? ''
+          : isText
+            ? (reply.body as string)
+            : JSON.stringify(reply.body),
       );
     });
   });

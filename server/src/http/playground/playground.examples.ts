@@ -7,6 +7,10 @@ export interface PlaygroundExample {
   fileName: string;
   /** What the example answers: its leading `#` comment, without the `#`s. */
   description: string;
+  /** Who it is for, from its `# Audience: …` line: the catalogue's group. */
+  audience: string;
+  /** Its operation's name, the catalogue's title. */
+  title: string;
   /** The whole document, comment included, as the tab shows it. */
   query: string;
 }
@@ -30,16 +34,28 @@ export function loadPlaygroundExamples(directory = PLAYGROUND_EXAMPLES_DIR): Pla
   }
   return fileNames.sort().map((fileName) => {
     const query = readFileSync(join(directory, fileName), 'utf8').replace(/\r\n/g, '\n');
-    return { fileName, description: leadingComment(query), query };
+    const comment = leadingComment(query);
+    const audienceLine = comment.find((line) => /^Audience:/i.test(line));
+    return {
+      fileName,
+      description: comment
+        .filter((line) => line !== audienceLine)
+        .join(' ')
+        .trim(),
+      audience: audienceLine?.replace(/^Audience:\s*/i, '').trim() || 'Everyone',
+      title: /\b(?:query|mutation|subscription)\s+(\w+)/.exec(query)?.[1] ?? fileName,
+      query,
+    };
   });
 }
 
-function leadingComment(document: string): string {
+/** The lines of the document's leading `#` comment, without the `#`s. */
+function leadingComment(document: string): string[] {
   const lines: string[] = [];
   for (const line of document.split('\n')) {
     const trimmed = line.trim();
     if (!trimmed.startsWith('#')) break;
     lines.push(trimmed.replace(/^#+\s?/, ''));
   }
-  return lines.join(' ').trim();
+  return lines;
 }

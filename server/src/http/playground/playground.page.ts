@@ -37,14 +37,14 @@ export function renderPlaygroundPage(settings: PlaygroundSettings): string {
     <header class="playground-banner">
       <strong>PoleGraph playground</strong>
       <span>
-        Each tab holds an example query: run it with ▶ or Ctrl-Enter. The book icon on the left
-        opens the documentation of every type and field.
+        Pick a query in the <em>Examples</em> catalogue on the left, or build one with the
+        <em>Explorer</em>; run it with ▶ or Ctrl-Enter. The book icon documents every field.
       </span>
       <span>
-        To act with your own rights, paste your token in the <em>Headers</em> tab under the
-        query: <code>{"Authorization": "Bearer &lt;token&gt;"}</code>. Headers are not saved when
-        you leave the page.
+        Your token, pasted once below, is used by every tab (it is kept for this page only, never
+        saved). <em>Cost</em> estimates an operation before running it.
       </span>
+      <div id="playground-session"></div>
     </header>
     <main id="graphiql">Loading GraphiQL…</main>
     <script type="application/json" id="playground-settings">${jsonForScript(settings)}</script>

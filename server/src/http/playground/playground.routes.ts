@@ -49,13 +49,19 @@ export function mountPlayground(app: Express, config: Pick<HttpConfig, 'playgrou
 }
 
 function mountGraphiQL(app: Express): void {
-  const examples = loadPlaygroundExamples();
-  const tabs = examples.map(({ query }) => ({ query }));
-  const examplesHash = createHash('sha256').update(JSON.stringify(tabs)).digest('hex');
+  const examples = loadPlaygroundExamples().map(({ title, description, audience, query }) => ({
+    title,
+    description,
+    audience,
+    query,
+  }));
+  const tabs = examples.slice(0, 1).map(({ query }) => ({ query }));
+  const examplesHash = createHash('sha256').update(JSON.stringify(examples)).digest('hex');
   const page = renderPlaygroundPage({
     endpoint: '/graphql',
     storageNamespace: `polegraph-playground-${examplesHash.slice(0, 12)}`,
     tabs,
+    examples,
   });
 
   app.use(

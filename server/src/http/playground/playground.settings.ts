@@ -11,6 +11,8 @@ export interface PlaygroundSettings {
    * example added after someone's first visit.
    */
   storageNamespace: string;
-  /** One tab per example, in file-name order. */
+  /** The tabs opened on a first visit: the first example only (the others are in the catalogue). */
   tabs: { query: string }[];
+  /** The example catalogue, grouped by `audience` in the page, in file-name order. */
+  examples: { title: string; description: string; audience: string; query: string }[];
 }
