@@ -422,7 +422,9 @@ describe.each(testDatabaseKinds())('the SDK against the server on %s', (kind) =>
     });
 
     it('an anonymous caller held to the manifest runs the shipped operations by hash, and nothing else', async () => {
-      const trusted = await createTestEnvironment(database, { trustedDocuments: 'anonymous' });
+      const trusted = await createTestEnvironment(database, {
+        limits: { trustedDocuments: 'anonymous' },
+      });
       try {
         const anonymous = createClient({ url: trusted.url, persistedDocuments: 'hash-only' });
         const { regions } = await anonymous.regions();
@@ -463,9 +465,8 @@ describe.each(testDatabaseKinds())('the SDK against the server on %s', (kind) =>
       // A bucket of 5 points refilled at 1 per second: a few quick calls empty it, and it stays
       // empty long enough for the next call to be refused too, however slow the database.
       const limited = await createTestEnvironment(database, {
-        rateLimitPoints: 5,
-        maxQueryCost: 5,
-        rateLimitRestoreRate: 1,
+        rateLimit: { points: 5, restoreRate: 1 },
+        limits: { maxQueryCost: 5 },
       });
       try {
         const impatient = createClient({ url: limited.url, token, retry: false });
