@@ -376,12 +376,16 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
       const [id] = await ids(database.dataSource, 'SELECT id FROM pole WHERE slug = ?', [slug]);
       return globalId('Pole', id);
     }
-    async function outsiderMember(): Promise<string> {
+    /** A member of no pole today, or (shared) an active member of another pole. */
+    async function outsiderMember(shared: boolean): Promise<string> {
       const [id] = await ids(
         database.dataSource,
         `SELECT m.id AS id FROM member m WHERE NOT EXISTS (SELECT 1 FROM membership ms JOIN pole p ON p.id = ms.poleId
-           WHERE ms.memberId = m.id AND p.slug IN ('cara', 'cap-digital')) ORDER BY m.id LIMIT 1`,
+           WHERE ms.memberId = m.id AND p.slug IN ('cara', 'cap-digital'))
+         AND ${shared ? '' : 'NOT '}EXISTS (SELECT 1 FROM membership ms WHERE ms.memberId = m.id AND ms.endDate IS NULL)
+         ORDER BY m.id LIMIT 1`,
       );
+      expect(id).toEqual(expect.any(Number));
       return globalId('Member', id);
     }
 
@@ -420,27 +424,32 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
     });
 
     it.each([
-      ['manager cara (84)', 'cara', 'allowed'],
-      ['manager cara (84)', 'cap-digital', 'FORBIDDEN'],
-      ['region 84', 'cara', 'FORBIDDEN'],
-      ['analyst ECO', 'cara', 'FORBIDDEN'],
-    ])('%s makes a member join %s: %s', async (label, slug, expected) => {
-      const response = await api.query<{
-        joinPole: { membership: unknown; userErrors: unknown[] } | null;
-      }>(
-        JOIN,
-        {
-          input: {
-            memberId: await outsiderMember(),
-            poleId: await poleId(slug),
-            startDate: '2026-02-01',
+      ['manager cara (84)', 'cara', false, 'allowed'],
+      ['manager cara (84)', 'cara', true, 'FORBIDDEN'],
+      ['manager cara (84)', 'cap-digital', false, 'FORBIDDEN'],
+      ['admin', 'cara', true, 'allowed'],
+      ['region 84', 'cara', false, 'FORBIDDEN'],
+      ['analyst ECO', 'cara', false, 'FORBIDDEN'],
+    ])(
+      '%s makes a member join %s (member of another pole: %s): %s',
+      async (label, slug, shared, expected) => {
+        const response = await api.query<{
+          joinPole: { membership: unknown; userErrors: unknown[] } | null;
+        }>(
+          JOIN,
+          {
+            input: {
+              memberId: await outsiderMember(shared),
+              poleId: await poleId(slug),
+              startDate: '2026-02-01',
+            },
           },
-        },
-        headers.get(label),
-      );
-      if (expected === 'allowed') expect(response.data!.joinPole!.userErrors).toEqual([]);
-      else expect(response.errors?.[0].extensions?.code).toBe(expected);
-    });
+          headers.get(label),
+        );
+        if (expected === 'allowed') expect(response.data!.joinPole!.userErrors).toEqual([]);
+        else expect(response.errors?.[0].extensions?.code).toBe(expected);
+      },
+    );
 
     it.each(CALLERS.map((caller) => [caller.label, caller.role === Role.ADMIN]))(
       '%s decides labelling: %s',

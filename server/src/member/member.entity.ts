@@ -1,5 +1,5 @@
 import { Authorized, Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 import { DETAIL } from '../auth/permission-policy';
 import { VersionedRecord } from '../database/entity/base-record';
@@ -38,7 +38,7 @@ export class Member extends VersionedRecord {
   @Column({ type: 'int' })
   regionId!: number;
 
-  @ManyToOne(() => Region, (region) => region.members, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'regionId' })
   region?: Region;
 
@@ -72,6 +72,4 @@ export class Member extends VersionedRecord {
   @Column({ type: 'varchar', length: 200, nullable: true })
   contactEmail!: string | null;
 
-  @OneToMany(() => Membership, (membership) => membership.member)
-  memberships?: Membership[];
 }

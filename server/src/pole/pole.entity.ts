@@ -7,7 +7,7 @@ import {
   JoinTable,
   ManyToMany,
   ManyToOne,
-  OneToMany,
+ 
 } from 'typeorm';
 
 import { VersionedRecord } from '../database/entity/base-record';
@@ -58,7 +58,7 @@ export class Pole extends VersionedRecord {
   @Column({ type: 'int' })
   headquartersRegionId!: number;
 
-  @ManyToOne(() => Region, (region) => region.headquarteredPoles, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'headquartersRegionId' })
   headquartersRegion?: Region;
 
@@ -96,9 +96,5 @@ export class Pole extends VersionedRecord {
   })
   themes?: Theme[];
 
-  @OneToMany(() => PoleYear, (year) => year.pole)
-  years?: PoleYear[];
 
-  @OneToMany(() => Membership, (membership) => membership.pole)
-  memberships?: Membership[];
 }

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, OneToMany } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 
 import { BaseRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
@@ -28,9 +28,5 @@ export class Region extends BaseRecord {
   @Column({ type: 'boolean', default: false })
   overseas!: boolean;
 
-  @OneToMany(() => Pole, (pole) => pole.headquartersRegion)
-  headquarteredPoles?: Pole[];
 
-  @OneToMany(() => Member, (member) => member.region)
-  members?: Member[];
 }

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 import { VersionedRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
@@ -71,6 +71,4 @@ export class Evaluation extends VersionedRecord {
   @Column({ type: 'text' })
   comments!: string;
 
-  @OneToMany(() => EvaluationScore, (score) => score.evaluation)
-  scores?: EvaluationScore[];
 }

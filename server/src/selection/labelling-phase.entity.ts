@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, OneToMany } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 
 import { BaseRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
@@ -33,6 +33,4 @@ export class LabellingPhase extends BaseRecord {
   @Column({ type: 'text' })
   description!: string;
 
-  @OneToMany(() => Criterion, (criterion) => criterion.phase)
-  criteria?: Criterion[];
 }
