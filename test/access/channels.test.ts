@@ -344,4 +344,88 @@ describe.each(testDatabaseKinds())('every channel, every caller, on %s', (kind) 
     const order = anonymous.data!.projects.edges.map((edge) => edge.node.databaseId);
     expect(order).toEqual([...order].sort((a, b) => b - a));
   });
+  it('never lets a region officer recover a hidden grant by subtracting a visible sum', async () => {
+    const { dataSource } = database;
+    // A pole of region R co-labels a granted project led from elsewhere, with no partner in R:
+    // the officer of R reads the pole's figures but not that project's grant.
+    const phases = (await dataSource.query(
+      `SELECT ph.number AS number, ph.startYear AS startYear, ph.endYear AS endYear FROM labelling_phase ph
+       WHERE EXISTS (SELECT 1 FROM criterion c WHERE c.phaseId = ph.id AND c.indicator = 'FUNDING_RAISED')`,
+    )) as { number: number; startYear: number; endYear: number }[];
+    const candidates = (await dataSource.query(
+      `SELECT cp.id AS pole, r.code AS region, p.submittedOn AS submittedOn FROM project_co_labelling_pole c
+       JOIN pole cp ON cp.id = c.poleId JOIN region r ON r.id = cp.headquartersRegionId
+       JOIN project p ON p.id = c.projectId JOIN pole lp ON lp.id = p.leadPoleId
+       WHERE cp.status = 'LABELLED' AND lp.headquartersRegionId <> cp.headquartersRegionId
+       AND p.publicFundingGranted > 0 AND p.status IN ('LABELLED', 'FUNDED', 'IN_PROGRESS', 'COMPLETED')
+       AND NOT EXISTS (SELECT 1 FROM project_partner pp JOIN member m ON m.id = pp.memberId
+         WHERE pp.projectId = p.id AND m.regionId = cp.headquartersRegionId)
+       ORDER BY cp.id`,
+    )) as { pole: number; region: string; submittedOn: string | Date }[];
+    const match = candidates
+      .map((candidate) => {
+        const year = new Date(candidate.submittedOn).getUTCFullYear();
+        const phase = phases.find((ph) => ph.startYear <= year && year <= ph.endYear);
+        return phase ? { ...candidate, phase } : null;
+      })
+      .find(Boolean)!;
+    expect(match).toBeTruthy();
+    const officer = await bearerFor(dataSource, {
+      role: Role.REGION_OFFICER,
+      regionCode: match.region,
+      name: 'subtraction',
+    });
+    const document = `query Attack($phase: Int!, $pole: ID!, $year: Int!, $from: Date!, $to: Date!) {
+      selection(phase: $phase) { rows { pole { databaseId } criteria { criterion { indicator } value } } }
+      pole(id: $pole) { indicators(year: $year) { fundingRaised } }
+      projects(filter: { pole: { id: { eq: $pole } }, submittedOn: { gte: $from, lte: $to },
+        status: { in: [LABELLED, FUNDED, IN_PROGRESS, COMPLETED] } }) { aggregate { sum { publicFundingGranted } } }
+    }`;
+    type Answer = {
+      selection: {
+        rows: {
+          pole: { databaseId: number };
+          criteria: { criterion: { indicator: string | null }; value: string | null }[];
+        }[];
+      };
+      pole: { indicators: { fundingRaised: string } };
+      projects: { aggregate: { sum: { publicFundingGranted: string | null } } };
+    };
+    const ask = async (authorization: Record<string, string>) => {
+      const year = await api.query<{ selection: { indicatorsYear: number } }>(
+        'query Year($phase: Int!) { selection(phase: $phase) { indicatorsYear } }',
+        { phase: match.phase.number },
+        authorization,
+      );
+      const response = await api.query<Answer>(
+        document,
+        {
+          phase: match.phase.number,
+          pole: globalId('Pole', match.pole),
+          year: year.data!.selection.indicatorsYear,
+          from: `${match.phase.startYear}-01-01`,
+          to: `${match.phase.endYear}-12-31`,
+        },
+        authorization,
+      );
+      expect(response.errors).toBeUndefined();
+      const answer = response.data!;
+      const row = answer.selection.rows.find((r) => r.pole.databaseId === match.pole)!;
+      return {
+        indicator: Number(answer.pole.indicators.fundingRaised),
+        criterion: Number(
+          row.criteria.find((c) => c.criterion.indicator === 'FUNDING_RAISED')!.value,
+        ),
+        visibleSum: Number(answer.projects.aggregate.sum.publicFundingGranted ?? 0),
+      };
+    };
+    const seen = await ask(officer);
+    const everything = await ask(headers.get('admin')!);
+    // The officer's figure is the sum of what it may see: the difference reveals nothing…
+    expect(seen.indicator - seen.visibleSum).toBeCloseTo(0, 2);
+    expect(seen.criterion).toBeCloseTo(seen.indicator, 2);
+    // …while the hidden grant exists (the full figure is larger).
+    expect(everything.indicator).toBeGreaterThan(seen.indicator);
+    expect(everything.indicator - everything.visibleSum).toBeCloseTo(0, 2);
+  });
 });

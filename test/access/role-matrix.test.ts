@@ -451,6 +451,47 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
       },
     );
 
+    it.each([
+      ['manager cara (84)', false, 'allowed'],
+      ['manager cara (84)', true, 'FORBIDDEN'],
+      ['admin', true, 'allowed'],
+    ])(
+      '%s changes a member of cara (shared with another pole: %s): %s',
+      async (label, shared, expected) => {
+        const [id] = await ids(
+          database.dataSource,
+          `SELECT m.id AS id FROM member m
+           WHERE EXISTS (SELECT 1 FROM membership ms JOIN pole p ON p.id = ms.poleId
+             WHERE ms.memberId = m.id AND ms.endDate IS NULL AND p.slug = 'cara')
+           AND ${shared ? '' : 'NOT '}EXISTS (SELECT 1 FROM membership ms JOIN pole p ON p.id = ms.poleId
+             WHERE ms.memberId = m.id AND ms.endDate IS NULL AND p.slug <> 'cara')
+           ORDER BY m.id LIMIT 1`,
+        );
+        const [version] = await ids(
+          database.dataSource,
+          'SELECT version AS id FROM member WHERE id = ?',
+          [id],
+        );
+        const response = await api.query<{
+          updateMember: { member: { city: string } | null; userErrors: unknown[] } | null;
+        }>(
+          `mutation Rename($input: UpdateMemberInput!) {
+            updateMember(input: $input) { member { city } userErrors { code } } }`,
+          { input: { id: globalId('Member', id), expectedVersion: version, city: 'Matrixville' } },
+          headers.get(label),
+        );
+        if (expected === 'allowed') {
+          expect(response.data!.updateMember).toEqual({
+            member: { city: 'Matrixville' },
+            userErrors: [],
+          });
+        } else {
+          expect(response.errors?.[0].extensions?.code).toBe(expected);
+          expect(response.errors?.[0].message).toContain('only administrators');
+        }
+      },
+    );
+
     it.each(CALLERS.map((caller) => [caller.label, caller.role === Role.ADMIN]))(
       '%s decides labelling: %s',
       async (label, allowed) => {

@@ -7,7 +7,11 @@ import { compileFilter } from '../../server/src/database/query/filter-compiler';
 import { SqlBuilder, UNRESTRICTED } from '../../server/src/database/query/sql-builder';
 import { dialectOf } from '../../server/src/database/query/sql-dialect';
 import { COLLECTIONS } from '../../server/src/features';
-import { openSeededDatabase, type TestDatabase, testDatabaseKinds } from '../helpers/test-databases';
+import {
+  openSeededDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from '../helpers/test-databases';
 
 /**
  * Every relation filter the API accepts, from every collection, compiled and EXPLAINed on the

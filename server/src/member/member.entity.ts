@@ -7,7 +7,6 @@ import { Node } from '../database/entity/node.interface';
 import { UrlScalar } from '../database/entity/scalars/url.scalar';
 import { Region } from '../region/region.entity';
 import { MemberCategory } from './member.enums';
-import { Membership } from './membership.entity';
 
 @ObjectType({
   implements: Node,
@@ -71,5 +70,4 @@ export class Member extends VersionedRecord {
   })
   @Column({ type: 'varchar', length: 200, nullable: true })
   contactEmail!: string | null;
-
 }

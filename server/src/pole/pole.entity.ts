@@ -1,23 +1,12 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
- 
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 
 import { VersionedRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
 import { UrlScalar } from '../database/entity/scalars/url.scalar';
-import { Membership } from '../member/membership.entity';
 import { Region } from '../region/region.entity';
 import { Theme } from '../theme/theme.entity';
 import { PoleKind, PoleStatus } from './pole.enums';
-import { PoleYear } from './pole-year.entity';
 
 @ObjectType({
   implements: Node,
@@ -95,6 +84,4 @@ export class Pole extends VersionedRecord {
     inverseJoinColumn: { name: 'themeId', referencedColumnName: 'id' },
   })
   themes?: Theme[];
-
-
 }

@@ -1,14 +1,5 @@
 import { Authorized, Field, Int, ObjectType } from 'type-graphql';
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
- 
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 
 import { DETAIL } from '../auth/permission-policy';
 import { VersionedRecord } from '../database/entity/base-record';
@@ -21,8 +12,6 @@ import { Member } from '../member/member.entity';
 import { Pole } from '../pole/pole.entity';
 import { Theme } from '../theme/theme.entity';
 import { ProjectStatus } from './project.enums';
-import { ProjectPartner } from './project-partner.entity';
-import { ProjectStatusChange } from './project-status-change.entity';
 
 @ObjectType({
   implements: Node,

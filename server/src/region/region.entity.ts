@@ -3,8 +3,6 @@ import { Column, Entity } from 'typeorm';
 
 import { BaseRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
-import { Member } from '../member/member.entity';
-import { Pole } from '../pole/pole.entity';
 
 @ObjectType({
   implements: Node,
@@ -27,6 +25,4 @@ export class Region extends BaseRecord {
   })
   @Column({ type: 'boolean', default: false })
   overseas!: boolean;
-
-
 }

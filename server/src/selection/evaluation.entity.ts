@@ -7,7 +7,6 @@ import { DateScalar } from '../database/entity/scalars/date.scalar';
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
-import { EvaluationScore } from './evaluation-score.entity';
 import { LabellingPhase } from './labelling-phase.entity';
 
 /** Exactly one of `ministryId` and `regionId` is set; the selection service enforces it. */
@@ -70,5 +69,4 @@ export class Evaluation extends VersionedRecord {
   @Field({ description: 'The evaluator’s comments (confidential).' })
   @Column({ type: 'text' })
   comments!: string;
-
 }

@@ -41,7 +41,15 @@ export function compileFilter(
       }
       if (!(key in spec.relations))
         throw new Error(`${spec.typeName} filter has no field "${key}"`);
-      return compileRelation(spec, spec.relations[key], value as FilterInput, alias, sql, here, level);
+      return compileRelation(
+        spec,
+        spec.relations[key],
+        value as FilterInput,
+        alias,
+        sql,
+        here,
+        level,
+      );
     },
     depth,
   );

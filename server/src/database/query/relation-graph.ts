@@ -1,4 +1,4 @@
-import { type Hop, RELATIONSHIPS, type Relationship } from '../relationships';
+import { type Hop, type Relationship, RELATIONSHIPS } from '../relationships';
 import type { CollectionDeclaration, CollectionSpec, RelationSpec } from './collection-spec';
 import type { SqlBuilder } from './sql-builder';
 
