@@ -376,12 +376,16 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
       const [id] = await ids(database.dataSource, 'SELECT id FROM pole WHERE slug = ?', [slug]);
       return globalId('Pole', id);
     }
-    async function outsiderMember(): Promise<string> {
+    /** A member of no pole today, or (shared) an active member of another pole. */
+    async function outsiderMember(shared: boolean): Promise<string> {
       const [id] = await ids(
         database.dataSource,
         `SELECT m.id AS id FROM member m WHERE NOT EXISTS (SELECT 1 FROM membership ms JOIN pole p ON p.id = ms.poleId
-           WHERE ms.memberId = m.id AND p.slug IN ('cara', 'cap-digital')) ORDER BY m.id LIMIT 1`,
+           WHERE ms.memberId = m.id AND p.slug IN ('cara', 'cap-digital'))
+         AND ${shared ? '' : 'NOT '}EXISTS (SELECT 1 FROM membership ms WHERE ms.memberId = m.id AND ms.endDate IS NULL)
+         ORDER BY m.id LIMIT 1`,
       );
+      expect(id).toEqual(expect.any(Number));
       return globalId('Member', id);
     }
 
@@ -420,27 +424,73 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
     });
 
     it.each([
-      ['manager cara (84)', 'cara', 'allowed'],
-      ['manager cara (84)', 'cap-digital', 'FORBIDDEN'],
-      ['region 84', 'cara', 'FORBIDDEN'],
-      ['analyst ECO', 'cara', 'FORBIDDEN'],
-    ])('%s makes a member join %s: %s', async (label, slug, expected) => {
-      const response = await api.query<{
-        joinPole: { membership: unknown; userErrors: unknown[] } | null;
-      }>(
-        JOIN,
-        {
-          input: {
-            memberId: await outsiderMember(),
-            poleId: await poleId(slug),
-            startDate: '2026-02-01',
+      ['manager cara (84)', 'cara', false, 'allowed'],
+      ['manager cara (84)', 'cara', true, 'FORBIDDEN'],
+      ['manager cara (84)', 'cap-digital', false, 'FORBIDDEN'],
+      ['admin', 'cara', true, 'allowed'],
+      ['region 84', 'cara', false, 'FORBIDDEN'],
+      ['analyst ECO', 'cara', false, 'FORBIDDEN'],
+    ])(
+      '%s makes a member join %s (member of another pole: %s): %s',
+      async (label, slug, shared, expected) => {
+        const response = await api.query<{
+          joinPole: { membership: unknown; userErrors: unknown[] } | null;
+        }>(
+          JOIN,
+          {
+            input: {
+              memberId: await outsiderMember(shared),
+              poleId: await poleId(slug),
+              startDate: '2026-02-01',
+            },
           },
-        },
-        headers.get(label),
-      );
-      if (expected === 'allowed') expect(response.data!.joinPole!.userErrors).toEqual([]);
-      else expect(response.errors?.[0].extensions?.code).toBe(expected);
-    });
+          headers.get(label),
+        );
+        if (expected === 'allowed') expect(response.data!.joinPole!.userErrors).toEqual([]);
+        else expect(response.errors?.[0].extensions?.code).toBe(expected);
+      },
+    );
+
+    it.each([
+      ['manager cara (84)', false, 'allowed'],
+      ['manager cara (84)', true, 'FORBIDDEN'],
+      ['admin', true, 'allowed'],
+    ])(
+      '%s changes a member of cara (shared with another pole: %s): %s',
+      async (label, shared, expected) => {
+        const [id] = await ids(
+          database.dataSource,
+          `SELECT m.id AS id FROM member m
+           WHERE EXISTS (SELECT 1 FROM membership ms JOIN pole p ON p.id = ms.poleId
+             WHERE ms.memberId = m.id AND ms.endDate IS NULL AND p.slug = 'cara')
+           AND ${shared ? '' : 'NOT '}EXISTS (SELECT 1 FROM membership ms JOIN pole p ON p.id = ms.poleId
+             WHERE ms.memberId = m.id AND ms.endDate IS NULL AND p.slug <> 'cara')
+           ORDER BY m.id LIMIT 1`,
+        );
+        const [version] = await ids(
+          database.dataSource,
+          'SELECT version AS id FROM member WHERE id = ?',
+          [id],
+        );
+        const response = await api.query<{
+          updateMember: { member: { city: string } | null; userErrors: unknown[] } | null;
+        }>(
+          `mutation Rename($input: UpdateMemberInput!) {
+            updateMember(input: $input) { member { city } userErrors { code } } }`,
+          { input: { id: globalId('Member', id), expectedVersion: version, city: 'Matrixville' } },
+          headers.get(label),
+        );
+        if (expected === 'allowed') {
+          expect(response.data!.updateMember).toEqual({
+            member: { city: 'Matrixville' },
+            userErrors: [],
+          });
+        } else {
+          expect(response.errors?.[0].extensions?.code).toBe(expected);
+          expect(response.errors?.[0].message).toContain('only administrators');
+        }
+      },
+    );
 
     it.each(CALLERS.map((caller) => [caller.label, caller.role === Role.ADMIN]))(
       '%s decides labelling: %s',

@@ -1,7 +1,8 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
+import { defineCollection } from '../database/query/relation-graph';
 import { AuditLogEntry } from '../database/unit-of-work/audit-log-entry.entity';
 
-export const AUDIT_LOG_COLLECTION: CollectionSpec = {
+export const AUDIT_LOG_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'AuditLogEntry',
   entity: AuditLogEntry,
   table: 'audit_log_entry',
@@ -30,8 +31,7 @@ export const AUDIT_LOG_COLLECTION: CollectionSpec = {
       description: 'When the change was committed.',
     },
   },
-  relations: {},
   orderFields: { OCCURRED_AT: 'occurredAt' },
   defaultOrder: [{ field: 'OCCURRED_AT', direction: 'DESC' }],
   aggregateFields: [],
-};
+});

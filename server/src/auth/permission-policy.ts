@@ -1,5 +1,5 @@
 import { DomainError } from '../core/domain-error';
-import { PAIRS } from '../database/relationships';
+import { relatedTo } from '../database/query/relation-graph';
 import { type Caller, Role } from './roles';
 
 /**
@@ -34,10 +34,10 @@ function projectDetail(caller: Caller, projectId: string): string | null {
   if (readsEverything(caller)) return null;
   if (caller.kind !== 'token') return NONE;
   if (caller.role === Role.REGION_OFFICER) {
-    return `${projectId} IN (SELECT sr.a FROM (${PAIRS.projectRegion}) sr WHERE sr.b = ${scopeId(caller.regionId)})`;
+    return relatedTo('Project', 'region', projectId, scopeId(caller.regionId), 'sr');
   }
   if (caller.role === Role.POLE_MANAGER) {
-    return `${projectId} IN (SELECT sp.a FROM (${PAIRS.projectPole}) sp WHERE sp.b = ${scopeId(caller.poleId)})`;
+    return relatedTo('Project', 'pole', projectId, scopeId(caller.poleId), 'sp');
   }
   return NONE;
 }
@@ -59,7 +59,7 @@ function memberDetail(caller: Caller, alias: string): string | null {
   if (caller.role === Role.REGION_OFFICER)
     return `${alias}.\`regionId\` = ${scopeId(caller.regionId)}`;
   if (caller.role === Role.POLE_MANAGER) {
-    return `${alias}.\`id\` IN (SELECT sm.b FROM (${PAIRS.poleActiveMember}) sm WHERE sm.a = ${scopeId(caller.poleId)})`;
+    return relatedTo('Member', 'pole', `${alias}.\`id\``, scopeId(caller.poleId), 'sm');
   }
   return NONE;
 }
@@ -133,7 +133,8 @@ export function rowCondition(caller: Caller, typeName: string, alias: string): s
 /**
  * Fields (and the filters, sort keys and sums over them) that only the detail right reveals.
  * Filtering or summing on them without the right sees no value, so statistics cannot leak
- * what detail hides.
+ * what detail hides. Detail-only relations (partners, regions, coordinator of a project) are
+ * declared as such in the relation graph (database/relationships.ts), which every channel reads.
  */
 export const DETAIL_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   Project: new Set([
@@ -142,11 +143,12 @@ export const DETAIL_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
     'publicFundingGranted',
     'coordinatorId',
     'coordinator',
-    'partner',
     'partners',
     'history',
-    'region',
     'regions',
+    // A record's timestamps tell when its hidden history began and last changed.
+    'createdAt',
+    'updatedAt',
   ]),
   Member: new Set(['contactName', 'contactEmail']),
   Membership: new Set(['yearlyFee']),
@@ -178,6 +180,7 @@ export function forbiddenFieldMessage(caller: Caller, typeName: string, field: s
 
 export type WriteAction =
   | 'manageMembers'
+  | 'admitMember'
   | 'managePole'
   | 'manageProjectsOfPole'
   | 'recordEvaluation'
@@ -206,10 +209,22 @@ export function mayWrite(caller: Caller, action: WriteAction, target: WriteTarge
   if (caller.role === Role.ADMIN) return true;
   switch (action) {
     case 'manageMembers':
-      // Any pole manager may register a new organisation; only its own members it may change.
+      // Any pole manager may register a new organisation. An existing one's identity and
+      // contacts it may change only while the organisation belongs to its pole alone: a member
+      // other poles share is changed by an administrator (no pole takes over a shared member).
       return (
         caller.role === Role.POLE_MANAGER &&
-        (target.memberPoleIds === undefined || target.memberPoleIds.includes(caller.poleId ?? -1))
+        (target.memberPoleIds === undefined ||
+          (target.memberPoleIds.length > 0 &&
+            target.memberPoleIds.every((poleId) => poleId === caller.poleId)))
+      );
+    case 'admitMember':
+      // Joining a pole hands that pole's managers the member's contacts: a pole manager admits
+      // only organisations that belong to no other pole today; an administrator admits the rest.
+      return (
+        caller.role === Role.POLE_MANAGER &&
+        target.poleId === caller.poleId &&
+        (target.memberPoleIds ?? []).every((poleId) => poleId === caller.poleId)
       );
     case 'managePole':
     case 'manageProjectsOfPole':
@@ -233,7 +248,9 @@ export function mayWrite(caller: Caller, action: WriteAction, target: WriteTarge
 
 const WRITE_RULES: Record<WriteAction, string> = {
   manageMembers:
-    'administrators and pole managers (for an existing member, the managers of its poles)',
+    'administrators and pole managers (for an existing member, the managers of the one pole it belongs to; a member shared by several poles, or by none, only administrators)',
+  admitMember:
+    'administrators and the pole’s managers (pole managers only for organisations that belong to no other pole)',
   managePole: 'administrators and the pole’s managers',
   manageProjectsOfPole: 'administrators and the managers of the project’s lead pole',
   recordEvaluation:

@@ -1,7 +1,8 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
+import { defineCollection } from '../database/query/relation-graph';
 import { FundingProgramme, ProgrammeLevel } from './funding-programme.entity';
 
-export const FUNDING_PROGRAMME_COLLECTION: CollectionSpec = {
+export const FUNDING_PROGRAMME_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'FundingProgramme',
   entity: FundingProgramme,
   table: 'funding_programme',
@@ -23,9 +24,8 @@ export const FUNDING_PROGRAMME_COLLECTION: CollectionSpec = {
       description: 'Last year, null if running.',
     },
   },
-  relations: {},
   orderFields: { CODE: 'code', NAME: 'name', START_YEAR: 'startYear' },
   defaultOrder: [{ field: 'START_YEAR', direction: 'ASC' }],
   aggregateFields: [],
   loadWhole: true,
-};
+});

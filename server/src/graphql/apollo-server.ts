@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 
 import type { AppConfig } from '../config/config';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
+import { accessWarningsPlugin } from './access-warnings.plugin';
 import type { GraphQLContext } from './context';
 import { createErrorFormatter } from './format-error';
 import { playgroundApolloPlugins } from './landing-page.plugins';
@@ -55,6 +56,8 @@ export async function startApolloServer({
       ...playgroundApolloPlugins(config.http),
       // Trusted documents, depth/alias/root-field/cost limits and the rate limit (graphql/limits).
       abuseProtectionPlugin({ schema, limits: config.limits, rateLimiter, trustedDocuments }),
+      // `extensions.warnings`: filters on data hidden from the caller (auth/access-scope.ts).
+      accessWarningsPlugin(),
     ],
   });
   await apollo.start();

@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 
-import { DETAIL, detailCondition, forbiddenFieldMessage } from '../auth/permission-policy';
+import { DETAIL, forbiddenFieldMessage } from '../auth/permission-policy';
 import { DomainError } from '../core/domain-error';
 import type { CollectionSpec } from '../database/query/collection-spec';
 import type { GraphQLContext } from './context';
@@ -20,14 +20,17 @@ function guardedRecord(
   return { typeName, id: Number(root.id) };
 }
 
-/** Whether the caller may read the detail of one record; batched per type within a request. */
+/**
+ * Whether the caller may read the detail of one record, by the request's access scope (the same
+ * conditions every list applies); batched per type within a request.
+ */
 async function detailVisible(
   collections: CollectionRegistry,
   context: GraphQLContext,
   typeName: string,
   id: number,
 ): Promise<boolean> {
-  const condition = detailCondition(context.caller, typeName, 't0');
+  const condition = context.access.detail(typeName, 't0');
   if (condition === null) return true;
   if (condition === '1 = 0') return false;
   const spec = collections.get(typeName);

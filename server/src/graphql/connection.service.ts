@@ -1,4 +1,3 @@
-import { accessScopeOf } from '../auth/access-scope';
 import { badUserInput } from '../core/domain-error';
 import { databaseIdOf } from '../core/global-id';
 import {
@@ -11,7 +10,7 @@ import {
   type Page,
   type PageRequest,
 } from '../database/query/collection-query';
-import type { CollectionSpec } from '../database/query/collection-spec';
+import type { CollectionSpec, RelationSpec } from '../database/query/collection-spec';
 import { connectionOf } from './collection-types';
 import type { GraphQLContext } from './context';
 
@@ -37,11 +36,10 @@ function makeConnection<T>(
 
 /** A root list: `poles(filter:, orderBy:, first:, after:)`. */
 export async function rootConnection<T extends object>(
-  { dataSource, caller }: GraphQLContext,
+  { dataSource, access }: GraphQLContext,
   spec: CollectionSpec,
   request: PageRequest,
 ): Promise<ConnectionInstance<T>> {
-  const access = accessScopeOf(caller);
   const pages = await fetchPages<T>(dataSource, spec, request, {
     defaultOrder: spec.defaultOrder,
     access,
@@ -69,9 +67,8 @@ export async function nestedConnection<T extends object>(
   parentId: number,
   request: PageRequest,
 ): Promise<ConnectionInstance<T>> {
-  const { dataSource, loaders } = context;
-  const access = accessScopeOf(context.caller);
-  const pairs = relationPairs(spec, relation);
+  const { dataSource, loaders, access } = context;
+  const scopeRelation = relationOf(spec, relation);
   const key = `${spec.typeName}.${relation}:${JSON.stringify(request)}`;
   const page = await loaders
     .get<number, Page<T>>(`pages:${key}`, async (parentIds) => {
@@ -80,10 +77,7 @@ export async function nestedConnection<T extends object>(
         spec,
         request,
         { defaultOrder: spec.defaultOrder, access },
-        {
-          pairs,
-          parentIds,
-        },
+        { relation: scopeRelation, parentIds },
       );
       return parentIds.map((id) => pages.get(id)!);
     })
@@ -93,7 +87,7 @@ export async function nestedConnection<T extends object>(
     loaders
       .get<number, AggregateValues>(`aggregate:${filterKey}`, async (parentIds) => {
         const values = await aggregateRows(dataSource, spec, request.filter, access, {
-          pairs,
+          relation: scopeRelation,
           parentIds,
         });
         return parentIds.map((id) => values.get(id)!);
@@ -103,7 +97,7 @@ export async function nestedConnection<T extends object>(
     loaders
       .get<number, number>(`count:${filterKey}`, async (parentIds) => {
         const counts = await countRows(dataSource, spec, request.filter, access, {
-          pairs,
+          relation: scopeRelation,
           parentIds,
         });
         return parentIds.map((id) => counts.get(id)!);
@@ -114,20 +108,20 @@ export async function nestedConnection<T extends object>(
 
 /** Every related row of one parent, for small bounded lists (a project's partners). */
 export function relatedList<T extends object>(
-  { dataSource, loaders, caller }: GraphQLContext,
+  { dataSource, loaders, access }: GraphQLContext,
   spec: CollectionSpec,
   relation: string,
   parentId: number,
 ): Promise<T[]> {
-  const pairs = relationPairs(spec, relation);
+  const scopeRelation = relationOf(spec, relation);
   return loaders
     .get<number, T[]>(`list:${spec.typeName}.${relation}`, async (parentIds) => {
       const pages = await fetchPages<T>(
         dataSource,
         spec,
         {},
-        { defaultOrder: spec.defaultOrder, unbounded: true, access: accessScopeOf(caller) },
-        { pairs, parentIds },
+        { defaultOrder: spec.defaultOrder, unbounded: true, access },
+        { relation: scopeRelation, parentIds },
       );
       return parentIds.map((id) => pages.get(id)!.nodes);
     })
@@ -136,7 +130,7 @@ export function relatedList<T extends object>(
 
 /** A record by database id, batched; `null` when there is none. */
 export function recordById<T extends object>(
-  { dataSource, loaders, caller }: GraphQLContext,
+  { dataSource, loaders, access }: GraphQLContext,
   spec: CollectionSpec,
   id: number | null | undefined,
 ): Promise<T | null> {
@@ -144,7 +138,7 @@ export function recordById<T extends object>(
   if (spec.loadWhole) {
     return loaders
       .get<'all', Map<number, T>>(`all:${spec.typeName}`, async (keys) => {
-        const records = await fetchByIds<T>(dataSource, spec, null, accessScopeOf(caller));
+        const records = await fetchByIds<T>(dataSource, spec, null, access);
         return keys.map(() => records);
       })
       .load('all')
@@ -152,16 +146,16 @@ export function recordById<T extends object>(
   }
   return loaders
     .get<number, T | null>(`byId:${spec.typeName}`, async (ids) => {
-      const records = await fetchByIds<T>(dataSource, spec, ids, accessScopeOf(caller));
+      const records = await fetchByIds<T>(dataSource, spec, ids, access);
       return ids.map((key) => records.get(key) ?? null);
     })
     .load(id);
 }
 
-function relationPairs(spec: CollectionSpec, relation: string): string {
+function relationOf(spec: CollectionSpec, relation: string): RelationSpec {
   const relationSpec = spec.relations[relation];
   if (!relationSpec) throw new Error(`${spec.typeName} has no relation ${relation}`);
-  return relationSpec.pairs;
+  return relationSpec;
 }
 
 /**
@@ -183,5 +177,5 @@ export async function lookupRecord<T extends object>(
   const [name, value] = given[0];
   if (name === 'id')
     return recordById<T>(context, spec, databaseIdOf(String(value), spec.typeName, ['id']));
-  return fetchOneBy<T>(context.dataSource, spec, name, value, accessScopeOf(context.caller));
+  return fetchOneBy<T>(context.dataSource, spec, name, value, context.access);
 }

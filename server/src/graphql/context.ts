@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 import { authenticate } from '../api-token/api-token.service';
+import { accessScopeOf, type RequestAccess } from '../auth/access-scope';
 import type { Caller } from '../auth/roles';
 import type { AfterCommitListener } from '../database/unit-of-work/unit-of-work';
 import { LoaderRegistry } from './loader-registry';
@@ -16,6 +17,8 @@ export interface GraphQLContext {
   loaders: LoaderRegistry;
   /** Who sends the request: anonymous or an API token's holder (see auth/). */
   caller: Caller;
+  /** The caller's rights as the list engine applies them, and the warnings they raised. */
+  access: RequestAccess;
   /** Told of every write this request commits (live updates, caches). */
   afterCommit: readonly AfterCommitListener[];
 }
@@ -40,11 +43,13 @@ export async function createContext(
   { dataSource, afterCommit = [] }: ContextDependencies,
   request: ContextRequest,
 ): Promise<GraphQLContext> {
+  const caller = await authenticate(dataSource, request.authorization, request.ip);
   return {
     dataSource,
     requestId: (request.requestId ?? randomUUID()).slice(0, 64),
     loaders: new LoaderRegistry(),
-    caller: await authenticate(dataSource, request.authorization, request.ip),
+    caller,
+    access: accessScopeOf(caller),
     afterCommit,
   };
 }

@@ -1,13 +1,10 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
-import { PAIRS, reversed } from '../database/relationships';
-import { POLE_COLLECTION } from '../pole/pole.collection';
-import { PROJECT_COLLECTION } from '../project/project.collection';
-import { REGION_COLLECTION } from '../region/region.collection';
+import { defineCollection } from '../database/query/relation-graph';
 import { Member } from './member.entity';
 import { MemberCategory } from './member.enums';
 import { Membership } from './membership.entity';
 
-export const MEMBER_COLLECTION: CollectionSpec = {
+export const MEMBER_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'Member',
   entity: Member,
   table: 'member',
@@ -29,28 +26,6 @@ export const MEMBER_COLLECTION: CollectionSpec = {
       description: 'When the record was created.',
     },
   },
-  relations: {
-    region: {
-      description: 'Members located in a region matching this filter.',
-      target: () => REGION_COLLECTION,
-      pairs: PAIRS.memberRegion,
-    },
-    pole: {
-      description: 'Members with an active membership of a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: reversed(PAIRS.poleActiveMember),
-    },
-    project: {
-      description: 'Members taking part in a project matching this filter.',
-      target: () => PROJECT_COLLECTION,
-      pairs: reversed(PAIRS.projectPartnerMember),
-    },
-    membership: {
-      description: 'Members with a membership (current or past) matching this filter.',
-      target: () => MEMBERSHIP_COLLECTION,
-      pairs: reversed(PAIRS.membershipMember),
-    },
-  },
   orderFields: {
     NAME: 'name',
     SIREN: 'siren',
@@ -61,9 +36,9 @@ export const MEMBER_COLLECTION: CollectionSpec = {
   },
   defaultOrder: [{ field: 'NAME', direction: 'ASC' }],
   aggregateFields: ['headcount'],
-};
+});
 
-export const MEMBERSHIP_COLLECTION: CollectionSpec = {
+export const MEMBERSHIP_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'Membership',
   entity: Membership,
   table: 'membership',
@@ -89,19 +64,7 @@ export const MEMBERSHIP_COLLECTION: CollectionSpec = {
     },
     boardSeat: { kind: 'boolean', column: 'boardSeat', description: 'Holds a board seat.' },
   },
-  relations: {
-    member: {
-      description: 'Memberships of a member matching this filter.',
-      target: () => MEMBER_COLLECTION,
-      pairs: PAIRS.membershipMember,
-    },
-    pole: {
-      description: 'Memberships of a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: PAIRS.membershipPole,
-    },
-  },
   orderFields: { START_DATE: 'startDate', END_DATE: 'endDate', YEARLY_FEE: 'yearlyFee' },
   defaultOrder: [{ field: 'START_DATE', direction: 'ASC' }],
   aggregateFields: ['yearlyFee'],
-};
+});

@@ -1,5 +1,5 @@
 import { Authorized, Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 import { DETAIL } from '../auth/permission-policy';
 import { VersionedRecord } from '../database/entity/base-record';
@@ -7,7 +7,6 @@ import { Node } from '../database/entity/node.interface';
 import { UrlScalar } from '../database/entity/scalars/url.scalar';
 import { Region } from '../region/region.entity';
 import { MemberCategory } from './member.enums';
-import { Membership } from './membership.entity';
 
 @ObjectType({
   implements: Node,
@@ -38,7 +37,7 @@ export class Member extends VersionedRecord {
   @Column({ type: 'int' })
   regionId!: number;
 
-  @ManyToOne(() => Region, (region) => region.members, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'regionId' })
   region?: Region;
 
@@ -71,7 +70,4 @@ export class Member extends VersionedRecord {
   })
   @Column({ type: 'varchar', length: 200, nullable: true })
   contactEmail!: string | null;
-
-  @OneToMany(() => Membership, (membership) => membership.member)
-  memberships?: Membership[];
 }

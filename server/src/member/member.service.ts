@@ -140,7 +140,11 @@ export async function joinPole(
 ): Promise<{ membership: Membership }> {
   const memberId = await referencedId(manager, Member, input.memberId, ['input', 'memberId']);
   const poleId = await referencedId(manager, Pole, input.poleId, ['input', 'poleId']);
-  assertMayWrite(caller, 'managePole', { poleId });
+  const current = await manager.find(Membership, { where: { memberId, endDate: IsNull() } });
+  assertMayWrite(caller, 'admitMember', {
+    poleId,
+    memberPoleIds: current.map((membership) => membership.poleId),
+  });
   const earlier = await manager.find(Membership, {
     where: { memberId, poleId },
     order: { startDate: 'ASC' },

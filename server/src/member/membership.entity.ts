@@ -24,7 +24,7 @@ export class Membership extends VersionedRecord {
   @Column({ type: 'int' })
   memberId!: number;
 
-  @ManyToOne(() => Member, (member) => member.memberships, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Member, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'memberId' })
   member?: Member;
 
@@ -32,7 +32,7 @@ export class Membership extends VersionedRecord {
   @Column({ type: 'int' })
   poleId!: number;
 
-  @ManyToOne(() => Pole, (pole) => pole.memberships, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Pole, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'poleId' })
   pole?: Pole;
 

@@ -1,7 +1,8 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
+import { defineCollection } from '../database/query/relation-graph';
 import { Ministry } from './ministry.entity';
 
-export const MINISTRY_COLLECTION: CollectionSpec = {
+export const MINISTRY_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'Ministry',
   entity: Ministry,
   table: 'ministry',
@@ -11,9 +12,8 @@ export const MINISTRY_COLLECTION: CollectionSpec = {
     name: { kind: 'string', column: 'name', description: 'Full name.' },
     leadsPolicy: { kind: 'boolean', column: 'leadsPolicy', description: 'Leads the poles policy.' },
   },
-  relations: {},
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],
   loadWhole: true,
-};
+});

@@ -3,12 +3,12 @@ import type { DataSource } from 'typeorm';
 import { badUserInput } from '../core/domain-error';
 import { formatDecimal } from '../core/scaled-decimal';
 import { hydrate } from '../database/query/hydrate';
-import { SqlBuilder } from '../database/query/sql-builder';
+import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
-import { PAIRS } from '../database/relationships';
 import { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
 import type { GraphQLContext } from '../graphql/context';
 import { MemberCategory } from '../member/member.enums';
+import { PROJECT_COLLECTION } from '../project/project.collection';
 import { ProjectStatus } from '../project/project.enums';
 import { LabellingPhase } from '../selection/labelling-phase.entity';
 import { share } from '../statistics/member-stats.service';
@@ -35,7 +35,7 @@ const ACCOMPANIED_STATUSES = [
  * phase, the phase's projects), each over every pole at once.
  */
 export function loadPoleIndicators(
-  { dataSource, loaders }: GraphQLContext,
+  { dataSource, loaders, access }: GraphQLContext,
   poleId: number,
   year: number,
 ): Promise<PoleIndicators> {
@@ -46,14 +46,18 @@ export function loadPoleIndicators(
   }
   return loaders
     .get<number, PoleIndicators>(`poleIndicators:${year}`, (poleIds) =>
-      poleIndicatorsOfYear(dataSource, year, poleIds),
+      poleIndicatorsOfYear(dataSource, access, year, poleIds),
     )
     .load(poleId);
 }
 
-/** The indicators of every pole in `poleIds` for `year`, in the order of `poleIds`. */
+/**
+ * The indicators of every pole in `poleIds` for `year`, in the order of `poleIds`, as `access`
+ * may see them: figures summed from confidential values only cover the values it may read.
+ */
 export async function poleIndicatorsOfYear(
   dataSource: DataSource,
+  access: AccessScope,
   year: number,
   poleIds: readonly number[],
 ): Promise<PoleIndicators[]> {
@@ -62,7 +66,7 @@ export async function poleIndicatorsOfYear(
     privateFundingShares(dataSource, year, poleIds),
     phaseOfYear(dataSource, year),
   ]);
-  const projects = phase ? await phaseProjects(dataSource, phase, poleIds) : null;
+  const projects = phase ? await phaseProjects(dataSource, access, phase, poleIds) : null;
 
   return poleIds.map((poleId) => {
     const counts = membersByPole.get(poleId) ?? new Map<string, number>();
@@ -151,21 +155,25 @@ interface PhaseProjects {
 
 /**
  * Projects each pole leads or co-labels, submitted during `phase` and accompanied to the label
- * or beyond, per pole: how many, how many European, and the public funding they obtained.
+ * or beyond, per pole: how many, how many European, and the public funding they obtained —
+ * summed over the projects whose funding the caller may read, so that no difference with a
+ * visible sum can reveal a hidden grant.
  */
 async function phaseProjects(
   dataSource: DataSource,
+  access: AccessScope,
   phase: LabellingPhase,
   poleIds: readonly number[],
 ): Promise<Map<number, PhaseProjects>> {
-  const sql = new SqlBuilder(dialectOf(dataSource));
+  const sql = new SqlBuilder(dialectOf(dataSource), access);
+  const granted = sql.visible('Project', 'publicFundingGranted', 'p', 'p.`publicFundingGranted`');
   // Parameters in textual order: the SELECT's level first, then the WHERE.
   const text =
     'SELECT pl.b AS `poleId`, COUNT(*) AS `collaborative`, ' +
     `SUM(CASE WHEN fp.\`level\` = ${sql.param(ProgrammeLevel.EUROPEAN)} THEN 1 ELSE 0 END) AS \`european\`, ` +
-    'SUM(p.`publicFundingGranted`) AS `fundingRaised` ' +
+    `SUM(${granted}) AS \`fundingRaised\` ` +
     // The pairs are a UNION, so a pole both leading and co-labelling a project counts it once.
-    `FROM (${PAIRS.projectPole}) pl JOIN \`project\` p ON p.\`id\` = pl.a ` +
+    `FROM (${PROJECT_COLLECTION.relations.pole.pairs}) pl JOIN \`project\` p ON p.\`id\` = pl.a ` +
     'JOIN `funding_programme` fp ON fp.`id` = p.`programmeId` ' +
     `WHERE pl.b IN (${sql.paramList(poleIds)}) ` +
     `AND p.\`submittedOn\` >= ${sql.param(`${phase.startYear}-01-01`)} ` +

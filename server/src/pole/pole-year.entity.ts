@@ -21,7 +21,7 @@ export class PoleYear extends VersionedRecord {
   @Column({ type: 'int' })
   poleId!: number;
 
-  @ManyToOne(() => Pole, (pole) => pole.years, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Pole, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'poleId' })
   pole?: Pole;
 

@@ -1,15 +1,10 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
-import { PAIRS, reversed } from '../database/relationships';
-import { MEMBER_COLLECTION } from '../member/member.collection';
-import { PROJECT_COLLECTION } from '../project/project.collection';
-import { REGION_COLLECTION } from '../region/region.collection';
-import { LABELLING_DECISION_COLLECTION } from '../selection/labelling-decision.collection';
-import { THEME_COLLECTION } from '../theme/theme.collection';
+import { defineCollection } from '../database/query/relation-graph';
 import { Pole } from './pole.entity';
 import { PoleKind, PoleStatus } from './pole.enums';
 import { PoleYear } from './pole-year.entity';
 
-export const POLE_COLLECTION: CollectionSpec = {
+export const POLE_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'Pole',
   entity: Pole,
   table: 'pole',
@@ -43,48 +38,6 @@ export const POLE_COLLECTION: CollectionSpec = {
       description: 'When the record was created.',
     },
   },
-  relations: {
-    region: {
-      description: 'Poles headquartered in a region matching this filter.',
-      target: () => REGION_COLLECTION,
-      pairs: PAIRS.poleHeadquartersRegion,
-    },
-    anyRegion: {
-      description: 'Poles headquartered in, or covering, a region matching this filter.',
-      target: () => REGION_COLLECTION,
-      pairs: `${PAIRS.poleHeadquartersRegion} UNION ${PAIRS.poleCoveredRegion}`,
-    },
-    coveredRegion: {
-      description: 'Poles that cover (beyond their headquarters) a region matching this filter.',
-      target: () => REGION_COLLECTION,
-      pairs: PAIRS.poleCoveredRegion,
-    },
-    theme: {
-      description: 'Poles with a theme matching this filter.',
-      target: () => THEME_COLLECTION,
-      pairs: PAIRS.poleTheme,
-    },
-    member: {
-      description: 'Poles with an active member matching this filter.',
-      target: () => MEMBER_COLLECTION,
-      pairs: PAIRS.poleActiveMember,
-    },
-    project: {
-      description: 'Poles that lead or co-label a project matching this filter.',
-      target: () => PROJECT_COLLECTION,
-      pairs: reversed(PAIRS.projectPole),
-    },
-    coLabelledProject: {
-      description: 'Poles that co-label (without leading) a project matching this filter.',
-      target: () => PROJECT_COLLECTION,
-      pairs: reversed(PAIRS.projectCoLabellingPole),
-    },
-    decision: {
-      description: 'Poles with a labelling decision matching this filter.',
-      target: () => LABELLING_DECISION_COLLECTION,
-      pairs: reversed(PAIRS.decisionPole),
-    },
-  },
   orderFields: {
     NAME: 'name',
     SLUG: 'slug',
@@ -95,9 +48,9 @@ export const POLE_COLLECTION: CollectionSpec = {
   },
   defaultOrder: [{ field: 'NAME', direction: 'ASC' }],
   aggregateFields: [],
-};
+});
 
-export const POLE_YEAR_COLLECTION: CollectionSpec = {
+export const POLE_YEAR_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'PoleYear',
   entity: PoleYear,
   table: 'pole_year',
@@ -112,14 +65,7 @@ export const POLE_YEAR_COLLECTION: CollectionSpec = {
     },
     membersCount: { kind: 'int', column: 'membersCount', description: 'Members reported.' },
   },
-  relations: {
-    pole: {
-      description: 'Figures of a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: PAIRS.poleYearPole,
-    },
-  },
   orderFields: { YEAR: 'year' },
   defaultOrder: [{ field: 'YEAR', direction: 'ASC' }],
   aggregateFields: ['budget', 'membersCount'],
-};
+});

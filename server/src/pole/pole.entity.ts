@@ -1,23 +1,12 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-  OneToMany,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 
 import { VersionedRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
 import { UrlScalar } from '../database/entity/scalars/url.scalar';
-import { Membership } from '../member/membership.entity';
 import { Region } from '../region/region.entity';
 import { Theme } from '../theme/theme.entity';
 import { PoleKind, PoleStatus } from './pole.enums';
-import { PoleYear } from './pole-year.entity';
 
 @ObjectType({
   implements: Node,
@@ -58,7 +47,7 @@ export class Pole extends VersionedRecord {
   @Column({ type: 'int' })
   headquartersRegionId!: number;
 
-  @ManyToOne(() => Region, (region) => region.headquarteredPoles, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'headquartersRegionId' })
   headquartersRegion?: Region;
 
@@ -95,10 +84,4 @@ export class Pole extends VersionedRecord {
     inverseJoinColumn: { name: 'themeId', referencedColumnName: 'id' },
   })
   themes?: Theme[];
-
-  @OneToMany(() => PoleYear, (year) => year.pole)
-  years?: PoleYear[];
-
-  @OneToMany(() => Membership, (membership) => membership.pole)
-  memberships?: Membership[];
 }

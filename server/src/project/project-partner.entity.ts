@@ -21,7 +21,7 @@ export class ProjectPartner extends VersionedRecord {
   @Column({ type: 'int' })
   projectId!: number;
 
-  @ManyToOne(() => Project, (project) => project.partners, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'projectId' })
   project?: Project;
 

@@ -20,7 +20,7 @@ export class ProjectStatusChange extends BaseRecord {
   @Column({ type: 'int' })
   projectId!: number;
 
-  @ManyToOne(() => Project, (project) => project.statusChanges, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'projectId' })
   project?: Project;
 

@@ -1,16 +1,11 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
-import { PAIRS } from '../database/relationships';
-import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
-import { MEMBER_COLLECTION } from '../member/member.collection';
-import { POLE_COLLECTION } from '../pole/pole.collection';
-import { REGION_COLLECTION } from '../region/region.collection';
-import { THEME_COLLECTION } from '../theme/theme.collection';
+import { defineCollection } from '../database/query/relation-graph';
 import { Project } from './project.entity';
 import { PartnerRole, ProjectStatus } from './project.enums';
 import { ProjectPartner } from './project-partner.entity';
 import { ProjectStatusChange } from './project-status-change.entity';
 
-export const PROJECT_COLLECTION: CollectionSpec = {
+export const PROJECT_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'Project',
   entity: Project,
   table: 'project',
@@ -56,49 +51,6 @@ export const PROJECT_COLLECTION: CollectionSpec = {
       description: 'When the record was created.',
     },
   },
-  relations: {
-    programme: {
-      description: 'Projects funded by a programme matching this filter.',
-      target: () => FUNDING_PROGRAMME_COLLECTION,
-      pairs: PAIRS.projectProgramme,
-    },
-    leadPole: {
-      description: 'Projects led by a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: PAIRS.projectLeadPole,
-    },
-    coLabellingPole: {
-      description: 'Projects co-labelled by a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: PAIRS.projectCoLabellingPole,
-    },
-    pole: {
-      description: 'Projects led or co-labelled by a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: PAIRS.projectPole,
-    },
-    partner: {
-      description: 'Projects with a partner (any role) matching this filter.',
-      target: () => MEMBER_COLLECTION,
-      pairs: PAIRS.projectPartnerMember,
-    },
-    coordinator: {
-      description: 'Projects coordinated by a member matching this filter.',
-      target: () => MEMBER_COLLECTION,
-      pairs: PAIRS.projectCoordinator,
-    },
-    theme: {
-      description: 'Projects with a theme matching this filter.',
-      target: () => THEME_COLLECTION,
-      pairs: PAIRS.projectTheme,
-    },
-    region: {
-      description:
-        'Projects whose lead pole is headquartered, or a partner located, in a region matching this filter.',
-      target: () => REGION_COLLECTION,
-      pairs: PAIRS.projectRegion,
-    },
-  },
   orderFields: {
     ACRONYM: 'acronym',
     TITLE: 'title',
@@ -113,9 +65,9 @@ export const PROJECT_COLLECTION: CollectionSpec = {
   },
   defaultOrder: [{ field: 'SUBMITTED_ON', direction: 'DESC' }],
   aggregateFields: ['totalBudget', 'publicFundingRequested', 'publicFundingGranted'],
-};
+});
 
-export const PROJECT_PARTNER_COLLECTION: CollectionSpec = {
+export const PROJECT_PARTNER_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'ProjectPartner',
   entity: ProjectPartner,
   table: 'project_partner',
@@ -133,24 +85,12 @@ export const PROJECT_PARTNER_COLLECTION: CollectionSpec = {
       description: 'Share of the budget, %.',
     },
   },
-  relations: {
-    project: {
-      description: 'Partnerships in a project matching this filter.',
-      target: () => PROJECT_COLLECTION,
-      pairs: PAIRS.partnerProject,
-    },
-    member: {
-      description: 'Partnerships of a member matching this filter.',
-      target: () => MEMBER_COLLECTION,
-      pairs: PAIRS.partnerMember,
-    },
-  },
   orderFields: { ROLE: 'role', BUDGET_SHARE: 'budgetSharePercent' },
   defaultOrder: [{ field: 'ROLE', direction: 'ASC' }],
   aggregateFields: ['budgetSharePercent'],
-};
+});
 
-export const PROJECT_STATUS_CHANGE_COLLECTION: CollectionSpec = {
+export const PROJECT_STATUS_CHANGE_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'ProjectStatusChange',
   entity: ProjectStatusChange,
   table: 'project_status_change',
@@ -164,14 +104,7 @@ export const PROJECT_STATUS_CHANGE_COLLECTION: CollectionSpec = {
     },
     changedAt: { kind: 'datetime', column: 'changedAt', description: 'When it changed.' },
   },
-  relations: {
-    project: {
-      description: 'Changes of a project matching this filter.',
-      target: () => PROJECT_COLLECTION,
-      pairs: PAIRS.statusChangeProject,
-    },
-  },
   orderFields: { CHANGED_AT: 'changedAt' },
   defaultOrder: [{ field: 'CHANGED_AT', direction: 'ASC' }],
   aggregateFields: [],
-};
+});

@@ -1,28 +1,17 @@
 import { Authorized, Field, Int, ObjectType } from 'type-graphql';
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-  OneToMany,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 
 import { DETAIL } from '../auth/permission-policy';
 import { VersionedRecord } from '../database/entity/base-record';
 import { moneyColumn } from '../database/entity/column-types';
 import { Node } from '../database/entity/node.interface';
-import { DateScalar } from '../database/entity/scalars/date.scalar';
+import { DateScalar, DateTimeScalar } from '../database/entity/scalars/date.scalar';
 import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { Member } from '../member/member.entity';
 import { Pole } from '../pole/pole.entity';
 import { Theme } from '../theme/theme.entity';
 import { ProjectStatus } from './project.enums';
-import { ProjectPartner } from './project-partner.entity';
-import { ProjectStatusChange } from './project-status-change.entity';
 
 @ObjectType({
   implements: Node,
@@ -143,9 +132,21 @@ export class Project extends VersionedRecord {
   @Column(moneyColumn({ nullable: true }))
   publicFundingGranted!: string | null;
 
-  @OneToMany(() => ProjectPartner, (partner) => partner.project)
-  partners?: ProjectPartner[];
+  // A project's timestamps are those of its first and last status change: detail, as the
+  // history is (the columns stay BaseRecord's; only the GraphQL fields are redeclared).
+  @Authorized(DETAIL)
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When this record was created; confidential, like the history it dates (null with FORBIDDEN otherwise).',
+  })
+  override createdAt!: Date;
 
-  @OneToMany(() => ProjectStatusChange, (change) => change.project)
-  statusChanges?: ProjectStatusChange[];
+  @Authorized(DETAIL)
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When this record was last changed; confidential, like the history it dates (null with FORBIDDEN otherwise).',
+  })
+  override updatedAt!: Date;
 }

@@ -1,11 +1,8 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
-import { PAIRS, reversed } from '../database/relationships';
-import { MEMBER_COLLECTION } from '../member/member.collection';
-import { POLE_COLLECTION } from '../pole/pole.collection';
-import { PROJECT_COLLECTION } from '../project/project.collection';
+import { defineCollection } from '../database/query/relation-graph';
 import { Region } from './region.entity';
 
-export const REGION_COLLECTION: CollectionSpec = {
+export const REGION_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'Region',
   entity: Region,
   table: 'region',
@@ -15,31 +12,8 @@ export const REGION_COLLECTION: CollectionSpec = {
     name: { kind: 'string', column: 'name', description: 'Name of the region.' },
     overseas: { kind: 'boolean', column: 'overseas', description: 'Overseas region (outre-mer).' },
   },
-  relations: {
-    headquarteredPole: {
-      description: 'Regions where a pole matching this filter has its headquarters.',
-      target: () => POLE_COLLECTION,
-      pairs: reversed(PAIRS.poleHeadquartersRegion),
-    },
-    coveredPole: {
-      description: 'Regions covered (beyond its headquarters) by a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: reversed(PAIRS.poleCoveredRegion),
-    },
-    member: {
-      description: 'Regions where a member matching this filter is located.',
-      target: () => MEMBER_COLLECTION,
-      pairs: reversed(PAIRS.memberRegion),
-    },
-    project: {
-      description:
-        'Regions of a project matching this filter (its lead pole’s or a partner’s region).',
-      target: () => PROJECT_COLLECTION,
-      pairs: reversed(PAIRS.projectRegion),
-    },
-  },
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],
   loadWhole: true,
-};
+});

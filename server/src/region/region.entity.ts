@@ -1,10 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, OneToMany } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 
 import { BaseRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
-import { Member } from '../member/member.entity';
-import { Pole } from '../pole/pole.entity';
 
 @ObjectType({
   implements: Node,
@@ -27,10 +25,4 @@ export class Region extends BaseRecord {
   })
   @Column({ type: 'boolean', default: false })
   overseas!: boolean;
-
-  @OneToMany(() => Pole, (pole) => pole.headquartersRegion)
-  headquarteredPoles?: Pole[];
-
-  @OneToMany(() => Member, (member) => member.region)
-  members?: Member[];
 }

@@ -22,7 +22,7 @@ export class Criterion extends BaseRecord {
   @Column({ type: 'int' })
   phaseId!: number;
 
-  @ManyToOne(() => LabellingPhase, (phase) => phase.criteria, { onDelete: 'CASCADE' })
+  @ManyToOne(() => LabellingPhase, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'phaseId' })
   phase?: LabellingPhase;
 

@@ -20,7 +20,7 @@ export class EvaluationScore extends BaseRecord {
   @Column({ type: 'int' })
   evaluationId!: number;
 
-  @ManyToOne(() => Evaluation, (evaluation) => evaluation.scores, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Evaluation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'evaluationId' })
   evaluation?: Evaluation;
 

@@ -1,13 +1,9 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
-import { PAIRS } from '../database/relationships';
-import { MINISTRY_COLLECTION } from '../ministry/ministry.collection';
-import { POLE_COLLECTION } from '../pole/pole.collection';
-import { REGION_COLLECTION } from '../region/region.collection';
+import { defineCollection } from '../database/query/relation-graph';
 import { Evaluation } from './evaluation.entity';
 import { EvaluationScore } from './evaluation-score.entity';
-import { CRITERION_COLLECTION, LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
 
-export const EVALUATION_COLLECTION: CollectionSpec = {
+export const EVALUATION_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'Evaluation',
   entity: Evaluation,
   table: 'evaluation',
@@ -20,34 +16,12 @@ export const EVALUATION_COLLECTION: CollectionSpec = {
       description: 'Made by a ministry (true) or by a region (false).',
     },
   },
-  relations: {
-    pole: {
-      description: 'Evaluations of a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: PAIRS.evaluationPole,
-    },
-    phase: {
-      description: 'Evaluations for a phase matching this filter.',
-      target: () => LABELLING_PHASE_COLLECTION,
-      pairs: PAIRS.evaluationPhase,
-    },
-    ministry: {
-      description: 'Evaluations by a ministry matching this filter.',
-      target: () => MINISTRY_COLLECTION,
-      pairs: PAIRS.evaluationMinistry,
-    },
-    region: {
-      description: 'Evaluations by a region matching this filter.',
-      target: () => REGION_COLLECTION,
-      pairs: PAIRS.evaluationRegion,
-    },
-  },
   orderFields: { EVALUATED_ON: 'evaluatedOn' },
   defaultOrder: [{ field: 'EVALUATED_ON', direction: 'DESC' }],
   aggregateFields: [],
-};
+});
 
-export const EVALUATION_SCORE_COLLECTION: CollectionSpec = {
+export const EVALUATION_SCORE_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'EvaluationScore',
   entity: EvaluationScore,
   table: 'evaluation_score',
@@ -55,19 +29,7 @@ export const EVALUATION_SCORE_COLLECTION: CollectionSpec = {
     id: { kind: 'id', column: 'id', description: 'The global id.' },
     score: { kind: 'decimal', column: 'score', description: 'Score from 0 to 100.' },
   },
-  relations: {
-    evaluation: {
-      description: 'Scores of an evaluation matching this filter.',
-      target: () => EVALUATION_COLLECTION,
-      pairs: PAIRS.scoreEvaluation,
-    },
-    criterion: {
-      description: 'Scores on a criterion matching this filter.',
-      target: () => CRITERION_COLLECTION,
-      pairs: PAIRS.scoreCriterion,
-    },
-  },
   orderFields: { SCORE: 'score' },
   defaultOrder: [{ field: 'SCORE', direction: 'DESC' }],
   aggregateFields: ['score'],
-};
+});

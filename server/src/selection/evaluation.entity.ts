@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 import { VersionedRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
@@ -7,7 +7,6 @@ import { DateScalar } from '../database/entity/scalars/date.scalar';
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
-import { EvaluationScore } from './evaluation-score.entity';
 import { LabellingPhase } from './labelling-phase.entity';
 
 /** Exactly one of `ministryId` and `regionId` is set; the selection service enforces it. */
@@ -70,7 +69,4 @@ export class Evaluation extends VersionedRecord {
   @Field({ description: 'The evaluator’s comments (confidential).' })
   @Column({ type: 'text' })
   comments!: string;
-
-  @OneToMany(() => EvaluationScore, (score) => score.evaluation)
-  scores?: EvaluationScore[];
 }

@@ -1,12 +1,10 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
-import { PAIRS } from '../database/relationships';
-import { POLE_COLLECTION } from '../pole/pole.collection';
+import { defineCollection } from '../database/query/relation-graph';
 import { ClusterLabel } from './cluster-label.entity';
 import { LabellingDecision } from './labelling-decision.entity';
-import { LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
 import { ClusterLabelLevel, LabellingOutcome } from './selection.enums';
 
-export const LABELLING_DECISION_COLLECTION: CollectionSpec = {
+export const LABELLING_DECISION_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'LabellingDecision',
   entity: LabellingDecision,
   table: 'labelling_decision',
@@ -32,24 +30,12 @@ export const LABELLING_DECISION_COLLECTION: CollectionSpec = {
       description: 'Publication date.',
     },
   },
-  relations: {
-    pole: {
-      description: 'Decisions on a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: PAIRS.decisionPole,
-    },
-    phase: {
-      description: 'Decisions of a phase matching this filter.',
-      target: () => LABELLING_PHASE_COLLECTION,
-      pairs: PAIRS.decisionPhase,
-    },
-  },
   orderFields: { DECIDED_ON: 'decidedOn', OUTCOME: 'outcome' },
   defaultOrder: [{ field: 'DECIDED_ON', direction: 'DESC' }],
   aggregateFields: ['durationYears'],
-};
+});
 
-export const CLUSTER_LABEL_COLLECTION: CollectionSpec = {
+export const CLUSTER_LABEL_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'ClusterLabel',
   entity: ClusterLabel,
   table: 'cluster_label',
@@ -64,14 +50,7 @@ export const CLUSTER_LABEL_COLLECTION: CollectionSpec = {
     awardedOn: { kind: 'date', column: 'awardedOn', description: 'Award date.' },
     validUntil: { kind: 'date', column: 'validUntil', description: 'Last valid day.' },
   },
-  relations: {
-    pole: {
-      description: 'Labels of a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: PAIRS.clusterLabelPole,
-    },
-  },
   orderFields: { AWARDED_ON: 'awardedOn' },
   defaultOrder: [{ field: 'AWARDED_ON', direction: 'DESC' }],
   aggregateFields: [],
-};
+});

@@ -1,10 +1,10 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
-import { PAIRS } from '../database/relationships';
+import { defineCollection } from '../database/query/relation-graph';
 import { Criterion } from './criterion.entity';
 import { LabellingPhase } from './labelling-phase.entity';
 import { CriterionMeasurement } from './selection.enums';
 
-export const LABELLING_PHASE_COLLECTION: CollectionSpec = {
+export const LABELLING_PHASE_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'LabellingPhase',
   entity: LabellingPhase,
   table: 'labelling_phase',
@@ -14,14 +14,13 @@ export const LABELLING_PHASE_COLLECTION: CollectionSpec = {
     startYear: { kind: 'int', column: 'startYear', description: 'First year.' },
     endYear: { kind: 'int', column: 'endYear', description: 'Last year.' },
   },
-  relations: {},
   orderFields: { NUMBER: 'number' },
   defaultOrder: [{ field: 'NUMBER', direction: 'ASC' }],
   aggregateFields: [],
   loadWhole: true,
-};
+});
 
-export const CRITERION_COLLECTION: CollectionSpec = {
+export const CRITERION_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'Criterion',
   entity: Criterion,
   table: 'criterion',
@@ -35,14 +34,7 @@ export const CRITERION_COLLECTION: CollectionSpec = {
       description: 'Indicator or score.',
     },
   },
-  relations: {
-    phase: {
-      description: 'Criteria of a phase matching this filter.',
-      target: () => LABELLING_PHASE_COLLECTION,
-      pairs: PAIRS.criterionPhase,
-    },
-  },
   orderFields: { CODE: 'code' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],
-};
+});

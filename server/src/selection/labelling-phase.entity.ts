@@ -1,9 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, OneToMany } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 
 import { BaseRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
-import { Criterion } from './criterion.entity';
 
 @ObjectType({
   implements: Node,
@@ -32,7 +31,4 @@ export class LabellingPhase extends BaseRecord {
   @Field({ description: 'What the phase aimed at and how it was decided.' })
   @Column({ type: 'text' })
   description!: string;
-
-  @OneToMany(() => Criterion, (criterion) => criterion.phase)
-  criteria?: Criterion[];
 }

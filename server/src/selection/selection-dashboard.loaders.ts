@@ -1,4 +1,3 @@
-import { accessScopeOf } from '../auth/access-scope';
 import { formatScaled } from '../core/scaled-decimal';
 import { fetchPages } from '../database/query/collection-query';
 import type { GraphQLContext } from '../graphql/context';
@@ -17,7 +16,7 @@ import type { LabellingPhase } from './labelling-phase.entity';
 
 /** Each pole's evaluations in the phase, oldest first. */
 export function evaluationsByPoleIdLoader(context: GraphQLContext, phase: LabellingPhase) {
-  const { dataSource, loaders, caller } = context;
+  const { dataSource, loaders, access } = context;
   return loaders.get<number, Evaluation[]>(
     `evaluationsByPoleId:phase:${phase.id}`,
     async (poleIds) => {
@@ -28,9 +27,9 @@ export function evaluationsByPoleIdLoader(context: GraphQLContext, phase: Labell
         {
           defaultOrder: [{ field: 'EVALUATED_ON', direction: 'ASC' }],
           unbounded: true,
-          access: accessScopeOf(caller),
+          access,
         },
-        { pairs: EVALUATION_COLLECTION.relations.pole.pairs, parentIds: poleIds },
+        { relation: EVALUATION_COLLECTION.relations.pole, parentIds: poleIds },
       );
       return poleIds.map((poleId) => pages.get(poleId)?.nodes ?? []);
     },
@@ -39,7 +38,7 @@ export function evaluationsByPoleIdLoader(context: GraphQLContext, phase: Labell
 
 /** Each pole's decision for the phase, or null (one at most: pole × phase is unique). */
 export function labellingDecisionByPoleIdLoader(context: GraphQLContext, phase: LabellingPhase) {
-  const { dataSource, loaders, caller } = context;
+  const { dataSource, loaders, access } = context;
   const key = `labellingDecisionByPoleId:phase:${phase.id}`;
   return loaders.get<number, LabellingDecision | null>(key, async (poleIds) => {
     const pages = await fetchPages<LabellingDecision>(
@@ -49,9 +48,9 @@ export function labellingDecisionByPoleIdLoader(context: GraphQLContext, phase: 
       {
         defaultOrder: LABELLING_DECISION_COLLECTION.defaultOrder,
         unbounded: true,
-        access: accessScopeOf(caller),
+        access,
       },
-      { pairs: LABELLING_DECISION_COLLECTION.relations.pole.pairs, parentIds: poleIds },
+      { relation: LABELLING_DECISION_COLLECTION.relations.pole, parentIds: poleIds },
     );
     return poleIds.map((poleId) => pages.get(poleId)?.nodes[0] ?? null);
   });
@@ -64,10 +63,10 @@ export function labellingDecisionByPoleIdLoader(context: GraphQLContext, phase: 
  * the same digits (SQLite sums in floats, MySQL in decimals).
  */
 export function averageScoresByPoleIdLoader(context: GraphQLContext, phase: LabellingPhase) {
-  const { dataSource, loaders, caller } = context;
+  const { dataSource, loaders, access } = context;
   const key = `averageScoresByPoleId:phase:${phase.id}`;
   return loaders.get<number, Map<number, string>>(key, async (poleIds) => {
-    const visible = accessScopeOf(caller).rows('Evaluation', 'e');
+    const visible = access.rows('Evaluation', 'e');
     const rows = (await dataSource.query(
       'SELECT e.`poleId` AS `poleId`, s.`criterionId` AS `criterionId`, ' +
         'SUM(s.`score`) AS `total`, COUNT(*) AS `scores` ' +

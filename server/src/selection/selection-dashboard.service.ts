@@ -1,5 +1,4 @@
-import { accessScopeOf } from '../auth/access-scope';
-import { detailCondition, isDetailField } from '../auth/permission-policy';
+import { isDetailField } from '../auth/permission-policy';
 import { compareDecimals } from '../core/scaled-decimal';
 import { hydrate } from '../database/query/hydrate';
 import { relatedList } from '../graphql/connection.service';
@@ -73,14 +72,14 @@ export function phaseCriteria(
  * One statement, which also tells whether the caller may read each pole's confidential figures.
  */
 export async function selectionRows(
-  { dataSource, caller }: GraphQLContext,
+  { dataSource, access }: GraphQLContext,
   dashboard: SelectionDashboard,
 ): Promise<SelectionRow[]> {
   const { phase } = dashboard;
-  const poleVisible = accessCondition(caller, 'Pole', 'p');
-  const evaluationVisible = accessCondition(caller, 'Evaluation', 'e');
-  const decisionVisible = accessCondition(caller, 'LabellingDecision', 'd');
-  const detail = detailCondition(caller, 'Pole', 'p') ?? '1 = 1';
+  const poleVisible = andCondition(access.rows('Pole', 'p'));
+  const evaluationVisible = andCondition(access.rows('Evaluation', 'e'));
+  const decisionVisible = andCondition(access.rows('LabellingDecision', 'd'));
+  const detail = access.detail('Pole', 'p') ?? '1 = 1';
   const rows = (await dataSource.query(
     `SELECT p.*, CASE WHEN ${detail} THEN 1 ELSE 0 END AS \`detailVisible\` FROM \`pole\` p ` +
       'WHERE (p.`status` = ? ' +
@@ -104,13 +103,8 @@ export async function selectionRows(
   );
 }
 
-/** ` AND <condition>` limiting `typeName` rows to those the caller may see, or ''. */
-function accessCondition(
-  caller: GraphQLContext['caller'],
-  typeName: string,
-  alias: string,
-): string {
-  const condition = accessScopeOf(caller).rows(typeName, alias);
+/** ` AND <condition>`, or '' when there is no condition. */
+function andCondition(condition: string | null): string {
   return condition ? ` AND ${condition}` : '';
 }
 

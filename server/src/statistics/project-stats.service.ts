@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { formatDecimal } from '../core/scaled-decimal';
 import { compileFilter } from '../database/query/filter-compiler';
+import { visibleThrough } from '../database/query/relation-graph';
 import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
 import type { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
@@ -146,7 +147,7 @@ export async function projectStats(
         (field) =>
           `${sql.visible('Project', field, project, `${project}.\`${field}\``)} AS \`${field}\``,
       ),
-      `${sql.visible('Project', 'partner', project, `${partner}.\`memberId\``)} AS \`member\``,
+      `${visibleThrough(PROJECT_COLLECTION.relations.partner, project, `${partner}.\`memberId\``, sql)} AS \`member\``,
       `ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${partner}.\`memberId\`) AS \`rowOfProject\``,
     ].join(', ')} ` +
     `FROM \`project\` ${project} ${joins.join(' ')}${condition ? ` WHERE ${condition}` : ''}`;

@@ -1,6 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 
-import { accessScopeOf } from '../auth/access-scope';
 import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { recordById } from '../graphql/connection.service';
@@ -29,7 +28,7 @@ export class StatisticsResolver {
     @Args(() => ProjectStatsArgs) args: ProjectStatsArgs,
     @Ctx() context: GraphQLContext,
   ) {
-    return projectStats(context.dataSource, args, accessScopeOf(context.caller));
+    return projectStats(context.dataSource, args, context.access);
   }
 
   @Query(() => [MemberStatsGroup], {
@@ -38,7 +37,7 @@ export class StatisticsResolver {
       'all members matching the filter (répartition des adhérents). Computed in one SQL statement.',
   })
   memberStats(@Args(() => MemberStatsArgs) args: MemberStatsArgs, @Ctx() context: GraphQLContext) {
-    return memberStats(context.dataSource, args, accessScopeOf(context.caller));
+    return memberStats(context.dataSource, args, context.access);
   }
 }
 

@@ -1,10 +1,8 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
-import { PAIRS, reversed } from '../database/relationships';
-import { POLE_COLLECTION } from '../pole/pole.collection';
-import { PROJECT_COLLECTION } from '../project/project.collection';
+import { defineCollection } from '../database/query/relation-graph';
 import { Theme } from './theme.entity';
 
-export const THEME_COLLECTION: CollectionSpec = {
+export const THEME_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'Theme',
   entity: Theme,
   table: 'theme',
@@ -14,20 +12,8 @@ export const THEME_COLLECTION: CollectionSpec = {
     name: { kind: 'string', column: 'name', description: 'French name.' },
     nameEn: { kind: 'string', column: 'nameEn', description: 'English name.' },
   },
-  relations: {
-    pole: {
-      description: 'Themes of a pole matching this filter.',
-      target: () => POLE_COLLECTION,
-      pairs: reversed(PAIRS.poleTheme),
-    },
-    project: {
-      description: 'Themes of a project matching this filter.',
-      target: () => PROJECT_COLLECTION,
-      pairs: reversed(PAIRS.projectTheme),
-    },
-  },
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],
   loadWhole: true,
-};
+});

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { badUserInput } from '../../core/domain-error';
 import { formatDecimal } from '../../core/scaled-decimal';
-import type { CollectionSpec } from './collection-spec';
+import type { CollectionSpec, RelationSpec } from './collection-spec';
 import { columnSql } from './collection-spec';
 import { compileFilter } from './filter-compiler';
 import { hydrate } from './hydrate';
@@ -46,8 +46,8 @@ export interface Page<T> {
 
 /** The rows of a nested list belong to the parents that `relation` links them to. */
 export interface ParentScope {
-  /** Pairs SQL (`a` = row of this collection, `b` = parent). */
-  pairs: string;
+  /** This collection's relation to the parents. */
+  relation: RelationSpec;
   parentIds: readonly number[];
 }
 
@@ -82,15 +82,37 @@ function baseStatement(
   let parentKey: string | null = null;
   if (scope) {
     const link = sql.alias('p');
-    from += ` JOIN (${scope.pairs}) ${link} ON ${link}.a = ${alias}.\`id\``;
+    from += ` JOIN (${scope.relation.pairs}) ${link} ON ${link}.a = ${alias}.\`id\``;
     parentKey = `${link}.b`;
     where.push(`${parentKey} IN (${sql.paramList(scope.parentIds)})`);
+    const guard = relationGuard(scope.relation, alias, parentKey, sql);
+    if (guard) where.push(guard);
   }
   const visibleRows = access.rows(spec.typeName, alias);
   if (visibleRows) where.push(visibleRows);
   const condition = compileFilter(spec, filter ?? null, alias, sql);
   if (condition) where.push(condition);
   return { from, where, parentKey, sql, alias };
+}
+
+/**
+ * A detail-only relation lists, under a parent, only the pairs whose guarded record the caller
+ * may read in detail: the same rule the relation filters apply.
+ */
+function relationGuard(
+  relation: RelationSpec,
+  alias: string,
+  parentKey: string,
+  sql: SqlBuilder,
+): string | null {
+  const guard = relation.detail;
+  if (!guard) return null;
+  if (guard.side === 'self') return sql.access.detail(guard.typeName, alias);
+  const parent = sql.alias('g');
+  const condition = sql.access.detail(guard.typeName, parent);
+  if (condition === null) return null;
+  const table = relation.target().table;
+  return `${parentKey} IN (SELECT ${parent}.\`id\` FROM \`${table}\` ${parent} WHERE ${condition})`;
 }
 
 function whereClause(where: readonly string[]): string {

@@ -1,3 +1,5 @@
+import type { Hop } from '../relationships';
+
 /**
  * How the generic list engine sees one entity: which columns can be filtered, ordered and
  * summed, and how it relates to other entities. Each feature declares its own in
@@ -19,14 +21,21 @@ export interface ScalarSpec {
 }
 
 /**
- * A relationship between rows of this collection (`a`) and rows of another (`b`), as SQL that
- * yields the pairs: `SELECT id AS a, leadPoleId AS b FROM project`. The same pairs serve
- * relation filters (EXISTS) and nested lists (JOIN … WHERE b IN (…)).
+ * A relation of this collection (`a`) to another (`b`), derived from the relation graph
+ * (database/relationships.ts). Filters compile it as semi-joins over `paths`; nested lists join
+ * its `pairs` (`SELECT … AS a, … AS b`).
  */
 export interface RelationSpec {
+  name: string;
   description: string;
   target: () => CollectionSpec;
+  paths: readonly (readonly Hop[])[];
   pairs: string;
+  /**
+   * Detail-only: the relation exists only where the caller may read the detail of the
+   * `typeName` record at this end (`self`) or the other (`target`).
+   */
+  detail: { typeName: string; side: 'self' | 'target' } | null;
 }
 
 export interface CollectionSpec {
@@ -36,7 +45,8 @@ export interface CollectionSpec {
   entity: new () => object;
   table: string;
   scalars: Record<string, ScalarSpec>;
-  relations: Record<string, RelationSpec>;
+  /** Derived from the relation graph (defineCollection). */
+  readonly relations: Readonly<Record<string, RelationSpec>>;
   /** `orderBy.field` enum values → the scalar they sort on. */
   orderFields: Record<string, string>;
   /** The order of a list when `orderBy` is not given. */
@@ -49,6 +59,9 @@ export interface CollectionSpec {
    */
   loadWhole?: boolean;
 }
+
+/** What a feature declares; `defineCollection` adds the relations. */
+export type CollectionDeclaration = Omit<CollectionSpec, 'relations'>;
 
 /** The SQL expression of a scalar for the row alias `alias`. */
 export function columnSql(scalar: ScalarSpec, alias: string): string {

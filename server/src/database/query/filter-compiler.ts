@@ -1,7 +1,13 @@
 import { badUserInput } from '../../core/domain-error';
 import { databaseIdOf } from '../../core/global-id';
 import { compileBooleanCondition } from './boolean-condition';
-import { type CollectionSpec, columnSql, type ScalarSpec } from './collection-spec';
+import {
+  type CollectionSpec,
+  columnSql,
+  type RelationSpec,
+  type ScalarSpec,
+} from './collection-spec';
+import { semiJoin } from './relation-graph';
 import type { SqlBuilder } from './sql-builder';
 import { likeEscape } from './sql-dialect';
 
@@ -35,24 +41,57 @@ export function compileFilter(
       }
       if (!(key in spec.relations))
         throw new Error(`${spec.typeName} filter has no field "${key}"`);
-      const relation = spec.relations[key];
-      const target = relation.target();
-      const link = sql.alias('l');
-      const inner = sql.alias();
-      // A relation the caller may not see is as if the row had none; hidden target rows too.
-      const relationVisible = sql.access.field(spec.typeName, key, alias);
-      const targetRows = sql.access.rows(target.typeName, inner);
-      const condition = compileFilter(target, value as FilterInput, inner, sql, here, level + 1);
-      const inside = [`${link}.a = ${alias}.\`id\``, targetRows, condition]
-        .filter(Boolean)
-        .join(' AND ');
-      const exists =
-        `EXISTS (SELECT 1 FROM (${relation.pairs}) ${link} JOIN \`${target.table}\` ${inner} ` +
-        `ON ${inner}.\`id\` = ${link}.b WHERE ${inside})`;
-      return relationVisible ? `(${relationVisible} AND ${exists})` : exists;
+      return compileRelation(
+        spec,
+        spec.relations[key],
+        value as FilterInput,
+        alias,
+        sql,
+        here,
+        level,
+      );
     },
     depth,
   );
+}
+
+/**
+ * A relation filter as semi-joins on the join keys (relation-graph.ts). A detail-only relation
+ * exists only where the caller may read the detail of its guarded end: elsewhere it matches
+ * nothing, and the response warns that the filter touched hidden data.
+ */
+function compileRelation(
+  spec: CollectionSpec,
+  relation: RelationSpec,
+  value: FilterInput,
+  alias: string,
+  sql: SqlBuilder,
+  path: readonly string[],
+  level: number,
+): string {
+  const target = relation.target();
+  const guard = relation.detail;
+  const selfDetail = guard?.side === 'self' ? sql.access.detail(guard.typeName, alias) : null;
+  let hidden = selfDetail !== null;
+  const exists = semiJoin(relation.paths, {
+    selfTable: spec.table,
+    outer: alias,
+    target,
+    alias: () => sql.alias(),
+    condition: (inner) => {
+      const targetDetail =
+        guard?.side === 'target' ? sql.access.detail(guard.typeName, inner) : null;
+      if (targetDetail !== null) hidden = true;
+      const conditions = [
+        sql.access.rows(target.typeName, inner),
+        targetDetail,
+        compileFilter(target, value, inner, sql, path, level + 1),
+      ].filter(Boolean);
+      return conditions.length > 0 ? conditions.join(' AND ') : null;
+    },
+  });
+  if (hidden) sql.access.noteHidden(path);
+  return selfDetail ? `(${selfDetail} AND ${exists})` : exists;
 }
 
 function compileScalar(
@@ -64,6 +103,7 @@ function compileScalar(
   sql: SqlBuilder,
   path: readonly string[],
 ): string | null {
+  if (sql.access.field(spec.typeName, fieldName, alias) !== null) sql.access.noteHidden(path);
   const column = sql.visible(spec.typeName, fieldName, alias, columnSql(scalar, alias));
   const value = (operator: string, raw: unknown) =>
     toDatabaseValue(spec, scalar, raw, [...path, operator], sql);

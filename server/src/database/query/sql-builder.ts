@@ -9,9 +9,18 @@ export interface AccessScope {
   rows(typeName: string, alias: string): string | null;
   /** Condition on `alias` under which `field` of `typeName` is visible; null: always. */
   field(typeName: string, field: string, alias: string): string | null;
+  /** Condition on `alias` under which the caller may read the detail of a `typeName` row. */
+  detail(typeName: string, alias: string): string | null;
+  /** Told that the filter at `path` reads data hidden from the caller on some rows. */
+  noteHidden(path: readonly string[]): void;
 }
 
-export const UNRESTRICTED: AccessScope = { rows: () => null, field: () => null };
+export const UNRESTRICTED: AccessScope = {
+  rows: () => null,
+  field: () => null,
+  detail: () => null,
+  noteHidden: () => undefined,
+};
 
 /** Collects the positional parameters of one statement and hands out unique table aliases. */
 export class SqlBuilder {
