@@ -36,6 +36,7 @@ describe('the generated SDK files', () => {
         );
       }
       expect(committed).toEqual([
+        'error-codes.ts',
         'graphql-env.ts',
         'graphql.ts',
         'operations.ts',

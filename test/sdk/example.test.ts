@@ -100,7 +100,12 @@ describe.each(testDatabaseKinds())('client-sdk/examples/region-report.ts on %s',
       ['--region', '94', '--out', out],
       authorization.replace(/^Bearer /, ''),
     );
-    expect(run.stderr).toBe('');
+    // stderr holds only the progress, one line per page, the last one complete.
+    const progress = run.stderr.trimEnd().split('\n');
+    expect(progress.every((line) => /^page \d+: \d+\/\d+ projects, \d+\.\d s$/.test(line))).toBe(
+      true,
+    );
+    expect(progress.at(-1)).toMatch(/: (\d+)\/\1 projects/);
     expect(run.status).toBe(0);
 
     const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
