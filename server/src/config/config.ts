@@ -106,6 +106,41 @@ export interface AppConfig {
    * @default `client-sdk/src/generated/persisted-documents.json` (env `TRUSTED_DOCUMENTS_MANIFEST`)
    */
   trustedDocumentsManifest: string;
+  /** Operations: stop, HTTP timeouts, concurrency, metrics, tracing (see `OperationsConfig`). */
+  operations: OperationsConfig;
+}
+
+/** How the process is run and observed (README "Operating PoleGraph"). */
+export interface OperationsConfig {
+  /**
+   * On SIGTERM/SIGINT, how long requests already accepted may take to finish before their
+   * connections are cut. @default 15000 (env `STOP_GRACE_PERIOD_MS`)
+   */
+  stopGracePeriodMs: number;
+  /** Time a client has to send a request's headers. @default 10000 (env `HTTP_HEADERS_TIMEOUT_MS`) */
+  headersTimeoutMs: number;
+  /** Time a client has to send a whole request. @default 30000 (env `HTTP_REQUEST_TIMEOUT_MS`) */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. @default 5000 (env `HTTP_KEEP_ALIVE_TIMEOUT_MS`) */
+  keepAliveTimeoutMs: number;
+  /** GraphQL requests executed at once; others wait. @default 32 (env `MAX_CONCURRENT_EXECUTIONS`) */
+  maxConcurrentExecutions: number;
+  /**
+   * Requests that may wait for an execution slot; beyond, HTTP 503 + Retry-After.
+   * @default 256 (env `MAX_QUEUED_EXECUTIONS`)
+   */
+  maxQueuedExecutions: number;
+  /** Longest wait for an execution slot before HTTP 503. @default 10000 (env `EXECUTION_QUEUE_TIMEOUT_MS`) */
+  executionQueueTimeoutMs: number;
+  /** `/metrics` in Prometheus format. @default true (env `METRICS`: on/off) */
+  metrics: boolean;
+  /** Serve `/metrics` on this port instead of the API's. @default null (env `METRICS_PORT`) */
+  metricsPort: number | null;
+  /**
+   * OTLP/HTTP collector that receives traces; `null` loads no tracing code at all.
+   * @default null (env `OTEL_EXPORTER_OTLP_ENDPOINT`)
+   */
+  otlpEndpoint: string | null;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/polegraph.sqlite';
@@ -142,14 +177,37 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     problems,
   );
   const abuse = loadAbuseProtection(env, problems);
+  const operations = loadOperations(env, problems);
   if (problems.length > 0 || !database) throw new ConfigError(problems);
-  return { port, databaseUrl, database, nodeEnv, logLevel, playground, ...abuse };
+  return { port, databaseUrl, database, nodeEnv, logLevel, playground, ...abuse, operations };
 }
 
 type AbuseProtectionConfig = Omit<
   AppConfig,
-  'port' | 'databaseUrl' | 'database' | 'nodeEnv' | 'logLevel' | 'playground'
+  'port' | 'databaseUrl' | 'database' | 'nodeEnv' | 'logLevel' | 'playground' | 'operations'
 >;
+
+function loadOperations(env: Environment, problems: string[]): OperationsConfig {
+  const whole = (name: string, fallback: number, min: number) =>
+    parseWholeNumber(name, env[name], fallback, min, problems);
+  const otlp = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || null;
+  if (otlp !== null && !/^https?:\/\/[^/]/.test(otlp)) {
+    problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${otlp}"`);
+  }
+  const metricsPortRaw = env.METRICS_PORT?.trim();
+  return {
+    stopGracePeriodMs: whole('STOP_GRACE_PERIOD_MS', 15000, 0),
+    headersTimeoutMs: whole('HTTP_HEADERS_TIMEOUT_MS', 10000, 1000),
+    requestTimeoutMs: whole('HTTP_REQUEST_TIMEOUT_MS', 30000, 1000),
+    keepAliveTimeoutMs: whole('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100),
+    maxConcurrentExecutions: whole('MAX_CONCURRENT_EXECUTIONS', 32, 1),
+    maxQueuedExecutions: whole('MAX_QUEUED_EXECUTIONS', 256, 0),
+    executionQueueTimeoutMs: whole('EXECUTION_QUEUE_TIMEOUT_MS', 10000, 1),
+    metrics: parseBoolean('METRICS', env.METRICS, true, problems),
+    metricsPort: metricsPortRaw ? parsePort(metricsPortRaw, problems, 'METRICS_PORT') : null,
+    otlpEndpoint: otlp,
+  };
+}
 
 /** Limits, rate limit, trusted documents, CORS and introspection (see `AppConfig`). */
 function loadAbuseProtection(env: Environment, problems: string[]): AbuseProtectionConfig {
@@ -300,11 +358,11 @@ function parseRedisUrl(raw: string | undefined, problems: string[]): string | nu
   return url;
 }
 
-function parsePort(raw: string | undefined, problems: string[]): number {
+function parsePort(raw: string | undefined, problems: string[], name = 'PORT'): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_PORT;
   const port = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || port < 0 || port > 65535) {
-    problems.push(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+    problems.push(`${name} must be a whole number from 0 to 65535, got "${raw}"`);
   }
   return port;
 }

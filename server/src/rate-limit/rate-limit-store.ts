@@ -4,6 +4,8 @@ import type { BucketSettings, BucketTake } from './leaky-bucket';
 export interface RateLimitStore {
   /** Takes `cost` points from the bucket `key` if it holds them; a cost of 0 only reads it. */
   take(key: string, cost: number, settings: BucketSettings): Promise<BucketTake>;
+  /** Resolves when the store answers (readiness probe); the memory store always does. */
+  ping(): Promise<void>;
   /** Releases connections and timers. */
   close(): Promise<void>;
 }

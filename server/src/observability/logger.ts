@@ -1,0 +1,36 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+import type { AppConfig } from '../config/config';
+
+export type { Logger };
+
+/**
+ * The process's one logger: JSON lines on standard output (what log collectors read), or
+ * pino-pretty's coloured lines when a person watches a terminal in development and the
+ * optional pino-pretty is installed. `destination` lets tests read the lines.
+ */
+export function createLogger(
+  config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>,
+  destination?: DestinationStream,
+): Logger {
+  const options = {
+    level: config.logLevel,
+    base: { service: 'polegraph' },
+    // Credentials never reach a log line, even if a header object is logged by mistake.
+    redact: ['authorization', 'headers.authorization', '*.authorization'],
+  };
+  if (destination) return pino(options, destination);
+  if (config.nodeEnv === 'development' && process.stdout.isTTY && prettyAvailable()) {
+    return pino({ ...options, transport: { target: 'pino-pretty' } });
+  }
+  return pino(options);
+}
+
+function prettyAvailable(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
