@@ -6,6 +6,10 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  /** The database is unreachable or timed out connecting: HTTP 503 + Retry-After. */
+  | 'SERVICE_UNAVAILABLE'
+  /** A statement overran MAX_STATEMENT_MS: HTTP 200 with the error, like other GraphQL errors. */
+  | 'QUERY_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
