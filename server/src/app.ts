@@ -21,7 +21,7 @@ import { startMetricsServer } from './http/metrics.routes';
 import { databasePoolStatistics } from './observability/database-pool';
 import { ConnectionStateLog } from './observability/connection-state-log';
 import { createLogger, type Logger } from './observability/logger';
-import { Metrics } from './observability/metrics';
+import type { Metrics } from './observability/metrics';
 import { currentRequest } from './observability/request-scope';
 import { loadTracing } from './observability/tracing';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -79,9 +79,7 @@ export async function createApp(
   });
   const schema = await buildPoleGraphSchema(SCHEMA_FEATURES);
   const rateLimiter = await RateLimiter.fromConfig(config);
-  const metrics = config.operations.metrics
-    ? new Metrics(() => databasePoolStatistics(dataSource))
-    : null;
+  const metrics = config.operations.metrics ? loadMetrics(dataSource) : null;
   const checks: ReadinessCheck[] = [
     {
       name: 'database',
@@ -152,4 +150,14 @@ export async function createApp(
       return closing;
     },
   };
+}
+
+/**
+ * prom-client is loaded only when metrics are on (it also loads OpenTelemetry's API facade for
+ * its exemplars): METRICS=off costs nothing.
+ */
+function loadMetrics(dataSource: DataSource): Metrics {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Metrics } = require('./observability/metrics') as typeof import('./observability/metrics');
+  return new Metrics(() => databasePoolStatistics(dataSource));
 }

@@ -13,9 +13,7 @@ import { SEEDED_DATABASE_ENV, testDatabaseKinds } from '../helpers/test-database
  * On each database, with and without Redis.
  */
 const MAIN = join(__dirname, '..', '..', 'server', 'dist', 'main.js');
-const QUERY = JSON.stringify({
-  query: 'query StopProbe { poles(first: 50) { nodes { name projects(first: 20) { totalCount } } } }',
-});
+const QUERY = JSON.stringify({ query: 'query StopProbe { poles(first: 20) { nodes { name } } }' });
 
 function databaseUrl(config: DatabaseConfig): string {
   if (config.kind === 'sqlite') return `sqlite:${config.path}`;
@@ -99,7 +97,7 @@ describe.each(variants)('SIGTERM on $kind (Redis: $redis)', ({ kind, redis }) =>
     const config = JSON.parse(process.env[SEEDED_DATABASE_ENV[kind]]!) as DatabaseConfig;
     const server = await startServer({
       DATABASE_URL: databaseUrl(config),
-      STOP_GRACE_PERIOD_MS: '20000',
+      STOP_GRACE_PERIOD_MS: '60000',
       ...(redis && {
         REDIS_URL: process.env.TEST_REDIS_URL!,
         REDIS_KEY_PREFIX: `polegraph-stop-${process.pid}:`,
@@ -115,7 +113,10 @@ describe.each(variants)('SIGTERM on $kind (Redis: $redis)', ({ kind, redis }) =>
       await new Promise((resolve) => setTimeout(resolve, 200));
       for (const request of requests) request.sendRest();
       const answers = await Promise.all(requests.map((request) => request.answer));
-      expect(answers.map(statusOf)).toEqual(Array(20).fill(200));
+      const statuses = answers.map(statusOf);
+      if (statuses.some((status) => status !== 200)) {
+        throw new Error(`answers ${JSON.stringify(statuses)}; server output:\n${server.output()}`);
+      }
       for (const answer of answers) {
         const body = answer.slice(answer.indexOf('\r\n\r\n') + 4);
         expect(body).toContain('"poles":{"nodes":[');

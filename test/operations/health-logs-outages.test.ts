@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { createServer, type Server } from 'node:http';
 
+import { createApp } from '../../server/src/app';
 import { DomainError } from '../../server/src/core/domain-error';
 import { LogCapture } from '../helpers/log-capture';
 import {
@@ -10,8 +11,12 @@ import {
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
-import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
-import { ANALYST, bearerFor } from '../helpers/tokens';
+import {
+  createTestEnvironment,
+  type TestEnvironment,
+  testConfig,
+} from '../helpers/test-environment';
+import { ADMIN, ANALYST, bearerFor } from '../helpers/tokens';
 
 const REGIONS = 'query Regions { regions { code } }';
 
@@ -126,19 +131,22 @@ describe.each(testDatabaseKinds())('operations on %s', (kind) => {
 
   describe('bounded resources', () => {
     it('applies the configured HTTP timeouts', async () => {
-      const closing = await createTestEnvironment(database, {
-        operations: {
-          ...environment.app.config.operations,
-          headersTimeoutMs: 7000,
-          requestTimeoutMs: 21000,
-          keepAliveTimeoutMs: 3000,
-        },
-      });
-      const { server } = await closing.app.listen(0);
+      const app = await createApp(
+        testConfig(database, {
+          operations: {
+            ...environment.app.config.operations,
+            headersTimeoutMs: 7000,
+            requestTimeoutMs: 21000,
+            keepAliveTimeoutMs: 3000,
+          },
+        }),
+        { dataSource: database.dataSource, logger: log.logger },
+      );
+      const { server } = await app.listen(0);
       expect([server.headersTimeout, server.requestTimeout, server.keepAliveTimeout]).toEqual([
         7000, 21000, 3000,
       ]);
-      await closing.close();
+      await app.close();
     });
   });
 });
@@ -197,7 +205,7 @@ describe.each(testDatabaseKinds())('stopping and outages on %s', (kind) => {
     let authorization: string;
 
     beforeEach(async () => {
-      ({ authorization } = await bearerFor(database.dataSource, ANALYST));
+      ({ authorization } = await bearerFor(database.dataSource, ADMIN));
       environment = await createTestEnvironment(database);
       database.dataSource.createQueryRunner = () => {
         throw new DomainError('SERVICE_UNAVAILABLE', 'The database cannot be reached; retry shortly.');

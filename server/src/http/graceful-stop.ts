@@ -13,12 +13,14 @@ import { Server as NetServer, type Socket } from 'node:net';
  */
 export class GracefulStop {
   private readonly active = new Map<Socket, number>();
+  private accepted = 0;
   /** Connections that have not sent a complete request yet. */
   private readonly fresh = new Set<Socket>();
   private stopping = false;
 
   constructor(private readonly server: HttpServer) {
     server.on('connection', (socket: Socket) => {
+      this.accepted += 1;
       this.active.set(socket, 0);
       this.fresh.add(socket);
       socket.once('close', () => {
@@ -39,13 +41,25 @@ export class GracefulStop {
     });
   }
 
+  /**
+   * Connections the kernel completed but the event loop has not accepted yet (a client sees
+   * them as accepted) would be reset when the listener closes. A timer lets at least one
+   * poll phase run, which accepts all of them; repeated while connections keep coming, a few
+   * times at most.
+   */
+  private async acceptBacklog(): Promise<void> {
+    for (let round = 0; round < 10; round += 1) {
+      const before = this.accepted;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (this.accepted === before) return;
+    }
+  }
+
   /** Resolves once every connection is closed, at the latest after `graceMs`. */
   async stop(graceMs: number): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    // Let the event loop accept connections already waiting in the kernel's backlog, which
-    // closing the listener would otherwise reset.
-    await new Promise((resolve) => setImmediate(resolve));
+    await this.acceptBacklog();
     const closed = new Promise<void>((resolve) => {
       if (!this.server.listening) return resolve();
       // The listener only, not Node's closeIdleConnections() (see above).
