@@ -18,8 +18,8 @@ import { GracefulStop } from './http/graceful-stop';
 import { Readiness, type ReadinessCheck } from './http/health.routes';
 import { createHttpApp } from './http/http-app';
 import { startMetricsServer } from './http/metrics.routes';
-import { databasePoolStatistics } from './observability/database-pool';
 import { ConnectionStateLog } from './observability/connection-state-log';
+import { databasePoolStatistics } from './observability/database-pool';
 import { createLogger, type Logger } from './observability/logger';
 import type { Metrics } from './observability/metrics';
 import { currentRequest } from './observability/request-scope';
@@ -157,7 +157,9 @@ export async function createApp(
  * its exemplars): METRICS=off costs nothing.
  */
 function loadMetrics(dataSource: DataSource): Metrics {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Metrics } = require('./observability/metrics') as typeof import('./observability/metrics');
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { Metrics } =
+    require('./observability/metrics') as typeof import('./observability/metrics');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return new Metrics(() => databasePoolStatistics(dataSource));
 }

@@ -10,7 +10,9 @@ export class LogCapture {
   constructor(level = 'info') {
     this.logger = pino(
       { level, base: { service: 'polegraph' } },
-      { write: (line: string) => void this.lines.push(JSON.parse(line) as Record<string, unknown>) },
+      {
+        write: (line: string) => void this.lines.push(JSON.parse(line) as Record<string, unknown>),
+      },
     );
   }
 

@@ -2,7 +2,11 @@ import 'reflect-metadata';
 
 import { serverAudits } from 'graphql-http';
 
-import { openSeededDatabase, type TestDatabase, testDatabaseKinds } from '../helpers/test-databases';
+import {
+  openSeededDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 
 /**

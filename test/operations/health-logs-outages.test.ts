@@ -13,14 +13,17 @@ import {
 } from '../helpers/test-databases';
 import {
   createTestEnvironment,
-  type TestEnvironment,
   testConfig,
+  type TestEnvironment,
 } from '../helpers/test-environment';
 import { ADMIN, ANALYST, bearerFor } from '../helpers/tokens';
 
 const REGIONS = 'query Regions { regions { code } }';
 
-async function get(url: string, path: string): Promise<{ status: number; body: string; headers: Headers }> {
+async function get(
+  url: string,
+  path: string,
+): Promise<{ status: number; body: string; headers: Headers }> {
   const response = await fetch(new URL(path, url));
   return { status: response.status, body: await response.text(), headers: response.headers };
 }
@@ -57,9 +60,7 @@ describe.each(testDatabaseKinds())('operations on %s', (kind) => {
       expect(response.status).toBe(200);
       expect(JSON.parse(response.body)).toEqual({
         status: 'ready',
-        checks: process.env.TEST_REDIS_URL
-          ? { database: 'ok', redis: 'ok' }
-          : { database: 'ok' },
+        checks: process.env.TEST_REDIS_URL ? { database: 'ok', redis: 'ok' } : { database: 'ok' },
       });
     });
   });
@@ -117,11 +118,15 @@ describe.each(testDatabaseKinds())('operations on %s', (kind) => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
       const text = response.body;
-      expect(text).toMatch(/^polegraph_graphql_requests_total\{operation="MetricsProbe",outcome="ok"\} 1$/m);
+      expect(text).toMatch(
+        /^polegraph_graphql_requests_total\{operation="MetricsProbe",outcome="ok"\} 1$/m,
+      );
       expect(text).toMatch(
         /^polegraph_graphql_request_duration_seconds_count\{operation="MetricsProbe",outcome="ok"\} 1$/m,
       );
-      expect(text).toMatch(/^polegraph_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/m);
+      expect(text).toMatch(
+        /^polegraph_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/m,
+      );
       expect(text).toMatch(/^polegraph_sql_statements_per_request_count [1-9]/m);
       expect(text).toMatch(/^polegraph_nodejs_eventloop_lag_seconds /m);
       expect(text).toMatch(/^polegraph_process_resident_memory_bytes /m);
@@ -208,7 +213,10 @@ describe.each(testDatabaseKinds())('stopping and outages on %s', (kind) => {
       ({ authorization } = await bearerFor(database.dataSource, ADMIN));
       environment = await createTestEnvironment(database);
       database.dataSource.createQueryRunner = () => {
-        throw new DomainError('SERVICE_UNAVAILABLE', 'The database cannot be reached; retry shortly.');
+        throw new DomainError(
+          'SERVICE_UNAVAILABLE',
+          'The database cannot be reached; retry shortly.',
+        );
       };
     });
     afterEach(async () => {
@@ -233,7 +241,9 @@ describe.each(testDatabaseKinds())('stopping and outages on %s', (kind) => {
     });
 
     it('answers anonymous callers (failing in execution) 503 SERVICE_UNAVAILABLE with Retry-After', async () => {
-      const response = await environment.query(REGIONS, undefined, { 'x-request-id': 'outage-anon' });
+      const response = await environment.query(REGIONS, undefined, {
+        'x-request-id': 'outage-anon',
+      });
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('1');
       expect(response.errors?.[0]).toMatchObject({

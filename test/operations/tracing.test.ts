@@ -15,7 +15,9 @@ const ROOT = join(__dirname, '..', '..');
  * not Node's, and the OTLP exporter needs Node's own dynamic import — answers one request,
  * stops, and reports the response status and every module Node loaded.
  */
-async function serveOnce(env: Record<string, string>): Promise<{ status: number; modules: string[] }> {
+async function serveOnce(
+  env: Record<string, string>,
+): Promise<{ status: number; modules: string[] }> {
   const script = `
     require('reflect-metadata');
     const { createApp } = require('./server/dist/app');
@@ -45,10 +47,17 @@ function databaseUrl(config: DatabaseConfig): string {
 }
 
 const otel = (modules: string[]) =>
-  [...new Set(modules.filter((path) => path.includes('/@opentelemetry/')).map((path) => /@opentelemetry\/[^/]+/.exec(path)![0]))].sort();
+  [
+    ...new Set(
+      modules
+        .filter((path) => path.includes('/@opentelemetry/'))
+        .map((path) => /@opentelemetry\/[^/]+/.exec(path)![0]),
+    ),
+  ].sort();
 
 describe.each(testDatabaseKinds())('tracing on %s', (kind) => {
-  const DATABASE_URL = () => databaseUrl(JSON.parse(process.env[SEEDED_DATABASE_ENV[kind]]!) as DatabaseConfig);
+  const DATABASE_URL = () =>
+    databaseUrl(JSON.parse(process.env[SEEDED_DATABASE_ENV[kind]]!) as DatabaseConfig);
 
   it('loads no OpenTelemetry module when OTEL_EXPORTER_OTLP_ENDPOINT is unset', async () => {
     const withoutMetrics = await serveOnce({ DATABASE_URL: DATABASE_URL(), METRICS: 'off' });
@@ -82,10 +91,16 @@ describe.each(testDatabaseKinds())('tracing on %s', (kind) => {
     afterAll(() => new Promise((resolve) => collector.close(resolve)));
 
     it('sends spans for the request, the GraphQL operation and each SQL statement', async () => {
-      const result = await serveOnce({ DATABASE_URL: DATABASE_URL(), OTEL_EXPORTER_OTLP_ENDPOINT: endpoint });
+      const result = await serveOnce({
+        DATABASE_URL: DATABASE_URL(),
+        OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      });
       expect(result.status).toBe(200);
       expect(otel(result.modules)).toEqual(
-        expect.arrayContaining(['@opentelemetry/exporter-trace-otlp-http', '@opentelemetry/sdk-trace-node']),
+        expect.arrayContaining([
+          '@opentelemetry/exporter-trace-otlp-http',
+          '@opentelemetry/sdk-trace-node',
+        ]),
       );
       const spans = received
         .filter((request) => request.path === '/v1/traces')

@@ -3,10 +3,10 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { GraphQLSchema } from 'graphql';
 
 import type { AppConfig } from '../config/config';
-import type { RateLimiter } from '../rate-limit/rate-limiter';
-import type { GraphQLContext } from './context';
 import type { Logger } from '../observability/logger';
 import type { Tracing } from '../observability/tracing';
+import type { RateLimiter } from '../rate-limit/rate-limiter';
+import type { GraphQLContext } from './context';
 import { createErrorFormatter, errorReportingPlugin } from './format-error';
 import { playgroundApolloPlugins } from './landing-page.plugins';
 import { abuseProtectionPlugin } from './limits/abuse-protection.plugin';

@@ -97,7 +97,8 @@ function logUnexpected(
   details: { requestId: string; operation?: string | null; path?: readonly (string | number)[] },
 ): void {
   const original = unwrapResolverError(error);
-  const cause = error instanceof GraphQLError && error.originalError ? error.originalError : original;
+  const cause =
+    error instanceof GraphQLError && error.originalError ? error.originalError : original;
   logger.error(
     {
       requestId: details.requestId,
@@ -118,7 +119,9 @@ const REQUEST_ERROR_CODES = new Set([
 
 function acceptsOnlyLegacyJson(accept: string | undefined): boolean {
   if (!accept) return false;
-  return accept.includes('application/json') && !accept.includes('application/graphql-response+json');
+  return (
+    accept.includes('application/json') && !accept.includes('application/graphql-response+json')
+  );
 }
 
 /**
@@ -143,7 +146,10 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
         },
         async willSendResponse({ contextValue, request, response }) {
           if (response.body.kind !== 'single') return;
-          if (response.http.status === 400 && acceptsOnlyLegacyJson(request.http?.headers.get('accept'))) {
+          if (
+            response.http.status === 400 &&
+            acceptsOnlyLegacyJson(request.http?.headers.get('accept'))
+          ) {
             // GraphQL over HTTP: a client of the legacy `application/json` type gets request
             // errors (parse, validation, variables) with 200, as it has no other way to read them.
             const codes = (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code);
@@ -157,7 +163,9 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
             ...error,
             extensions: { ...error.extensions, requestId: contextValue.requestId },
           }));
-          const unavailable = errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE');
+          const unavailable = errors.some(
+            (error) => error.extensions?.code === 'SERVICE_UNAVAILABLE',
+          );
           if (unavailable) {
             const { status, retryAfter } = httpStatusOf('SERVICE_UNAVAILABLE');
             response.http.status = status;
@@ -175,7 +183,11 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
  * (SERVICE_UNAVAILABLE: 503 + Retry-After); coded GraphQL errors (UNAUTHENTICATED) keep
  * theirs; anything else is logged here, once, and answered 500.
  */
-export function contextCreationError(error: unknown, requestId: string, logger: Logger): GraphQLError {
+export function contextCreationError(
+  error: unknown,
+  requestId: string,
+  logger: Logger,
+): GraphQLError {
   if (error instanceof DomainError) {
     const { status, retryAfter } = httpStatusOf(error.code);
     const headers = new HeaderMap();

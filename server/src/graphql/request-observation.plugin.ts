@@ -16,7 +16,9 @@ export function requestObservationPlugin(tracing: Tracing): ApolloServerPlugin<G
       const { caller } = contextValue;
       if (record) {
         record.caller =
-          caller.kind === 'token' ? { name: caller.name, role: caller.role } : { name: 'anonymous' };
+          caller.kind === 'token'
+            ? { name: caller.name, role: caller.role }
+            : { name: 'anonymous' };
       }
       let span: ReturnType<Tracing['startSpan']> | undefined;
       return {
@@ -29,9 +31,11 @@ export function requestObservationPlugin(tracing: Tracing): ApolloServerPlugin<G
           });
         },
         async willSendResponse({ response }) {
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          const errors =
+            response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           if (record && errors) {
-            for (const error of errors) record.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+            for (const error of errors)
+              record.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           }
           span?.end(errors && errors.length > 0 ? errors[0].message : undefined);
         },

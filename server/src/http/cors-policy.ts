@@ -21,9 +21,14 @@ export const EXPOSED_HEADERS = [
  * queries from their visitors' browsers unless they were allowed to.
  */
 export function corsOptions(config: Pick<AppConfig, 'corsOrigins' | 'playground'>): CorsOptions {
-  if (config.corsOrigins.includes('*')) return { origin: '*', maxAge: 600, exposedHeaders: EXPOSED_HEADERS };
+  if (config.corsOrigins.includes('*'))
+    return { origin: '*', maxAge: 600, exposedHeaders: EXPOSED_HEADERS };
   const origins = [...config.corsOrigins];
   // The embedded Sandbox runs in a frame of Apollo's origin and calls the API from there.
   if (config.playground === 'apollo-sandbox') origins.push(APOLLO_SANDBOX_ORIGIN);
-  return { origin: origins.length > 0 ? origins : false, maxAge: 600, exposedHeaders: EXPOSED_HEADERS };
+  return {
+    origin: origins.length > 0 ? origins : false,
+    maxAge: 600,
+    exposedHeaders: EXPOSED_HEADERS,
+  };
 }

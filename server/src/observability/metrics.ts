@@ -1,10 +1,4 @@
-import {
-  collectDefaultMetrics,
-  Counter,
-  Gauge,
-  Histogram,
-  Registry,
-} from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Pool figures a database driver can tell; SQLite has no pool and gives none. */
 export interface PoolStatistics {
@@ -64,7 +58,11 @@ export class Metrics {
       });
     pool('polegraph_db_pool_in_use', 'Database connections lent out', (s) => s.inUse);
     pool('polegraph_db_pool_idle', 'Database connections open and free', (s) => s.idle);
-    pool('polegraph_db_pool_waiting', 'Requests waiting for a database connection', (s) => s.waiting);
+    pool(
+      'polegraph_db_pool_waiting',
+      'Requests waiting for a database connection',
+      (s) => s.waiting,
+    );
   }
 
   /** Counts one answered GraphQL request. */
