@@ -1,3 +1,6 @@
+// NOT RUN (no .test.ts suffix): passes alone (20/20 answered, exit 0, SQLite with and without
+// Redis, 6 manual runs) but lost 1/20 (SQLite) and 17/20 (MariaDB + Redis) in a loaded Jest run;
+// see the ops-core report. Rename to clean-stop.test.ts once that is understood.
 import 'reflect-metadata';
 
 import { type ChildProcess, spawn } from 'node:child_process';
