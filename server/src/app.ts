@@ -8,13 +8,22 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 
 import type { AppConfig } from './config/config';
-import { openDataSource } from './database/data-source';
+import { openDataSource, sqlStatementLog } from './database/data-source';
 import { closeDataSource } from './database/transactions';
 import { ENTITIES, SCHEMA_FEATURES } from './features';
 import { startApolloServer } from './graphql/apollo-server';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { buildPoleGraphSchema } from './graphql/schema';
+import { GracefulStop } from './http/graceful-stop';
+import { Readiness, type ReadinessCheck } from './http/health.routes';
 import { createHttpApp } from './http/http-app';
+import { startMetricsServer } from './http/metrics.routes';
+import { ConnectionStateLog } from './observability/connection-state-log';
+import { databasePoolStatistics } from './observability/database-pool';
+import { createLogger, type Logger } from './observability/logger';
+import type { Metrics } from './observability/metrics';
+import { currentRequest } from './observability/request-scope';
+import { loadTracing } from './observability/tracing';
 import { RateLimiter } from './rate-limit/rate-limiter';
 
 export interface PoleGraphApp {
@@ -23,15 +32,24 @@ export interface PoleGraphApp {
   apollo: ApolloServer<GraphQLContext>;
   dataSource: DataSource;
   schema: GraphQLSchema;
+  logger: Logger;
+  readiness: Readiness;
+  /** Null when METRICS=off. */
+  metrics: Metrics | null;
   /** Starts listening; resolves once the port is bound (port 0 picks a free one). */
   listen(port?: number): Promise<{ server: Server; url: string }>;
-  /** Stops accepting requests, lets running ones finish, then closes the database. */
+  /**
+   * The one stop path: `/readyz` turns 503, the listener closes, accepted requests finish
+   * (within the grace period), then Apollo, Redis, tracing and the database close. Idempotent.
+   */
   close(): Promise<void>;
 }
 
 export interface CreateAppOptions {
   /** An already open data source (tests share one); otherwise one is opened from the config. */
   dataSource?: DataSource;
+  /** Where log lines go (tests read them); a logger made from the config otherwise. */
+  logger?: Logger;
 }
 
 /**
@@ -42,22 +60,56 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<PoleGraphApp> {
+  const logger = options.logger ?? createLogger(config.process);
+  const tracing = loadTracing(config.operations.otlpEndpoint);
   const dataSource =
     options.dataSource ??
     (await openDataSource(config.database.connection, {
       entities: ENTITIES,
       printStatements: config.process.logLevel === 'debug',
     }));
+  const databaseState = new ConnectionStateLog(logger, 'database');
+  if (!options.dataSource) databaseState.up();
+  const unsubscribe = sqlStatementLog(dataSource).subscribe((sql) => {
+    const record = currentRequest();
+    if (record) record.statements += 1;
+    if (tracing.enabled) {
+      tracing.startSpan('sql', { 'db.query.text': sql.slice(0, 2000) }).end();
+    }
+  });
   const schema = await buildPoleGraphSchema(SCHEMA_FEATURES);
   const rateLimiter = await RateLimiter.fromConfig(config);
-  const httpServer = createServer();
-  const apollo = await startApolloServer({ config, schema, rateLimiter, httpServer });
+  const metrics = config.operations.metrics ? loadMetrics(dataSource) : null;
+  const checks: ReadinessCheck[] = [
+    {
+      name: 'database',
+      check: () => databaseState.watch(dataSource.query('SELECT 1').then(() => undefined)),
+    },
+  ];
+  if (config.redis.url) checks.push({ name: 'redis', check: () => rateLimiter.ping() });
+  const readiness = new Readiness(checks);
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = config.operations;
+  const httpServer = createServer({
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+  });
+  const gracefulStop = new GracefulStop(httpServer);
+  const apollo = await startApolloServer({ config, schema, rateLimiter, logger, tracing });
   const app = createHttpApp({
     config,
     apollo,
     createContext: (request) => createContext({ dataSource }, request),
+    logger,
+    readiness,
+    metrics,
+    tracing,
   });
   httpServer.on('request', app);
+  const metricsServer =
+    metrics && config.operations.metricsPort !== null
+      ? await startMetricsServer(metrics, config.operations.metricsPort)
+      : null;
 
   let closing: Promise<void> | undefined;
   return {
@@ -66,6 +118,9 @@ export async function createApp(
     apollo,
     dataSource,
     schema,
+    logger,
+    readiness,
+    metrics,
     listen(port = config.http.port) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -80,12 +135,31 @@ export async function createApp(
     close() {
       // One stop, however many times it is asked for.
       closing ??= (async () => {
-        // Apollo's drain plugin closes the HTTP server once in-flight requests are done.
+        readiness.markStopping();
+        await gracefulStop.stop(config.operations.stopGracePeriodMs);
         await apollo.stop();
+        if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
         await rateLimiter.close();
-        if (!options.dataSource) await closeDataSource(dataSource);
+        unsubscribe();
+        await tracing.shutdown();
+        if (!options.dataSource) {
+          await closeDataSource(dataSource);
+          databaseState.closed();
+        }
       })();
       return closing;
     },
   };
+}
+
+/**
+ * prom-client is loaded only when metrics are on (it also loads OpenTelemetry's API facade for
+ * its exemplars): METRICS=off costs nothing.
+ */
+function loadMetrics(dataSource: DataSource): Metrics {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { Metrics } =
+    require('./observability/metrics') as typeof import('./observability/metrics');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return new Metrics(() => databasePoolStatistics(dataSource));
 }

@@ -8,23 +8,36 @@ import { isDatabaseEmpty, seedDatabase } from './seed/seed';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
-  if (config.database.connection.kind === 'sqlite' && (await isDatabaseEmpty(app.dataSource))) {
-    console.info(`[seed] ${config.database.connection.path} is new: loading the national dataset…`);
-    await seedDatabase(app.dataSource, { log: (line) => console.info(line) });
-  }
-  const { url } = await app.listen();
-  console.info(`PoleGraph serves GraphQL at ${url}`);
-
+  const { logger } = app;
+  // Registered before anything slow, so a signal during the seed still stops cleanly.
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.info(`${signal} received: finishing requests, then stopping.`);
-    await app.close();
-    process.exit(0);
+    logger.info({ signal }, `${signal} received: finishing accepted requests, then stopping`);
+    app.close().then(
+      () => {
+        logger.info('stopped');
+        logger.flush?.();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'the stop failed');
+        logger.flush?.();
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  if (config.database.connection.kind === 'sqlite' && (await isDatabaseEmpty(app.dataSource))) {
+    logger.info(`${config.database.connection.path} is new: loading the national dataset…`);
+    await seedDatabase(app.dataSource, { log: (line) => logger.info(line) });
+  }
+  if (stopping) return;
+  const { url } = await app.listen();
+  logger.info({ url }, `PoleGraph serves GraphQL at ${url}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { LogCapture } from '../helpers/log-capture';
 import { createEmptyDatabase, type TestDatabase } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 
@@ -21,23 +22,52 @@ describe('unexpected errors', () => {
   });
 
   async function brokenQuery(nodeEnv: 'production' | 'development') {
-    const environment = await createTestEnvironment(database, {
-      process: { nodeEnv, logLevel: 'warn' },
-    });
+    const log = new LogCapture();
+    const environment = await createTestEnvironment(
+      database,
+      { process: { nodeEnv, logLevel: 'warn' } },
+      { logger: log.logger },
+    );
     environments.push(environment);
-    const response = await environment.query('query Poles { poles(first: 2) { nodes { name } } }');
-    return { environment, response };
+    const response = await environment.query(
+      'query Poles { poles(first: 2) { nodes { name } } }',
+      undefined,
+      { 'x-request-id': `masking-${nodeEnv}` },
+    );
+    return { environment, response, log };
   }
 
   it('are masked in production: a code and a safe message, no SQL, no stack', async () => {
-    const { environment, response } = await brokenQuery('production');
+    const { environment, response, log } = await brokenQuery('production');
     expect(response.errors).toEqual([
       {
         message: 'Internal server error: the failure was logged, please retry or report it.',
         locations: [{ line: 1, column: 15 }],
         path: ['poles'],
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'masking-production' },
       },
+    ]);
+    expect(response.headers.get('x-request-id')).toBe('masking-production');
+    // Logged once, with the request id, the real cause and its stack.
+    const logged = log.withMessage('unexpected error');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({
+      level: 50,
+      requestId: 'masking-production',
+      operation: 'Poles',
+      path: 'poles',
+      err: { message: expect.stringMatching(/pole/), stack: expect.stringMatching(/\n\s+at /) },
+    });
+    // And the request's own line says how it ended.
+    expect(log.withMessage('request')).toEqual([
+      expect.objectContaining({
+        requestId: 'masking-production',
+        operation: 'Poles',
+        status: 200,
+        outcome: 'error',
+        errorCodes: ['INTERNAL_SERVER_ERROR'],
+        caller: { name: 'anonymous' },
+      }),
     ]);
     expect(JSON.stringify(response)).not.toMatch(
       /SELECT|pole_gone|no such table|\.ts:\d+|\.js:\d+/i,

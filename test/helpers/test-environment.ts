@@ -2,6 +2,7 @@ import type { IssueTokenRequest } from '../../server/src/api-token/api-token.ser
 import { createApp, type PoleGraphApp } from '../../server/src/app';
 import type { Role } from '../../server/src/auth/roles';
 import { type AppConfig, loadConfig } from '../../server/src/config/config';
+import type { Logger } from '../../server/src/observability/logger';
 import type { TestDatabase } from './test-databases';
 import { bearerFor } from './tokens';
 
@@ -61,6 +62,8 @@ export function testConfig(database: TestDatabase, overrides: ConfigOverrides = 
 export interface TestEnvironmentOptions {
   /** Send every request with a token of this role (issued in the database); anonymous otherwise. */
   as?: Partial<IssueTokenRequest> & { role: Role };
+  /** Where the server's log lines go (see LogCapture); the config's logger otherwise. */
+  logger?: Logger;
 }
 
 /** A real server on a free port over `database`, reached through HTTP (like Vendure's). */
@@ -69,7 +72,10 @@ export async function createTestEnvironment(
   overrides: ConfigOverrides = {},
   options: TestEnvironmentOptions = {},
 ): Promise<TestEnvironment> {
-  const app = await createApp(testConfig(database, overrides), { dataSource: database.dataSource });
+  const app = await createApp(testConfig(database, overrides), {
+    dataSource: database.dataSource,
+    logger: options.logger,
+  });
   const { url } = await app.listen(0);
   const defaultHeaders = options.as ? await bearerFor(database.dataSource, options.as) : {};
   return {

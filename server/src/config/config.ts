@@ -8,6 +8,7 @@ import { type DatabaseConfig, parseDatabaseUrl } from './database-url';
 import {
   boolean,
   byteSize,
+  httpUrl,
   choice,
   ConfigError,
   type Option,
@@ -112,6 +113,29 @@ export const OPTIONS = {
     /** Points given back to each bucket per second. */
     restoreRate: option('RATE_LIMIT_RESTORE_RATE', 50, positiveNumber),
   },
+  /** How the process is run and observed (README "Operating PoleGraph"). */
+  operations: {
+    /** On SIGTERM/SIGINT, how long accepted requests may take before their connections are cut. */
+    stopGracePeriodMs: option('STOP_GRACE_PERIOD_MS', 15000, wholeNumber(0)),
+    /** Time a client has to send a request's headers. */
+    headersTimeoutMs: option('HTTP_HEADERS_TIMEOUT_MS', 10000, wholeNumber(1000)),
+    /** Time a client has to send a whole request. */
+    requestTimeoutMs: option('HTTP_REQUEST_TIMEOUT_MS', 30000, wholeNumber(1000)),
+    /** An idle keep-alive connection is closed after this. */
+    keepAliveTimeoutMs: option('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, wholeNumber(100)),
+    /** GraphQL requests executed at once; others wait. */
+    maxConcurrentExecutions: option('MAX_CONCURRENT_EXECUTIONS', 32, wholeNumber(1)),
+    /** Requests that may wait for an execution slot; beyond, HTTP 503 + Retry-After. */
+    maxQueuedExecutions: option('MAX_QUEUED_EXECUTIONS', 256, wholeNumber(0)),
+    /** Longest wait for an execution slot before HTTP 503. */
+    executionQueueTimeoutMs: option('EXECUTION_QUEUE_TIMEOUT_MS', 10000, wholeNumber(1)),
+    /** `/metrics` in Prometheus format. */
+    metrics: option('METRICS', true, boolean, '`on`'),
+    /** Serve `/metrics` on this port instead of the API's; `null`: the API's. */
+    metricsPort: option('METRICS_PORT', null as number | null, wholeNumber(0, 65535), "_(unset: the API's port)_"),
+    /** OTLP/HTTP collector that receives traces; `null` loads no tracing code at all. */
+    otlpEndpoint: option('OTEL_EXPORTER_OTLP_ENDPOINT', null as string | null, httpUrl, '_(unset: no tracing code loaded)_'),
+  },
   /** Shared state between server processes. */
   redis: {
     /** `null` keeps everything in this process. */
@@ -137,6 +161,7 @@ export type LimitsConfig = AppConfig['limits'];
 export type TokenRoleName = keyof LimitsConfig['maxQueryCostByRole'];
 export type RateLimitConfig = AppConfig['rateLimit'];
 export type RedisConfig = AppConfig['redis'];
+export type OperationsConfig = AppConfig['operations'];
 
 function valuesOf<T extends object>(
   section: T,

@@ -141,3 +141,9 @@ export function redisUrl(raw: string, name: string): string {
   }
   return url;
 }
+
+export function httpUrl(raw: string, name: string): string {
+  const url = raw.trim();
+  if (!/^https?:\/\/[^/]/.test(url)) throw problem(`${name} must be an http(s) URL, got "${raw}"`);
+  return url;
+}

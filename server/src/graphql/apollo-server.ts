@@ -1,25 +1,25 @@
-import type { Server } from 'node:http';
-
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
 
 import type { AppConfig } from '../config/config';
+import type { Logger } from '../observability/logger';
+import type { Tracing } from '../observability/tracing';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { accessWarningsPlugin } from './access-warnings.plugin';
 import type { GraphQLContext } from './context';
-import { createErrorFormatter } from './format-error';
+import { createErrorFormatter, errorReportingPlugin } from './format-error';
 import { playgroundApolloPlugins } from './landing-page.plugins';
 import { abuseProtectionPlugin } from './limits/abuse-protection.plugin';
+import { requestObservationPlugin } from './request-observation.plugin';
 import { TrustedDocuments } from './trusted-documents/trusted-documents';
 
 export interface ApolloServerDependencies {
   config: AppConfig;
   schema: GraphQLSchema;
   rateLimiter: RateLimiter;
-  /** The HTTP server Apollo drains on stop. */
-  httpServer: Server;
+  logger: Logger;
+  tracing: Tracing;
 }
 
 /** Apollo Server with our error masking, limits and plugins; started, not yet mounted. */
@@ -27,7 +27,8 @@ export async function startApolloServer({
   config,
   schema,
   rateLimiter,
-  httpServer,
+  logger,
+  tracing,
 }: ApolloServerDependencies): Promise<ApolloServer<GraphQLContext>> {
   const trustedDocuments =
     config.limits.trustedDocuments === 'off'
@@ -38,6 +39,7 @@ export async function startApolloServer({
         );
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
+    logger: logger.child({ component: 'apollo' }),
     formatError: createErrorFormatter(config.process.nodeEnv === 'production'),
     includeStacktraceInErrorResponses: false,
     introspection: config.http.introspection,
@@ -45,11 +47,14 @@ export async function startApolloServer({
     allowBatchedHttpRequests: config.http.maxBatchSize > 0,
     // Bounds parsing and validation (which grow faster than the document) before any limit runs.
     parseOptions: { maxTokens: config.limits.maxQueryTokens },
-    // The process has one stop path (main.ts → app.close()); Apollo must not add its own.
+    // The process has one stop path (main.ts → app.close(), which drains HTTP itself: see
+    // http/graceful-stop.ts); Apollo must not add its own.
     stopOnTerminationSignals: false,
     plugins: [
-      // Lets in-flight requests finish when the server stops.
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Unexpected errors logged once, request ids in errors, 503 for SERVICE_UNAVAILABLE.
+      errorReportingPlugin(logger),
+      // Operation, caller and error codes for the request's log line and metrics.
+      requestObservationPlugin(tracing),
       // We send no cache hints; Apollo's cache-control plugin would still wrap every field
       // resolver (willResolveField), measured at about a third of a big query's time.
       ApolloServerPluginCacheControlDisabled(),

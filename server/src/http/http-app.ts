@@ -5,42 +5,74 @@ import express, { type Express } from 'express';
 
 import type { AppConfig } from '../config/config';
 import type { ContextRequest, GraphQLContext } from '../graphql/context';
+import { contextCreationError } from '../graphql/format-error';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import type { Tracing } from '../observability/tracing';
 import { corsOptions } from './cors-policy';
-import { mountHealth } from './health.routes';
+import { ExecutionGate } from './execution-gate';
+import { mountHealth, type Readiness } from './health.routes';
 import { batchSizeLimit, graphqlBodyParser } from './http-limits';
+import { mountMetrics } from './metrics.routes';
 import { mountPlayground } from './playground/playground.routes';
+import { requestLog, requestRecordOf, requestScope } from './request-log';
 
 export interface HttpAppDependencies {
   config: AppConfig;
   apollo: ApolloServer<GraphQLContext>;
   /** Builds one request's GraphQL context from what HTTP knows of it. */
   createContext(request: ContextRequest): Promise<GraphQLContext>;
+  logger: Logger;
+  readiness: Readiness;
+  /** Null when METRICS=off. */
+  metrics: Metrics | null;
+  tracing: Tracing;
 }
 
-/** The express pipeline: health, playground, then /graphql behind CORS and body limits. */
-export function createHttpApp({ config, apollo, createContext }: HttpAppDependencies): Express {
+/**
+ * The express pipeline: request id and log line, health, metrics, playground, then /graphql
+ * behind CORS, body limits and the bound on concurrent executions.
+ */
+export function createHttpApp({
+  config,
+  apollo,
+  createContext,
+  logger,
+  readiness,
+  metrics,
+  tracing,
+}: HttpAppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  mountHealth(app);
+  app.use(requestLog(logger, metrics));
+  mountHealth(app, readiness);
+  if (metrics && config.operations.metricsPort === null) mountMetrics(app, metrics);
   // Browsers asking for HTML get the playground; GraphQL requests go on to Apollo.
   mountPlayground(app, config.http);
+  const gate = new ExecutionGate(config.operations);
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(corsOptions(config.http)),
     ...graphqlBodyParser(config.http.bodyLimitBytes),
     batchSizeLimit(config.http.maxBatchSize),
+    gate.middleware(),
+    requestScope(tracing),
     expressMiddleware(apollo, {
-      context: ({ req }) =>
-        createContext({
-          authorization: req.headers.authorization,
-          ip: req.ip ?? 'unknown',
-          requestId: headerValue(req.headers['x-request-id']),
-        }),
+      context: async ({ req, res }) => {
+        const record = requestRecordOf(res);
+        try {
+          return await createContext({
+            authorization: req.headers.authorization,
+            ip: req.ip ?? 'unknown',
+            requestId: record.requestId,
+          });
+        } catch (error) {
+          const answered = contextCreationError(error, record.requestId, logger);
+          record.errorCodes.push(String(answered.extensions.code));
+          throw answered;
+        }
+      },
     }),
   );
   return app;
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,13 +1,19 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 
-/** An error answered before Apollo sees the request, in the shape of a GraphQL response. */
-function sendRequestError(
+/**
+ * An error answered before Apollo sees the request, in the shape of a GraphQL response, with
+ * the request id (http/request-log.ts) a caller can quote.
+ */
+export function sendRequestError(
   response: Response,
   status: number,
   message: string,
   extensions: Record<string, unknown>,
 ): void {
-  response.status(status).json({ errors: [{ message, extensions }] });
+  const requestId = response.getHeader('x-request-id');
+  response.status(status).json({
+    errors: [{ message, extensions: requestId ? { ...extensions, requestId } : extensions }],
+  });
 }
 
 /**

@@ -34,6 +34,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return take;
   }
 
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {
     this.buckets.clear();
   }

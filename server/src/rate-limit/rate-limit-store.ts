@@ -7,6 +7,8 @@ export interface RateLimitStore {
    * negative one gives points back up to a full bucket.
    */
   take(key: string, cost: number, settings: BucketSettings): Promise<BucketTake>;
+  /** Resolves when the store answers (readiness probe); the memory store always does. */
+  ping(): Promise<void>;
   /** Releases connections and timers. */
   close(): Promise<void>;
 }

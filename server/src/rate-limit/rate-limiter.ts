@@ -102,6 +102,11 @@ export class RateLimiter {
     };
   }
 
+  /** Whether the store answers: Redis when REDIS_URL is set. */
+  ping(): Promise<void> {
+    return this.store.ping();
+  }
+
   close(): Promise<void> {
     return this.store.close();
   }

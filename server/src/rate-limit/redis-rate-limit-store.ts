@@ -115,6 +115,10 @@ export class RedisRateLimitStore implements RateLimitStore {
     }
   }
 
+  async ping(): Promise<void> {
+    await this.client.ping();
+  }
+
   async close(): Promise<void> {
     if (this.client.isOpen) await this.client.close();
   }

@@ -1,0 +1,86 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Pool figures a database driver can tell; SQLite has no pool and gives none. */
+export interface PoolStatistics {
+  inUse: number;
+  idle: number;
+  waiting: number;
+}
+
+/**
+ * The Prometheus figures of one server. Each app has its own registry, so tests running
+ * several servers in one process do not mix their counts.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly requests: Counter<'operation' | 'outcome'>;
+  private readonly duration: Histogram<'operation' | 'outcome'>;
+  private readonly errors: Counter<'code'>;
+  private readonly statements: Histogram;
+
+  constructor(poolStatistics: () => PoolStatistics | null) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: 'polegraph_' });
+    this.requests = new Counter({
+      name: 'polegraph_graphql_requests_total',
+      help: 'GraphQL requests answered, by operation name and outcome',
+      labelNames: ['operation', 'outcome'],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: 'polegraph_graphql_request_duration_seconds',
+      help: 'Time from a GraphQL request arriving to its answer being sent',
+      labelNames: ['operation', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.errors = new Counter({
+      name: 'polegraph_graphql_errors_total',
+      help: 'GraphQL errors answered, by extensions.code',
+      labelNames: ['code'],
+      registers,
+    });
+    this.statements = new Histogram({
+      name: 'polegraph_sql_statements_per_request',
+      help: 'SQL statements sent to serve one GraphQL request',
+      buckets: [0, 1, 2, 5, 10, 20, 50, 100],
+      registers,
+    });
+    const pool = (name: string, help: string, read: (statistics: PoolStatistics) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          const statistics = poolStatistics();
+          if (statistics) this.set(read(statistics));
+        },
+      });
+    pool('polegraph_db_pool_in_use', 'Database connections lent out', (s) => s.inUse);
+    pool('polegraph_db_pool_idle', 'Database connections open and free', (s) => s.idle);
+    pool(
+      'polegraph_db_pool_waiting',
+      'Requests waiting for a database connection',
+      (s) => s.waiting,
+    );
+  }
+
+  /** Counts one answered GraphQL request. */
+  recordRequest(
+    operation: string,
+    outcome: string,
+    seconds: number,
+    errorCodes: readonly string[],
+    statements: number,
+  ): void {
+    this.requests.inc({ operation, outcome });
+    this.duration.observe({ operation, outcome }, seconds);
+    for (const code of errorCodes) this.errors.inc({ code });
+    this.statements.observe(statements);
+  }
+
+  /** The text a Prometheus scraper reads. */
+  async exposition(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
