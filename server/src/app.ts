@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 
 import type { AppConfig } from './config/config';
 import { openDataSource } from './database/data-source';
+import { runInDatabaseSession } from './database/database';
 import { closeDataSource } from './database/transactions';
 import { ENTITIES, SCHEMA_FEATURES } from './features';
 import { startApolloServer } from './graphql/apollo-server';
@@ -47,6 +48,7 @@ export async function createApp(
     (await openDataSource(config.database, {
       entities: ENTITIES,
       printStatements: config.logLevel === 'debug',
+      limits: config.databaseLimits,
     }));
   const schema = await buildPoleGraphSchema(SCHEMA_FEATURES);
   const rateLimiter = await RateLimiter.fromConfig(config);
@@ -57,7 +59,10 @@ export async function createApp(
     apollo,
     createContext: (request) => createContext({ dataSource }, request),
   });
-  httpServer.on('request', app);
+  // Each request is one database session: after it writes, its reads go to the primary.
+  httpServer.on('request', (request, response) =>
+    runInDatabaseSession(() => app(request, response)),
+  );
 
   let closing: Promise<void> | undefined;
   return {

@@ -26,12 +26,48 @@ export type DatabaseConfig =
       database: string;
     };
 
+/** How long the database may take, and where reads may go. */
+export interface DatabaseLimits {
+  /**
+   * Time budget of one statement, in milliseconds; a read over it is abandoned and the request
+   * gets `QUERY_TIMEOUT`. 0 turns the budget off. @default 5000 (env `MAX_STATEMENT_MS`)
+   */
+  maxStatementMs: number;
+  /**
+   * MySQL/MariaDB: how long opening a connection may take before the request gets
+   * `SERVICE_UNAVAILABLE`. @default 5 s (env `DATABASE_CONNECT_TIMEOUT`, seconds)
+   */
+  connectTimeoutMs: number;
+  /**
+   * MySQL/MariaDB: how long a read may wait for a free pooled connection.
+   * @default 5 s (env `DATABASE_ACQUIRE_TIMEOUT`, seconds)
+   */
+  acquireTimeoutMs: number;
+  /**
+   * MySQL/MariaDB read replicas: reads go to them, writes (and the reads of a request after it
+   * wrote) to `DATABASE_URL`. @default none (env `DATABASE_REPLICA_URLS`, comma-separated)
+   */
+  replicas: DatabaseConfig[];
+  /** SQLite: worker threads that run reads off the main thread. @default 4 (env `SQLITE_READ_WORKERS`) */
+  sqliteReadWorkers: number;
+}
+
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
+  maxStatementMs: 5000,
+  connectTimeoutMs: 5000,
+  acquireTimeoutMs: 5000,
+  replicas: [],
+  sqliteReadWorkers: 4,
+};
+
 export interface AppConfig {
   /** HTTP port. @default 4000 (env `PORT`) */
   port: number;
   /** Where the data lives. @default `sqlite:./data/polegraph.sqlite` (env `DATABASE_URL`) */
   databaseUrl: string;
   database: DatabaseConfig;
+  /** Statement budget, timeouts and read replicas (see `DatabaseLimits`). */
+  databaseLimits: DatabaseLimits;
   /** @default `development` (env `NODE_ENV`) */
   nodeEnv: NodeEnv;
   /** `debug` also prints every SQL statement. @default `info` (env `LOG_LEVEL`) */
@@ -142,14 +178,55 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     problems,
   );
   const abuse = loadAbuseProtection(env, problems);
+  const databaseLimits = loadDatabaseLimits(env, database, problems);
   if (problems.length > 0 || !database) throw new ConfigError(problems);
-  return { port, databaseUrl, database, nodeEnv, logLevel, playground, ...abuse };
+  return { port, databaseUrl, database, databaseLimits, nodeEnv, logLevel, playground, ...abuse };
 }
 
 type AbuseProtectionConfig = Omit<
   AppConfig,
-  'port' | 'databaseUrl' | 'database' | 'nodeEnv' | 'logLevel' | 'playground'
+  'port' | 'databaseUrl' | 'database' | 'databaseLimits' | 'nodeEnv' | 'logLevel' | 'playground'
 >;
+
+/** MAX_STATEMENT_MS, the connect and acquire timeouts, replicas (see `DatabaseLimits`). */
+function loadDatabaseLimits(
+  env: Environment,
+  primary: DatabaseConfig | undefined,
+  problems: string[],
+): DatabaseLimits {
+  const defaults = DEFAULT_DATABASE_LIMITS;
+  const seconds = (name: string, fallbackMs: number) =>
+    Math.round(parsePositiveNumber(name, env[name], fallbackMs / 1000, problems) * 1000);
+  const replicas: DatabaseConfig[] = [];
+  for (const url of (env.DATABASE_REPLICA_URLS ?? '').split(',').map((part) => part.trim())) {
+    if (url === '') continue;
+    const replica = parseDatabaseUrl(url, problems, 'DATABASE_REPLICA_URLS');
+    if (replica && replica.kind !== 'mysql')
+      problems.push('DATABASE_REPLICA_URLS takes mysql:// or mariadb:// URLs only');
+    else if (replica) replicas.push(replica);
+  }
+  if (replicas.length > 0 && primary?.kind !== 'mysql')
+    problems.push('DATABASE_REPLICA_URLS needs a mysql:// or mariadb:// DATABASE_URL');
+  return {
+    maxStatementMs: parseWholeNumber(
+      'MAX_STATEMENT_MS',
+      env.MAX_STATEMENT_MS,
+      defaults.maxStatementMs,
+      0,
+      problems,
+    ),
+    connectTimeoutMs: seconds('DATABASE_CONNECT_TIMEOUT', defaults.connectTimeoutMs),
+    acquireTimeoutMs: seconds('DATABASE_ACQUIRE_TIMEOUT', defaults.acquireTimeoutMs),
+    replicas,
+    sqliteReadWorkers: parseWholeNumber(
+      'SQLITE_READ_WORKERS',
+      env.SQLITE_READ_WORKERS,
+      defaults.sqliteReadWorkers,
+      1,
+      problems,
+    ),
+  };
+}
 
 /** Limits, rate limit, trusted documents, CORS and introspection (see `AppConfig`). */
 function loadAbuseProtection(env: Environment, problems: string[]): AbuseProtectionConfig {

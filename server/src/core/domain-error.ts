@@ -6,6 +6,10 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  /** A statement overran its time budget (MAX_STATEMENT_MS); the server goes on answering. */
+  | 'QUERY_TIMEOUT'
+  /** The database is unreachable or timed out connecting: retry later (HTTP 503 + Retry-After). */
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /**

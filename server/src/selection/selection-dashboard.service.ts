@@ -1,6 +1,7 @@
 import { accessScopeOf } from '../auth/access-scope';
 import { detailCondition, isDetailField } from '../auth/permission-policy';
 import { compareDecimals } from '../core/scaled-decimal';
+import { readRows } from '../database/database';
 import { hydrate } from '../database/query/hydrate';
 import { relatedList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
@@ -81,7 +82,8 @@ export async function selectionRows(
   const evaluationVisible = accessCondition(caller, 'Evaluation', 'e');
   const decisionVisible = accessCondition(caller, 'LabellingDecision', 'd');
   const detail = detailCondition(caller, 'Pole', 'p') ?? '1 = 1';
-  const rows = (await dataSource.query(
+  const rows = (await readRows(
+    dataSource,
     `SELECT p.*, CASE WHEN ${detail} THEN 1 ELSE 0 END AS \`detailVisible\` FROM \`pole\` p ` +
       'WHERE (p.`status` = ? ' +
       'OR p.`id` IN (SELECT e.`poleId` FROM `evaluation` e ' +
