@@ -48,7 +48,7 @@ export interface DatabaseLimits {
    * wrote) to `DATABASE_URL`. @default none (env `DATABASE_REPLICA_URLS`, comma-separated)
    */
   replicas: DatabaseConfig[];
-  /** SQLite: worker threads that run reads off the main thread. @default 4 (env `SQLITE_READ_WORKERS`) */
+  /** SQLite: worker processes that run reads off the main thread. @default 4 (env `SQLITE_READ_WORKERS`) */
   sqliteReadWorkers: number;
 }
 

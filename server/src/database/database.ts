@@ -12,7 +12,7 @@ const ports = new WeakMap<DataSource, Database>();
 
 /**
  * The Database port of an open data source (made on first use with the limits `openDataSource`
- * was given): SQLite reads in worker threads and writes on its writer connection, or
+ * was given): SQLite reads in worker processes and writes on its writer connection, or
  * MySQL/MariaDB reads on replicas and writes on the primary.
  */
 export function databaseOf(dataSource: DataSource): Database {

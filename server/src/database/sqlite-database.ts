@@ -8,10 +8,10 @@ import { SqliteReadPool } from './sqlite-read-pool';
 /**
  * SQLite behind the port.
  *
- * Reads: on a file database, a pool of worker threads with read-only connections
+ * Reads: on a file database, a pool of worker processes with read-only connections
  * (sqlite-read-pool.ts) runs them off the main thread within `MAX_STATEMENT_MS`. An in-memory
  * database (`:memory:`) exists only in its own connection, so its reads run in-process on the
- * main connection, without a budget (SQLite cannot be interrupted from another thread).
+ * main connection, without a budget (better-sqlite3 cannot interrupt a statement).
  *
  * Writes: TypeORM shares ONE connection among all callers, so two interleaved transactions would
  * nest as savepoints of each other and readers would see uncommitted rows. Writes therefore run

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 import { queryTimeout } from './database-errors';
 import { createFold } from './query/sql-dialect';
@@ -6,16 +6,18 @@ import { createFold } from './query/sql-dialect';
 /**
  * The code each read worker runs: one read-only better-sqlite3 connection to the database file
  * (WAL: it sees every committed write, never an uncommitted one), with the same `fold()` as the
- * main connection, answering one statement at a time. Plain JavaScript evaluated by the worker,
- * so it runs the same from the compiled server and from the TypeScript tests.
+ * main connection, answering one statement at a time. Plain JavaScript run with `node -e`, so it
+ * runs the same from the compiled server and from the TypeScript tests.
  */
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+const workerData = JSON.parse(process.env.POLEGRAPH_SQLITE_READER);
+const parentPort = { postMessage: (message) => process.send(message) };
+process.on('disconnect', () => process.exit(0));
 const Database = require(workerData.driverPath);
 const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
 db.function('fold', { deterministic: true }, (${createFold.toString()})());
 const statements = new Map();
-parentPort.on('message', ({ sql, params }) => {
+process.on('message', ({ sql, params }) => {
   try {
     let statement = statements.get(sql);
     if (!statement) {
@@ -58,14 +60,19 @@ export class SqliteReadError extends Error {
 
 /**
  * better-sqlite3 is synchronous: a statement run on the main thread freezes the event loop for
- * every caller. This pool runs reads on up to `size` worker threads instead, so a slow read
- * delays no one else, and enforces each read's time budget by terminating the worker that
- * overran it (SQLite cannot be interrupted from outside its thread); a fresh worker replaces it
- * on the next read. Reads beyond `size` wait in order for a free worker.
+ * every caller. This pool runs reads on up to `size` workers instead, so a slow read delays no
+ * one else, and enforces each read's time budget by ending the worker that overran it; a fresh
+ * worker replaces it on the next read. Reads beyond `size` wait in order for a free worker.
+ *
+ * The workers are child processes rather than worker threads: better-sqlite3 offers no
+ * `sqlite3_interrupt`, and a worker thread inside SQLite's C code cannot be terminated until the
+ * statement returns (measured: `worker.terminate()` of a thread counting a recursive CTE waited
+ * for the whole statement, and so did the process's exit). A process is ended at once by SIGKILL,
+ * so an abandoned read stops using a core and its read snapshot the moment its budget is spent.
  */
 export class SqliteReadPool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Set<Worker>();
+  private readonly idle: ChildProcess[] = [];
+  private readonly busy = new Set<ChildProcess>();
   private readonly waiting: Job[] = [];
   private readonly driverPath = require.resolve('better-sqlite3');
   private closed = false;
@@ -100,7 +107,7 @@ export class SqliteReadPool {
       job.reject(new Error('The SQLite read pool was closed'));
     const workers = [...this.idle.splice(0), ...this.busy];
     this.busy.clear();
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    for (const worker of workers) worker.kill('SIGKILL');
   }
 
   private dispatch(): void {
@@ -111,19 +118,25 @@ export class SqliteReadPool {
     }
   }
 
-  private spawn(): Worker {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { path: this.path, driverPath: this.driverPath },
+  private spawn(): ChildProcess {
+    const worker = spawn(process.execPath, ['-e', WORKER_SOURCE], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Rows travel as structured clones, as between threads.
+      serialization: 'advanced',
+      env: {
+        ...process.env,
+        POLEGRAPH_SQLITE_READER: JSON.stringify({ path: this.path, driverPath: this.driverPath }),
+      },
     });
     // An idle worker must not keep a finished command-line tool alive; a busy one does.
-    worker.unref();
+    unref(worker);
     return worker;
   }
 
-  private run(worker: Worker, job: Job): void {
+  private run(worker: ChildProcess, job: Job): void {
     this.busy.add(worker);
     worker.ref();
+    worker.channel?.ref();
     let timer: NodeJS.Timeout | undefined;
     const finish = (keep: boolean) => {
       if (timer) clearTimeout(timer);
@@ -132,10 +145,10 @@ export class SqliteReadPool {
       worker.off('exit', onExit);
       this.busy.delete(worker);
       if (keep && !this.closed) {
-        worker.unref();
+        unref(worker);
         this.idle.push(worker);
       } else {
-        void worker.terminate();
+        worker.kill('SIGKILL');
       }
       this.dispatch();
     };
@@ -158,11 +171,16 @@ export class SqliteReadPool {
     worker.on('exit', onExit);
     if (job.budgetMs > 0) {
       timer = setTimeout(() => {
-        // Abandon the read: the worker is stuck in SQLite; end it and start afresh.
+        // Abandon the read: the worker is inside SQLite; end it and start afresh.
         finish(false);
         job.reject(queryTimeout(job.budgetMs));
       }, job.budgetMs);
     }
-    worker.postMessage({ sql: job.sql, params: job.params });
+    worker.send({ sql: job.sql, params: job.params });
   }
+}
+
+function unref(worker: ChildProcess): void {
+  worker.unref();
+  worker.channel?.unref();
 }
