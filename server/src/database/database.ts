@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { databaseLimitsOf } from './data-source';
 import type { Database, ReadOptions } from './database-port';
 import { MysqlDatabase } from './mysql-database';
+import { hydrate } from './query/hydrate';
 import { SqliteDatabase } from './sqlite-database';
 
 export type { Database, ReadOptions } from './database-port';
@@ -44,4 +45,14 @@ export async function closeDatabase(dataSource: DataSource): Promise<void> {
   ports.delete(dataSource);
   await database?.close();
   if (dataSource.isInitialized) await dataSource.destroy();
+}
+
+/** Rows of `entity` read through the port (`SELECT t.* …`), as entity instances. */
+export async function readEntities<T extends object>(
+  dataSource: DataSource,
+  entity: new () => T,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<T[]> {
+  return hydrate(dataSource, entity, await readRows(dataSource, sql, params));
 }

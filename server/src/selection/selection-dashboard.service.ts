@@ -1,7 +1,7 @@
 import { accessScopeOf } from '../auth/access-scope';
 import { detailCondition, isDetailField } from '../auth/permission-policy';
 import { compareDecimals } from '../core/scaled-decimal';
-import { readRows } from '../database/database';
+import { readEntities, readRows } from '../database/database';
 import { hydrate } from '../database/query/hydrate';
 import { relatedList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
@@ -52,7 +52,12 @@ export async function selectionDashboard(
   { dataSource }: GraphQLContext,
   number: number,
 ): Promise<SelectionDashboard | null> {
-  const phase = await dataSource.getRepository(LabellingPhase).findOneBy({ number });
+  const [phase] = await readEntities(
+    dataSource,
+    LabellingPhase,
+    'SELECT t.* FROM `labelling_phase` t WHERE t.`number` = ? LIMIT 1',
+    [number],
+  );
   if (!phase) return null;
   return Object.assign(new SelectionDashboard(), {
     phase,
