@@ -125,11 +125,15 @@ describeOnMysql('a database that is cut or stalled (MySQL/MariaDB through a TCP 
     environment = await createTestEnvironment(proxied, { databaseLimits: LIMITS });
   });
   afterAll(async () => {
-    await environment?.close();
-    await proxied?.drop();
-    await proxy?.close();
+    // KNOWN GAP: after the stall, closing the proxied pool has been seen not to finish; each
+    // step is bounded so the suite ends and the real database is still dropped.
+    const bounded = (step: Promise<unknown> | undefined) =>
+      Promise.race([step, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    await bounded(environment?.close());
+    await bounded(proxied?.drop());
+    await bounded(proxy?.close());
     await database?.drop();
-  });
+  }, 60000);
 
   async function timedRegions() {
     const started = Date.now();
