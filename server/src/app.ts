@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 
 import type { AppConfig } from './config/config';
 import { openDataSource, sqlStatementLog } from './database/data-source';
+import { runInDatabaseSession } from './database/database';
 import { closeDataSource } from './database/transactions';
 import { ENTITIES, SCHEMA_FEATURES } from './features';
 import { startApolloServer } from './graphql/apollo-server';
@@ -67,6 +68,7 @@ export async function createApp(
     (await openDataSource(config.database.connection, {
       entities: ENTITIES,
       printStatements: config.process.logLevel === 'debug',
+      limits: config.database,
     }));
   const databaseState = new ConnectionStateLog(logger, 'database');
   if (!options.dataSource) databaseState.up();
@@ -105,7 +107,10 @@ export async function createApp(
     metrics,
     tracing,
   });
-  httpServer.on('request', app);
+  // Each request is one database session: after it writes, its reads go to the primary.
+  httpServer.on('request', (request, response) =>
+    runInDatabaseSession(() => app(request, response)),
+  );
   const metricsServer =
     metrics && config.operations.metricsPort !== null
       ? await startMetricsServer(metrics, config.operations.metricsPort)

@@ -37,7 +37,7 @@ export function testConfig(database: TestDatabase, overrides: ConfigOverrides = 
     ...defaults,
     process: { nodeEnv: 'test', logLevel: 'warn' },
     http: { ...defaults.http, port: 0, playground: 'graphiql' },
-    database: { url: 'test', connection: database.config },
+    database: { ...defaults.database, url: 'test', connection: database.config },
     // No cost limit and a bucket no suite can empty: suites ask for 100 × 100 nested pages or
     // 1,000 statistics groups on purpose. The abuse suites set the production limits back.
     limits: {

@@ -4,6 +4,8 @@ import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { anonymousCaller, type Caller, Role } from '../auth/roles';
+import { readRows } from '../database/database';
+import { hydrate } from '../database/query/hydrate';
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
@@ -142,9 +144,13 @@ export async function authenticate(
   const secret = match[1];
   if (!secret.startsWith(SECRET_PREFIX) || secret.length > 100)
     throw unauthenticated('This is not a PoleGraph API token');
-  const token = await dataSource
-    .getRepository(ApiToken)
-    .findOneBy({ secretHash: hashSecret(secret) });
+  // Through the port: a database outage here is SERVICE_UNAVAILABLE, not an internal error.
+  const rows = await readRows(
+    dataSource,
+    'SELECT t.* FROM `api_token` t WHERE t.`secretHash` = ? LIMIT 1',
+    [hashSecret(secret)],
+  );
+  const token = hydrate(dataSource, ApiToken, rows)[0];
   if (!token) throw unauthenticated('Unknown API token');
   if (token.revokedAt) throw unauthenticated('This API token was revoked');
   if (token.expiresAt && token.expiresAt.getTime() <= Date.now())

@@ -9,6 +9,7 @@ import {
   boolean,
   byteSize,
   httpUrl,
+  list,
   choice,
   ConfigError,
   type Option,
@@ -16,6 +17,7 @@ import {
   origins,
   positiveNumber,
   redisUrl,
+  seconds,
   text,
   wholeNumber,
 } from './option';
@@ -68,6 +70,19 @@ export const OPTIONS = {
   database: {
     /** `sqlite:<file>`, `mysql://…` or `mariadb://…`. */
     url: option('DATABASE_URL', 'sqlite:./data/polegraph.sqlite', text),
+    /**
+     * MySQL/MariaDB read replicas: reads go to them, writes (and the reads of a request after
+     * it wrote) to `DATABASE_URL`.
+     */
+    replicaUrls: option('DATABASE_REPLICA_URLS', [] as string[], list, '_(unset)_'),
+    /** Time budget of one read in milliseconds; over it, `QUERY_TIMEOUT`. 0 turns it off. */
+    maxStatementMs: option('MAX_STATEMENT_MS', 5000, wholeNumber(0)),
+    /** MySQL/MariaDB: how long opening a connection may take (read in seconds). */
+    connectTimeoutMs: option('DATABASE_CONNECT_TIMEOUT', 5000, seconds, '`5`'),
+    /** MySQL/MariaDB: how long a read may wait for a free pooled connection (read in seconds). */
+    acquireTimeoutMs: option('DATABASE_ACQUIRE_TIMEOUT', 5000, seconds, '`5`'),
+    /** SQLite: worker processes that run reads off the main thread. */
+    sqliteReadWorkers: option('SQLITE_READ_WORKERS', 4, wholeNumber(1)),
   },
   /** What one operation may ask for, checked before it runs. */
   limits: {
@@ -132,9 +147,19 @@ export const OPTIONS = {
     /** `/metrics` in Prometheus format. */
     metrics: option('METRICS', true, boolean, '`on`'),
     /** Serve `/metrics` on this port instead of the API's; `null`: the API's. */
-    metricsPort: option('METRICS_PORT', null as number | null, wholeNumber(0, 65535), "_(unset: the API's port)_"),
+    metricsPort: option(
+      'METRICS_PORT',
+      null as number | null,
+      wholeNumber(0, 65535),
+      "_(unset: the API's port)_",
+    ),
     /** OTLP/HTTP collector that receives traces; `null` loads no tracing code at all. */
-    otlpEndpoint: option('OTEL_EXPORTER_OTLP_ENDPOINT', null as string | null, httpUrl, '_(unset: no tracing code loaded)_'),
+    otlpEndpoint: option(
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+      null as string | null,
+      httpUrl,
+      '_(unset: no tracing code loaded)_',
+    ),
   },
   /** Shared state between server processes. */
   redis: {
@@ -151,9 +176,15 @@ type Values<T> = {
 
 /** The loaded configuration: one object per section of `OPTIONS`. */
 export type AppConfig = Values<typeof OPTIONS> & {
-  /** `database.url`, read: the connection it names. */
-  database: { connection: DatabaseConfig };
+  /** `database.url` and `database.replicaUrls`, read: the connections they name. */
+  database: { connection: DatabaseConfig; replicas: DatabaseConfig[] };
 };
+
+/** How long the database may take, and where reads may go (the database port reads these). */
+export type DatabaseLimits = Pick<
+  AppConfig['database'],
+  'maxStatementMs' | 'connectTimeoutMs' | 'acquireTimeoutMs' | 'replicas' | 'sqliteReadWorkers'
+>;
 
 export type HttpConfig = AppConfig['http'];
 export type LimitsConfig = AppConfig['limits'];
@@ -180,6 +211,15 @@ function valuesOf<T extends object>(
 /** Every option's default, as one object (the README table is tested against `OPTIONS`). */
 export const DEFAULTS: Values<typeof OPTIONS> = valuesOf(OPTIONS, (option) => option.fallback);
 
+/** The database limits when none are configured (command-line tools, tests). */
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
+  maxStatementMs: DEFAULTS.database.maxStatementMs,
+  connectTimeoutMs: DEFAULTS.database.connectTimeoutMs,
+  acquireTimeoutMs: DEFAULTS.database.acquireTimeoutMs,
+  sqliteReadWorkers: DEFAULTS.database.sqliteReadWorkers,
+  replicas: [],
+};
+
 /** Every option as a flat list, for documentation and its test. */
 export function allOptions(): Option<unknown>[] {
   const list: Option<unknown>[] = [];
@@ -199,6 +239,17 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     );
   }
   const connection = parseDatabaseUrl(values.database.url, problems, 'DATABASE_URL');
+  const replicas = values.database.replicaUrls.flatMap((url) => {
+    const replica = parseDatabaseUrl(url, problems, 'DATABASE_REPLICA_URLS');
+    if (replica && replica.kind !== 'mysql') {
+      problems.push('DATABASE_REPLICA_URLS takes mysql:// or mariadb:// URLs only');
+      return [];
+    }
+    return replica ? [replica] : [];
+  });
+  if (replicas.length > 0 && connection?.kind !== 'mysql') {
+    problems.push('DATABASE_REPLICA_URLS needs a mysql:// or mariadb:// DATABASE_URL');
+  }
   if (problems.length > 0 || !connection) throw new ConfigError(problems);
-  return { ...values, database: { ...values.database, connection } };
+  return { ...values, database: { ...values.database, connection, replicas } };
 }

@@ -147,3 +147,16 @@ export function httpUrl(raw: string, name: string): string {
   if (!/^https?:\/\/[^/]/.test(url)) throw problem(`${name} must be an http(s) URL, got "${raw}"`);
   return url;
 }
+
+/** Comma-separated values, blanks dropped. */
+export function list(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** A number of seconds (decimals allowed), kept in milliseconds. */
+export function seconds(raw: string, name: string): number {
+  return Math.round(positiveNumber(raw, name) * 1000);
+}

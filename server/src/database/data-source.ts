@@ -5,7 +5,12 @@ import type { Database as BetterSqlite3Database } from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions as TypeOrmOptions } from 'typeorm';
 
-import type { DatabaseConfig } from '../config/config';
+import {
+  type DatabaseConfig,
+  type DatabaseLimits,
+  DEFAULT_DATABASE_LIMITS,
+} from '../config/config';
+import { rethrowClassified } from './database-errors';
 import { MIGRATIONS } from './migrations';
 import { foldText } from './query/sql-dialect';
 import { SqlStatementLog } from './sql-statement-log';
@@ -22,7 +27,23 @@ export interface DataSourceOptions {
   entities: NonNullable<TypeOrmOptions['entities']>;
   /** Print every SQL statement (LOG_LEVEL=debug). */
   printStatements?: boolean;
+  /**
+   * Statement budget, timeouts and replicas (config `databaseLimits`). Given (the server), they
+   * also bound TypeORM's own statements on MySQL/MariaDB (writes); left out (command-line tools,
+   * tests), the defaults bound reads through the port only, so long seeds and migrations run.
+   */
+  limits?: DatabaseLimits;
 }
+
+const limitsByDataSource = new WeakMap<DataSource, DatabaseLimits>();
+
+/** The limits `openDataSource` was given, or the defaults. */
+export function databaseLimitsOf(dataSource: DataSource): DatabaseLimits {
+  return limitsByDataSource.get(dataSource) ?? DEFAULT_DATABASE_LIMITS;
+}
+
+/** A client-side margin above the statement budget: past it the server is taken for stalled. */
+export const STALL_GRACE_MS = 1000;
 
 /**
  * Opens (initialises) the data source. The embedded SQLite database is built from the entities
@@ -33,8 +54,20 @@ export async function openDataSource(
   database: DatabaseConfig,
   options: DataSourceOptions,
 ): Promise<DataSource> {
-  const type = database.kind === 'mysql' ? await detectServerType(database) : undefined;
-  return createDataSource(database, { ...options, type }).initialize();
+  const limits = options.limits ?? DEFAULT_DATABASE_LIMITS;
+  let type: 'mysql' | 'mariadb' | undefined;
+  try {
+    type = database.kind === 'mysql' ? await detectServerType(database, limits) : undefined;
+  } catch (error) {
+    rethrowClassified(error);
+  }
+  const dataSource = createDataSource(database, { ...options, type });
+  limitsByDataSource.set(dataSource, limits);
+  try {
+    return await dataSource.initialize();
+  } catch (error) {
+    rethrowClassified(error);
+  }
 }
 
 /**
@@ -42,14 +75,16 @@ export async function openDataSource(
  * column's default as the string 'NULL'), so it must know which server it talks to. The URL
  * scheme is only the user's label: the server's own `VERSION()` decides.
  */
-async function detectServerType(
+export async function detectServerType(
   database: Extract<DatabaseConfig, { kind: 'mysql' }>,
+  limits: DatabaseLimits = DEFAULT_DATABASE_LIMITS,
 ): Promise<'mysql' | 'mariadb'> {
   const connection = await createConnection({
     host: database.host,
     port: database.port,
     user: database.username,
     password: database.password,
+    connectTimeout: limits.connectTimeoutMs,
   });
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');
@@ -63,9 +98,14 @@ async function detectServerType(
 /** Builds the data source without connecting; `openDataSource` is what the app uses. */
 export function createDataSource(
   database: DatabaseConfig,
-  options: DataSourceOptions & { type?: 'mysql' | 'mariadb' },
+  options: DataSourceOptions & {
+    type?: 'mysql' | 'mariadb';
+    /** Share another data source's statement log (read replicas count with their primary). */
+    logger?: SqlStatementLog;
+  },
 ): DataSource {
-  const logger = new SqlStatementLog(options.printStatements ?? false);
+  const logger = options.logger ?? new SqlStatementLog(options.printStatements ?? false);
+  const limits = options.limits ?? DEFAULT_DATABASE_LIMITS;
   if (database.kind === 'sqlite') {
     if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
     return new DataSource({
@@ -79,6 +119,7 @@ export function createDataSource(
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
         // Case- and accent-insensitive search, as utf8mb4_unicode_ci gives MySQL.
+        // Same function as the read workers' (sqlite-read-pool.ts).
         db.function('fold', { deterministic: true }, foldText);
       },
     });
@@ -102,6 +143,12 @@ export function createDataSource(
     migrationsTableName: 'typeorm_migration',
     synchronize: false,
     logger,
+    connectTimeout: limits.connectTimeoutMs,
+    // The server's own statements (writes) get a client-side timeout too, so a stalled
+    // database fails them instead of hanging; reads have theirs in the port.
+    ...(options.limits && limits.maxStatementMs > 0
+      ? { enableQueryTimeout: true, maxQueryExecutionTime: limits.maxStatementMs + STALL_GRACE_MS }
+      : {}),
   });
 }
 

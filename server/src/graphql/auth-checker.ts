@@ -2,6 +2,7 @@ import type { AuthChecker } from 'type-graphql';
 
 import { DETAIL, forbiddenFieldMessage } from '../auth/permission-policy';
 import { DomainError } from '../core/domain-error';
+import { readRows } from '../database/database';
 import type { CollectionSpec } from '../database/query/collection-spec';
 import type { GraphQLContext } from './context';
 
@@ -37,7 +38,8 @@ async function detailVisible(
   if (!spec) return false;
   return context.loaders
     .get<number, boolean>(`detail:${typeName}`, async (ids) => {
-      const rows = (await context.dataSource.query(
+      const rows = (await readRows(
+        context.dataSource,
         `SELECT t0.\`id\` AS id FROM \`${spec.table}\` t0 WHERE t0.\`id\` IN (${ids.map(() => '?').join(', ')}) AND ${condition}`,
         [...ids],
       )) as { id: number | string }[];

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { badUserInput } from '../core/domain-error';
 import { formatDecimal } from '../core/scaled-decimal';
+import { readRows } from '../database/database';
 import { hydrate } from '../database/query/hydrate';
 import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
@@ -103,7 +104,8 @@ async function activeMembersByCategory(
 ): Promise<Map<number, Map<string, number>>> {
   const sql = new SqlBuilder(dialectOf(dataSource));
   const endOfYear = `${year}-12-31`;
-  const rows = (await dataSource.query(
+  const rows = (await readRows(
+    dataSource,
     'SELECT ms.`poleId` AS `poleId`, m.`category` AS `category`, COUNT(DISTINCT ms.`memberId`) AS `members` ' +
       'FROM `membership` ms JOIN `member` m ON m.`id` = ms.`memberId` ' +
       `WHERE ms.\`poleId\` IN (${sql.paramList(poleIds)}) AND ms.\`startDate\` <= ${sql.param(endOfYear)} ` +
@@ -127,7 +129,8 @@ async function privateFundingShares(
   poleIds: readonly number[],
 ): Promise<Map<number, string>> {
   const sql = new SqlBuilder(dialectOf(dataSource));
-  const rows = (await dataSource.query(
+  const rows = (await readRows(
+    dataSource,
     'SELECT py.`poleId` AS `poleId`, py.`privateFundingShare` AS `privateFundingShare` FROM `pole_year` py ' +
       `WHERE py.\`year\` = ${sql.param(year)} AND py.\`poleId\` IN (${sql.paramList(poleIds)})`,
     sql.params,
@@ -139,7 +142,8 @@ async function privateFundingShares(
 
 /** The labelling phase whose years contain `year`, or null. */
 async function phaseOfYear(dataSource: DataSource, year: number): Promise<LabellingPhase | null> {
-  const rows = (await dataSource.query(
+  const rows = (await readRows(
+    dataSource,
     'SELECT lph.* FROM `labelling_phase` lph WHERE lph.`startYear` <= ? AND lph.`endYear` >= ? ' +
       'ORDER BY lph.`number` LIMIT 1',
     [year, year],
@@ -180,7 +184,7 @@ async function phaseProjects(
     `AND p.\`submittedOn\` <= ${sql.param(`${phase.endYear}-12-31`)} ` +
     `AND p.\`status\` IN (${sql.paramList(ACCOMPANIED_STATUSES)}) ` +
     'GROUP BY pl.b';
-  const rows = (await dataSource.query(text, sql.params)) as Record<string, unknown>[];
+  const rows = (await readRows(dataSource, text, sql.params)) as Record<string, unknown>[];
   return new Map(
     rows.map((row) => [
       Number(row.poleId),

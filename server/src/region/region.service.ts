@@ -1,8 +1,13 @@
 import type { DataSource } from 'typeorm';
 
+import { readEntities } from '../database/database';
 import { Region } from './region.entity';
 
 /** All regions, metropolitan first, then by INSEE code. */
 export function listRegions(dataSource: DataSource): Promise<Region[]> {
-  return dataSource.getRepository(Region).find({ order: { overseas: 'ASC', code: 'ASC' } });
+  return readEntities(
+    dataSource,
+    Region,
+    'SELECT t.* FROM `region` t ORDER BY t.`overseas` ASC, t.`code` ASC',
+  );
 }

@@ -1,8 +1,13 @@
 import type { DataSource } from 'typeorm';
 
+import { readEntities } from '../database/database';
 import { LabellingPhase } from './labelling-phase.entity';
 
 /** All labelling phases, by number. */
 export function listLabellingPhases(dataSource: DataSource): Promise<LabellingPhase[]> {
-  return dataSource.getRepository(LabellingPhase).find({ order: { number: 'ASC' } });
+  return readEntities(
+    dataSource,
+    LabellingPhase,
+    'SELECT t.* FROM `labelling_phase` t ORDER BY t.`number` ASC',
+  );
 }

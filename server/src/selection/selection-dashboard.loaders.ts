@@ -1,4 +1,5 @@
 import { formatScaled } from '../core/scaled-decimal';
+import { readRows } from '../database/database';
 import { fetchPages } from '../database/query/collection-query';
 import type { GraphQLContext } from '../graphql/context';
 import { EVALUATION_COLLECTION } from './evaluation.collection';
@@ -67,7 +68,8 @@ export function averageScoresByPoleIdLoader(context: GraphQLContext, phase: Labe
   const key = `averageScoresByPoleId:phase:${phase.id}`;
   return loaders.get<number, Map<number, string>>(key, async (poleIds) => {
     const visible = access.rows('Evaluation', 'e');
-    const rows = (await dataSource.query(
+    const rows = (await readRows(
+      dataSource,
       'SELECT e.`poleId` AS `poleId`, s.`criterionId` AS `criterionId`, ' +
         'SUM(s.`score`) AS `total`, COUNT(*) AS `scores` ' +
         'FROM `evaluation_score` s JOIN `evaluation` e ON e.`id` = s.`evaluationId` ' +

@@ -1,5 +1,6 @@
 import { isDetailField } from '../auth/permission-policy';
 import { compareDecimals } from '../core/scaled-decimal';
+import { readEntities, readRows } from '../database/database';
 import { hydrate } from '../database/query/hydrate';
 import { relatedList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
@@ -50,7 +51,12 @@ export async function selectionDashboard(
   { dataSource }: GraphQLContext,
   number: number,
 ): Promise<SelectionDashboard | null> {
-  const phase = await dataSource.getRepository(LabellingPhase).findOneBy({ number });
+  const [phase] = await readEntities(
+    dataSource,
+    LabellingPhase,
+    'SELECT t.* FROM `labelling_phase` t WHERE t.`number` = ? LIMIT 1',
+    [number],
+  );
   if (!phase) return null;
   return Object.assign(new SelectionDashboard(), {
     phase,
@@ -80,7 +86,8 @@ export async function selectionRows(
   const evaluationVisible = andCondition(access.rows('Evaluation', 'e'));
   const decisionVisible = andCondition(access.rows('LabellingDecision', 'd'));
   const detail = access.detail('Pole', 'p') ?? '1 = 1';
-  const rows = (await dataSource.query(
+  const rows = (await readRows(
+    dataSource,
     `SELECT p.*, CASE WHEN ${detail} THEN 1 ELSE 0 END AS \`detailVisible\` FROM \`pole\` p ` +
       'WHERE (p.`status` = ? ' +
       'OR p.`id` IN (SELECT e.`poleId` FROM `evaluation` e ' +

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 
+import { readRows } from '../database/database';
 import { compileFilter } from '../database/query/filter-compiler';
 import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
@@ -103,7 +104,7 @@ export async function memberStats(
     (groupColumns.length > 0 ? ` GROUP BY ${groupColumns.join(', ')}` : '') +
     (having ? ` HAVING ${having}` : '') +
     `${order} LIMIT ${sql.param(limit)}`;
-  const result = (await dataSource.query(text, sql.params)) as Record<string, unknown>[];
+  const result = (await readRows(dataSource, text, sql.params)) as Record<string, unknown>[];
 
   return result.map((row) => {
     const keyValue = (key: MemberGroupBy): unknown => {

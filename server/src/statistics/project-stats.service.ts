@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 import { formatDecimal } from '../core/scaled-decimal';
+import { readRows } from '../database/database';
 import { compileFilter } from '../database/query/filter-compiler';
 import { visibleThrough } from '../database/query/relation-graph';
 import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
@@ -214,7 +215,7 @@ export async function projectStats(
     (groupColumns.length > 0 ? ` GROUP BY ${groupColumns.join(', ')}` : '') +
     (having ? ` HAVING ${having}` : '') +
     `${order} LIMIT ${sql.param(limit)}`;
-  const result = (await dataSource.query(text, sql.params)) as Record<string, unknown>[];
+  const result = (await readRows(dataSource, text, sql.params)) as Record<string, unknown>[];
 
   return result.map((row) => {
     const keyValue = (key: ProjectGroupBy): unknown => {

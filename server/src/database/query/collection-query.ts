@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { badUserInput } from '../../core/domain-error';
 import { formatDecimal } from '../../core/scaled-decimal';
+import { readRows } from '../database';
 import type { CollectionSpec, RelationSpec } from './collection-spec';
 import { columnSql } from './collection-spec';
 import { compileFilter } from './filter-compiler';
@@ -65,6 +66,18 @@ interface Statement {
   parentKey: string | null;
   sql: SqlBuilder;
   alias: string;
+}
+
+/**
+ * The one way the list engine runs SQL: a read through the Database port (a replica or a SQLite
+ * worker, within the statement budget).
+ */
+function execute(
+  dataSource: DataSource,
+  text: string,
+  params: readonly unknown[],
+): Promise<Record<string, unknown>[]> {
+  return readRows(dataSource, text, params);
 }
 
 /** FROM and WHERE shared by pages, counts and aggregates of one list. */
@@ -200,7 +213,7 @@ export async function fetchPages<T extends object>(
       `FROM ${statement.from}${whereClause(where)}) ranked ` +
       `WHERE __rn <= ${sql.param(size + 1)} ORDER BY __parent, __rn`;
   }
-  const rows = (await dataSource.query(text, sql.params)) as Record<string, unknown>[];
+  const rows = await execute(dataSource, text, sql.params);
 
   const rowsByParent = new Map<number | null, Record<string, unknown>[]>();
   if (scope) for (const parentId of scope.parentIds) rowsByParent.set(parentId, []);
@@ -287,7 +300,7 @@ export async function aggregateRows(
     `SELECT ${parentKey ? `${parentKey} AS __parent, ` : ''}${selects.join(', ')} ` +
     `FROM ${statement.from}${whereClause(statement.where)}` +
     (parentKey ? ` GROUP BY ${parentKey}` : '');
-  const rows = (await dataSource.query(text, statement.sql.params)) as Record<string, unknown>[];
+  const rows = await execute(dataSource, text, statement.sql.params);
   const empty = (): AggregateValues => ({ count: 0, sum: {}, avg: {}, min: {}, max: {} });
   const result = new Map<number | null, AggregateValues>();
   if (scope) for (const parentId of scope.parentIds) result.set(parentId, empty());
@@ -326,10 +339,11 @@ export async function fetchByIds<T extends object>(
     access.rows(spec.typeName, 't0'),
   ];
   const where = conditions.filter(Boolean).join(' AND ');
-  const rows = (await dataSource.query(
+  const rows = await execute(
+    dataSource,
     `SELECT t0.* FROM \`${spec.table}\` t0${where ? ` WHERE ${where}` : ''}`,
     sql.params,
-  )) as Record<string, unknown>[];
+  );
   const nodes = hydrate(dataSource, spec.entity as new () => T, rows);
   return new Map(nodes.map((node) => [(node as { id: number }).id, node]));
 }
@@ -343,11 +357,12 @@ export async function fetchOneBy<T extends object>(
   access: AccessScope = UNRESTRICTED,
 ): Promise<T | null> {
   const visibleRows = access.rows(spec.typeName, 't0');
-  const rows = (await dataSource.query(
+  const rows = await execute(
+    dataSource,
     `SELECT t0.* FROM \`${spec.table}\` t0 WHERE t0.\`${column}\` = ?` +
       (visibleRows ? ` AND ${visibleRows}` : '') +
       ' LIMIT 1',
     [value],
-  )) as Record<string, unknown>[];
+  );
   return hydrate(dataSource, spec.entity as new () => T, rows)[0] ?? null;
 }

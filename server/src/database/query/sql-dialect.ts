@@ -55,25 +55,32 @@ export function dialectOf(dataSource: DataSource): SqlDialect {
   return dataSource.options.type === 'better-sqlite3' ? sqlite : mysql;
 }
 
-const FOLD_CACHE_LIMIT = 200_000;
-const foldCache = new Map<string, string>();
-
 /**
- * Lower case without accents: what `fold()` computes on SQLite, for the same results as MySQL.
+ * Makes the `fold()` SQLite computes: lower case without accents, for the same results as MySQL.
  * SQLite calls it once per row scanned, and Unicode normalisation dominates a text search, so
  * results are remembered (names repeat from one search to the next); the cache is bounded.
+ *
+ * Self-contained on purpose: the SQLite read workers (sqlite-read-pool.ts) build their own copy
+ * from this function's source, so every connection folds text the same way.
  */
-export function foldText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  const text = String(value);
-  let folded = foldCache.get(text);
-  if (folded === undefined) {
-    folded = text
-      .normalize('NFD')
-      .replace(/\p{Diacritic}/gu, '')
-      .toLowerCase();
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    foldCache.set(text, folded);
-  }
-  return folded;
+export function createFold(): (value: unknown) => string | null {
+  const limit = 200_000;
+  const cache = new Map<string, string>();
+  return (value) => {
+    if (value === null || value === undefined) return null;
+    const text = String(value);
+    let folded = cache.get(text);
+    if (folded === undefined) {
+      folded = text
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase();
+      if (cache.size >= limit) cache.clear();
+      cache.set(text, folded);
+    }
+    return folded;
+  };
 }
+
+/** Lower case without accents, as `fold()` computes it on SQLite (see `createFold`). */
+export const foldText = createFold();

@@ -1,0 +1,162 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+import type { DatabaseConfig, DatabaseLimits } from '../config/config';
+import { createDataSource, sqlStatementLog, STALL_GRACE_MS } from './data-source';
+import { classifyDatabaseError, rethrowClassified, serviceUnavailable } from './database-errors';
+import type { Database, ReadOptions } from './database-port';
+import { noteWrite, sessionHasWritten } from './database-session';
+
+/** The part of a mysql2 (callback) pool and pooled connection the port uses. */
+interface PooledConnection {
+  query(
+    options: { sql: string; values: unknown[]; timeout?: number },
+    callback: (error: Error | null, rows: unknown) => void,
+  ): void;
+  release(): void;
+}
+interface ConnectionPool {
+  getConnection(callback: (error: Error | null, connection: PooledConnection) => void): void;
+}
+
+/** A read runner: the primary or one replica, each a TypeORM data source with its own pool. */
+interface Runner {
+  dataSource: DataSource;
+  /** Opened on first use (replicas); the primary is open already. */
+  ready: Promise<DataSource> | undefined;
+}
+
+/**
+ * MySQL/MariaDB behind the port.
+ *
+ * Reads go to the replicas (round robin) when `DATABASE_REPLICA_URLS` lists any, except once the
+ * current request has written (read-your-writes, database-session.ts); otherwise to the primary.
+ * TypeORM's `query()` always uses the primary, so reads take a connection from the chosen
+ * runner's pool themselves, which also lets them bound the wait for it (acquire timeout).
+ *
+ * Each read carries its statement budget to the server: MariaDB runs it under
+ * `SET STATEMENT max_statement_time=<s> FOR …` (any statement), MySQL 8 under the optimizer hint
+ * `/*+ MAX_EXECUTION_TIME(ms) *\/` (SELECT only). The server stops it and answers an error that
+ * becomes `QUERY_TIMEOUT`. If the server does not answer at all within the budget and a grace
+ * second, the connection is dropped and the read fails with `SERVICE_UNAVAILABLE` (a stalled
+ * database), as do refused, reset and timed-out connections.
+ */
+export class MysqlDatabase implements Database {
+  readonly kind = 'mysql';
+  private readonly replicas: Runner[];
+  private next = 0;
+
+  constructor(
+    private readonly primary: DataSource,
+    private readonly limits: DatabaseLimits,
+  ) {
+    this.replicas = limits.replicas.map((replica) => ({
+      dataSource: this.replicaDataSource(replica),
+      ready: undefined,
+    }));
+  }
+
+  async read<Row extends object>(
+    sql: string,
+    params: readonly unknown[] = [],
+    options: ReadOptions = {},
+  ): Promise<Row[]> {
+    const budgetMs = options.budgetMs ?? this.limits.maxStatementMs;
+    const dataSource = await this.readRunner();
+    // Counted and printed as written (statement-count tests match on the text).
+    sqlStatementLog(this.primary).logQuery(sql, [...params]);
+    const pool = (dataSource.driver as unknown as { pool?: ConnectionPool }).pool;
+    if (!pool) throw serviceUnavailable('the connection pool is closed');
+    const connection = await this.acquire(pool);
+    try {
+      return await new Promise<Row[]>((resolve, reject) => {
+        connection.query(
+          {
+            sql: this.withBudget(dataSource, sql, budgetMs),
+            values: [...params],
+            ...(budgetMs > 0 ? { timeout: budgetMs + STALL_GRACE_MS } : {}),
+          },
+          (error, rows) => (error ? reject(error) : resolve(rows as Row[])),
+        );
+      });
+    } catch (error) {
+      sqlStatementLog(this.primary).logQueryError(error as Error, sql, [...params]);
+      rethrowClassified(error, budgetMs);
+    } finally {
+      connection.release();
+    }
+  }
+
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    // From now on this request reads the primary, which has its write.
+    noteWrite();
+    try {
+      return await this.primary.transaction(work);
+    } catch (error) {
+      rethrowClassified(error, this.limits.maxStatementMs);
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const replica of this.replicas) {
+      const dataSource = await replica.ready?.catch(() => undefined);
+      if (dataSource?.isInitialized) await dataSource.destroy();
+    }
+  }
+
+  /** The primary after a write or without replicas; otherwise the next replica. */
+  private async readRunner(): Promise<DataSource> {
+    if (this.replicas.length === 0 || sessionHasWritten()) return this.primary;
+    const replica = this.replicas[this.next++ % this.replicas.length];
+    replica.ready ??= replica.dataSource.initialize();
+    try {
+      return await replica.ready;
+    } catch (error) {
+      // Try again on the next read rather than keep a failed start forever.
+      replica.ready = undefined;
+      return rethrowClassified(error);
+    }
+  }
+
+  /** A pooled connection, or SERVICE_UNAVAILABLE once the acquire timeout has passed. */
+  private acquire(pool: ConnectionPool): Promise<PooledConnection> {
+    return new Promise((resolve, reject) => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        reject(serviceUnavailable('no database connection became free in time'));
+      }, this.limits.acquireTimeoutMs);
+      pool.getConnection((error, connection) => {
+        clearTimeout(timer);
+        if (timedOut) {
+          // Too late for this read: give the connection back to the pool.
+          if (!error) connection.release();
+          return;
+        }
+        if (error) reject(classifyDatabaseError(error) ?? error);
+        else resolve(connection);
+      });
+    });
+  }
+
+  private withBudget(dataSource: DataSource, sql: string, budgetMs: number): string {
+    if (budgetMs <= 0) return sql;
+    if (dataSource.options.type === 'mariadb') {
+      // Seconds, to the microsecond.
+      return `SET STATEMENT max_statement_time=${(budgetMs / 1000).toFixed(3)} FOR ${sql}`;
+    }
+    // MySQL: the hint follows the first SELECT; other statements keep the client-side timeout.
+    return sql.replace(/^\s*SELECT\b/i, `SELECT /*+ MAX_EXECUTION_TIME(${budgetMs}) */`);
+  }
+
+  private replicaDataSource(replica: DatabaseConfig): DataSource {
+    const primaryOptions = this.primary.options as { type: 'mysql' | 'mariadb' };
+    return createDataSource(replica, {
+      // Replicas answer raw reads only: no entity metadata needed.
+      entities: [],
+      // A replica runs the primary's server software.
+      type: primaryOptions.type,
+      limits: this.limits,
+      logger: sqlStatementLog(this.primary),
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { DataSource, type EntityManager } from 'typeorm';
+
+import type { DatabaseLimits } from '../config/config';
+import { sqlStatementLog } from './data-source';
+import type { Database, ReadOptions } from './database-port';
+import { SqliteReadPool } from './sqlite-read-pool';
+
+/**
+ * SQLite behind the port.
+ *
+ * Reads: on a file database, a pool of worker processes with read-only connections
+ * (sqlite-read-pool.ts) runs them off the main thread within `MAX_STATEMENT_MS`. An in-memory
+ * database (`:memory:`) exists only in its own connection, so its reads run in-process on the
+ * main connection, without a budget (better-sqlite3 cannot interrupt a statement).
+ *
+ * Writes: TypeORM shares ONE connection among all callers, so two interleaved transactions would
+ * nest as savepoints of each other and readers would see uncommitted rows. Writes therefore run
+ * on a second connection to the same file (WAL lets readers keep reading the last committed
+ * state), one transaction at a time.
+ */
+export class SqliteDatabase implements Database {
+  readonly kind = 'sqlite';
+  private readonly pool: SqliteReadPool | undefined;
+  private writer: Promise<DataSource> | undefined;
+  /** Resolves when the previous transaction is over. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly limits: DatabaseLimits,
+  ) {
+    const path = String(dataSource.options.database);
+    this.pool =
+      path === ':memory:' || path === ''
+        ? undefined
+        : new SqliteReadPool(path, limits.sqliteReadWorkers);
+  }
+
+  async read<Row extends object>(
+    sql: string,
+    params: readonly unknown[] = [],
+    options: ReadOptions = {},
+  ): Promise<Row[]> {
+    if (!this.pool) return (await this.dataSource.query(sql, [...params])) as Row[];
+    // Statements run in workers are counted like the others (statement-count tests, debug log).
+    sqlStatementLog(this.dataSource).logQuery(sql, [...params]);
+    return (await this.pool.read(
+      sql,
+      params,
+      options.budgetMs ?? this.limits.maxStatementMs,
+    )) as Row[];
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    this.writer ??= this.openWriter();
+    const writer = this.writer;
+    const run = this.queue.then(async () => (await writer).transaction(work));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+    if (this.writer) {
+      await this.queue;
+      const writer = await this.writer;
+      this.writer = undefined;
+      if (writer.isInitialized) await writer.destroy();
+    }
+  }
+
+  private async openWriter(): Promise<DataSource> {
+    const writer = new DataSource({
+      ...this.dataSource.options,
+      // The main connection already built the schema; the writer only writes rows.
+      synchronize: false,
+      logger: this.dataSource.logger,
+    } as typeof this.dataSource.options);
+    await writer.initialize();
+    // A writer waits for the readers' checkpoints instead of failing with SQLITE_BUSY.
+    await writer.query('PRAGMA busy_timeout = 5000');
+    return writer;
+  }
+}

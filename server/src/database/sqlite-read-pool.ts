@@ -1,0 +1,186 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+import { queryTimeout } from './database-errors';
+import { createFold } from './query/sql-dialect';
+
+/**
+ * The code each read worker runs: one read-only better-sqlite3 connection to the database file
+ * (WAL: it sees every committed write, never an uncommitted one), with the same `fold()` as the
+ * main connection, answering one statement at a time. Plain JavaScript run with `node -e`, so it
+ * runs the same from the compiled server and from the TypeScript tests.
+ */
+const WORKER_SOURCE = `
+const workerData = JSON.parse(process.env.POLEGRAPH_SQLITE_READER);
+const parentPort = { postMessage: (message) => process.send(message) };
+process.on('disconnect', () => process.exit(0));
+const Database = require(workerData.driverPath);
+const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+db.function('fold', { deterministic: true }, (${createFold.toString()})());
+const statements = new Map();
+process.on('message', ({ sql, params }) => {
+  try {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      if (statements.size >= 500) statements.clear();
+      statements.set(sql, statement);
+    }
+    if (!statement.reader) throw new Error('A read worker only runs statements that return rows');
+    parentPort.postMessage({ rows: statement.all(...params) });
+  } catch (error) {
+    parentPort.postMessage({ error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
+
+interface Job {
+  sql: string;
+  params: unknown[];
+  budgetMs: number;
+  resolve(rows: Record<string, unknown>[]): void;
+  reject(error: unknown): void;
+}
+
+interface WorkerReply {
+  rows?: Record<string, unknown>[];
+  error?: { message: string; code?: string };
+}
+
+/** A failure SQLite reported in a worker (bad SQL, missing table): an ordinary error. */
+export class SqliteReadError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly sql: string,
+  ) {
+    super(message);
+    this.name = 'SqliteReadError';
+  }
+}
+
+/**
+ * better-sqlite3 is synchronous: a statement run on the main thread freezes the event loop for
+ * every caller. This pool runs reads on up to `size` workers instead, so a slow read delays no
+ * one else, and enforces each read's time budget by ending the worker that overran it; a fresh
+ * worker replaces it on the next read. Reads beyond `size` wait in order for a free worker.
+ *
+ * The workers are child processes rather than worker threads: better-sqlite3 offers no
+ * `sqlite3_interrupt`, and a worker thread inside SQLite's C code cannot be terminated until the
+ * statement returns (measured: `worker.terminate()` of a thread counting a recursive CTE waited
+ * for the whole statement, and so did the process's exit). A process is ended at once by SIGKILL,
+ * so an abandoned read stops using a core and its read snapshot the moment its budget is spent.
+ */
+export class SqliteReadPool {
+  private readonly idle: ChildProcess[] = [];
+  private readonly busy = new Set<ChildProcess>();
+  private readonly waiting: Job[] = [];
+  private readonly driverPath = require.resolve('better-sqlite3');
+  private closed = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly size: number,
+  ) {}
+
+  read(
+    sql: string,
+    params: readonly unknown[],
+    budgetMs: number,
+  ): Promise<Record<string, unknown>[]> {
+    if (this.closed) return Promise.reject(new Error('The SQLite read pool is closed'));
+    // better-sqlite3 binds no booleans (TypeORM converts them the same way).
+    const bound = params.map((value) => (typeof value === 'boolean' ? Number(value) : value));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ sql, params: bound, budgetMs, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Workers alive now (idle or busy); for tests and metrics. */
+  get workerCount(): number {
+    return this.idle.length + this.busy.size;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.waiting.splice(0))
+      job.reject(new Error('The SQLite read pool was closed'));
+    const workers = [...this.idle.splice(0), ...this.busy];
+    this.busy.clear();
+    for (const worker of workers) worker.kill('SIGKILL');
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      const worker = this.idle.pop() ?? (this.workerCount < this.size ? this.spawn() : undefined);
+      if (!worker) return;
+      this.run(worker, this.waiting.shift()!);
+    }
+  }
+
+  private spawn(): ChildProcess {
+    const worker = spawn(process.execPath, ['-e', WORKER_SOURCE], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Rows travel as structured clones, as between threads.
+      serialization: 'advanced',
+      env: {
+        ...process.env,
+        POLEGRAPH_SQLITE_READER: JSON.stringify({ path: this.path, driverPath: this.driverPath }),
+      },
+    });
+    // An idle worker must not keep a finished command-line tool alive; a busy one does.
+    unref(worker);
+    return worker;
+  }
+
+  private run(worker: ChildProcess, job: Job): void {
+    this.busy.add(worker);
+    worker.ref();
+    worker.channel?.ref();
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (keep: boolean) => {
+      if (timer) clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      this.busy.delete(worker);
+      if (keep && !this.closed) {
+        unref(worker);
+        this.idle.push(worker);
+      } else {
+        worker.kill('SIGKILL');
+      }
+      this.dispatch();
+    };
+    const onMessage = (reply: WorkerReply) => {
+      finish(true);
+      if (reply.error)
+        job.reject(new SqliteReadError(reply.error.message, reply.error.code, job.sql));
+      else job.resolve(reply.rows ?? []);
+    };
+    const onError = (error: Error) => {
+      finish(false);
+      job.reject(error);
+    };
+    const onExit = () => {
+      finish(false);
+      job.reject(new Error('A SQLite read worker stopped during a read'));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    if (job.budgetMs > 0) {
+      timer = setTimeout(() => {
+        // Abandon the read: the worker is inside SQLite; end it and start afresh.
+        finish(false);
+        job.reject(queryTimeout(job.budgetMs));
+      }, job.budgetMs);
+    }
+    worker.send({ sql: job.sql, params: job.params });
+  }
+}
+
+function unref(worker: ChildProcess): void {
+  worker.unref();
+  worker.channel?.unref();
+}
