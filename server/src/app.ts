@@ -15,6 +15,7 @@ import { startApolloServer } from './graphql/apollo-server';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { buildPoleGraphSchema } from './graphql/schema';
 import { createHttpApp } from './http/http-app';
+import { openIdempotencyStore } from './idempotency/open-idempotency-store';
 import { RateLimiter } from './rate-limit/rate-limiter';
 
 export interface PoleGraphApp {
@@ -50,11 +51,19 @@ export async function createApp(
     }));
   const schema = await buildPoleGraphSchema(SCHEMA_FEATURES);
   const rateLimiter = await RateLimiter.fromConfig(config);
+  const idempotencyStore = await openIdempotencyStore(config, dataSource);
   const httpServer = createServer();
-  const apollo = await startApolloServer({ config, schema, rateLimiter, httpServer });
+  const apollo = await startApolloServer({
+    config,
+    schema,
+    rateLimiter,
+    idempotencyStore,
+    httpServer,
+  });
   const app = createHttpApp({
     config,
     apollo,
+    schema,
     createContext: (request) => createContext({ dataSource }, request),
   });
   httpServer.on('request', app);
@@ -83,6 +92,7 @@ export async function createApp(
         // Apollo's drain plugin closes the HTTP server once in-flight requests are done.
         await apollo.stop();
         await rateLimiter.close();
+        await idempotencyStore.close();
         if (!options.dataSource) await closeDataSource(dataSource);
       })();
       return closing;

@@ -96,6 +96,12 @@ export interface AppConfig {
   /** Prefix of every Redis key PoleGraph writes. @default `polegraph:` (env `REDIS_KEY_PREFIX`) */
   redisKeyPrefix: string;
   /**
+   * How long a mutation's outcome is kept for a retry with the same `Idempotency-Key`, in
+   * seconds (in Redis when `REDIS_URL` is set, else in the database).
+   * @default 86400 (24 h; env `IDEMPOTENCY_TTL_SECONDS`)
+   */
+  idempotencyTtlSeconds: number;
+  /**
    * `anonymous` or `all`: those callers may only run the documents of the manifest (by hash or
    * by text). @default `off` (env `TRUSTED_DOCUMENTS`)
    */
@@ -182,6 +188,7 @@ function loadAbuseProtection(env: Environment, problems: string[]): AbuseProtect
     ),
     redisUrl: parseRedisUrl(env.REDIS_URL, problems),
     redisKeyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'polegraph:',
+    idempotencyTtlSeconds: whole('IDEMPOTENCY_TTL_SECONDS', 86_400, 1),
     trustedDocuments: parseChoice(
       'TRUSTED_DOCUMENTS',
       // `enforce` is the issue's word for holding every caller to the manifest.

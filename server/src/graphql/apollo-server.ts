@@ -6,6 +6,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from 'graphql';
 
 import type { AppConfig } from '../config/config';
+import { idempotencyPlugin } from '../idempotency/idempotency.plugin';
+import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 import type { GraphQLContext } from './context';
 import { createErrorFormatter } from './format-error';
@@ -17,6 +19,8 @@ export interface ApolloServerDependencies {
   config: AppConfig;
   schema: GraphQLSchema;
   rateLimiter: RateLimiter;
+  /** Where `Idempotency-Key` records live. */
+  idempotencyStore: IdempotencyStore;
   /** The HTTP server Apollo drains on stop. */
   httpServer: Server;
 }
@@ -26,6 +30,7 @@ export async function startApolloServer({
   config,
   schema,
   rateLimiter,
+  idempotencyStore,
   httpServer,
 }: ApolloServerDependencies): Promise<ApolloServer<GraphQLContext>> {
   const trustedDocuments =
@@ -52,6 +57,8 @@ export async function startApolloServer({
       ...playgroundApolloPlugins(config),
       // Trusted documents, depth/alias/root-field/cost limits and the rate limit (graphql/limits).
       abuseProtectionPlugin({ schema, limits: config, rateLimiter, trustedDocuments }),
+      // After the limits: a retry is costed and rate limited like its first request.
+      idempotencyPlugin(idempotencyStore),
     ],
   });
   await apollo.start();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import { authenticate } from '../api-token/api-token.service';
 import type { Caller } from '../auth/roles';
@@ -18,6 +18,11 @@ export interface GraphQLContext {
   caller: Caller;
   /** Told of every write this request commits (live updates, caches). */
   afterCommit: readonly AfterCommitListener[];
+  /**
+   * Set by the idempotency plugin when the request holds an `Idempotency-Key` whose store can
+   * join the mutation's transaction: the mutation runner marks the key there, with the write.
+   */
+  idempotency?: { markCommitted(manager: EntityManager): Promise<void> };
 }
 
 /** What a transport knows of a request: its credentials, its address, its id if it sent one. */
