@@ -116,7 +116,6 @@ const PROJECT_EXPORT: ExportKind<Project> = {
   columns: [
     { header: 'acronym', description: 'Acronym.', value: (project) => project.acronym },
     { header: 'title', description: 'Full title.', value: (project) => project.title },
-    { header: 'summary', description: 'Public summary.', value: (project) => project.summary },
     {
       header: 'status',
       description:
@@ -132,18 +131,6 @@ const PROJECT_EXPORT: ExportKind<Project> = {
       header: 'leadPoleSlug',
       description: 'Slug of the lead pole.',
       value: (project, { poleSlugById }) => poleSlugById.get(project.leadPoleId) ?? null,
-    },
-    {
-      header: 'coLabellingPoleSlugs',
-      description: '`|`-separated slugs of the co-labelling poles.',
-      value: (project, { coLabellingSlugsByProjectId }) =>
-        (coLabellingSlugsByProjectId.get(project.id) ?? []).join(LIST_SEPARATOR),
-    },
-    {
-      header: 'themeCodes',
-      description: '`|`-separated theme codes.',
-      value: (project, { themeCodesByProjectId }) =>
-        (themeCodesByProjectId.get(project.id) ?? []).join(LIST_SEPARATOR),
     },
     {
       header: 'submittedOn',
@@ -182,6 +169,19 @@ const PROJECT_EXPORT: ExportKind<Project> = {
       header: 'partnerCount',
       description: 'Number of partners (all roles).',
       value: (project, { partnerCountByProjectId }) => partnerCountByProjectId.get(project.id) ?? 0,
+    },
+    { header: 'summary', description: 'Public summary.', value: (project) => project.summary },
+    {
+      header: 'coLabellingPoleSlugs',
+      description: '`|`-separated slugs of the co-labelling poles.',
+      value: (project, { coLabellingSlugsByProjectId }) =>
+        (coLabellingSlugsByProjectId.get(project.id) ?? []).join(LIST_SEPARATOR),
+    },
+    {
+      header: 'themeCodes',
+      description: '`|`-separated theme codes.',
+      value: (project, { themeCodesByProjectId }) =>
+        (themeCodesByProjectId.get(project.id) ?? []).join(LIST_SEPARATOR),
     },
     {
       header: 'partners',
