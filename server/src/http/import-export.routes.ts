@@ -2,7 +2,7 @@ import { once } from 'node:events';
 
 import cors from 'cors';
 import express, { type Express, type Request, type Response } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 
 import type { AppConfig } from '../config/config';
 import { DomainError } from '../core/domain-error';
@@ -56,6 +56,10 @@ function sendFailure(response: Response, error: unknown): void {
     sendError(response, 400, 'BAD_USER_INPUT', error.message);
   } else if (error instanceof DomainError) {
     sendError(response, STATUS_OF_CODE[error.code] ?? 500, error.code, error.message);
+  } else if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
+    // Authentication answers GraphQL errors (bad token: UNAUTHENTICATED).
+    const { code } = error.extensions;
+    sendError(response, STATUS_OF_CODE[code] ?? 500, code, error.message);
   } else {
     console.error('[import-export]', error);
     sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error; it was logged.');

@@ -16,7 +16,7 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** How long a retry waits for the first request with its key to finish before CONFLICT. */
-const WAIT_FOR_FIRST_MS = 3000;
+const WAIT_FOR_FIRST_MS = 10_000;
 const POLL_MS = 50;
 
 function refusal(message: string, code: 'BAD_USER_INPUT' | 'CONFLICT', status: number) {

@@ -204,7 +204,8 @@ const PROJECT_EXPORT: ExportKind<Project> = {
             'JOIN `member` m ON m.`id` = pp.`memberId` WHERE pp.`projectId` IN (:ids) ' +
             'ORDER BY pp.`projectId`, pp.`id`',
           ids,
-          (row) => `${String(row.siren)}:${String(row.role)}:${String(row.share)}`,
+          // A DECIMAL(5,2) percentage: the same two decimals from SQLite and MySQL.
+          (row) => `${String(row.siren)}:${String(row.role)}:${Number(row.share).toFixed(2)}`,
         ),
         groupedBy(
           dataSource,

@@ -230,14 +230,13 @@ async function runImport<TDraft, TInput extends object>(
     checked.push({ cells, input });
   }
 
-  if (problems.length > 0) return refused();
-
   // Phases 2 and 3: the services, chunk by chunk; rolled back first, then committed.
   const caller = options.caller ?? commandLineCaller(`import ${options.source}`);
   const actor =
     caller.kind === 'token' && caller.tokenId === 0 ? caller.name : `${caller.name} (import)`;
   const requestId = `import-${randomUUID()}`;
-  const good = checked;
+  // Lines with a problem already are not run: the services would only repeat it.
+  const good = checked.filter(({ cells }) => !cells.hasProblems);
   const chunks: (typeof good)[] = [];
   for (let start = 0; start < good.length; start += IMPORT_CHUNK_LINES) {
     chunks.push(good.slice(start, start + IMPORT_CHUNK_LINES));
