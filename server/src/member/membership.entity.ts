@@ -87,3 +87,12 @@ explainUniqueConstraint({
     'The member already belongs to this pole (another request made it join just now): ' +
     'end that membership first (leavePole)',
 });
+
+explainUniqueConstraint({
+  name: 'UQ_membership_member_pole_start',
+  columns: ['membership.memberId', 'membership.poleId', 'membership.startDate'],
+  field: ['input', 'poleId'],
+  message:
+    'The member already belongs to this pole from that start date (another request made it ' +
+    'join just now)',
+});
