@@ -23,6 +23,12 @@ function isDuplicateKey(error: unknown): boolean {
   );
 }
 
+function isDeadlock(error: unknown): boolean {
+  const driverError = (error as { driverError?: unknown })?.driverError ?? error;
+  const { code, errno } = (driverError ?? {}) as { code?: string; errno?: number };
+  return code === 'ER_LOCK_DEADLOCK' || errno === 1213;
+}
+
 /**
  * Records in the `idempotency_record` table. A claim is a row of its own transaction; the mark
  * "committed" is written in the mutation's transaction, so a request whose process died is
@@ -55,7 +61,8 @@ export class DatabaseIdempotencyStore implements IdempotencyStore {
         );
         return { kind: 'claimed', claim };
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        // InnoDB may pick a racing claim as a deadlock victim: it lost, like a duplicate key.
+        if (!isDuplicateKey(error) && !isDeadlock(error)) throw error;
       }
       const existing = await this.dataSource.manager.findOneBy(IdempotencyRecord, { keyHash });
       if (!existing) continue;
