@@ -25,11 +25,14 @@ import { csvRecord, UTF8_BOM } from '../server/src/import-export/csv-writer';
 import { seedReferenceData } from '../server/src/seed/reference-seed';
 import { seedDatabase } from '../server/src/seed/seed';
 import { rowCounts } from './helpers/row-counts';
+import { countStatements } from './helpers/statement-counter';
 import {
   createEmptyDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from './helpers/test-databases';
+import { createTestEnvironment, type TestEnvironment } from './helpers/test-environment';
+import { ADMIN, bearerFor } from './helpers/tokens';
 
 const ROOT = join(__dirname, '..');
 const EXAMPLES = join(ROOT, 'server/src/import-export/examples');
@@ -471,9 +474,11 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
         await exportText(dataSource, 'projects', { filter, separator: ';', decimalComma: true }),
       ).toBe(
         `${UTF8_BOM}acronym;title;status;programmeCode;leadPoleSlug;submittedOn;decisionOn;startOn;endOn;totalBudget;` +
-          'publicFundingRequested;publicFundingGranted;partnerCount\r\n' +
+          'publicFundingRequested;publicFundingGranted;partnerCount;summary;coLabellingPoleSlugs;themeCodes;partners\r\n' +
           'PHOTONIA-24;Capteurs photoniques pour le contrôle qualité en ligne;DRAFT;FRANCE_2030_IDEMO_REG;' +
-          'minalogic-auvergne-rhone-alpes;2024-02-01;2024-06-15;2024-09-01;2027-08-31;2400000,00;1100000,00;950000,00;3\r\n',
+          'minalogic-auvergne-rhone-alpes;2024-02-01;2024-06-15;2024-09-01;2027-08-31;2400000,00;1100000,00;950000,00;3;' +
+          "Capteurs optiques embarqués pour contrôler les pièces en sortie de ligne, du laboratoire à l'usine.;" +
+          'alpha-rlh;MICROELECTRONICS|PHOTONICS;912340015:COORDINATOR:45.00|830944997:PARTNER:30.00|912340031:PARTNER:25.00\r\n',
       );
     });
 
@@ -552,6 +557,249 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
       );
     });
   });
+
+  describe('HTTP endpoints', () => {
+    let api: TestEnvironment;
+    let base: string;
+    let admin: { authorization: string };
+
+    beforeAll(async () => {
+      api = await createTestEnvironment(database);
+      base = api.url.replace(/\/graphql$/, '');
+      admin = await bearerFor(dataSource, ADMIN);
+    });
+    afterAll(() => api?.close());
+
+    const members = (...lines: string[]) =>
+      ['name,siren,category,regionCode,city,website,contactName,contactEmail', ...lines].join('\n');
+    const post = (kind: string, body: string, headers: Record<string, string> = admin) =>
+      fetch(`${base}/imports?kind=${kind}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...headers },
+        body,
+      });
+    const exportUrl = (file: string, filter?: unknown) =>
+      `${base}/exports/${file}${filter === undefined ? '' : `?filter=${encodeURIComponent(JSON.stringify(filter))}`}`;
+
+    it('imports a CSV body with a token, and answers the JSON report', async () => {
+      const siren = sirenWithCheckDigit('98765410');
+      const response = await post(
+        'members',
+        members(
+          `Atelier HTTP,${siren},SME,84,Lyon,https://atelier.example,Ada,ada@atelier.example`,
+        ),
+      );
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual(
+        expect.objectContaining({ ok: true, kind: 'members', imported: 1 }),
+      );
+    });
+
+    it('refuses an import without a token (401) and a kind it does not know (400)', async () => {
+      const anonymous = await post('members', members(), {});
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toEqual({
+        errors: [
+          {
+            message: expect.stringMatching(/need an API token/),
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+      });
+      const unknown = await post('poles', members());
+      expect(unknown.status).toBe(400);
+    });
+
+    it('reports every problem of every line, control characters included, and writes nothing', async () => {
+      const before = await countRows(dataSource);
+      const good = sirenWithCheckDigit('98765411');
+      const response = await post(
+        'members',
+        members(
+          `Fine,${good},SME,84,Lyon,,,`,
+          `Bad\u0000Name,123,PME,84,Ly\u001bon,,,`,
+          `"\t=HYPERLINK(""x"")",${sirenWithCheckDigit('98765412')},SME,84,Lyon,,,`,
+        ),
+      );
+      expect(response.status).toBe(422);
+      const report = (await response.json()) as {
+        ok: boolean;
+        problems: unknown[];
+        imported: number;
+      };
+      expect(report.ok).toBe(false);
+      expect(report.imported).toBe(0);
+      expect(report.problems).toEqual([
+        {
+          line: 3,
+          column: 'name',
+          message: 'name holds a control character (U+0000) at position 4: remove it',
+        },
+        { line: 3, column: 'siren', message: expect.stringMatching(/^siren must be 9 digits/) },
+        { line: 3, column: 'category', message: expect.stringMatching(/^category must be one of/) },
+        {
+          line: 3,
+          column: 'city',
+          message: 'city holds a control character (U+001B) at position 3: remove it',
+        },
+        {
+          line: 4,
+          column: 'name',
+          message: 'name holds a control character (U+0009) at position 1: remove it',
+        },
+      ]);
+      expect(await countRows(dataSource)).toEqual(before);
+    });
+
+    it('streams members as NDJSON and CSV with website and contacts for a caller allowed to see them', async () => {
+      const filter = { siren: { eq: sirenWithCheckDigit('98765410') } };
+      const ndjson = await fetch(exportUrl('members.ndjson', filter), { headers: admin });
+      expect(ndjson.status).toBe(200);
+      expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+      const lines = (await ndjson.text()).split('\n').filter((line) => line !== '');
+      expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([
+        {
+          name: 'Atelier HTTP',
+          siren: sirenWithCheckDigit('98765410'),
+          category: 'SME',
+          regionCode: '84',
+          city: 'Lyon',
+          headcount: null,
+          website: 'https://atelier.example',
+          contactName: 'Ada',
+          contactEmail: 'ada@atelier.example',
+        },
+      ]);
+      expect(Object.keys(JSON.parse(lines[0]!) as object)).toEqual(
+        EXPORT_COLUMNS.members.map((column) => column.header),
+      );
+
+      // Anonymous callers get the public columns only, as through GraphQL.
+      const csv = await fetch(exportUrl('members.csv', filter));
+      expect(csv.status).toBe(200);
+      const [row] = csvObjects(await csv.text());
+      expect(row).toEqual(
+        expect.objectContaining({
+          website: 'https://atelier.example',
+          contactName: '',
+          contactEmail: '',
+        }),
+      );
+    });
+
+    it('exports what an import needs for a round trip: members export → import as new', async () => {
+      const filter = { siren: { eq: sirenWithCheckDigit('98765410') } };
+      const text = await (await fetch(exportUrl('members.csv', filter), { headers: admin })).text();
+      const [row] = csvObjects(text);
+      const columns = EXPORT_COLUMNS.members.map((column) => column.header);
+      // The same member under a new SIREN: every exported column is one the import reads.
+      const copy: Record<string, string> = {
+        ...row!,
+        siren: sirenWithCheckDigit('98765413'),
+        name: 'Atelier HTTP bis',
+      };
+      const response = await post(
+        'members',
+        [columns.join(','), columns.map((column) => copy[column] ?? '').join(',')].join('\n'),
+      );
+      expect(await response.json()).toEqual(expect.objectContaining({ ok: true, imported: 1 }));
+      const [stored] = (await dataSource.query(
+        'SELECT website, contactName, contactEmail FROM member WHERE siren = ?',
+        [copy.siren],
+      )) as Record<string, string>[];
+      expect(stored).toEqual({
+        website: 'https://atelier.example',
+        contactName: 'Ada',
+        contactEmail: 'ada@atelier.example',
+      });
+    });
+
+    it('answers bad requests as JSON errors: filter 400, token 401, unknown export 404', async () => {
+      const badFilter = await fetch(exportUrl('projects.csv', { programm: {} }));
+      expect(badFilter.status).toBe(400);
+      expect(await badFilter.json()).toEqual({
+        errors: [
+          {
+            message: expect.stringMatching(/^filter does not fit ProjectFilter/),
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      });
+      const badToken = await fetch(exportUrl('projects.csv'), {
+        headers: { authorization: 'Bearer nope' },
+      });
+      expect(badToken.status).toBe(401);
+      expect(
+        ((await badToken.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
+          .extensions.code,
+      ).toBe('UNAUTHENTICATED');
+      expect((await fetch(`${base}/exports/poles.csv`)).status).toBe(404);
+    });
+
+    it('exports projects in pages on the primary key: a constant number of statements per page', async () => {
+      const {
+        result: { rows },
+        statements,
+      } = await countStatements(dataSource, () =>
+        exportCsv(dataSource, 'projects', {}, () => undefined),
+      );
+      const pages = Math.ceil((rows + 1) / 100);
+      expect(rows).toBeGreaterThan(1000);
+      // Reference tables once; per page: the page, detail rights, and four lookups.
+      expect(statements.length).toBeLessThanOrEqual(3 + pages * 6);
+      const pageQueries = statements.filter(
+        (sql) => /FROM [`"]?project[`"]? /i.test(sql) && /ORDER BY/i.test(sql),
+      );
+      for (const sql of pageQueries) expect(sql).not.toMatch(/fold\(/);
+    });
+
+    it('keeps API writes going while a large import writes, chunk by chunk', async () => {
+      const lines = Array.from(
+        { length: 1000 },
+        (_, index) =>
+          `Chunked ${index},${sirenWithCheckDigit(String(96_000_000 + index))},SME,84,Lyon,,,`,
+      );
+      let importDone = 0;
+      const importing = post('members', members(...lines)).then(async (response) => {
+        importDone = performance.now();
+        return (await response.json()) as { ok: boolean; imported: number };
+      });
+      // Once the import writes (its check pass is done), an API write goes through meanwhile.
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline) {
+        const [row] = (await dataSource.query(
+          "SELECT COUNT(*) AS n FROM member WHERE name LIKE 'Chunked %'",
+        )) as { n: number | string }[];
+        if (Number(row!.n) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const writer = await createTestEnvironment(database, {}, { as: ADMIN });
+      try {
+        const created = await writer.query<{ createMember: { userErrors: unknown[] } }>(
+          `mutation CreateMember($input: CreateMemberInput!) {
+            createMember(input: $input) { userErrors { message } }
+          }`,
+          {
+            input: {
+              name: 'Written during the import',
+              siren: sirenWithCheckDigit('98765414'),
+              category: 'SME',
+              regionCode: '84',
+              city: 'Lyon',
+            },
+          },
+        );
+        const apiDone = performance.now();
+        expect(created.errors).toBeUndefined();
+        expect(created.data!.createMember.userErrors).toEqual([]);
+        expect(await importing).toEqual(expect.objectContaining({ ok: true, imported: 400 }));
+        // The API's write did not wait for the whole import.
+        expect(apiDone).toBeLessThan(importDone);
+      } finally {
+        await writer.close();
+      }
+    });
+  });
 });
 
 describe('the import and export commands', () => {
@@ -620,11 +868,13 @@ describe('the import and export commands', () => {
     expect(exported.code).toBe(0);
     expect(exported.stderr).toMatch(/^Exported 8 members in \d+\.\d s\n$/);
     expect(
-      exported.stdout.startsWith(`${UTF8_BOM}name;siren;category;regionCode;city;headcount\r\n`),
+      exported.stdout.startsWith(
+        `${UTF8_BOM}name;siren;category;regionCode;city;headcount;website;contactName;contactEmail\r\n`,
+      ),
     ).toBe(true);
     expect(exported.stdout.split('\r\n')).toHaveLength(10);
     expect(exported.stdout).toContain(
-      "\r\nGrenoble-Alpes Métropole, direction de l'innovation;912340072;PUBLIC_BODY;84;Grenoble;\r\n",
+      "\r\nGrenoble-Alpes Métropole, direction de l'innovation;912340072;PUBLIC_BODY;84;Grenoble;;;;\r\n",
     );
 
     const refused = await run('export.cli.js', [

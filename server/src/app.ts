@@ -19,6 +19,7 @@ import { GracefulStop } from './http/graceful-stop';
 import { Readiness, type ReadinessCheck } from './http/health.routes';
 import { createHttpApp } from './http/http-app';
 import { startMetricsServer } from './http/metrics.routes';
+import { openIdempotencyStore } from './idempotency/open-idempotency-store';
 import { ConnectionStateLog } from './observability/connection-state-log';
 import { databasePoolStatistics } from './observability/database-pool';
 import { createLogger, type Logger } from './observability/logger';
@@ -81,6 +82,7 @@ export async function createApp(
   });
   const schema = await buildPoleGraphSchema(SCHEMA_FEATURES);
   const rateLimiter = await RateLimiter.fromConfig(config);
+  const idempotencyStore = await openIdempotencyStore(config, dataSource);
   const metrics = config.operations.metrics ? loadMetrics(dataSource) : null;
   const checks: ReadinessCheck[] = [
     {
@@ -97,10 +99,18 @@ export async function createApp(
     keepAliveTimeout: keepAliveTimeoutMs,
   });
   const gracefulStop = new GracefulStop(httpServer);
-  const apollo = await startApolloServer({ config, schema, rateLimiter, logger, tracing });
+  const apollo = await startApolloServer({
+    config,
+    schema,
+    rateLimiter,
+    idempotencyStore,
+    logger,
+    tracing,
+  });
   const app = createHttpApp({
     config,
     apollo,
+    schema,
     createContext: (request) => createContext({ dataSource }, request),
     logger,
     readiness,
@@ -145,6 +155,7 @@ export async function createApp(
         await apollo.stop();
         if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
         await rateLimiter.close();
+        await idempotencyStore.close();
         unsubscribe();
         await tracing.shutdown();
         if (!options.dataSource) {

@@ -11,10 +11,12 @@ import { AUDIT_LOG_COLLECTION } from './audit/audit.collection';
 import { AuditLogResolver } from './audit/audit.resolver';
 import type { CollectionSpec } from './database/query/collection-spec';
 import { AuditLogEntry } from './database/unit-of-work/audit-log-entry.entity';
+import { WriteLock } from './database/unit-of-work/write-lock';
 import { FUNDING_PROGRAMME_COLLECTION } from './funding-programme/funding-programme.collection';
 import { FundingProgramme } from './funding-programme/funding-programme.entity';
 import { FundingProgrammeResolver } from './funding-programme/funding-programme.resolver';
 import { buildPoleGraphSchema, type SchemaFeatures } from './graphql/schema';
+import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from './member/member.collection';
 import { Member } from './member/member.entity';
 import { MemberResolver, MembershipResolver } from './member/member.resolver';
@@ -108,6 +110,8 @@ export const ENTITIES = [
   ClusterLabel,
   AuditLogEntry,
   ApiToken,
+  WriteLock,
+  IdempotencyRecord,
 ];
 
 /** Every collection, by GraphQL type name: what `node(id:)` can fetch. */

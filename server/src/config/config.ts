@@ -168,6 +168,11 @@ export const OPTIONS = {
     /** Prefix of every Redis key PoleGraph writes. */
     keyPrefix: option('REDIS_KEY_PREFIX', 'polegraph:', text),
   },
+  /** Retried mutations (`Idempotency-Key`). */
+  idempotency: {
+    /** How long a mutation's outcome is kept for a retry with the same key, in seconds. */
+    ttlSeconds: option('IDEMPOTENCY_TTL_SECONDS', 86_400, wholeNumber(1), '`86400` (24 h)'),
+  },
 } as const;
 
 type Values<T> = {

@@ -14,6 +14,8 @@ export const ERROR_CODES = {
     'The caller’s bucket of cost points is empty: wait `extensions.retryAfter` seconds (also in the `Retry-After` header).',
   QUERY_TOO_COMPLEX:
     'The operation goes over a limit (cost, depth, aliases, root fields, tokens); `extensions.limit`, `maximum` and `actual` say which. Nothing ran.',
+  CONFLICT:
+    'A retried request (same `Idempotency-Key`) is still running: wait and retry (HTTP 409).',
   QUERY_TIMEOUT: 'A database statement ran longer than the server allows; ask for less at a time.',
   SERVICE_UNAVAILABLE:
     'The database cannot be reached for now (HTTP 503 with `Retry-After`): try again later.',

@@ -3,6 +3,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { GraphQLSchema } from 'graphql';
 
 import type { AppConfig } from '../config/config';
+import { idempotencyPlugin } from '../idempotency/idempotency.plugin';
+import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import type { Logger } from '../observability/logger';
 import type { Tracing } from '../observability/tracing';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
@@ -20,6 +22,8 @@ export interface ApolloServerDependencies {
   rateLimiter: RateLimiter;
   logger: Logger;
   tracing: Tracing;
+  /** Where `Idempotency-Key` records live. */
+  idempotencyStore: IdempotencyStore;
 }
 
 /** Apollo Server with our error masking, limits and plugins; started, not yet mounted. */
@@ -29,6 +33,7 @@ export async function startApolloServer({
   rateLimiter,
   logger,
   tracing,
+  idempotencyStore,
 }: ApolloServerDependencies): Promise<ApolloServer<GraphQLContext>> {
   const trustedDocuments =
     config.limits.trustedDocuments === 'off'
@@ -63,6 +68,8 @@ export async function startApolloServer({
       abuseProtectionPlugin({ schema, limits: config.limits, rateLimiter, trustedDocuments }),
       // `extensions.warnings`: filters on data hidden from the caller (auth/access-scope.ts).
       accessWarningsPlugin(),
+      // After the limits: a retry is costed and rate limited like its first request.
+      idempotencyPlugin(idempotencyStore),
     ],
   });
   await apollo.start();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import { authenticate } from '../api-token/api-token.service';
 import { accessScopeOf, type RequestAccess } from '../auth/access-scope';
@@ -21,6 +21,11 @@ export interface GraphQLContext {
   access: RequestAccess;
   /** Told of every write this request commits (live updates, caches). */
   afterCommit: readonly AfterCommitListener[];
+  /**
+   * Set by the idempotency plugin when the request holds an `Idempotency-Key` whose store can
+   * join the mutation's transaction: the mutation runner marks the key there, with the write.
+   */
+  idempotency?: { markCommitted(manager: EntityManager): Promise<void> };
 }
 
 /** What a transport knows of a request: its credentials, its address, its id if it sent one. */

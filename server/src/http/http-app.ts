@@ -2,6 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
 
 import type { AppConfig } from '../config/config';
 import type { ContextRequest, GraphQLContext } from '../graphql/context';
@@ -13,6 +14,7 @@ import { corsOptions } from './cors-policy';
 import { ExecutionGate } from './execution-gate';
 import { mountHealth, type Readiness } from './health.routes';
 import { batchSizeLimit, graphqlBodyParser } from './http-limits';
+import { mountImportExport } from './import-export.routes';
 import { mountMetrics } from './metrics.routes';
 import { mountPlayground } from './playground/playground.routes';
 import { requestLog, requestRecordOf, requestScope } from './request-log';
@@ -20,6 +22,8 @@ import { requestLog, requestRecordOf, requestScope } from './request-log';
 export interface HttpAppDependencies {
   config: AppConfig;
   apollo: ApolloServer<GraphQLContext>;
+  /** The served schema: the export endpoint reads its filters with it. */
+  schema: GraphQLSchema;
   /** Builds one request's GraphQL context from what HTTP knows of it. */
   createContext(request: ContextRequest): Promise<GraphQLContext>;
   logger: Logger;
@@ -30,12 +34,13 @@ export interface HttpAppDependencies {
 }
 
 /**
- * The express pipeline: request id and log line, health, metrics, playground, then /graphql
+ * The express pipeline: request id and log line, health, metrics, playground, imports and exports, then /graphql
  * behind CORS, body limits and the bound on concurrent executions.
  */
 export function createHttpApp({
   config,
   apollo,
+  schema,
   createContext,
   logger,
   readiness,
@@ -49,6 +54,7 @@ export function createHttpApp({
   if (metrics && config.operations.metricsPort === null) mountMetrics(app, metrics);
   // Browsers asking for HTML get the playground; GraphQL requests go on to Apollo.
   mountPlayground(app, config.http);
+  mountImportExport(app, { config, schema, createContext });
   const gate = new ExecutionGate(config.operations);
   app.use(
     '/graphql',

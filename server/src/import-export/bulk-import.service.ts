@@ -4,11 +4,16 @@ import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
 
 import { commandLineCaller } from '../auth/command-line-caller';
+import type { Caller } from '../auth/roles';
 import { DomainError } from '../core/domain-error';
 import { flattenValidationErrors } from '../core/input-validation';
 import { UserInputProblems } from '../core/refusal';
 import { inTransaction } from '../database/transactions';
 import { AuditTrail } from '../database/unit-of-work/audit-trail';
+import {
+  type AfterCommitListener,
+  constraintViolation,
+} from '../database/unit-of-work/unit-of-work';
 import { type CsvRecord, type CsvSeparator, decodeCsvBytes, parseCsv } from './csv-reader';
 import {
   CellReader,
@@ -39,13 +44,30 @@ export function isImportKindName(name: string): name is ImportKindName {
 }
 
 export interface ImportOptions {
-  /** The file's name: the import acts as an administrator named "import <source>" in the audit log. */
+  /** The file's name: the audit log's actor is "import <source>" (the command line's caller). */
   source: string;
+  /** Whose rights each line is written with. @default an administrator (the command line) */
+  caller?: Caller;
+  /** Told of each committed chunk, as the API's writes are. */
+  afterCommit?: readonly AfterCommitListener[];
 }
+
+/**
+ * Lines per transaction. On SQLite one transaction holds the only writer: between two chunks
+ * the API's own writes take their turn, so an import never locks them out for long.
+ */
+export const IMPORT_CHUNK_LINES = 200;
 
 export type ImportOutcome =
   | { ok: true; kind: ImportKindName; imported: number; seconds: number; summary: string }
-  | { ok: false; kind: ImportKindName; problems: ImportProblem[]; summary: string };
+  | {
+      ok: false;
+      kind: ImportKindName;
+      /** Lines written before a problem only the write itself could find (0 when none). */
+      imported: number;
+      problems: ImportProblem[];
+      summary: string;
+    };
 
 /** An unexpected failure (lost connection, a constraint no service checks): nothing was written. */
 export class ImportAbortedError extends Error {
@@ -61,18 +83,53 @@ export class ImportAbortedError extends Error {
 /** Thrown inside the transaction to roll it back once every line has been tried. */
 class RollbackRequested extends Error {}
 
+/** A line's refusal by its service, reported on its columns; anything unexpected aborts. */
+function reportWriteFailure<TDraft, TInput extends object>(
+  kind: ImportKind<TDraft, TInput>,
+  cells: CellReader,
+  error: unknown,
+): void {
+  const refusals =
+    error instanceof UserInputProblems
+      ? error.userErrors
+      : [constraintViolation(error)].filter((refusal) => refusal !== null);
+  if (refusals.length > 0) {
+    for (const userError of refusals) {
+      const field = userError.field ?? [];
+      const { column, item } = columnOfPath(
+        kind.columnOfField,
+        field[0] === 'input' ? field.slice(1) : field,
+      );
+      cells.report(column, `${item}${userError.message}`);
+    }
+  } else if (error instanceof DomainError) {
+    cells.report(null, error.message);
+  } else {
+    throw new ImportAbortedError(cells.line, error);
+  }
+}
+
 /** `line 4: siren: siren must be 9 digits …`, the form the command prints. */
 export function formatImportProblem({ line, column, message }: ImportProblem): string {
   return `line ${line}: ${column ? `${column}: ` : ''}${message}`;
 }
 
 /**
- * Imports a CSV file of `kind` all or nothing. Every line is checked first (columns, types, the
- * class-validator rules of the mutation's input class, references, duplicates within the file);
- * then, in ONE transaction, each good line runs the service its GraphQL mutation runs (with its
- * own savepoint and audit entries), so the services' own checks (duplicates in the database,
- * overlapping memberships, dates and amounts) report every line too. Any problem anywhere rolls
- * the whole transaction back and the outcome lists them all, by line.
+ * Imports a CSV file of `kind`, checked whole before anything is written.
+ * 1. Every line is read and checked (columns, types, control characters, the class-validator
+ *    rules of the mutation's input class, references, duplicates within the file): every
+ *    problem of every line is reported.
+ * 2. Every good line runs the service its GraphQL mutation runs, in chunks of
+ *    IMPORT_CHUNK_LINES lines, each chunk a transaction that is ROLLED BACK: the services' own
+ *    checks against the database (duplicates, overlapping memberships, dates, amounts, rights)
+ *    report every line too. Any problem so far: nothing is written, every problem is listed.
+ * 3. The same chunks again, each committed through the API's writer (audit entries, after-commit
+ *    listeners), so the API's writes go on between chunks.
+ * "All or nothing" therefore holds for every problem in the file itself and against the
+ * database as it was when checked. Only a concurrent write between steps 2 and 3 (someone
+ * taking a SIREN meanwhile) can refuse a chunk in step 3: that chunk and the ones after it
+ * are not written, the chunks before stay, and the outcome says how many lines were imported
+ * and which line failed.
  */
 export async function importCsv(
   dataSource: DataSource,
@@ -98,9 +155,10 @@ async function runImport<TDraft, TInput extends object>(
 ): Promise<ImportOutcome> {
   const started = performance.now();
   const problems: ImportProblem[] = [];
-  const refused = (): ImportOutcome => ({
+  const refused = (): ImportOutcome & { ok: false } => ({
     ok: false,
     kind: kind.name,
+    imported: 0,
     problems: inFileOrder(
       problems,
       kind.columns.map((column) => column.name),
@@ -172,42 +230,56 @@ async function runImport<TDraft, TInput extends object>(
     checked.push({ cells, input });
   }
 
-  // Phase 2: the services, in one transaction that only commits when no line has a problem.
-  const caller = commandLineCaller(`import ${options.source}`);
+  // Phases 2 and 3: the services, chunk by chunk; rolled back first, then committed.
+  const caller = options.caller ?? commandLineCaller(`import ${options.source}`);
+  const actor =
+    caller.kind === 'token' && caller.tokenId === 0 ? caller.name : `${caller.name} (import)`;
   const requestId = `import-${randomUUID()}`;
+  // Lines with a problem already are not run: the services would only repeat it.
   const good = checked.filter(({ cells }) => !cells.hasProblems);
-  try {
-    await inTransaction(dataSource, async (manager) => {
-      for (const { cells, input } of good) {
-        try {
-          // A savepoint per line, so a refused line leaves nothing behind for the next ones.
-          await manager.transaction(async (lineManager) => {
-            const audit = new AuditTrail(kind.operation, caller.name, requestId);
-            await kind.write({ manager: lineManager, audit, caller }, input);
-            await audit.write(lineManager);
-          });
-        } catch (error) {
-          if (error instanceof UserInputProblems) {
-            for (const userError of error.userErrors) {
-              const field = userError.field ?? [];
-              const { column, item } = columnOfPath(
-                kind.columnOfField,
-                field[0] === 'input' ? field.slice(1) : field,
-              );
-              cells.report(column, `${item}${userError.message}`);
-            }
-          } else if (error instanceof DomainError) {
-            cells.report(null, error.message);
-          } else {
-            throw new ImportAbortedError(cells.line, error);
+  const chunks: (typeof good)[] = [];
+  for (let start = 0; start < good.length; start += IMPORT_CHUNK_LINES) {
+    chunks.push(good.slice(start, start + IMPORT_CHUNK_LINES));
+  }
+  const runChunk = async (chunk: typeof good, commit: boolean): Promise<void> => {
+    const audits: AuditTrail[] = [];
+    try {
+      await inTransaction(dataSource, async (manager) => {
+        for (const { cells, input } of chunk) {
+          try {
+            // A savepoint per line, so a refused line leaves nothing behind for the next ones.
+            await manager.transaction(async (lineManager) => {
+              const audit = new AuditTrail(kind.operation, actor, requestId);
+              await kind.write({ manager: lineManager, audit, caller }, input);
+              await audit.write(lineManager);
+              audits.push(audit);
+            });
+          } catch (error) {
+            reportWriteFailure(kind, cells, error);
           }
         }
-      }
-      if (problems.length > 0) throw new RollbackRequested();
-    });
-  } catch (error) {
-    if (error instanceof RollbackRequested) return refused();
-    throw error;
+        if (!commit || problems.length > 0) throw new RollbackRequested();
+      });
+    } catch (error) {
+      if (!(error instanceof RollbackRequested)) throw error;
+      return;
+    }
+    for (const listener of options.afterCommit ?? []) {
+      listener({
+        operation: kind.operation,
+        actor,
+        requestId,
+        changes: audits.flatMap((audit) => audit.changes()),
+      });
+    }
+  };
+  for (const chunk of chunks) await runChunk(chunk, false);
+  if (problems.length > 0) return refused();
+  let imported = 0;
+  for (const chunk of chunks) {
+    await runChunk(chunk, true);
+    if (problems.length > 0) return { ...refused(), imported };
+    imported += chunk.length;
   }
   const seconds = (performance.now() - started) / 1000;
   const inputs = good.map(({ input }) => input);

@@ -7,18 +7,21 @@ export const UTF8_BOM = '\uFEFF';
 const CRLF = '\r\n';
 
 /**
- * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
- * return that some treat the same way) gets a leading apostrophe, as OWASP advises against CSV
- * injection: member names and titles come from many writers. The importer removes it again.
+ * A text cell a spreadsheet would run as a formula gets a leading apostrophe, as OWASP advises
+ * against CSV injection: member names and titles come from many writers. The test looks past
+ * leading white space (spreadsheets trim ` =1+1` and `\t=1+1` into a live formula), and a
+ * leading tab or carriage return is neutralised whatever follows. The importer removes it again.
  */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** Undoes `neutraliseFormula`, so that an exported file imports the same text. */
 export function restoreFormula(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
+
+const FORMULA_START = /^(?:\s*[=+\-@]|[\t\r])/;
 
 /** One field, quoted when it holds the separator, a quote or a line break (RFC 4180). */
 export function csvField(

@@ -20,6 +20,9 @@ export interface CsvColumn {
   description: string;
 }
 
+/** C0 controls and DEL, but for the line breaks a quoted cell may hold. */
+const CONTROL_CHARACTER = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** Items of a list cell are separated by `|`, which neither `,` nor `;` files use. */
 export const LIST_SEPARATOR = '|';
 
@@ -56,11 +59,26 @@ export class CellReader {
     return this.reported.size > 0;
   }
 
-  /** The trimmed cell, or undefined when it is empty or its column absent. */
+  /**
+   * The trimmed cell, or undefined when it is empty or its column absent. A control character
+   * (NUL, tab, escape…; line breaks aside) is refused: no text of ours holds one, and a tab
+   * before `=` is how a formula hides from a check that does not trim first.
+   */
   text(column: string, required = false): string | undefined {
     const index = this.columnIndex.get(column);
     const raw = index === undefined ? '' : (this.record.fields[index] ?? '');
-    const value = restoreFormula(raw.trim());
+    const control = CONTROL_CHARACTER.exec(raw);
+    if (control) {
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      this.report(
+        column,
+        `${column} holds a control character (U+${code}) at position ${control.index + 1}: ` +
+          'remove it',
+      );
+      return undefined;
+    }
+    // What the exporter neutralised comes back as it was stored, trimmed like any cell.
+    const value = restoreFormula(raw.trim()).trim();
     if (value !== '') return value;
     if (required) this.report(column, `${column} is required`);
     return undefined;

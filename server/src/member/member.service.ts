@@ -15,7 +15,7 @@ import type {
   LeavePoleInput,
   UpdateMemberInput,
 } from './member.input';
-import { Membership } from './membership.entity';
+import { Membership, membershipActivity } from './membership.entity';
 
 async function refuseTakenSiren(
   manager: EntityManager,
@@ -172,6 +172,7 @@ export async function joinPole(
     poleId,
     startDate: input.startDate,
     endDate: null,
+    ...membershipActivity(null),
     yearlyFee: input.yearlyFee ?? null,
     boardSeat: input.boardSeat ?? false,
   });
@@ -204,6 +205,7 @@ export async function leavePole(
   }
   const updated = await updateIfCurrent(manager, Membership, membership, input.expectedVersion, {
     endDate: input.endDate,
+    ...membershipActivity(input.endDate),
   });
   audit.record('Membership', membership.id, membership, updated);
   return { membership: updated };

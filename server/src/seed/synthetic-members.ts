@@ -2,7 +2,7 @@ import { formatCents } from '../core/scaled-decimal';
 import { sirenWithCheckDigit } from '../core/siren';
 import type { Member } from '../member/member.entity';
 import { MemberCategory } from '../member/member.enums';
-import type { Membership } from '../member/membership.entity';
+import { type Membership, membershipActivity } from '../member/membership.entity';
 import type { SeedRow } from './bulk-insert';
 import { firstDayOfYear, isoDate, lastDayOfYear, yearOfDay } from './calendar';
 import { SEED_INSTANT, stampOf } from './dataset-clock';
@@ -249,11 +249,13 @@ function generateMemberships(
         endDay = limitDay;
       }
       const [feeMin, feeMax] = FEE_RANGE[category];
+      const endDate = endDay === null ? null : isoDate(endDay);
       memberships.push({
         memberId,
         poleId: pole.id,
         startDate: isoDate(startDay),
-        endDate: endDay === null ? null : isoDate(endDay),
+        endDate,
+        ...membershipActivity(endDate),
         yearlyFee: random.chance(0.03)
           ? null
           : formatCents(random.int(feeMin / 10, feeMax / 10) * 1000),

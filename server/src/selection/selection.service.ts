@@ -7,6 +7,7 @@ import { toUnits } from '../core/scaled-decimal';
 import { insertRecord, insertRow } from '../database/unit-of-work/insert-record';
 import { refuseIfStale, updateIfCurrent } from '../database/unit-of-work/optimistic-update';
 import { referencedId, referencedIdByCode } from '../database/unit-of-work/references';
+import { lockedReads, takeWriteLock } from '../database/unit-of-work/write-lock';
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
@@ -102,6 +103,9 @@ export async function openLabellingPhase(
   input: OpenLabellingPhaseInput,
 ): Promise<{ phase: LabellingPhase }> {
   assertMayWrite(caller, 'decideLabelling');
+  // No constraint can say "years never overlap": phases are opened one at a time, and the
+  // checks below read the latest committed phases (a racing opener has finished by then).
+  await takeWriteLock(manager, 'labelling_phase');
   if (await manager.existsBy(LabellingPhase, { number: input.number })) {
     refuse(UserErrorCode.DUPLICATE, ['input', 'number'], `Phase ${input.number} exists already`);
   }
@@ -112,14 +116,16 @@ export async function openLabellingPhase(
       `endYear (${input.endYear}) comes before startYear (${input.startYear})`,
     );
   }
-  const overlapping = await manager
+  const overlappingQuery = manager
     .createQueryBuilder(LabellingPhase, 'phase')
     .where('phase.startYear <= :endYear AND phase.endYear >= :startYear', {
       startYear: input.startYear,
       endYear: input.endYear,
     })
-    .orderBy('phase.number')
-    .getOne();
+    .orderBy('phase.number');
+  const lockMode = lockedReads(manager);
+  if (lockMode) overlappingQuery.setLock(lockMode);
+  const overlapping = await overlappingQuery.getOne();
   if (overlapping) {
     refuse(
       UserErrorCode.INVALID,

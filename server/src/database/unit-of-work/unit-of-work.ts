@@ -58,6 +58,34 @@ export async function runUnitOfWork<T>(
   }
 }
 
+/** What a unique constraint means to a caller, for the constraints a race can trip. */
+export interface UniqueConstraintMeaning {
+  /** The index name, as MySQL/MariaDB names it in ER_DUP_ENTRY. */
+  name: string;
+  /** `table.column` list as SQLite names it in "UNIQUE constraint failed: …". */
+  columns: readonly string[];
+  field: string[];
+  message: string;
+}
+
+const uniqueConstraintMeanings: UniqueConstraintMeaning[] = [];
+
+/**
+ * Gives a unique constraint its own refusal (field and message) instead of the generic
+ * "same unique key": entities declare it next to their `@Unique`.
+ */
+export function explainUniqueConstraint(meaning: UniqueConstraintMeaning): void {
+  uniqueConstraintMeanings.push(meaning);
+}
+
+function meaningOf(message: string): UniqueConstraintMeaning | undefined {
+  return uniqueConstraintMeanings.find(
+    (meaning) =>
+      new RegExp(`for key '(?:[^']*\\.)?${meaning.name}'`).test(message) ||
+      message.endsWith(`constraint failed: ${meaning.columns.join(', ')}`),
+  );
+}
+
 /**
  * The database's own refusals, when a rule slipped past the services (two writers racing for
  * the same unique key): mapped to codes, never shown raw.
@@ -73,10 +101,11 @@ export function constraintViolation(error: unknown): Refusal | null {
     code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   ) {
+    const meaning = meaningOf(String((driverError as { message?: string })?.message ?? ''));
     return userError(
       UserErrorCode.DUPLICATE,
-      ['input'],
-      'A record with the same unique key already exists.',
+      meaning?.field ?? ['input'],
+      meaning?.message ?? 'A record with the same unique key already exists.',
     );
   }
   if (code === 'ER_ROW_IS_REFERENCED_2' || errno === 1451) {

@@ -42,7 +42,12 @@ export async function runMutation<TResult extends object>(
   const outcome = await runUnitOfWork(
     context.dataSource,
     { operation, actor: context.caller.name, requestId: context.requestId },
-    ({ manager, audit }) => execute({ manager, audit, caller: context.caller }),
+    async ({ manager, audit }) => {
+      const result = await execute({ manager, audit, caller: context.caller });
+      // The Idempotency-Key's "committed" mark is written with the write, or not at all.
+      await context.idempotency?.markCommitted(manager);
+      return result;
+    },
     context.afterCommit,
   );
   if (!outcome.ok) return refused(outcome.refusals);

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+
+import { createClient } from 'redis';
+
+import { DomainError } from '../core/domain-error';
+import type { ClaimResult, IdempotencyStore, StoredResponse } from './idempotency-store';
+
+interface RedisRecord {
+  fingerprint: string;
+  claim: string;
+  state: 'pending' | 'done';
+  response?: StoredResponse;
+}
+
+/** Deletes the key only if `claim` still owns it and it is still pending. */
+const RELEASE_SCRIPT = `
+local stored = redis.call('GET', KEYS[1])
+if stored then
+  local record = cjson.decode(stored)
+  if record.claim == ARGV[1] and record.state == 'pending' then
+    return redis.call('DEL', KEYS[1])
+  end
+end
+return 0
+`;
+
+/** Replaces the record with the answer only if `claim` still owns it. */
+const COMPLETE_SCRIPT = `
+local stored = redis.call('GET', KEYS[1])
+if stored then
+  local record = cjson.decode(stored)
+  if record.claim == ARGV[1] then
+    return redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  end
+end
+return 0
+`;
+
+function createConnection(url: string) {
+  return createClient({
+    url,
+    socket: {
+      connectTimeout: 3000,
+      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000),
+    },
+  });
+}
+
+/**
+ * Records in Redis (`REDIS_URL`), shared by every server: `SET NX` claims a key for its whole
+ * time to live. Redis cannot join the database transaction, so a request whose process died
+ * between its commit and its answer keeps its key pending: its retries are answered CONFLICT
+ * (never run twice) until the key expires.
+ */
+export class RedisIdempotencyStore implements IdempotencyStore {
+  private constructor(
+    private readonly client: ReturnType<typeof createConnection>,
+    private readonly keyPrefix: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  static async connect(
+    url: string,
+    keyPrefix: string,
+    ttlMs: number,
+  ): Promise<RedisIdempotencyStore> {
+    const client = createConnection(url);
+    // A dropped connection fails the requests that need it (as errors), not the process.
+    client.on('error', () => undefined);
+    await client.connect();
+    return new RedisIdempotencyStore(client, `${keyPrefix}idempotency:`, ttlMs);
+  }
+
+  async claim(keyHash: string, fingerprint: string): Promise<ClaimResult> {
+    const key = this.keyPrefix + keyHash;
+    const claim = randomUUID();
+    const record: RedisRecord = { fingerprint, claim, state: 'pending' };
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const set = await this.client.set(key, JSON.stringify(record), { NX: true, PX: this.ttlMs });
+      if (set === 'OK') return { kind: 'claimed', claim };
+      const stored = await this.client.get(key);
+      if (stored === null) continue;
+      const existing = JSON.parse(String(stored)) as RedisRecord;
+      return existing.state === 'done'
+        ? { kind: 'done', fingerprint: existing.fingerprint, response: existing.response ?? {} }
+        : { kind: 'pending', fingerprint: existing.fingerprint };
+    }
+    throw new DomainError(
+      'CONFLICT',
+      'Requests with this Idempotency-Key are racing: retry in a moment',
+    );
+  }
+
+  async complete(keyHash: string, claim: string, response: StoredResponse): Promise<void> {
+    const stored = await this.client.get(this.keyPrefix + keyHash);
+    if (stored === null) return;
+    const record = JSON.parse(String(stored)) as RedisRecord;
+    const done: RedisRecord = { ...record, state: 'done', response };
+    await this.client.eval(COMPLETE_SCRIPT, {
+      keys: [this.keyPrefix + keyHash],
+      arguments: [claim, JSON.stringify(done), String(this.ttlMs)],
+    });
+  }
+
+  async release(keyHash: string, claim: string): Promise<void> {
+    await this.client.eval(RELEASE_SCRIPT, {
+      keys: [this.keyPrefix + keyHash],
+      arguments: [claim],
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) await this.client.close();
+  }
+}
