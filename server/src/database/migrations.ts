@@ -3,10 +3,12 @@ import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795405121873 } from './migrations/1795405121873-InitialSchema';
 import { AddAuditLog1795406737761 } from './migrations/1795406737761-AddAuditLog';
 import { AddApiTokens1795407149982 } from './migrations/1795407149982-AddApiTokens';
+import { LabellingTermsMergersAndRegions1796004139142 } from './migrations/1796004139142-LabellingTermsMergersAndRegions';
 
 /** Committed migrations, oldest first. MySQL and MariaDB schemas only change through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795405121873,
   AddAuditLog1795406737761,
   AddApiTokens1795407149982,
+  LabellingTermsMergersAndRegions1796004139142,
 ];

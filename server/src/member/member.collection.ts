@@ -45,6 +45,11 @@ export const MEMBER_COLLECTION: CollectionSpec = {
       target: () => PROJECT_COLLECTION,
       pairs: reversed(PAIRS.projectPartnerMember),
     },
+    coordinatedProject: {
+      description: 'Members coordinating a project matching this filter.',
+      target: () => PROJECT_COLLECTION,
+      pairs: reversed(PAIRS.projectCoordinator),
+    },
     membership: {
       description: 'Members with a membership (current or past) matching this filter.',
       target: () => MEMBERSHIP_COLLECTION,

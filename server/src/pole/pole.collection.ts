@@ -44,6 +44,16 @@ export const POLE_COLLECTION: CollectionSpec = {
     },
   },
   relations: {
+    successor: {
+      description: 'Poles that merged into a pole matching this filter (its predecessors).',
+      target: () => POLE_COLLECTION,
+      pairs: PAIRS.poleSuccessor,
+    },
+    predecessor: {
+      description: 'Poles formed by the merger of a pole matching this filter (successors).',
+      target: () => POLE_COLLECTION,
+      pairs: reversed(PAIRS.poleSuccessor),
+    },
     region: {
       description: 'Poles headquartered in a region matching this filter.',
       target: () => REGION_COLLECTION,

@@ -14,6 +14,11 @@ export const REGION_COLLECTION: CollectionSpec = {
     code: { kind: 'string', column: 'code', description: 'INSEE code, e.g. "84".' },
     name: { kind: 'string', column: 'name', description: 'Name of the region.' },
     overseas: { kind: 'boolean', column: 'overseas', description: 'Overseas region (outre-mer).' },
+    inSelectionAndTracking: {
+      kind: 'boolean',
+      column: 'inSelectionAndTracking',
+      description: 'Takes part in the selection and tracking of the poles.',
+    },
   },
   relations: {
     headquarteredPole: {

@@ -9,7 +9,6 @@ import { ProjectStatusChange } from '../project/project-status-change.entity';
 import { ClusterLabel } from '../selection/cluster-label.entity';
 import { Evaluation } from '../selection/evaluation.entity';
 import { EvaluationScore } from '../selection/evaluation-score.entity';
-import { LabellingDecision } from '../selection/labelling-decision.entity';
 import { insertInChunks, type InsertProgress } from './bulk-insert';
 import { buildPoleProfiles } from './pole-profiles';
 import { SeededRandom } from './random';
@@ -92,14 +91,6 @@ export async function seedSyntheticData(
     counts.evaluation_score = await insertInChunks(manager, EvaluationScore, selection.scores, {
       progress,
     });
-    counts.labelling_decision = await insertInChunks(
-      manager,
-      LabellingDecision,
-      selection.decisions,
-      {
-        progress,
-      },
-    );
     counts.cluster_label = await insertInChunks(manager, ClusterLabel, selection.clusterLabels, {
       progress,
     });

@@ -544,16 +544,11 @@ export const PROJECT_SUBJECTS_BY_THEME: Readonly<Record<string, readonly string[
     'Propulsion électrique d’avions régionaux',
     'Constellations de nanosatellites',
   ],
-  HEALTH_BIOTECH: [
-    'Thérapies cellulaires contre les cancers pédiatriques',
+  HEALTH_BIOTECH: ['Thérapies cellulaires contre les cancers pédiatriques',
     'Biomarqueurs des maladies neurodégénératives',
-    'Vaccins à ARN messager thermostables',
-  ],
-  MEDTECH: [
-    'Dispositifs médicaux connectés',
+    'Vaccins à ARN messager thermostables', 'Dispositifs médicaux connectés',
     'Imagerie interventionnelle assistée',
-    'Implants orthopédiques imprimés en 3D',
-  ],
+    'Implants orthopédiques imprimés en 3D'],
   MATERIALS: [
     'Matériaux composites biosourcés',
     'Alliages légers à haute résistance',
@@ -584,11 +579,13 @@ export const PROJECT_SUBJECTS_BY_THEME: Readonly<Record<string, readonly string[
     'Énergies marines renouvelables',
     'Surveillance des fonds marins par drones',
   ],
-  DIGITAL: [
-    'Intelligence artificielle embarquée',
+  DIGITAL: ['Intelligence artificielle embarquée',
     'Jumeaux numériques industriels',
-    'Cloud souverain pour les PME',
-  ],
+    'Cloud souverain pour les PME', 'Production audiovisuelle immersive',
+    'Réalité virtuelle pour la formation',
+    'Diffusion vidéo à faible latence', 'Commerce omnicanal',
+    'Parcours client en magasin connecté',
+    'Logistique du dernier kilomètre'],
   CYBERSECURITY: [
     'Détection d’intrusions par apprentissage',
     'Cryptographie post-quantique',
@@ -604,25 +601,15 @@ export const PROJECT_SUBJECTS_BY_THEME: Readonly<Record<string, readonly string[
     'Imagerie hyperspectrale',
     'Fibres optiques pour capteurs',
   ],
-  IMAGES_MEDIA: [
-    'Production audiovisuelle immersive',
-    'Réalité virtuelle pour la formation',
-    'Diffusion vidéo à faible latence',
-  ],
-  ENERGY: [
-    'Réseaux électriques intelligents',
+  ENERGY: ['Réseaux électriques intelligents',
     'Stockage stationnaire d’énergie',
-    'Efficacité énergétique des bâtiments',
-  ],
+    'Efficacité énergétique des bâtiments', 'Électrolyseurs haute température',
+    'Mobilité hydrogène',
+    'Photovoltaïque organique'],
   NUCLEAR: [
     'Petits réacteurs modulaires',
     'Démantèlement robotisé',
     'Contrôle non destructif des soudures',
-  ],
-  HYDROGEN_RENEWABLES: [
-    'Électrolyseurs haute température',
-    'Mobilité hydrogène',
-    'Photovoltaïque organique',
   ],
   GEOSCIENCES: ['Géothermie profonde', 'Stockage souterrain de CO2', 'Cartographie du sous-sol'],
   MOBILITY_AUTOMOTIVE: [
@@ -699,11 +686,6 @@ export const PROJECT_SUBJECTS_BY_THEME: Readonly<Record<string, readonly string[
     'Gestion des risques naturels',
     'Drones pour la sécurité civile',
     'Résilience des infrastructures critiques',
-  ],
-  RETAIL_COMMERCE: [
-    'Commerce omnicanal',
-    'Parcours client en magasin connecté',
-    'Logistique du dernier kilomètre',
   ],
 };
 export const GENERIC_PROJECT_SUBJECTS: readonly string[] = [
