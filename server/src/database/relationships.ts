@@ -11,8 +11,7 @@ export const PAIRS = {
   poleActiveMember:
     'SELECT DISTINCT `poleId` AS a, `memberId` AS b FROM `membership` WHERE `endDate` IS NULL',
   /** A merged pole and the pole it merged into. */
-  poleSuccessor:
-    'SELECT `id` AS a, `successorId` AS b FROM `pole` WHERE `successorId` IS NOT NULL',
+  poleSuccessor: 'SELECT `id` AS a, `successorId` AS b FROM `pole` WHERE `successorId` IS NOT NULL',
   poleYearPole: 'SELECT `id` AS a, `poleId` AS b FROM `pole_year`',
   memberRegion: 'SELECT `id` AS a, `regionId` AS b FROM `member`',
   membershipMember: 'SELECT `id` AS a, `memberId` AS b FROM `membership`',

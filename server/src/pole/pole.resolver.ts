@@ -59,7 +59,9 @@ export class PoleResolver {
     description: 'The pole this one merged into (e.g. Elastopôle → Polymeris); null if none.',
   })
   successor(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
-    return pole.successorId === null ? null : recordById(context, POLE_COLLECTION, pole.successorId);
+    return pole.successorId === null
+      ? null
+      : recordById(context, POLE_COLLECTION, pole.successorId);
   }
 
   @FieldResolver(() => [Pole], {

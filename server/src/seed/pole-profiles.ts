@@ -35,10 +35,9 @@ export function buildPoleProfiles(random: SeededRandom, ids: ReferenceIds): Pole
     const activeFrom = Math.max(FIRST_YEAR, pole.foundedYear ?? FIRST_YEAR);
     // Labelled poles and the clusters that never sought the label are still running.
     const running =
-      pole.status === 'LABELLED' || (pole.kind === 'OTHER_CLUSTER' && pole.status === 'NOT_LABELLED');
-    const activeUntil = running
-      ? LAST_PROJECT_YEAR
-      : Math.max(activeFrom, lastLabelledYear(pole));
+      pole.status === 'LABELLED' ||
+      (pole.kind === 'OTHER_CLUSTER' && pole.status === 'NOT_LABELLED');
+    const activeUntil = running ? LAST_PROJECT_YEAR : Math.max(activeFrom, lastLabelledYear(pole));
     const regionWeight = REGION_ECONOMY[pole.hqRegionCode]?.weight ?? 1;
     // Poles of the two largest regional economies are the largest networks.
     const regionFactor = regionWeight >= 10 ? 1.4 : 1;

@@ -187,7 +187,9 @@ export async function seedReferenceData(
   );
   // The real decisions are public: they were published the day they were taken. Ids are planned
   // 1..n in list order, so a later decision names the pole's first one of the phase by its id.
-  const decisionSeeds = POLES.flatMap((pole) => pole.decisions.map((decision) => ({ pole, decision })));
+  const decisionSeeds = POLES.flatMap((pole) =>
+    pole.decisions.map((decision) => ({ pole, decision })),
+  );
   const initialDecisionIds = new Map<string, number>();
   decisionSeeds.forEach(({ pole, decision }, index) => {
     if ((decision.kind ?? 'INITIAL') === 'INITIAL')
@@ -258,7 +260,12 @@ export async function seedReferenceData(
       { progress },
     );
     counts.pole_theme = await insertInChunks(manager, 'pole_theme', poleThemes, { progress });
-    counts.labelling_decision = await insertInChunks(manager, LabellingDecision, decisions, planned);
+    counts.labelling_decision = await insertInChunks(
+      manager,
+      LabellingDecision,
+      decisions,
+      planned,
+    );
     counts.cluster_label = await insertInChunks(manager, ClusterLabel, clusterLabels, { progress });
   });
   return { ids, counts };

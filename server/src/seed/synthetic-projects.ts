@@ -26,12 +26,13 @@ import {
 export const PROJECTS_PER_SCALE = 10_000;
 
 /**
- * European projects from phase IV on, per unit of scale (published figures: about 1,000
- * European projects accompanied during phase IV, 2019-2022; 1,500+ submitted since 2019, up
- * about 15 % a year; +50 % since the start of phase IV). 195 in 2019 growing 15 % a year give
- * 974 for 2019-2022 and 2022 = 1.52 × 2019; the last year is cut short by the dataset's date.
+ * European projects per year and unit of scale (published figures: about 1,000 European
+ * projects accompanied during phase IV, 2019-2022; 1,500+ submitted since 2019, up about 15 % a
+ * year; +50 % since the start of phase IV). 195 in 2019, 15 % more each year (and 15 % fewer
+ * each year before), give 974 for 2019-2022 and 2022 = 1.52 × 2019; the last year is cut short
+ * by the dataset's date. The steady trend also holds for submission dates, which lag creation.
  */
-export const EUROPEAN_PROJECTS_FIRST_YEAR = 2019;
+export const EUROPEAN_PROJECTS_REFERENCE_YEAR = 2019;
 export const EUROPEAN_PROJECTS_IN_FIRST_YEAR = 195;
 export const EUROPEAN_PROJECTS_YEARLY_GROWTH = 1.15;
 
@@ -122,14 +123,13 @@ export function generateProjects(
   const yearShare = (year: number) => (year === LAST_PROJECT_YEAR ? 0.75 : 1);
   const dayIn = (year: number) =>
     timing.int(firstDayOfYear(year), Math.min(firstDayOfYear(year + 1) - 1, AS_OF_DAY - 1));
-  // From phase IV on, the European projects of each year are planned to the published trend;
-  // before, a project is European when its drawn programme is.
-  const planned: { day: number; european: boolean | null }[] = [];
+  // The European projects of each year are planned to the published trend; the others are
+  // spread evenly over the years.
+  const planned: { day: number; european: boolean }[] = [];
   for (const year of years) {
-    if (year < EUROPEAN_PROJECTS_FIRST_YEAR) continue;
     const wanted = Math.round(
       EUROPEAN_PROJECTS_IN_FIRST_YEAR *
-        EUROPEAN_PROJECTS_YEARLY_GROWTH ** (year - EUROPEAN_PROJECTS_FIRST_YEAR) *
+        EUROPEAN_PROJECTS_YEARLY_GROWTH ** (year - EUROPEAN_PROJECTS_REFERENCE_YEAR) *
         yearShare(year) *
         scale,
     );
@@ -137,7 +137,7 @@ export function generateProjects(
   }
   while (planned.length < count) {
     const year = timing.weightedPick(years, yearShare);
-    planned.push({ day: dayIn(year), european: year < EUROPEAN_PROJECTS_FIRST_YEAR ? null : false });
+    planned.push({ day: dayIn(year), european: false });
   }
   planned.sort((a, b) => a.day - b.day || Number(a.european) - Number(b.european));
   const poolIds = random
@@ -168,7 +168,7 @@ export function generateProjects(
       ({ seed }) =>
         seed.startYear <= year &&
         (seed.endYear === null || year <= seed.endYear) &&
-        (plannedEuropean === null || (seed.level === 'EUROPEAN') === plannedEuropean),
+        (seed.level === 'EUROPEAN') === plannedEuropean,
     );
     const programme = random.weightedPick(activeProgrammes, ({ seed }) => seed.weight);
     const european = programme.seed.level === 'EUROPEAN';

@@ -63,7 +63,8 @@ export class LabellingDecision extends VersionedRecord {
   publishedOn!: string | null;
 
   @Field(() => DecisionKind, {
-    description: 'The pole’s first decision for the phase, or a later one extending or withdrawing it.',
+    description:
+      'The pole’s first decision for the phase, or a later one extending or withdrawing it.',
   })
   @Index()
   @Column({ type: 'simple-enum', enum: DecisionKind, default: DecisionKind.INITIAL })
