@@ -55,15 +55,8 @@ export function criterionKey(phaseNumber: number, criterionCode: string): string
 
 const stamps = { createdAt: SEED_INSTANT, updatedAt: SEED_INSTANT };
 
-/**
- * Inserts the reference data (regions, ministries, themes, funding programmes, labelling phases
- * and criteria, poles with their regions and themes, the real decisions and cluster labels) in
- * one transaction. Tables must be empty: ids are planned as 1..n in the order of the lists.
- */
-export async function seedReferenceData(
-  dataSource: DataSource,
-  progress?: InsertProgress,
-): Promise<ReferenceSeedResult> {
+/** The database keys the reference rows get: 1..n in the order of the reference lists. */
+export function planReferenceIds(): ReferenceIds {
   const regionIdByCode = idsInOrder(
     REGIONS.map((region) => region.code),
     'region',
@@ -94,7 +87,7 @@ export async function seedReferenceData(
     POLES.map((pole) => pole.slug),
     'pole',
   );
-  const ids: ReferenceIds = {
+  return {
     regionIdByCode,
     ministryIdByCode,
     themeIdByCode,
@@ -103,6 +96,20 @@ export async function seedReferenceData(
     criterionIdByPhaseAndCode,
     poleIdBySlug,
   };
+
+}
+
+/**
+ * Inserts the reference data (regions, ministries, themes, funding programmes, labelling phases
+ * and criteria, poles with their regions and themes, the real decisions and cluster labels) in
+ * one transaction. Tables must be empty: ids are planned as 1..n in the order of the lists.
+ */
+export async function seedReferenceData(
+  dataSource: DataSource,
+  progress?: InsertProgress,
+): Promise<ReferenceSeedResult> {
+  const ids = planReferenceIds();
+  const { regionIdByCode, themeIdByCode, phaseIdByNumber, poleIdBySlug } = ids;
 
   const regions: SeedRow<Region>[] = REGIONS.map((region) => ({
     code: region.code,
