@@ -96,7 +96,6 @@ export function planReferenceIds(): ReferenceIds {
     criterionIdByPhaseAndCode,
     poleIdBySlug,
   };
-
 }
 
 /**
