@@ -630,6 +630,8 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         { field: 'durationYears', before: '4', after: '2' },
         { field: 'outcome', before: 'LABELLED', after: 'LABELLED_PROBATION' },
         { field: 'publishedOn', before: null, after: '2050-01-10' },
+        // The label's validity follows its duration, from the phase's first day.
+        { field: 'validUntil', before: '2053-12-31', after: '2051-12-31' },
       ]);
     });
 

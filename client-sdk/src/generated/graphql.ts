@@ -119,12 +119,60 @@ export type DecimalFilter = {
   notIn?: Array<string> | null | undefined;
 };
 
+/** Whether a decision is a pole’s first for the phase or a later one amending it. */
+export const DecisionKind = {
+  /** A later decision extending an earlier label (e.g. DERBI, 28 Dec 2023: labelled for 2024–2026). */
+  EXTENSION: 'EXTENSION',
+  /** The pole’s first decision for the phase. */
+  INITIAL: 'INITIAL',
+  /** A later decision withdrawing an earlier label before its end. */
+  WITHDRAWAL: 'WITHDRAWAL'
+} as const;
+
+export type DecisionKind = typeof DecisionKind[keyof typeof DecisionKind];
+/** Conditions on a DecisionKind value. */
+export type DecisionKindFilter = {
+  /** Equal to this value. */
+  eq?: DecisionKind | null | undefined;
+  /** One of these values. */
+  in?: Array<DecisionKind> | null | undefined;
+  /** Different from this value. */
+  ne?: DecisionKind | null | undefined;
+  /** None of these values. */
+  notIn?: Array<DecisionKind> | null | undefined;
+};
+
 /** The score an evaluation gives on one SCORE criterion. */
 export type EvaluationScoreInput = {
   /** Code of a SCORE criterion of the phase. */
   criterionCode: string;
   /** Score from 0 to 100, two decimals at most. */
   score: string;
+};
+
+/** On what condition a label granted for less than the phase can be extended. */
+export const ExtensionCondition = {
+  /** « Une feuille de route et un modèle d’affaires consolidés » (1-year labels). */
+  CONSOLIDATED_ROADMAP_AND_BUSINESS_MODEL: 'CONSOLIDATED_ROADMAP_AND_BUSINESS_MODEL',
+  /** « Sous la condition d’une structuration effective » (new poles). */
+  EFFECTIVE_STRUCTURING: 'EFFECTIVE_STRUCTURING',
+  /** A merger the State asked for (e.g. DERBI with the Cemater cluster). */
+  REQUESTED_MERGER: 'REQUESTED_MERGER',
+  /** A new review by the selection committee (poles « surveillés »). */
+  SELECTION_COMMITTEE_REVIEW: 'SELECTION_COMMITTEE_REVIEW'
+} as const;
+
+export type ExtensionCondition = typeof ExtensionCondition[keyof typeof ExtensionCondition];
+/** Conditions on a ExtensionCondition value. */
+export type ExtensionConditionFilter = {
+  /** Equal to this value. */
+  eq?: ExtensionCondition | null | undefined;
+  /** One of these values. */
+  in?: Array<ExtensionCondition> | null | undefined;
+  /** Different from this value. */
+  ne?: ExtensionCondition | null | undefined;
+  /** None of these values. */
+  notIn?: Array<ExtensionCondition> | null | undefined;
 };
 
 /** Which FundingProgramme rows to return. Every condition given must hold; use `or` for alternatives and `not` to exclude. */
@@ -191,8 +239,14 @@ export type LabellingDecisionFilter = {
   decidedOn?: DateFilter | null | undefined;
   /** Years granted. */
   durationYears?: IntFilter | null | undefined;
+  /** Condition for extending the label. */
+  extensionCondition?: ExtensionConditionFilter | null | undefined;
   /** The decision’s global id. */
   id?: IdFilter | null | undefined;
+  /** First decision of the phase, or a later extension or withdrawal. */
+  kind?: DecisionKindFilter | null | undefined;
+  /** Labels a new pole. */
+  newPole?: BooleanFilter | null | undefined;
   /** This filter does not hold. */
   not?: LabellingDecisionFilter | null | undefined;
   /** At least one of these filters holds. */
@@ -205,6 +259,10 @@ export type LabellingDecisionFilter = {
   pole?: PoleFilter | null | undefined;
   /** Publication date. */
   publishedOn?: DateFilter | null | undefined;
+  /** First day of validity. */
+  validFrom?: DateFilter | null | undefined;
+  /** Last day of validity. */
+  validUntil?: DateFilter | null | undefined;
 };
 
 /** The outcome of a labelling decision (décision de labellisation). */
@@ -289,6 +347,8 @@ export type MemberFilter = {
   category?: MemberCategoryFilter | null | undefined;
   /** City. */
   city?: StringFilter | null | undefined;
+  /** Members coordinating a project matching this filter. */
+  coordinatedProject?: ProjectFilter | null | undefined;
   /** When the record was created. */
   createdAt?: DateTimeFilter | null | undefined;
   /** Headcount. */
@@ -382,6 +442,8 @@ export type PoleFilter = {
   not?: PoleFilter | null | undefined;
   /** At least one of these filters holds. */
   or?: Array<PoleFilter> | null | undefined;
+  /** Poles formed by the merger of a pole matching this filter (successors). */
+  predecessor?: PoleFilter | null | undefined;
   /** Poles that lead or co-label a project matching this filter. */
   project?: ProjectFilter | null | undefined;
   /** Poles headquartered in a region matching this filter. */
@@ -390,6 +452,8 @@ export type PoleFilter = {
   slug?: StringFilter | null | undefined;
   /** Labelled, not labelled, merged or dissolved. */
   status?: PoleStatusFilter | null | undefined;
+  /** Poles that merged into a pole matching this filter (its predecessors). */
+  successor?: PoleFilter | null | undefined;
   /** Poles with a theme matching this filter. */
   theme?: ThemeFilter | null | undefined;
 };
@@ -603,6 +667,8 @@ export type RegionFilter = {
   headquarteredPole?: PoleFilter | null | undefined;
   /** The region’s global id. */
   id?: IdFilter | null | undefined;
+  /** Takes part in the selection and tracking of the poles. */
+  inSelectionAndTracking?: BooleanFilter | null | undefined;
   /** Regions where a member matching this filter is located. */
   member?: MemberFilter | null | undefined;
   /** Name of the region. */

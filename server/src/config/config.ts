@@ -8,10 +8,10 @@ import { type DatabaseConfig, parseDatabaseUrl } from './database-url';
 import {
   boolean,
   byteSize,
-  httpUrl,
-  list,
   choice,
   ConfigError,
+  httpUrl,
+  list,
   type Option,
   option,
   origins,

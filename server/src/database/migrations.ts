@@ -4,6 +4,7 @@ import { InitialSchema1795405121873 } from './migrations/1795405121873-InitialSc
 import { AddAuditLog1795406737761 } from './migrations/1795406737761-AddAuditLog';
 import { AddApiTokens1795407149982 } from './migrations/1795407149982-AddApiTokens';
 import { DataRulesAndIdempotency1796003602874 } from './migrations/1796003602874-DataRulesAndIdempotency';
+import { LabellingTermsMergersAndRegions1796004139142 } from './migrations/1796004139142-LabellingTermsMergersAndRegions';
 
 /** Committed migrations, oldest first. MySQL and MariaDB schemas only change through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddAuditLog1795406737761,
   AddApiTokens1795407149982,
   DataRulesAndIdempotency1796003602874,
+  LabellingTermsMergersAndRegions1796004139142,
 ];

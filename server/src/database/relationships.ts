@@ -107,6 +107,19 @@ export const RELATIONSHIPS: readonly Relationship[] = [
     paths: [[link('membership', 'poleId', 'memberId', ACTIVE)]],
   },
   {
+    a: {
+      type: 'Pole',
+      name: 'successor',
+      description: 'Poles that merged into a pole matching this filter (its predecessors).',
+    },
+    b: {
+      type: 'Pole',
+      name: 'predecessor',
+      description: 'Poles formed by the merger of a pole matching this filter (successors).',
+    },
+    paths: [[key('pole', 'successorId')]],
+  },
+  {
     a: { type: 'PoleYear', name: 'pole', description: 'Figures of a pole matching this filter.' },
     b: { type: 'Pole', name: null },
     paths: [[key('pole_year', 'poleId')]],
@@ -215,7 +228,11 @@ export const RELATIONSHIPS: readonly Relationship[] = [
       name: 'coordinator',
       description: 'Projects coordinated by a member matching this filter.',
     },
-    b: { type: 'Member', name: null },
+    b: {
+      type: 'Member',
+      name: 'coordinatedProject',
+      description: 'Members coordinating a project matching this filter.',
+    },
     paths: [[key('project', 'coordinatorId')]],
     detailOf: 'a',
   },

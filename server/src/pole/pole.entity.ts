@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } f
 
 import { VersionedRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
+import { DateScalar } from '../database/entity/scalars/date.scalar';
 import { UrlScalar } from '../database/entity/scalars/url.scalar';
 import { Region } from '../region/region.entity';
 import { Theme } from '../theme/theme.entity';
@@ -67,6 +68,29 @@ export class Pole extends VersionedRecord {
   @Field(() => UrlScalar, { nullable: true, description: 'Website address.' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   website!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Database key of the pole this one merged into (its successor), e.g. Elastopôle → ' +
+      'Polymeris; null when it did not merge.',
+  })
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  successorId!: number | null;
+
+  @ManyToOne(() => Pole, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'successorId' })
+  successor?: Pole | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'When the merger into the successor took effect (e.g. 2020-12-31 for Polymeris); null ' +
+      'when the pole did not merge.',
+  })
+  @Column({ type: 'date', nullable: true })
+  mergedOn!: string | null;
 
   /** Regions the pole covers besides its headquarters region (inter-regional poles). */
   @ManyToMany(() => Region)

@@ -54,6 +54,23 @@ export class PoleResolver {
     return recordById(context, REGION_COLLECTION, pole.headquartersRegionId);
   }
 
+  @FieldResolver(() => Pole, {
+    nullable: true,
+    description: 'The pole this one merged into (e.g. Elastopôle → Polymeris); null if none.',
+  })
+  successor(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
+    return pole.successorId === null
+      ? null
+      : recordById(context, POLE_COLLECTION, pole.successorId);
+  }
+
+  @FieldResolver(() => [Pole], {
+    description: 'The poles that merged into this one (e.g. Polymeris ← Elastopôle, Plastipolis).',
+  })
+  predecessors(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
+    return relatedList(context, POLE_COLLECTION, 'successor', pole.id);
+  }
+
   @FieldResolver(() => [Region], {
     description: 'Other regions the pole covers (inter-regional poles).',
   })

@@ -25,4 +25,12 @@ export class Region extends BaseRecord {
   })
   @Column({ type: 'boolean', default: false })
   overseas!: boolean;
+
+  @Field({
+    description:
+      'True when the region takes part in the selection and tracking of the poles with the ' +
+      'State (15 regions: the 13 metropolitan ones and two overseas).',
+  })
+  @Column({ type: 'boolean', default: false })
+  inSelectionAndTracking!: boolean;
 }

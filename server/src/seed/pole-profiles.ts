@@ -33,8 +33,11 @@ export interface PoleProfile {
 export function buildPoleProfiles(random: SeededRandom, ids: ReferenceIds): PoleProfile[] {
   return POLES.map((pole, index) => {
     const activeFrom = Math.max(FIRST_YEAR, pole.foundedYear ?? FIRST_YEAR);
-    const activeUntil =
-      pole.status === 'LABELLED' ? LAST_PROJECT_YEAR : Math.max(activeFrom, lastLabelledYear(pole));
+    // Labelled poles and the clusters that never sought the label are still running.
+    const running =
+      pole.status === 'LABELLED' ||
+      (pole.kind === 'OTHER_CLUSTER' && pole.status === 'NOT_LABELLED');
+    const activeUntil = running ? LAST_PROJECT_YEAR : Math.max(activeFrom, lastLabelledYear(pole));
     const regionWeight = REGION_ECONOMY[pole.hqRegionCode]?.weight ?? 1;
     // Poles of the two largest regional economies are the largest networks.
     const regionFactor = regionWeight >= 10 ? 1.4 : 1;
@@ -72,5 +75,7 @@ function lastLabelledYear(pole: PoleSeed): number {
     const coveredUntil = decidedYear + (decision.durationYears ?? 1) - 1;
     last = Math.max(last, Math.min(coveredUntil, phase?.endYear ?? coveredUntil));
   }
+  // A merged pole lives on in its successor from the merger's year.
+  if (pole.mergedOn !== undefined) last = Math.min(last, Number(pole.mergedOn.slice(0, 4)));
   return last;
 }

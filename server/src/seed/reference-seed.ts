@@ -12,6 +12,8 @@ import { LabellingPhase } from '../selection/labelling-phase.entity';
 import {
   ClusterLabelLevel,
   CriterionMeasurement,
+  DecisionKind,
+  ExtensionCondition,
   LabellingOutcome,
   PoleIndicator,
 } from '../selection/selection.enums';
@@ -53,15 +55,8 @@ export function criterionKey(phaseNumber: number, criterionCode: string): string
 
 const stamps = { createdAt: SEED_INSTANT, updatedAt: SEED_INSTANT };
 
-/**
- * Inserts the reference data (regions, ministries, themes, funding programmes, labelling phases
- * and criteria, poles with their regions and themes, the real decisions and cluster labels) in
- * one transaction. Tables must be empty: ids are planned as 1..n in the order of the lists.
- */
-export async function seedReferenceData(
-  dataSource: DataSource,
-  progress?: InsertProgress,
-): Promise<ReferenceSeedResult> {
+/** The database keys the reference rows get: 1..n in the order of the reference lists. */
+export function planReferenceIds(): ReferenceIds {
   const regionIdByCode = idsInOrder(
     REGIONS.map((region) => region.code),
     'region',
@@ -92,7 +87,7 @@ export async function seedReferenceData(
     POLES.map((pole) => pole.slug),
     'pole',
   );
-  const ids: ReferenceIds = {
+  return {
     regionIdByCode,
     ministryIdByCode,
     themeIdByCode,
@@ -101,11 +96,25 @@ export async function seedReferenceData(
     criterionIdByPhaseAndCode,
     poleIdBySlug,
   };
+}
+
+/**
+ * Inserts the reference data (regions, ministries, themes, funding programmes, labelling phases
+ * and criteria, poles with their regions and themes, the real decisions and cluster labels) in
+ * one transaction. Tables must be empty: ids are planned as 1..n in the order of the lists.
+ */
+export async function seedReferenceData(
+  dataSource: DataSource,
+  progress?: InsertProgress,
+): Promise<ReferenceSeedResult> {
+  const ids = planReferenceIds();
+  const { regionIdByCode, themeIdByCode, phaseIdByNumber, poleIdBySlug } = ids;
 
   const regions: SeedRow<Region>[] = REGIONS.map((region) => ({
     code: region.code,
     name: region.name,
     overseas: region.overseas,
+    inSelectionAndTracking: region.inSelectionAndTracking,
     ...stamps,
   }));
   const ministries: SeedRow<Ministry>[] = MINISTRIES.map((ministry) => ({
@@ -135,6 +144,7 @@ export async function seedReferenceData(
     name: phase.name,
     startYear: phase.startYear,
     endYear: phase.endYear,
+    publishedLabelledCount: phase.publishedLabelledCount,
     description: phase.description,
     ...stamps,
   }));
@@ -160,6 +170,12 @@ export async function seedReferenceData(
     city: pole.city,
     foundedYear: pole.foundedYear,
     website: pole.website,
+    // Successors come before their predecessors in POLES, so the key exists when inserted.
+    successorId:
+      pole.successorSlug === undefined
+        ? null
+        : lookUp(poleIdBySlug, pole.successorSlug, `successor of pole ${pole.slug}`),
+    mergedOn: pole.mergedOn ?? null,
     version: 1,
     ...stamps,
   }));
@@ -175,21 +191,45 @@ export async function seedReferenceData(
       themeId: lookUp(themeIdByCode, code, `theme of pole ${pole.slug}`),
     })),
   );
-  // The real decisions are public: they were published the day they were taken.
-  const decisions: SeedRow<LabellingDecision>[] = POLES.flatMap((pole) =>
-    pole.decisions.map((decision) => ({
+  // The real decisions are public: they were published the day they were taken. Ids are planned
+  // 1..n in list order, so a later decision names the pole's first one of the phase by its id.
+  const decisionSeeds = POLES.flatMap((pole) =>
+    pole.decisions.map((decision) => ({ pole, decision })),
+  );
+  const initialDecisionIds = new Map<string, number>();
+  decisionSeeds.forEach(({ pole, decision }, index) => {
+    if ((decision.kind ?? 'INITIAL') === 'INITIAL')
+      initialDecisionIds.set(`${pole.slug}:${decision.phase}`, index + 1);
+  });
+  const decisions: SeedRow<LabellingDecision>[] = decisionSeeds.map(({ pole, decision }) => {
+    const kind = DecisionKind[decision.kind ?? 'INITIAL'];
+    return {
       poleId: lookUp(poleIdBySlug, pole.slug, 'pole'),
       phaseId: lookUp(phaseIdByNumber, decision.phase, `phase of a decision on ${pole.slug}`),
       outcome: LabellingOutcome[decision.outcome],
       durationYears: decision.durationYears,
       decidedOn: decision.decidedOn,
       publishedOn: decision.decidedOn,
+      kind,
+      amendsDecisionId:
+        kind === DecisionKind.INITIAL
+          ? null
+          : lookUp(initialDecisionIds, `${pole.slug}:${decision.phase}`, 'decision amended'),
+      validFrom: decision.validFrom,
+      validUntil: decision.validUntil,
+      extendableToYears: decision.extendableToYears,
+      extensionCondition:
+        decision.extensionCondition === null
+          ? null
+          : ExtensionCondition[decision.extensionCondition],
+      conditionMetOn: decision.conditionMetOn,
+      newPole: decision.newPole,
       rationale: decision.rationale,
       version: 1,
       createdAt: stampOf(parseIsoDate(decision.decidedOn)),
       updatedAt: stampOf(parseIsoDate(decision.decidedOn)),
-    })),
-  );
+    };
+  });
   const clusterLabels: SeedRow<ClusterLabel>[] = POLES.flatMap((pole) =>
     pole.clusterLabels.map((label) => ({
       poleId: lookUp(poleIdBySlug, pole.slug, 'pole'),
@@ -199,6 +239,10 @@ export async function seedReferenceData(
       scorePercent: label.scorePercent,
       indicatorsPassed: label.indicatorsPassed,
       indicatorsTotal: label.indicatorsTotal,
+      renewal: label.renewal ?? false,
+      auditStartedOn: label.auditStartedOn ?? null,
+      auditEndedOn: label.auditEndedOn ?? null,
+      auditorCount: label.auditorCount ?? null,
       version: 1,
       createdAt: stampOf(parseIsoDate(label.awardedOn)),
       updatedAt: stampOf(parseIsoDate(label.awardedOn)),
@@ -222,9 +266,12 @@ export async function seedReferenceData(
       { progress },
     );
     counts.pole_theme = await insertInChunks(manager, 'pole_theme', poleThemes, { progress });
-    counts.labelling_decision = await insertInChunks(manager, LabellingDecision, decisions, {
-      progress,
-    });
+    counts.labelling_decision = await insertInChunks(
+      manager,
+      LabellingDecision,
+      decisions,
+      planned,
+    );
     counts.cluster_label = await insertInChunks(manager, ClusterLabel, clusterLabels, { progress });
   });
   return { ids, counts };

@@ -25,6 +25,23 @@ import {
 /** Projects per unit of scale. */
 export const PROJECTS_PER_SCALE = 10_000;
 
+/**
+ * European projects per year and unit of scale (published figures: about 1,000 European
+ * projects accompanied during phase IV, 2019-2022; 1,500+ submitted since 2019, up about 15 % a
+ * year; +50 % since the start of phase IV). 195 in 2019, 15 % more each year (and 15 % fewer
+ * each year before), give 974 for 2019-2022 and 2022 = 1.52 × 2019; the last year is cut short
+ * by the dataset's date. The steady trend also holds for submission dates, which lag creation.
+ */
+export const EUROPEAN_PROJECTS_REFERENCE_YEAR = 2019;
+export const EUROPEAN_PROJECTS_IN_FIRST_YEAR = 195;
+export const EUROPEAN_PROJECTS_YEARLY_GROWTH = 1.15;
+
+/**
+ * Members coordinating European projects, per unit of scale (published: 116 members coordinate
+ * European projects): every European project's coordinator comes from a pool of this size.
+ */
+export const EUROPEAN_COORDINATORS_PER_SCALE = 116;
+
 export interface ProjectsDataset {
   projects: SeedRow<Project>[];
   projectThemes: { projectId: number; themeId: number }[];
@@ -62,6 +79,12 @@ interface PlannedLife {
   plannedEndDay: number | null;
 }
 
+/** The members that coordinate European projects, as a list and as a set. */
+interface CoordinatorPool {
+  ids: readonly number[];
+  has: ReadonlySet<number>;
+}
+
 interface ProgrammeChoice {
   id: number;
   seed: FundingProgrammeSeed;
@@ -96,15 +119,35 @@ export function generateProjects(
     { length: LAST_PROJECT_YEAR - FIRST_YEAR + 1 },
     (_, index) => FIRST_YEAR + index,
   );
-  const createdDays = Array.from({ length: count }, () => {
-    // The last year is cut short by the dataset's date: fewer projects were created in it.
-    const year = timing.weightedPick(years, (candidate) =>
-      candidate === LAST_PROJECT_YEAR ? 0.75 : 1,
+  // The last year is cut short by the dataset's date: fewer projects were created in it.
+  const yearShare = (year: number) => (year === LAST_PROJECT_YEAR ? 0.75 : 1);
+  const dayIn = (year: number) =>
+    timing.int(firstDayOfYear(year), Math.min(firstDayOfYear(year + 1) - 1, AS_OF_DAY - 1));
+  // The European projects of each year are planned to the published trend; the others are
+  // spread evenly over the years.
+  const planned: { day: number; european: boolean }[] = [];
+  for (const year of years) {
+    const wanted = Math.round(
+      EUROPEAN_PROJECTS_IN_FIRST_YEAR *
+        EUROPEAN_PROJECTS_YEARLY_GROWTH ** (year - EUROPEAN_PROJECTS_REFERENCE_YEAR) *
+        yearShare(year) *
+        scale,
     );
-    const first = firstDayOfYear(year);
-    const last = Math.min(firstDayOfYear(year + 1) - 1, AS_OF_DAY - 1);
-    return timing.int(first, last);
-  }).sort((a, b) => a - b);
+    for (let n = 0; n < wanted; n += 1) planned.push({ day: dayIn(year), european: true });
+  }
+  while (planned.length < count) {
+    const year = timing.weightedPick(years, yearShare);
+    planned.push({ day: dayIn(year), european: false });
+  }
+  planned.sort((a, b) => a.day - b.day || Number(a.european) - Number(b.european));
+  const poolIds = random
+    .fork('european-coordinators')
+    .sample(
+      Array.from({ length: members.length }, (_, index) => index + 1),
+      Math.min(members.length, EUROPEAN_COORDINATORS_PER_SCALE * scale),
+    )
+    .sort((a, b) => a - b);
+  const coordinatorPool: CoordinatorPool = { ids: poolIds, has: new Set(poolIds) };
 
   const acronyms = new Set<string>();
   const result: ProjectsDataset = {
@@ -118,11 +161,14 @@ export function generateProjects(
     years.map((year) => [year, poles.filter((pole) => isActiveIn(pole, year))]),
   );
 
-  createdDays.forEach((createdDay, index) => {
+  planned.forEach(({ day: createdDay, european: plannedEuropean }, index) => {
     const projectId = index + 1;
     const year = yearOfDay(createdDay);
     const activeProgrammes = programmes.filter(
-      ({ seed }) => seed.startYear <= year && (seed.endYear === null || year <= seed.endYear),
+      ({ seed }) =>
+        seed.startYear <= year &&
+        (seed.endYear === null || year <= seed.endYear) &&
+        (seed.level === 'EUROPEAN') === plannedEuropean,
     );
     const programme = random.weightedPick(activeProgrammes, ({ seed }) => seed.weight);
     const european = programme.seed.level === 'EUROPEAN';
@@ -144,7 +190,15 @@ export function generateProjects(
     // European consortia are larger.
     const drawnCount = random.weightedPick(PARTNER_COUNTS, (candidate) => candidate.weight).count;
     const partnerCount = Math.min(12, drawnCount + (european ? 2 : 0));
-    const partnerIds = pickPartners(random, membersData, leadPole, coLabelling, year, partnerCount);
+    const partnerIds = pickPartners(
+      random,
+      membersData,
+      leadPole,
+      coLabelling,
+      year,
+      partnerCount,
+      european ? coordinatorPool : null,
+    );
     const coordinatorId = partnerIds[0] as number;
     const roles = partnerIds.map((_, i) =>
       i === 0
@@ -366,7 +420,10 @@ function pickThemes(
     leadPole.themeIds.length > 0 ? random.pick(leadPole.themeIds) : random.pick(allThemeIds);
   themes.push(first);
   for (let attempt = 0; themes.length < wanted && attempt < 20; attempt += 1) {
-    const candidate = random.chance(0.6) ? random.pick(poleThemes) : random.pick(allThemeIds);
+    const candidate =
+      random.chance(0.6) && poleThemes.length > 0
+        ? random.pick(poleThemes)
+        : random.pick(allThemeIds);
     if (!themes.includes(candidate)) themes.push(candidate);
   }
   return themes;
@@ -383,6 +440,7 @@ function pickPartners(
   coLabelling: readonly PoleProfile[],
   year: number,
   count: number,
+  coordinatorPool: CoordinatorPool | null,
 ): number[] {
   const memberCount = membersData.categories.length;
   const poolOf = (pole: PoleProfile) =>
@@ -402,6 +460,11 @@ function pickPartners(
     attempt += 1
   ) {
     coordinator = leadPool.length > 0 ? random.pick(leadPool) : anyMember();
+  }
+  if (coordinatorPool !== null) {
+    // European coordinators are few: one of the pool, of the lead pole when it has some.
+    const fromLeadPole = leadPool.filter((memberId) => coordinatorPool.has.has(memberId));
+    coordinator = random.pick(fromLeadPole.length > 0 ? fromLeadPole : coordinatorPool.ids);
   }
   chosen.push(coordinator);
   taken.add(coordinator);

@@ -9,7 +9,6 @@ import { ProjectStatusChange } from '../project/project-status-change.entity';
 import { ClusterLabel } from '../selection/cluster-label.entity';
 import { Evaluation } from '../selection/evaluation.entity';
 import { EvaluationScore } from '../selection/evaluation-score.entity';
-import { LabellingDecision } from '../selection/labelling-decision.entity';
 import { insertInChunks, type InsertProgress } from './bulk-insert';
 import { buildPoleProfiles } from './pole-profiles';
 import { SeededRandom } from './random';
@@ -42,15 +41,8 @@ export async function seedSyntheticData(
   options: SyntheticSeedOptions,
 ): Promise<Record<string, number>> {
   const { scale, progress } = options;
-  if (!Number.isInteger(scale) || scale < 1)
-    throw new RangeError(`scale must be a whole number ≥ 1, got ${scale}`);
   const started = performance.now();
-  // Each part draws from its own stream, so changing one part leaves the others' rows alone.
-  const random = new SeededRandom(SYNTHETIC_SEED);
-  const poles = buildPoleProfiles(random.fork('poles'), ids);
-  const membersData = generateMembers(random.fork('members'), ids, poles, scale);
-  const projects = generateProjects(random.fork('projects'), ids, poles, membersData, scale);
-  const selection = generateSelection(random.fork('selection'), ids, poles, membersData);
+  const { membersData, projects, selection } = generateSyntheticDataset(ids, scale);
   options.log?.(`[seed] generated the synthetic dataset (${seconds(started)} s)`);
 
   const counts: Record<string, number> = {};
@@ -92,19 +84,24 @@ export async function seedSyntheticData(
     counts.evaluation_score = await insertInChunks(manager, EvaluationScore, selection.scores, {
       progress,
     });
-    counts.labelling_decision = await insertInChunks(
-      manager,
-      LabellingDecision,
-      selection.decisions,
-      {
-        progress,
-      },
-    );
     counts.cluster_label = await insertInChunks(manager, ClusterLabel, selection.clusterLabels, {
       progress,
     });
   });
   return counts;
+}
+
+/** The synthetic dataset in memory, from `SYNTHETIC_SEED`, before any insert. */
+export function generateSyntheticDataset(ids: ReferenceIds, scale: number) {
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new RangeError(`scale must be a whole number ≥ 1, got ${scale}`);
+  // Each part draws from its own stream, so changing one part leaves the others' rows alone.
+  const random = new SeededRandom(SYNTHETIC_SEED);
+  const poles = buildPoleProfiles(random.fork('poles'), ids);
+  const membersData = generateMembers(random.fork('members'), ids, poles, scale);
+  const projects = generateProjects(random.fork('projects'), ids, poles, membersData, scale);
+  const selection = generateSelection(random.fork('selection'), ids, poles, membersData);
+  return { membersData, projects, selection };
 }
 
 function seconds(since: number): string {

@@ -3,8 +3,7 @@ import type { PoleYear } from '../pole/pole-year.entity';
 import type { ClusterLabel } from '../selection/cluster-label.entity';
 import type { Evaluation } from '../selection/evaluation.entity';
 import type { EvaluationScore } from '../selection/evaluation-score.entity';
-import type { LabellingDecision } from '../selection/labelling-decision.entity';
-import { ClusterLabelLevel, LabellingOutcome } from '../selection/selection.enums';
+import { ClusterLabelLevel } from '../selection/selection.enums';
 import type { SeedRow } from './bulk-insert';
 import { dayOf, isoDate, parseIsoDate } from './calendar';
 import { AS_OF_DAY, stampOf } from './dataset-clock';
@@ -22,42 +21,42 @@ import type { MembersDataset } from './synthetic-members';
 /** The phases whose selection the dataset details with evaluations. */
 export const EVALUATED_PHASES: readonly number[] = [4, 5];
 
+/** First year of phase IV, from which the poles' Europe teams count 1 to 8 FTE. */
+const PHASE_4_FIRST_YEAR = 2019;
+
 /** First year of the poles' yearly figures. */
 const FIRST_FIGURES_YEAR = 2015;
 
 /** The ministry that follows a theme besides the lead ministry; others fall to research. */
 const MINISTRY_BY_THEME: Readonly<Record<string, string>> = {
   AERONAUTICS_SPACE: 'ARMEES',
-  RISK_SECURITY: 'ARMEES',
-  CYBERSECURITY: 'ARMEES',
+  RISK_SECURITY: 'SGDSN',
+  CYBERSECURITY: 'SGDSN',
   HEALTH_BIOTECH: 'SANTE',
-  MEDTECH: 'SANTE',
   COSMETICS: 'SANTE',
   AGRIFOOD: 'AGRI',
   AGRICULTURE: 'AGRI',
   BIOECONOMY: 'AGRI',
   WOOD_FOREST: 'AGRI',
   EQUINE: 'AGRI',
-  DIGITAL: 'NUMERIQUE',
-  IMAGES_MEDIA: 'NUMERIQUE',
-  MICROELECTRONICS: 'NUMERIQUE',
+  // France 2030, run by the SGPI, funds the digital and electronics strategies.
+  DIGITAL: 'SGPI',
+  MICROELECTRONICS: 'SGPI',
   ENERGY: 'TE',
   NUCLEAR: 'TE',
-  HYDROGEN_RENEWABLES: 'TE',
   ENVIRONMENT: 'TE',
   WATER: 'TE',
   MARITIME: 'TE',
   MOBILITY_AUTOMOTIVE: 'TRANSPORTS',
   RAIL_TRANSPORT: 'TRANSPORTS',
   LOGISTICS: 'TRANSPORTS',
-  CONSTRUCTION_INFRASTRUCTURE: 'LOGEMENT',
+  CONSTRUCTION_INFRASTRUCTURE: 'TERRITOIRES',
 };
 
 export interface SelectionDataset {
   poleYears: SeedRow<PoleYear>[];
   evaluations: SeedRow<Evaluation>[];
   scores: SeedRow<EvaluationScore>[];
-  decisions: SeedRow<LabellingDecision>[];
   clusterLabels: SeedRow<ClusterLabel>[];
 }
 
@@ -65,7 +64,7 @@ type Evaluator = { ministryId: number; regionId: null } | { ministryId: null; re
 
 /**
  * The poles' yearly figures from 2015, the evaluations of phases IV and V with their scores,
- * the decisions the reference data lacks and a few cluster labels.
+ * and a few cluster labels.
  */
 export function generateSelection(
   random: SeededRandom,
@@ -73,11 +72,9 @@ export function generateSelection(
   poles: readonly PoleProfile[],
   membersData: MembersDataset,
 ): SelectionDataset {
-  const decisions = synthesiseDecisions(random.fork('decisions'), ids, poles);
   return {
     poleYears: generatePoleYears(random.fork('pole-years'), poles, membersData),
-    ...generateEvaluations(random.fork('evaluations'), ids, poles, decisions.all),
-    decisions: decisions.rows,
+    ...generateEvaluations(random.fork('evaluations'), ids, poles, realDecisions(poles)),
     clusterLabels: generateClusterLabels(random.fork('cluster-labels'), poles),
   };
 }
@@ -99,8 +96,10 @@ function generatePoleYears(
       const privateShare = random.chance(0.85)
         ? random.int(3_500, 7_500)
         : random.int(2_000, 9_000);
-      // European teams grew as the policy asked for European projects.
-      const europeFte = random.int(0, 4 + (year - FIRST_FIGURES_YEAR) * 2) * 10;
+      // Published: 1 to 8 FTE per pole on European and international work since phase IV
+      // (2019); before, small or no teams. Hundredths of an FTE.
+      const europeFte =
+        year >= PHASE_4_FIRST_YEAR ? random.int(100, 800) : random.int(0, 100) * (year % 2);
       const reportedOn = stampOf(dayOf(year + 1, 3, 31));
       rows.push({
         poleId: pole.id,
@@ -126,72 +125,22 @@ interface PoleDecision {
 }
 
 /**
- * Decisions for phases IV and V where the reference data records none, for poles that existed
- * when the phase was decided: most labelled for four years, a few on probation.
+ * The real decisions of phases IV and V, as the evaluations follow them. The reference data is
+ * complete for these phases: no decision is synthesised, so the published counts hold.
  */
-function synthesiseDecisions(
-  random: SeededRandom,
-  ids: ReferenceIds,
-  poles: readonly PoleProfile[],
-): { rows: SeedRow<LabellingDecision>[]; all: PoleDecision[] } {
-  const rows: SeedRow<LabellingDecision>[] = [];
+function realDecisions(poles: readonly PoleProfile[]): PoleDecision[] {
   const all: PoleDecision[] = [];
   for (const phaseNumber of EVALUATED_PHASES) {
     const phase = LABELLING_PHASES.find((candidate) => candidate.number === phaseNumber);
     if (!phase) throw new Error(`Reference data has no labelling phase ${phaseNumber}`);
-    const decidedOn = usualDecisionDay(poles, phaseNumber) ?? `${phase.startYear}-02-01`;
     for (const pole of poles) {
-      const real = pole.seed.decisions.find((decision) => decision.phase === phaseNumber);
-      if (real) {
-        all.push({ pole, phase, decision: real });
-        continue;
-      }
-      const candidate =
-        pole.seed.kind === 'COMPETITIVENESS_CLUSTER' &&
-        pole.activeFrom < phase.startYear &&
-        pole.activeUntil >= phase.startYear;
-      if (!candidate) continue;
-      const probation = random.chance(0.15);
-      const decision: PoleDecisionSeed = {
-        phase: phaseNumber,
-        outcome: probation ? 'LABELLED_PROBATION' : 'LABELLED',
-        durationYears: probation ? (phaseNumber === 4 ? 1 : 2) : 4,
-        decidedOn,
-        rationale: probation
-          ? 'Labellisé sous conditions, prolongeable jusqu’à la fin de la phase : feuille de ' +
-            'route et modèle d’affaires à consolider (décision synthétique du jeu de ' +
-            'démonstration).'
-          : 'Labellisé pour la durée de la phase sur l’avis du comité de sélection État-Régions ' +
-            '(décision synthétique du jeu de démonstration).',
-      };
-      all.push({ pole, phase, decision });
-      rows.push({
-        poleId: pole.id,
-        phaseId: lookUp(ids.phaseIdByNumber, phaseNumber, 'labelling phase'),
-        outcome: LabellingOutcome[decision.outcome],
-        durationYears: decision.durationYears,
-        decidedOn,
-        publishedOn: decidedOn,
-        rationale: decision.rationale,
-        version: 1,
-        createdAt: stampOf(parseIsoDate(decidedOn)),
-        updatedAt: stampOf(parseIsoDate(decidedOn)),
-      });
+      const first = pole.seed.decisions.find(
+        (decision) => decision.phase === phaseNumber && (decision.kind ?? 'INITIAL') === 'INITIAL',
+      );
+      if (first) all.push({ pole, phase, decision: first });
     }
   }
-  return { rows, all };
-}
-
-/** The day most real decisions of the phase were taken. */
-function usualDecisionDay(poles: readonly PoleProfile[], phaseNumber: number): string | undefined {
-  const tally = new Map<string, number>();
-  for (const pole of poles) {
-    for (const decision of pole.seed.decisions) {
-      if (decision.phase === phaseNumber)
-        tally.set(decision.decidedOn, (tally.get(decision.decidedOn) ?? 0) + 1);
-    }
-  }
-  return [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return all;
 }
 
 /**
@@ -334,6 +283,10 @@ function generateClusterLabels(
       scorePercent: silver ? formatScaled(random.int(6_000, 7_999), 2) : null,
       indicatorsPassed: silver ? random.int(18, 26) : null,
       indicatorsTotal: silver ? 31 : 36,
+      renewal: false,
+      auditStartedOn: null,
+      auditEndedOn: null,
+      auditorCount: silver ? 1 : null,
       version: 1,
       createdAt: stampOf(awardedOn),
       updatedAt: stampOf(awardedOn),

@@ -548,8 +548,6 @@ export const PROJECT_SUBJECTS_BY_THEME: Readonly<Record<string, readonly string[
     'Thérapies cellulaires contre les cancers pédiatriques',
     'Biomarqueurs des maladies neurodégénératives',
     'Vaccins à ARN messager thermostables',
-  ],
-  MEDTECH: [
     'Dispositifs médicaux connectés',
     'Imagerie interventionnelle assistée',
     'Implants orthopédiques imprimés en 3D',
@@ -588,6 +586,12 @@ export const PROJECT_SUBJECTS_BY_THEME: Readonly<Record<string, readonly string[
     'Intelligence artificielle embarquée',
     'Jumeaux numériques industriels',
     'Cloud souverain pour les PME',
+    'Production audiovisuelle immersive',
+    'Réalité virtuelle pour la formation',
+    'Diffusion vidéo à faible latence',
+    'Commerce omnicanal',
+    'Parcours client en magasin connecté',
+    'Logistique du dernier kilomètre',
   ],
   CYBERSECURITY: [
     'Détection d’intrusions par apprentissage',
@@ -604,25 +608,18 @@ export const PROJECT_SUBJECTS_BY_THEME: Readonly<Record<string, readonly string[
     'Imagerie hyperspectrale',
     'Fibres optiques pour capteurs',
   ],
-  IMAGES_MEDIA: [
-    'Production audiovisuelle immersive',
-    'Réalité virtuelle pour la formation',
-    'Diffusion vidéo à faible latence',
-  ],
   ENERGY: [
     'Réseaux électriques intelligents',
     'Stockage stationnaire d’énergie',
     'Efficacité énergétique des bâtiments',
+    'Électrolyseurs haute température',
+    'Mobilité hydrogène',
+    'Photovoltaïque organique',
   ],
   NUCLEAR: [
     'Petits réacteurs modulaires',
     'Démantèlement robotisé',
     'Contrôle non destructif des soudures',
-  ],
-  HYDROGEN_RENEWABLES: [
-    'Électrolyseurs haute température',
-    'Mobilité hydrogène',
-    'Photovoltaïque organique',
   ],
   GEOSCIENCES: ['Géothermie profonde', 'Stockage souterrain de CO2', 'Cartographie du sous-sol'],
   MOBILITY_AUTOMOTIVE: [
@@ -699,11 +696,6 @@ export const PROJECT_SUBJECTS_BY_THEME: Readonly<Record<string, readonly string[
     'Gestion des risques naturels',
     'Drones pour la sécurité civile',
     'Résilience des infrastructures critiques',
-  ],
-  RETAIL_COMMERCE: [
-    'Commerce omnicanal',
-    'Parcours client en magasin connecté',
-    'Logistique du dernier kilomètre',
   ],
 };
 export const GENERIC_PROJECT_SUBJECTS: readonly string[] = [

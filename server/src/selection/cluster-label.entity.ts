@@ -31,7 +31,34 @@ export class ClusterLabel extends VersionedRecord {
   @Column({ type: 'simple-enum', enum: ClusterLabelLevel })
   level!: ClusterLabelLevel;
 
-  @Field(() => DateScalar, { description: 'When the label was awarded.' })
+  @Field({
+    description: 'True when the label renews one the pole held before (renouvellement).',
+  })
+  @Column({ type: 'boolean', default: false })
+  renewal!: boolean;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day of the on-site audit, e.g. 2021-10-11; null when not published.',
+  })
+  @Column({ type: 'date', nullable: true })
+  auditStartedOn!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of the on-site audit, e.g. 2021-10-13; null when not published.',
+  })
+  @Column({ type: 'date', nullable: true })
+  auditEndedOn!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many experts audited the cluster (2 for gold: one national, one foreign).',
+  })
+  @Column({ type: 'int', nullable: true })
+  auditorCount!: number | null;
+
+  @Field(() => DateScalar, { description: 'When the label was decided and announced.' })
   @Index()
   @Column({ type: 'date' })
   awardedOn!: string;

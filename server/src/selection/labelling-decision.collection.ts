@@ -2,7 +2,12 @@ import type { CollectionSpec } from '../database/query/collection-spec';
 import { defineCollection } from '../database/query/relation-graph';
 import { ClusterLabel } from './cluster-label.entity';
 import { LabellingDecision } from './labelling-decision.entity';
-import { ClusterLabelLevel, LabellingOutcome } from './selection.enums';
+import {
+  ClusterLabelLevel,
+  DecisionKind,
+  ExtensionCondition,
+  LabellingOutcome,
+} from './selection.enums';
 
 export const LABELLING_DECISION_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'LabellingDecision',
@@ -23,6 +28,32 @@ export const LABELLING_DECISION_COLLECTION: CollectionSpec = defineCollection({
       description: 'Years granted.',
     },
     decidedOn: { kind: 'date', column: 'decidedOn', description: 'Decision date.' },
+    kind: {
+      kind: 'enum',
+      column: 'kind',
+      enum: { type: DecisionKind, name: 'DecisionKind' },
+      description: 'First decision of the phase, or a later extension or withdrawal.',
+    },
+    validFrom: {
+      kind: 'date',
+      column: 'validFrom',
+      nullable: true,
+      description: 'First day of validity.',
+    },
+    validUntil: {
+      kind: 'date',
+      column: 'validUntil',
+      nullable: true,
+      description: 'Last day of validity.',
+    },
+    extensionCondition: {
+      kind: 'enum',
+      column: 'extensionCondition',
+      enum: { type: ExtensionCondition, name: 'ExtensionCondition' },
+      nullable: true,
+      description: 'Condition for extending the label.',
+    },
+    newPole: { kind: 'boolean', column: 'newPole', description: 'Labels a new pole.' },
     publishedOn: {
       kind: 'date',
       column: 'publishedOn',
@@ -49,6 +80,7 @@ export const CLUSTER_LABEL_COLLECTION: CollectionSpec = defineCollection({
     },
     awardedOn: { kind: 'date', column: 'awardedOn', description: 'Award date.' },
     validUntil: { kind: 'date', column: 'validUntil', description: 'Last valid day.' },
+    renewal: { kind: 'boolean', column: 'renewal', description: 'Renews an earlier label.' },
   },
   orderFields: { AWARDED_ON: 'awardedOn' },
   defaultOrder: [{ field: 'AWARDED_ON', direction: 'DESC' }],

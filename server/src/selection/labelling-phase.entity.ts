@@ -28,6 +28,15 @@ export class LabellingPhase extends BaseRecord {
   @Column({ type: 'int' })
   endYear!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many poles the State announced as labelled when it decided the phase, as published ' +
+      '(71 for phase 1, 56 for phase 4, 55 for phase 5); null when no figure was published.',
+  })
+  @Column({ type: 'int', nullable: true })
+  publishedLabelledCount!: number | null;
+
   @Field({ description: 'What the phase aimed at and how it was decided.' })
   @Column({ type: 'text' })
   description!: string;

@@ -37,7 +37,10 @@ export function evaluationsByPoleIdLoader(context: GraphQLContext, phase: Labell
   );
 }
 
-/** Each pole's decision for the phase, or null (one at most: pole × phase is unique). */
+/**
+ * Each pole's latest decision for the phase, or null: a later extension or withdrawal (newest
+ * first, by the default order) stands for the first decision it amends.
+ */
 export function labellingDecisionByPoleIdLoader(context: GraphQLContext, phase: LabellingPhase) {
   const { dataSource, loaders, access } = context;
   const key = `labellingDecisionByPoleId:phase:${phase.id}`;

@@ -72,7 +72,9 @@ export class SelectionRowResolver {
 
   @FieldResolver(() => LabellingDecision, {
     nullable: true,
-    description: 'The decision on the pole for the phase; null while none is taken.',
+    description:
+      'The latest decision on the pole for the phase (an extension or withdrawal after the ' +
+      'first one); null while none is taken.',
   })
   decision(@Root() row: SelectionRow, @Ctx() context: GraphQLContext) {
     return rowDecision(context, row);

@@ -83,3 +83,49 @@ registerEnumType(ClusterLabelLevel, {
     },
   },
 });
+
+export enum DecisionKind {
+  INITIAL = 'INITIAL',
+  EXTENSION = 'EXTENSION',
+  WITHDRAWAL = 'WITHDRAWAL',
+}
+
+registerEnumType(DecisionKind, {
+  name: 'DecisionKind',
+  description: 'Whether a decision is a pole’s first for the phase or a later one amending it.',
+  valuesConfig: {
+    INITIAL: { description: 'The pole’s first decision for the phase.' },
+    EXTENSION: {
+      description:
+        'A later decision extending an earlier label (e.g. DERBI, 28 Dec 2023: labelled for ' +
+        '2024–2026).',
+    },
+    WITHDRAWAL: { description: 'A later decision withdrawing an earlier label before its end.' },
+  },
+});
+
+export enum ExtensionCondition {
+  CONSOLIDATED_ROADMAP_AND_BUSINESS_MODEL = 'CONSOLIDATED_ROADMAP_AND_BUSINESS_MODEL',
+  EFFECTIVE_STRUCTURING = 'EFFECTIVE_STRUCTURING',
+  REQUESTED_MERGER = 'REQUESTED_MERGER',
+  SELECTION_COMMITTEE_REVIEW = 'SELECTION_COMMITTEE_REVIEW',
+}
+
+registerEnumType(ExtensionCondition, {
+  name: 'ExtensionCondition',
+  description: 'On what condition a label granted for less than the phase can be extended.',
+  valuesConfig: {
+    CONSOLIDATED_ROADMAP_AND_BUSINESS_MODEL: {
+      description: '« Une feuille de route et un modèle d’affaires consolidés » (1-year labels).',
+    },
+    EFFECTIVE_STRUCTURING: {
+      description: '« Sous la condition d’une structuration effective » (new poles).',
+    },
+    REQUESTED_MERGER: {
+      description: 'A merger the State asked for (e.g. DERBI with the Cemater cluster).',
+    },
+    SELECTION_COMMITTEE_REVIEW: {
+      description: 'A new review by the selection committee (poles « surveillés »).',
+    },
+  },
+});

@@ -24,7 +24,7 @@ import { LABELLING_DECISION_COLLECTION } from './labelling-decision.collection';
 import { LabellingDecision } from './labelling-decision.entity';
 import { CRITERION_COLLECTION, LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
 import { LabellingPhase } from './labelling-phase.entity';
-import { listLabellingPhases } from './labelling-phase.service';
+import { countPolesLabelledAfterMergers, listLabellingPhases } from './labelling-phase.service';
 
 @Resolver(() => LabellingPhase)
 export class LabellingPhaseResolver {
@@ -46,6 +46,15 @@ export class LabellingPhaseResolver {
     number?: number,
   ): Promise<LabellingPhase | null> {
     return lookupRecord(context, LABELLING_PHASE_COLLECTION, { id, number });
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'Poles labelled by the phase’s first decisions, a pole merged by the end of the phase ' +
+      'counted once under its successor (54 for phase 4).',
+  })
+  polesLabelledAfterMergers(@Root() phase: LabellingPhase, @Ctx() { dataSource }: GraphQLContext) {
+    return countPolesLabelledAfterMergers(dataSource, phase);
   }
 
   @FieldResolver(() => [Criterion], { description: 'Selection criteria in force in the phase.' })

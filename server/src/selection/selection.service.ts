@@ -20,6 +20,7 @@ import { LabellingPhase } from './labelling-phase.entity';
 import {
   ClusterLabelLevel,
   CriterionMeasurement,
+  DecisionKind,
   LabellingOutcome,
   PoleIndicator,
 } from './selection.enums';
@@ -176,6 +177,19 @@ export async function openLabellingPhase(
   return { phase };
 }
 
+/**
+ * A label granted with the phase runs from the phase's first day for its duration, never beyond
+ * the phase's last day; no validity without a label.
+ */
+export function labelValidity(
+  phase: Pick<LabellingPhase, 'startYear' | 'endYear'>,
+  durationYears: number | null,
+): { validFrom: string | null; validUntil: string | null } {
+  if (durationYears === null) return { validFrom: null, validUntil: null };
+  const lastYear = Math.min(phase.startYear + durationYears - 1, phase.endYear);
+  return { validFrom: `${phase.startYear}-01-01`, validUntil: `${lastYear}-12-31` };
+}
+
 /** The evaluator: exactly one of a ministry (by code) and a region (by INSEE code). */
 async function evaluator(
   manager: EntityManager,
@@ -298,7 +312,11 @@ export async function decideLabelling(
   assertMayWrite(caller, 'decideLabelling');
   const poleId = await referencedId(manager, Pole, input.poleId, ['input', 'poleId']);
   const phase = await phaseByNumber(manager, input.phaseNumber, ['input', 'phaseNumber']);
-  const existing = await manager.findOneBy(LabellingDecision, { poleId, phaseId: phase.id });
+  const existing = await manager.findOneBy(LabellingDecision, {
+    poleId,
+    phaseId: phase.id,
+    kind: DecisionKind.INITIAL,
+  });
   const expectedVersion = input.expectedVersion ?? null;
   if (existing) {
     if (expectedVersion === null) {
@@ -344,6 +362,7 @@ export async function decideLabelling(
   const values = {
     outcome: input.outcome,
     durationYears,
+    ...labelValidity(phase, durationYears),
     decidedOn: input.decidedOn,
     publishedOn,
     rationale: input.rationale,

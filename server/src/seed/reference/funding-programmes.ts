@@ -18,6 +18,10 @@
 // (State/Region 50/50, selected with the Regions) and all weights. Weights are tuned so that about
 // 10 % of synthetic projects over 2005-2026 fall under a EUROPEAN programme.
 
+// PUBLISHED FIGURE (issue 14's table): the poles accompanied 800+ France 2030 projects. The two
+// France 2030 weights (55 and 18) are set so that the synthetic projects reach about 850 of them
+// beside the European projects planned to the published trend (synthetic-projects.ts).
+
 import type { FundingProgrammeSeed } from './reference-types';
 
 export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
@@ -60,7 +64,7 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
       'dont 1 PME/ETI ; projets de 1 à 4 M€ (seuil abaissé à 0,5 M€ dans certaines régions) ; ' +
       "financement 50/50 État/Région ; appel ouvert en continu jusqu'au 31 décembre 2025 avec 2 " +
       'relèves par an.',
-    weight: 25,
+    weight: 55,
   },
   {
     code: 'FRANCE_2030_AAP',
@@ -72,7 +76,7 @@ export const FUNDING_PROGRAMMES: FundingProgrammeSeed[] = [
       'Autres appels à projets du plan France 2030 (54 Md€ sur 5 ans), dont les pôles ' +
       "sont « relais du déploiement », par exemple l'AAP « Réacteurs nucléaires innovants » " +
       'relayé par Nuclear Valley.',
-    weight: 8,
+    weight: 18,
   },
   {
     code: 'ANR',

@@ -28,6 +28,10 @@
 //     https://centre-inffo.fr/site-regions-formation/actualites-regions/
 //       labellisation-de-55-poles-de-competitivite
 //     https://www.banquedesterritoires.fr/phase-v-des-poles-de-competitivite-la-saison-de-verite
+// publishedLabelledCount: 71 (phase I, CIADT 2005-2007, and phase II), 56 (phase IV: 48 + 8),
+// 55 (phase V: 47 + 4 + 2 + 2 new), as published; phase III's 66 is not an announced
+// selection count (poles left during the phase), so it stays null.
+// Phase V ends on 31 Dec 2026 (endYear 2026), which leaves 2027 free for phase VI.
 // NOT CONFIRMED: the phase V cahier des charges (criteria, indicators) was not found. The
 // phase IV/V criteria names follow the reported selection themes; the 150-member threshold comes
 // from a truncated 2018 excerpt; the 0.50 own-revenue share from a press quote on phase IV; every
@@ -115,6 +119,7 @@ const indicatorCriteria = (europeanProjects: string): CriterionSeed[] => [
 export const LABELLING_PHASES: LabellingPhaseSeed[] = [
   {
     number: 1,
+    publishedLabelledCount: 71,
     name: 'Phase I',
     startYear: 2005,
     endYear: 2008,
@@ -154,6 +159,7 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
   },
   {
     number: 2,
+    publishedLabelledCount: 71,
     name: 'Phase II',
     startYear: 2009,
     endYear: 2012,
@@ -193,6 +199,7 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
   },
   {
     number: 3,
+    publishedLabelledCount: null,
     name: 'Phase III',
     startYear: 2013,
     endYear: 2018,
@@ -234,6 +241,7 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
   },
   {
     number: 4,
+    publishedLabelledCount: 56,
     name: 'Phase IV',
     startYear: 2019,
     endYear: 2022,
@@ -279,6 +287,7 @@ export const LABELLING_PHASES: LabellingPhaseSeed[] = [
   },
   {
     number: 5,
+    publishedLabelledCount: 55,
     name: 'Phase V',
     startYear: 2023,
     endYear: 2026,

@@ -13,10 +13,16 @@
 //   - Systematic's support "DGE et Ministère des Armées, DGA et AID":
 //     https://systematic-paris-region.org/systematic-paris-region-a-nouveau-labellise-par-
 //       letat-dans-le-cadre-de-la-phase-v-des-poles-de-competitivite
-// NOT CONFIRMED: no source names "the 11 ministries". ECO, ESR, AGRI, ARMEES, SANTE, TRANSPORTS,
-// TE and TERRITOIRES are named by the sources above; LOGEMENT (équipement) appears only among
-// the FUI contributors; OUTRE_MER and NUMERIQUE are guesses made to reach 11. Ministry names are
-// generic, stable forms (actual titles change with each government).
+//   - PUBLISHED FIGURE (issue 14's table, from the network's and the State's publications):
+//     11 ministries take part in the selection and tracking, among them Economy and Finance
+//     (policy leader, including Industry and Digital), Higher Education and Research, the
+//     General Secretariat for Investment (SGPI, Prime Minister), the General Secretariat for
+//     National Defence and Security (SGDSN, Prime Minister), Armed Forces, Health, Ecological
+//     Transition / Energy and Agriculture. Digital belongs to Economy: no separate ministry.
+// NOT CONFIRMED: the three unnamed ones. TRANSPORTS and TERRITOIRES (ANCT, ex CGET, secretariat of
+// phases III and IV) are named by the phase III steering sources above; OUTRE_MER is a guess
+// (two overseas regions take part). Ministry names are generic, stable forms (actual titles
+// change with each government).
 
 import type { MinistrySeed } from './reference-types';
 
@@ -24,9 +30,9 @@ export const MINISTRIES: MinistrySeed[] = [
   {
     code: 'ECO',
     name:
-      "Ministère de l'Économie, des Finances et de l'Industrie (Direction générale des " +
-      'entreprises)',
-    shortName: 'Économie / Industrie (DGE)',
+      "Ministère de l'Économie, des Finances et de la Souveraineté industrielle et numérique " +
+      '(Direction générale des entreprises)',
+    shortName: 'Économie, Industrie et Numérique (DGE)',
     leadsPolicy: true,
   },
   {
@@ -39,6 +45,18 @@ export const MINISTRIES: MinistrySeed[] = [
     code: 'AGRI',
     name: "Ministère de l'Agriculture et de la Souveraineté alimentaire",
     shortName: 'Agriculture',
+    leadsPolicy: false,
+  },
+  {
+    code: 'SGPI',
+    name: "Secrétariat général pour l'investissement (Première ministre)",
+    shortName: 'SGPI (France 2030)',
+    leadsPolicy: false,
+  },
+  {
+    code: 'SGDSN',
+    name: 'Secrétariat général de la défense et de la sécurité nationale (Première ministre)',
+    shortName: 'SGDSN',
     leadsPolicy: false,
   },
   {
@@ -61,8 +79,8 @@ export const MINISTRIES: MinistrySeed[] = [
   },
   {
     code: 'TE',
-    name: 'Ministère de la Transition écologique',
-    shortName: 'Transition écologique',
+    name: 'Ministère de la Transition écologique et de la Transition énergétique',
+    shortName: 'Transition écologique / Énergie',
     leadsPolicy: false,
   },
   {
@@ -74,21 +92,9 @@ export const MINISTRIES: MinistrySeed[] = [
     leadsPolicy: false,
   },
   {
-    code: 'LOGEMENT',
-    name: "Ministère chargé de l'Équipement et du Logement",
-    shortName: 'Équipement / Logement',
-    leadsPolicy: false,
-  },
-  {
     code: 'OUTRE_MER',
     name: 'Ministère des Outre-mer',
     shortName: 'Outre-mer',
-    leadsPolicy: false,
-  },
-  {
-    code: 'NUMERIQUE',
-    name: 'Ministère chargé du Numérique',
-    shortName: 'Numérique',
     leadsPolicy: false,
   },
 ];

@@ -73,8 +73,29 @@
 //   - ECEI award days and months, except SCS 2016 (article date) and the Feb 2014 awards;
 //   - foundedYear null for CIMES, EuraMaterials and Elastopôle (dates not found);
 //   - PICOM's field ("industries du commerce") and the themes mapping in general.
-// One phase V decision per pole is recorded; DERBI's 2024-2026 extension (letter of
-// 28 Dec 2023) is quoted in the rationale of its one-year decision.
+// PUBLISHED FIGURES reproduced here (issue 14's table, from the network's and the State's own
+// publications), and where they come from in this file:
+//   - phase IV: 56 labelled on 5 Feb 2019 = 48 × 4 years (phase4FourYears) + 8 × 1 year
+//     (phase4OneYear: Elastopôle, PMT, Nov@log, PICOM, Team², Atlanpôle, Aquimer,
+//     Fibres-Energivie); 54 at the end of phase IV once PICOM (→ Cap Digital, end 2019) and
+//     Elastopôle + Plastipolis (→ Polymeris, 31 Dec 2020) are counted under their successors
+//     (successorSlug / mergedOn);
+//   - phase V: 55 on 27 Mar 2023 = 47 × 4 years (46 named + the unidentified 47th) + 4 × 2 years
+//     + 2 × 1 year + 2 new poles × 2 years; 57 after Aqua-Valley and DREAM + Hydreos (Aquanova)
+//     were labelled on 8 Jan 2024;
+//   - DERBI's extension for 2024-2026 (letter of 28 Dec 2023) is a decision of kind EXTENSION
+//     whose condition, the merger with Cemater, was met on 5 Jun 2025 (DERBI-Cémater);
+//   - EMC2's ECEI GOLD label (renewed, 87 %, 27 of 31, audited 11-13 Oct 2021 by two experts,
+//     announced 5 Jan 2022, valid until 31 Dec 2023);
+//   - the Centre-Val de Loire clusters that are not labelled poles (Nékoé, Aérocentre, AREA,
+//     Polepharma, Shop Expert Valley, Agreentech Valley), kind OTHER_CLUSTER.
+// Validity dates: a label runs from 1 January of its first year for its duration. The
+// Nov@log liquidation comes from https://supplychainmagazine.fr/nl/2020/3204/clap-de-fin-pour-
+//   le-pole-de-competitivite-normand-nov-at-log-625655.php
+// NOT CONFIRMED either: the cities of the Centre-Val de Loire clusters, Cemater, Hydreos and
+// Nov@log; the exact day of the Aquanova merger (H1 2024: 30 June is used) and of the
+// Fibres-Energivie confirmation (July 2021: the 1st is used); Capenergies' coverage of Corse,
+// Guadeloupe and La Réunion.
 
 import type { ClusterLabelSeed, PoleDecisionSeed, PoleSeed } from './reference-types';
 
@@ -82,27 +103,59 @@ const PHASE_4_DECIDED_ON = '2019-02-05';
 const PHASE_5_DECIDED_ON = '2023-03-27';
 const WATER_POLES_DECIDED_ON = '2024-01-08';
 
-/** Phase IV, labelled for four years (the rebuilt list of 48). */
-const phase4FourYears = (formerName?: string): PoleDecisionSeed => ({
-  phase: 4,
-  outcome: 'LABELLED',
-  durationYears: 4,
-  decidedOn: PHASE_4_DECIDED_ON,
-  rationale:
-    'Labellisé pour quatre ans' +
-    (formerName === undefined ? '' : ` sous le nom ${formerName}`) +
-    ' : le Premier ministre suit le comité de sélection État-Régions (liste des 48 reconstituée ' +
-    'à partir de plusieurs sources).',
+/** The terms every decision states; a label runs from 1 January of its first year. */
+const terms = (
+  phase: number,
+  outcome: PoleDecisionSeed['outcome'],
+  durationYears: number | null,
+  decidedOn: string,
+  firstYear: number,
+  rationale: string,
+  extension: Pick<PoleDecisionSeed, 'extendableToYears' | 'extensionCondition'> = {
+    extendableToYears: null,
+    extensionCondition: null,
+  },
+): PoleDecisionSeed => ({
+  phase,
+  outcome,
+  durationYears,
+  decidedOn,
+  validFrom: durationYears === null ? null : `${firstYear}-01-01`,
+  validUntil: durationYears === null ? null : `${firstYear + durationYears - 1}-12-31`,
+  ...extension,
+  conditionMetOn: null,
+  newPole: false,
+  rationale,
 });
 
+/** Phase IV, labelled for four years (the rebuilt list of 48). */
+const phase4FourYears = (formerName?: string): PoleDecisionSeed =>
+  terms(
+    4,
+    'LABELLED',
+    4,
+    PHASE_4_DECIDED_ON,
+    2019,
+    'Labellisé pour quatre ans' +
+      (formerName === undefined ? '' : ` sous le nom ${formerName}`) +
+      ' : le Premier ministre suit le comité de sélection État-Régions (liste des 48 ' +
+      'reconstituée à partir de plusieurs sources).',
+  );
+
 /** Phase IV, one of the 8 poles labelled for one year, extendable to four. */
-const phase4OneYear = (note: string): PoleDecisionSeed => ({
-  phase: 4,
-  outcome: 'LABELLED_PROBATION',
-  durationYears: 1,
-  decidedOn: PHASE_4_DECIDED_ON,
-  rationale: `Labellisé pour un an, prolongeable à quatre ans ; ${note}.`,
-});
+const phase4OneYear = (
+  note: string,
+  condition: PoleDecisionSeed['extensionCondition'] = 'SELECTION_COMMITTEE_REVIEW',
+): PoleDecisionSeed =>
+  terms(
+    4,
+    'LABELLED_PROBATION',
+    1,
+    PHASE_4_DECIDED_ON,
+    2019,
+    `Labellisé pour un an, prolongeable à quatre ans ; ${note}.`,
+    { extendableToYears: 4, extensionCondition: condition },
+  );
 
 const ENCOURAGED_TO_MERGE = 'pôle « encouragé à fusionner »';
 const REASSESSED = 'réévaluation par le comité de sélection avant confirmation';
@@ -110,50 +163,79 @@ const REASSESSED = 'réévaluation par le comité de sélection avant confirmati
 const phase5FourYears = (
   rationale = 'Labellisé pour quatre ans (2023-2026) : la Première ministre a décidé de « suivre ' +
     'les recommandations du comité de sélection » État-Régions.',
-): PoleDecisionSeed => ({
-  phase: 5,
-  outcome: 'LABELLED',
-  durationYears: 4,
-  decidedOn: PHASE_5_DECIDED_ON,
-  rationale,
-});
+): PoleDecisionSeed => terms(5, 'LABELLED', 4, PHASE_5_DECIDED_ON, 2023, rationale);
 
-const phase5TwoYears = (): PoleDecisionSeed => ({
-  phase: 5,
-  outcome: 'LABELLED_PROBATION',
-  durationYears: 2,
-  decidedOn: PHASE_5_DECIDED_ON,
-  rationale:
-    'Labellisé pour deux ans, prolongeable à quatre : pôle « surveillé pendant deux ' + 'ans ».',
-});
+const phase5TwoYears = (): PoleDecisionSeed =>
+  terms(
+    5,
+    'LABELLED_PROBATION',
+    2,
+    PHASE_5_DECIDED_ON,
+    2023,
+    'Labellisé pour deux ans, prolongeable à quatre : pôle « surveillé pendant deux ans ».',
+    { extendableToYears: 4, extensionCondition: 'SELECTION_COMMITTEE_REVIEW' },
+  );
 
-const phase5OneYear = (followUp: string): PoleDecisionSeed => ({
-  phase: 5,
-  outcome: 'LABELLED_PROBATION',
-  durationYears: 1,
-  decidedOn: PHASE_5_DECIDED_ON,
-  rationale:
+const phase5OneYear = (followUp: string): PoleDecisionSeed =>
+  terms(
+    5,
+    'LABELLED_PROBATION',
+    1,
+    PHASE_5_DECIDED_ON,
+    2023,
     "Labellisé pour un an, prolongeable à quatre ans s'il présente « une feuille de " +
-    `route et un modèle d'affaires consolidés » ; ${followUp}.`,
-});
+      `route et un modèle d'affaires consolidés » ; ${followUp}.`,
+    { extendableToYears: 4, extensionCondition: 'CONSOLIDATED_ROADMAP_AND_BUSINESS_MODEL' },
+  );
 
 const phase5NewPole = (): PoleDecisionSeed => ({
-  phase: 5,
-  outcome: 'LABELLED_PROBATION',
-  durationYears: 2,
-  decidedOn: PHASE_5_DECIDED_ON,
-  rationale:
+  ...terms(
+    5,
+    'LABELLED_PROBATION',
+    2,
+    PHASE_5_DECIDED_ON,
+    2023,
     'Nouveau pôle labellisé pour deux ans, prolongeable à quatre ans « sous la condition ' +
-    "d'une structuration effective ».",
+      "d'une structuration effective ».",
+    { extendableToYears: 4, extensionCondition: 'EFFECTIVE_STRUCTURING' },
+  ),
+  newPole: true,
 });
 
-const waterPole = (rationale: string): PoleDecisionSeed => ({
-  phase: 5,
-  outcome: 'LABELLED',
-  durationYears: 3,
-  decidedOn: WATER_POLES_DECIDED_ON,
-  rationale,
+/** The two water poles labelled on 8 Jan 2024 for 2024-2026. */
+const waterPole = (rationale: string): PoleDecisionSeed =>
+  terms(5, 'LABELLED', 3, WATER_POLES_DECIDED_ON, 2024, rationale);
+
+/** Clusters of Centre-Val de Loire the network counts besides its labelled poles. */
+const otherCluster = (
+  name: string,
+  slug: string,
+  city: string,
+  themeCodes: string[],
+): PoleSeed => ({
+  name,
+  acronym: null,
+  slug,
+  kind: 'OTHER_CLUSTER',
+  status: 'NOT_LABELLED',
+  hqRegionCode: '24',
+  city,
+  otherRegionCodes: [],
+  themeCodes,
+  foundedYear: null,
+  website: null,
+  decisions: [],
+  clusterLabels: [],
 });
+
+const CENTRE_VAL_DE_LOIRE_CLUSTERS: PoleSeed[] = [
+  otherCluster('Nékoé', 'nekoe', 'Orléans', ['DIGITAL']),
+  otherCluster('Aérocentre', 'aerocentre', 'Bourges', ['AERONAUTICS_SPACE']),
+  otherCluster('AREA Centre-Val de Loire', 'area-centre-val-de-loire', 'Orléans', ['AGRIFOOD']),
+  otherCluster('Polepharma', 'polepharma', 'Dreux', ['HEALTH_BIOTECH']),
+  otherCluster('Shop Expert Valley', 'shop-expert-valley', 'Tours', ['DIGITAL']),
+  otherCluster('Agreentech Valley', 'agreentech-valley', 'Orléans', ['AGRICULTURE', 'DIGITAL']),
+];
 
 /** ECEI Gold label: 31 quality indicators, valid two years. */
 const gold = (
@@ -286,7 +368,7 @@ export const POLES: PoleSeed[] = [
     hqRegionCode: '44',
     city: 'Illkirch-Graffenstaden',
     otherRegionCodes: [],
-    themeCodes: ['HEALTH_BIOTECH', 'MEDTECH'],
+    themeCodes: ['HEALTH_BIOTECH'],
     foundedYear: 2005,
     website: 'https://www.biovalley-france.com',
     decisions: [phase4FourYears(), phase5FourYears()],
@@ -302,7 +384,7 @@ export const POLES: PoleSeed[] = [
     hqRegionCode: '11',
     city: 'Paris',
     otherRegionCodes: ['32'],
-    themeCodes: ['DIGITAL', 'IMAGES_MEDIA'],
+    themeCodes: ['DIGITAL'],
     foundedYear: 2005,
     website: 'https://www.capdigital.com',
     decisions: [phase4FourYears(), phase5FourYears()],
@@ -316,8 +398,8 @@ export const POLES: PoleSeed[] = [
     status: 'LABELLED',
     hqRegionCode: '93',
     city: 'Aix-en-Provence',
-    otherRegionCodes: [],
-    themeCodes: ['ENERGY', 'HYDROGEN_RENEWABLES'],
+    otherRegionCodes: ['94', '01', '04'],
+    themeCodes: ['ENERGY'],
     foundedYear: 2005,
     website: null,
     decisions: [phase4FourYears(), phase5FourYears()],
@@ -365,7 +447,7 @@ export const POLES: PoleSeed[] = [
     hqRegionCode: '32',
     city: 'Lille',
     otherRegionCodes: [],
-    themeCodes: ['AGRIFOOD', 'HEALTH_BIOTECH', 'MEDTECH'],
+    themeCodes: ['AGRIFOOD', 'HEALTH_BIOTECH'],
     foundedYear: 2005, // its oldest predecessor, labelled in 2005
     website: 'https://www.clubster-nsl.com',
     decisions: [phase4FourYears('NSL'), phase5FourYears()],
@@ -399,7 +481,22 @@ export const POLES: PoleSeed[] = [
     foundedYear: 2005,
     website: 'https://www.pole-emc2.fr',
     decisions: [phase4FourYears(), phase5FourYears()],
-    clusterLabels: [],
+    // GOLD renewed: 87 % (27 of 31 indicators), audited 11-13 Oct 2021 by two experts,
+    // announced 5 Jan 2022, valid until 31 Dec 2023 (published figure, issue 14's table).
+    clusterLabels: [
+      {
+        level: 'GOLD',
+        awardedOn: '2022-01-05',
+        validUntil: '2023-12-31',
+        scorePercent: '87',
+        indicatorsPassed: 27,
+        indicatorsTotal: 31,
+        renewal: true,
+        auditStartedOn: '2021-10-11',
+        auditEndedOn: '2021-10-13',
+        auditorCount: 2,
+      },
+    ],
   },
   {
     // absorbed Cancer-Bio-Santé (Toulouse)
@@ -411,7 +508,7 @@ export const POLES: PoleSeed[] = [
     hqRegionCode: '93',
     city: 'Marseille',
     otherRegionCodes: ['76'],
-    themeCodes: ['HEALTH_BIOTECH', 'MEDTECH'],
+    themeCodes: ['HEALTH_BIOTECH'],
     foundedYear: 2005,
     website: 'https://www.eurobiomed.org',
     decisions: [phase4FourYears(), phase5FourYears()],
@@ -478,7 +575,7 @@ export const POLES: PoleSeed[] = [
     hqRegionCode: '53',
     city: 'Lannion',
     otherRegionCodes: [],
-    themeCodes: ['DIGITAL', 'IMAGES_MEDIA'],
+    themeCodes: ['DIGITAL'],
     foundedYear: 2005,
     website: 'https://www.images-et-reseaux.com',
     decisions: [phase4FourYears(), phase5FourYears()],
@@ -539,7 +636,7 @@ export const POLES: PoleSeed[] = [
     hqRegionCode: '11',
     city: 'Paris',
     otherRegionCodes: [],
-    themeCodes: ['HEALTH_BIOTECH', 'MEDTECH'],
+    themeCodes: ['HEALTH_BIOTECH'],
     foundedYear: 2005,
     website: 'https://www.medicen.org',
     decisions: [phase4FourYears(), phase5FourYears()],
@@ -617,7 +714,7 @@ export const POLES: PoleSeed[] = [
     hqRegionCode: '27',
     city: 'Besançon',
     otherRegionCodes: [],
-    themeCodes: ['MANUFACTURING', 'MEDTECH'],
+    themeCodes: ['MANUFACTURING', 'HEALTH_BIOTECH'],
     foundedYear: 2005,
     website: null,
     decisions: [phase4OneYear(ENCOURAGED_TO_MERGE), phase5FourYears()],
@@ -692,7 +789,7 @@ export const POLES: PoleSeed[] = [
     hqRegionCode: '27',
     city: 'Étupes',
     otherRegionCodes: ['44'],
-    themeCodes: ['MOBILITY_AUTOMOTIVE', 'HYDROGEN_RENEWABLES'],
+    themeCodes: ['MOBILITY_AUTOMOTIVE', 'ENERGY'],
     foundedYear: 2005,
     website: 'https://www.vehiculedufutur.com',
     decisions: [phase4FourYears(), phase5FourYears()],
@@ -744,7 +841,7 @@ export const POLES: PoleSeed[] = [
     hqRegionCode: '24',
     city: 'Tours',
     otherRegionCodes: [],
-    themeCodes: ['ENERGY', 'HYDROGEN_RENEWABLES', 'CONSTRUCTION_INFRASTRUCTURE'],
+    themeCodes: ['ENERGY', 'CONSTRUCTION_INFRASTRUCTURE'],
     foundedYear: 2005,
     website: 'http://www.s2e2.fr',
     decisions: [
@@ -826,7 +923,7 @@ export const POLES: PoleSeed[] = [
     hqRegionCode: '84',
     city: 'Grenoble',
     otherRegionCodes: [],
-    themeCodes: ['ENERGY', 'HYDROGEN_RENEWABLES'],
+    themeCodes: ['ENERGY'],
     foundedYear: 2005,
     website: null,
     decisions: [phase4FourYears(), phase5FourYears()],
@@ -901,6 +998,30 @@ export const POLES: PoleSeed[] = [
     clusterLabels: [],
   },
   {
+    // PUBLISHED FIGURE: 47 poles were labelled for four years in March 2023, but only 46 names
+    // were found. The 47th stands here, under a name that says so, so that the published count
+    // holds; it has no phase IV decision (its identity, hence its history, is unknown), no
+    // region of its own (Île-de-France is a placeholder) and no themes.
+    name: '47e pôle labellisé pour quatre ans en phase V (non identifié)',
+    acronym: null,
+    slug: 'unidentified-phase-5-pole',
+    kind: 'COMPETITIVENESS_CLUSTER',
+    status: 'LABELLED',
+    hqRegionCode: '11',
+    city: 'Non identifiée',
+    otherRegionCodes: [],
+    themeCodes: [],
+    foundedYear: null,
+    website: null,
+    decisions: [
+      phase5FourYears(
+        'Labellisé pour quatre ans (2023-2026) : 47e pôle de la liste publiée, dont le nom ' +
+          "n'a pas été retrouvé dans les sources.",
+      ),
+    ],
+    clusterLabels: [],
+  },
+  {
     name: 'ASTech Paris Region',
     acronym: 'ASTech',
     slug: 'astech',
@@ -944,7 +1065,23 @@ export const POLES: PoleSeed[] = [
     foundedYear: 2010,
     website: 'http://www.fibres-energivie.eu',
     decisions: [
-      phase4OneYear("label confirmé en juillet 2021 jusqu'à la fin de la phase IV"),
+      {
+        ...phase4OneYear("label confirmé en juillet 2021 jusqu'à la fin de la phase IV"),
+        conditionMetOn: '2021-07-01',
+      },
+      {
+        ...terms(
+          4,
+          'LABELLED',
+          2,
+          '2021-07-01',
+          2021,
+          'Après réévaluation par le comité de sélection, lettre de confirmation du Premier ' +
+            'ministre : label confirmé jusqu’à la fin de la phase IV (décembre 2022). Jour du ' +
+            'mois non publié.',
+        ),
+        kind: 'EXTENSION',
+      },
       phase5TwoYears(),
     ],
     clusterLabels: [],
@@ -965,24 +1102,60 @@ export const POLES: PoleSeed[] = [
     clusterLabels: [],
   },
   {
-    // DERBI-Cémater since the merger voted on 5 Jun 2025 (retroactive to 1 Jan 2025)
-    name: "Développement des Energies Renouvelables dans le Bâtiment et l'Industrie",
+    // DERBI + Cemater, voted 5 Jun 2025, retroactive to 1 Jan 2025; keeps DERBI's label
+    name: 'DERBI-Cémater',
     acronym: 'DERBI',
-    slug: 'derbi',
+    slug: 'derbi-cemater',
     kind: 'COMPETITIVENESS_CLUSTER',
     status: 'LABELLED',
     hqRegionCode: '76',
     city: 'Perpignan',
     otherRegionCodes: [],
-    themeCodes: ['HYDROGEN_RENEWABLES', 'ENERGY', 'CONSTRUCTION_INFRASTRUCTURE'],
+    themeCodes: ['ENERGY', 'CONSTRUCTION_INFRASTRUCTURE', 'MATERIALS'],
+    foundedYear: 2025,
+    website: 'http://www.pole-derbi.com',
+    decisions: [],
+    clusterLabels: [],
+  },
+  {
+    // DERBI-Cémater since the merger voted on 5 Jun 2025 (retroactive to 1 Jan 2025)
+    name: "Développement des Energies Renouvelables dans le Bâtiment et l'Industrie",
+    acronym: 'DERBI',
+    slug: 'derbi',
+    kind: 'COMPETITIVENESS_CLUSTER',
+    status: 'MERGED',
+    successorSlug: 'derbi-cemater',
+    mergedOn: '2025-01-01',
+    hqRegionCode: '76',
+    city: 'Perpignan',
+    otherRegionCodes: [],
+    themeCodes: ['ENERGY', 'CONSTRUCTION_INFRASTRUCTURE'],
     foundedYear: 2005,
     website: 'http://www.pole-derbi.com',
     decisions: [
       phase4FourYears(),
-      phase5OneYear(
-        'label prolongé pour 2024-2026 par lettre du 28 décembre 2023, avec demande de fusion avec ' +
-          'le cluster Cemater',
-      ),
+      {
+        ...phase5OneYear(
+          'label prolongé pour 2024-2026 par lettre du 28 décembre 2023, avec demande de fusion ' +
+            'avec le cluster Cemater',
+        ),
+        conditionMetOn: '2023-12-28',
+      },
+      {
+        ...terms(
+          5,
+          'LABELLED_PROBATION',
+          3,
+          '2023-12-28',
+          2024,
+          'Lettre de Roland Lescure du 28 décembre 2023 : label prolongé pour 2024-2026, avec ' +
+            'demande explicite de fusion avec le cluster Cemater (fusion votée le 5 juin 2025, ' +
+            'rétroactive au 1er janvier 2025 : DERBI-Cémater).',
+          { extendableToYears: null, extensionCondition: 'REQUESTED_MERGER' },
+        ),
+        kind: 'EXTENSION',
+        conditionMetOn: '2025-06-05',
+      },
     ],
     clusterLabels: [],
   },
@@ -1089,15 +1262,15 @@ export const POLES: PoleSeed[] = [
     website: null,
     decisions: [
       phase4FourYears('pôle Eau'),
-      {
-        phase: 5,
-        outcome: 'NOT_LABELLED',
-        durationYears: null,
-        decidedOn: PHASE_5_DECIDED_ON,
-        rationale:
-          'Non labellisé (« recalé ») : la gouvernance « fédération vs fusion » a été ' +
+      terms(
+        5,
+        'NOT_LABELLED',
+        null,
+        PHASE_5_DECIDED_ON,
+        2023,
+        'Non labellisé (« recalé ») : la gouvernance « fédération vs fusion » a été ' +
           'jugée trop complexe.',
-      },
+      ),
     ],
     clusterLabels: [],
   },
@@ -1108,6 +1281,8 @@ export const POLES: PoleSeed[] = [
     slug: 'elastopole',
     kind: 'COMPETITIVENESS_CLUSTER',
     status: 'MERGED',
+    successorSlug: 'polymeris',
+    mergedOn: '2020-12-31',
     hqRegionCode: '24',
     city: 'Orléans',
     otherRegionCodes: [],
@@ -1124,6 +1299,8 @@ export const POLES: PoleSeed[] = [
     slug: 'plastipolis',
     kind: 'COMPETITIVENESS_CLUSTER',
     status: 'MERGED',
+    successorSlug: 'polymeris',
+    mergedOn: '2020-12-31',
     hqRegionCode: '84',
     city: 'Oyonnax',
     otherRegionCodes: ['27'],
@@ -1140,13 +1317,85 @@ export const POLES: PoleSeed[] = [
     slug: 'picom',
     kind: 'COMPETITIVENESS_CLUSTER',
     status: 'MERGED',
+    successorSlug: 'cap-digital',
+    mergedOn: '2019-12-31',
     hqRegionCode: '32',
     city: 'Lille',
     otherRegionCodes: [],
-    themeCodes: ['RETAIL_COMMERCE', 'DIGITAL'],
+    themeCodes: ['DIGITAL'],
     foundedYear: 2005,
     website: null,
-    decisions: [phase4OneYear(ENCOURAGED_TO_MERGE)],
+    decisions: [phase4OneYear(ENCOURAGED_TO_MERGE, 'REQUESTED_MERGER')],
     clusterLabels: [],
   },
+  {
+    // Normandy logistics pole; liquidated in Sept 2020 (supplychainmagazine.fr, 2020)
+    name: 'Nov@log',
+    acronym: null,
+    slug: 'novalog',
+    kind: 'COMPETITIVENESS_CLUSTER',
+    status: 'DISSOLVED',
+    hqRegionCode: '28',
+    city: 'Le Havre',
+    otherRegionCodes: ['11'],
+    themeCodes: ['LOGISTICS'],
+    foundedYear: 2005,
+    website: null,
+    decisions: [phase4OneYear(ENCOURAGED_TO_MERGE, 'REQUESTED_MERGER')],
+    clusterLabels: [],
+  },
+  {
+    // labelled with Hydreos on 8 Jan 2024, merged into Aquanova in H1 2024
+    name: 'DREAM Eau & Milieux',
+    acronym: 'DREAM',
+    slug: 'dream',
+    kind: 'COMPETITIVENESS_CLUSTER',
+    status: 'MERGED',
+    successorSlug: 'aquanova',
+    mergedOn: '2024-06-30',
+    hqRegionCode: '24',
+    city: 'Orléans',
+    otherRegionCodes: [],
+    themeCodes: ['WATER', 'ENVIRONMENT'],
+    foundedYear: 2010,
+    website: null,
+    decisions: [],
+    clusterLabels: [],
+  },
+  {
+    name: 'Hydreos',
+    acronym: null,
+    slug: 'hydreos',
+    kind: 'COMPETITIVENESS_CLUSTER',
+    status: 'MERGED',
+    successorSlug: 'aquanova',
+    mergedOn: '2024-06-30',
+    hqRegionCode: '44',
+    city: 'Nancy',
+    otherRegionCodes: [],
+    themeCodes: ['WATER'],
+    foundedYear: 2010,
+    website: null,
+    decisions: [],
+    clusterLabels: [],
+  },
+  {
+    // merged into DERBI on 1 Jan 2025 (vote of 5 Jun 2025)
+    name: 'Cemater',
+    acronym: null,
+    slug: 'cemater',
+    kind: 'OTHER_CLUSTER',
+    status: 'MERGED',
+    successorSlug: 'derbi-cemater',
+    mergedOn: '2025-01-01',
+    hqRegionCode: '76',
+    city: 'Perpignan',
+    otherRegionCodes: [],
+    themeCodes: ['ENERGY', 'MATERIALS'],
+    foundedYear: null,
+    website: null,
+    decisions: [],
+    clusterLabels: [],
+  },
+  ...CENTRE_VAL_DE_LOIRE_CLUSTERS,
 ];

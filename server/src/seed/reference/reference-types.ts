@@ -8,6 +8,8 @@ export interface RegionSeed {
   code: string;
   name: string;
   overseas: boolean;
+  /** One of the 15 regions taking part in the selection and tracking of the poles. */
+  inSelectionAndTracking: boolean;
 }
 export interface MinistrySeed {
   code: string;
@@ -48,13 +50,29 @@ export interface LabellingPhaseSeed {
   startYear: number;
   endYear: number;
   description: string;
+  /** Poles announced as labelled when the phase was decided, as published; null if unknown. */
+  publishedLabelledCount: number | null;
   criteria: CriterionSeed[];
 }
 export interface PoleDecisionSeed {
   phase: number;
+  /** INITIAL when left out; a later EXTENSION or WITHDRAWAL amends the pole's INITIAL decision. */
+  kind?: 'INITIAL' | 'EXTENSION' | 'WITHDRAWAL';
   outcome: 'LABELLED' | 'LABELLED_PROBATION' | 'NOT_LABELLED';
   durationYears: number | null;
   decidedOn: string /* YYYY-MM-DD */;
+  /** First and last day of validity; null when not labelled. */
+  validFrom: string | null;
+  validUntil: string | null;
+  extendableToYears: number | null;
+  extensionCondition:
+    | 'CONSOLIDATED_ROADMAP_AND_BUSINESS_MODEL'
+    | 'EFFECTIVE_STRUCTURING'
+    | 'REQUESTED_MERGER'
+    | 'SELECTION_COMMITTEE_REVIEW'
+    | null;
+  conditionMetOn: string | null;
+  newPole: boolean;
   rationale: string;
 }
 export interface ClusterLabelSeed {
@@ -64,6 +82,10 @@ export interface ClusterLabelSeed {
   scorePercent: string | null;
   indicatorsPassed: number | null;
   indicatorsTotal: number;
+  renewal?: boolean;
+  auditStartedOn?: string;
+  auditEndedOn?: string;
+  auditorCount?: number;
 }
 export interface PoleSeed {
   name: string;
@@ -77,6 +99,9 @@ export interface PoleSeed {
   themeCodes: string[];
   foundedYear: number | null;
   website: string | null;
+  /** The pole it merged into, and when the merger took effect. */
+  successorSlug?: string;
+  mergedOn?: string;
   /** known real decisions; the seed synthesises the others */
   decisions: PoleDecisionSeed[];
   clusterLabels: ClusterLabelSeed[];

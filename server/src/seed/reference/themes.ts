@@ -2,9 +2,11 @@
 // Sources: the pole fields listed in the project's phase V pole list (poles_phase5.csv, built from
 //   https://vipress.net/55-poles-de-competitivite-labellises-pour-la-phase-v-2023-2026/ and the
 //   regional sources named in poles.ts).
-// NOT CONFIRMED: the grouping into these codes is the project's own taxonomy, not an official
-// one. RETAIL_COMMERCE exists only for PICOM ("industries du commerce"), whose field no stored
-// source describes.
+// PUBLISHED FIGURE: the network counts 30 thematic specialisations (issue 14's table, from the
+// network's and the State's publications); the list below has exactly 30 codes.
+// NOT CONFIRMED: the grouping into these 30 codes is the project's own taxonomy, not the official
+// list (which no stored source gives): medical technologies are counted with health, hydrogen
+// and renewables with energy, images and media with digital, and retail (PICOM) with digital.
 
 import type { ThemeSeed } from './reference-types';
 
@@ -12,17 +14,20 @@ export const THEMES: ThemeSeed[] = [
   { code: 'AERONAUTICS_SPACE', name: 'Aéronautique et spatial', nameEn: 'Aeronautics and space' },
   {
     code: 'HEALTH_BIOTECH',
-    name: 'Santé et biotechnologies',
-    nameEn: 'Health and biotechnology',
+    name: 'Santé, biotechnologies et technologies médicales',
+    nameEn: 'Health, biotechnology and medical technologies',
   },
-  { code: 'MEDTECH', name: 'Technologies médicales', nameEn: 'Medical technologies' },
   { code: 'MATERIALS', name: 'Matériaux', nameEn: 'Materials' },
   { code: 'CHEMISTRY', name: 'Chimie', nameEn: 'Chemistry' },
   { code: 'AGRIFOOD', name: 'Agroalimentaire et nutrition', nameEn: 'Agri-food and nutrition' },
   { code: 'AGRICULTURE', name: 'Agriculture et végétal', nameEn: 'Agriculture and plants' },
   { code: 'BIOECONOMY', name: 'Bioéconomie et chimie du végétal', nameEn: 'Bioeconomy' },
   { code: 'MARITIME', name: 'Mer et économie maritime', nameEn: 'Sea and maritime economy' },
-  { code: 'DIGITAL', name: 'Numérique', nameEn: 'Digital technologies' },
+  {
+    code: 'DIGITAL',
+    name: 'Numérique, images et réseaux',
+    nameEn: 'Digital technologies, images and networks',
+  },
   { code: 'CYBERSECURITY', name: 'Cybersécurité', nameEn: 'Cybersecurity' },
   {
     code: 'MICROELECTRONICS',
@@ -30,14 +35,12 @@ export const THEMES: ThemeSeed[] = [
     nameEn: 'Microelectronics and embedded systems',
   },
   { code: 'PHOTONICS', name: 'Optique et photonique', nameEn: 'Optics and photonics' },
-  { code: 'IMAGES_MEDIA', name: 'Images, médias et réseaux', nameEn: 'Images, media and networks' },
-  { code: 'ENERGY', name: 'Énergie et transition énergétique', nameEn: 'Energy transition' },
-  { code: 'NUCLEAR', name: 'Nucléaire', nameEn: 'Nuclear' },
   {
-    code: 'HYDROGEN_RENEWABLES',
-    name: 'Hydrogène et énergies renouvelables',
-    nameEn: 'Hydrogen and renewable energy',
+    code: 'ENERGY',
+    name: 'Énergie, hydrogène et renouvelables',
+    nameEn: 'Energy transition, hydrogen and renewables',
   },
+  { code: 'NUCLEAR', name: 'Nucléaire', nameEn: 'Nuclear' },
   { code: 'GEOSCIENCES', name: 'Géosciences et sous-sol', nameEn: 'Geosciences and subsurface' },
   {
     code: 'MOBILITY_AUTOMOTIVE',
@@ -78,5 +81,4 @@ export const THEMES: ThemeSeed[] = [
     name: 'Sécurité, défense et gestion des risques',
     nameEn: 'Security, defence and risk management',
   },
-  { code: 'RETAIL_COMMERCE', name: 'Commerce et distribution', nameEn: 'Retail and commerce' },
 ];
