@@ -12,8 +12,14 @@ import { openDataSource } from './database/data-source';
 import { closeDataSource } from './database/transactions';
 import { ENTITIES, SCHEMA_FEATURES } from './features';
 import { startApolloServer } from './graphql/apollo-server';
-import { createContext, type GraphQLContext } from './graphql/context';
+import { type ContextRequest, createContext, type GraphQLContext } from './graphql/context';
 import { buildPoleGraphSchema } from './graphql/schema';
+import { type LiveEventBus, openLiveEventBus } from './graphql/subscriptions/live-event-bus';
+import { liveEventsOf } from './graphql/subscriptions/live-events';
+import {
+  startWebSocketTransport,
+  type WebSocketTransport,
+} from './graphql/subscriptions/websocket-server';
 import { createHttpApp } from './http/http-app';
 import { RateLimiter } from './rate-limit/rate-limiter';
 
@@ -23,6 +29,10 @@ export interface PoleGraphApp {
   apollo: ApolloServer<GraphQLContext>;
   dataSource: DataSource;
   schema: GraphQLSchema;
+  /** Subscriptions over WebSocket on the same port and path. */
+  webSocket: WebSocketTransport;
+  /** Where committed changes are published to subscribers (Redis or this process). */
+  liveEvents: LiveEventBus;
   /** Starts listening; resolves once the port is bound (port 0 picks a free one). */
   listen(port?: number): Promise<{ server: Server; url: string }>;
   /** Stops accepting requests, lets running ones finish, then closes the database. */
@@ -51,12 +61,29 @@ export async function createApp(
   const schema = await buildPoleGraphSchema(SCHEMA_FEATURES);
   const rateLimiter = await RateLimiter.fromConfig(config);
   const httpServer = createServer();
-  const apollo = await startApolloServer({ config, schema, rateLimiter, httpServer });
-  const app = createHttpApp({
+  // Every committed write (the unit of work's after-commit listeners) reaches subscribers.
+  const liveEvents = await openLiveEventBus(config);
+  const afterCommit = [
+    (change: Parameters<typeof liveEventsOf>[0]) => liveEvents.publish(liveEventsOf(change)),
+  ];
+  const contextOf = (request: ContextRequest) =>
+    createContext({ dataSource, afterCommit, liveEvents }, request);
+  const webSocket = startWebSocketTransport({
     config,
-    apollo,
-    createContext: (request) => createContext({ dataSource }, request),
+    schema,
+    dataSource,
+    rateLimiter,
+    httpServer,
+    createContext: contextOf,
   });
+  const apollo = await startApolloServer({
+    config,
+    schema,
+    rateLimiter,
+    httpServer,
+    drainOnStop: [() => webSocket.dispose()],
+  });
+  const app = createHttpApp({ config, apollo, createContext: contextOf });
   httpServer.on('request', app);
 
   let closing: Promise<void> | undefined;
@@ -66,6 +93,8 @@ export async function createApp(
     apollo,
     dataSource,
     schema,
+    webSocket,
+    liveEvents,
     listen(port = config.port) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -80,8 +109,10 @@ export async function createApp(
     close() {
       // One stop, however many times it is asked for.
       closing ??= (async () => {
-        // Apollo's drain plugin closes the HTTP server once in-flight requests are done.
+        // Apollo's drain plugin closes the HTTP server once in-flight requests are done, and
+        // the WebSocket server with its subscriptions.
         await apollo.stop();
+        await liveEvents.close();
         await rateLimiter.close();
         if (!options.dataSource) await closeDataSource(dataSource);
       })();

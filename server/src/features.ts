@@ -14,6 +14,7 @@ import { FUNDING_PROGRAMME_COLLECTION } from './funding-programme/funding-progra
 import { FundingProgramme } from './funding-programme/funding-programme.entity';
 import { FundingProgrammeResolver } from './funding-programme/funding-programme.resolver';
 import { buildPoleGraphSchema, type SchemaFeatures } from './graphql/schema';
+import { LiveResolver } from './live/live.resolver';
 import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from './member/member.collection';
 import { Member } from './member/member.entity';
 import { MemberResolver, MembershipResolver } from './member/member.resolver';
@@ -164,6 +165,7 @@ export const RESOLVERS = [
   SelectionDashboardResolver,
   SelectionRowResolver,
   RateLimitResolver,
+  LiveResolver,
 ] as const;
 
 /** The registry as the schema builder takes it. */

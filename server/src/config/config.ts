@@ -106,6 +106,37 @@ export interface AppConfig {
    * @default `client-sdk/src/generated/persisted-documents.json` (env `TRUSTED_DOCUMENTS_MANIFEST`)
    */
   trustedDocumentsManifest: string;
+  /** Subscriptions over WebSocket (see README "Live updates"). */
+  live: LiveConfig;
+}
+
+/** Limits of the WebSocket transport (graphql-ws) that serves subscriptions. */
+export interface LiveConfig {
+  /**
+   * How often the tokens of open connections are checked again; a revoked or expired token's
+   * connection is closed with code 4401. @default 30 (env `LIVE_TOKEN_CHECK_SECONDS`)
+   */
+  tokenCheckSeconds: number;
+  /**
+   * Most subscriptions running at once on one connection.
+   * @default 20 (env `LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION`)
+   */
+  maxSubscriptionsPerConnection: number;
+  /**
+   * Most open connections per API token (per IP address for anonymous callers); one more is
+   * closed with code 4429. @default 10 (env `LIVE_MAX_CONNECTIONS_PER_TOKEN`)
+   */
+  maxConnectionsPerToken: number;
+  /**
+   * Bytes a connection may leave unread before it is dropped as a slow consumer (code 4410).
+   * @default 1 MB (env `LIVE_MAX_BUFFERED`: `1mb`, `512kb` or bytes)
+   */
+  maxBufferedBytes: number;
+  /**
+   * A connection with no subscription for this long is closed (code 4408).
+   * @default 300 (env `LIVE_IDLE_TIMEOUT_SECONDS`)
+   */
+  idleTimeoutSeconds: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/polegraph.sqlite';
@@ -142,14 +173,32 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     problems,
   );
   const abuse = loadAbuseProtection(env, problems);
+  const live = loadLive(env, problems);
   if (problems.length > 0 || !database) throw new ConfigError(problems);
-  return { port, databaseUrl, database, nodeEnv, logLevel, playground, ...abuse };
+  return { port, databaseUrl, database, nodeEnv, logLevel, playground, ...abuse, live };
 }
 
 type AbuseProtectionConfig = Omit<
   AppConfig,
-  'port' | 'databaseUrl' | 'database' | 'nodeEnv' | 'logLevel' | 'playground'
+  'port' | 'databaseUrl' | 'database' | 'nodeEnv' | 'logLevel' | 'playground' | 'live'
 >;
+
+function loadLive(env: Environment, problems: string[]): LiveConfig {
+  const whole = (name: string, fallback: number, min: number) =>
+    parseWholeNumber(name, env[name], fallback, min, problems);
+  return {
+    tokenCheckSeconds: whole('LIVE_TOKEN_CHECK_SECONDS', 30, 1),
+    maxSubscriptionsPerConnection: whole('LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
+    maxConnectionsPerToken: whole('LIVE_MAX_CONNECTIONS_PER_TOKEN', 10, 1),
+    maxBufferedBytes: parseByteSize(
+      'LIVE_MAX_BUFFERED',
+      env.LIVE_MAX_BUFFERED,
+      1024 * 1024,
+      problems,
+    ),
+    idleTimeoutSeconds: whole('LIVE_IDLE_TIMEOUT_SECONDS', 300, 1),
+  };
+}
 
 /** Limits, rate limit, trusted documents, CORS and introspection (see `AppConfig`). */
 function loadAbuseProtection(env: Environment, problems: string[]): AbuseProtectionConfig {

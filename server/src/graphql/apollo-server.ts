@@ -19,6 +19,8 @@ export interface ApolloServerDependencies {
   rateLimiter: RateLimiter;
   /** The HTTP server Apollo drains on stop. */
   httpServer: Server;
+  /** Other transports on the same server (WebSocket), closed when Apollo stops. */
+  drainOnStop?: readonly (() => Promise<void>)[];
 }
 
 /** Apollo Server with our error masking, limits and plugins; started, not yet mounted. */
@@ -27,6 +29,7 @@ export async function startApolloServer({
   schema,
   rateLimiter,
   httpServer,
+  drainOnStop = [],
 }: ApolloServerDependencies): Promise<ApolloServer<GraphQLContext>> {
   const trustedDocuments =
     config.trustedDocuments === 'off'
@@ -46,6 +49,16 @@ export async function startApolloServer({
     plugins: [
       // Lets in-flight requests finish when the server stops.
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The WebSocket server (subscriptions) stops with it.
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await Promise.all(drainOnStop.map((drain) => drain()));
+            },
+          };
+        },
+      },
       // We send no cache hints; Apollo's cache-control plugin would still wrap every field
       // resolver (willResolveField), measured at about a third of a big query's time.
       ApolloServerPluginCacheControlDisabled(),

@@ -6,6 +6,7 @@ import { authenticate } from '../api-token/api-token.service';
 import type { Caller } from '../auth/roles';
 import type { AfterCommitListener } from '../database/unit-of-work/unit-of-work';
 import { LoaderRegistry } from './loader-registry';
+import type { LiveEventSource } from './subscriptions/live-event-bus';
 
 export type { Caller };
 
@@ -18,6 +19,19 @@ export interface GraphQLContext {
   caller: Caller;
   /** Told of every write this request commits (live updates, caches). */
   afterCommit: readonly AfterCommitListener[];
+  /** Committed changes, for subscriptions; null where the server serves none (command line). */
+  liveEvents: LiveEventSource | null;
+  /** Set for a subscription over WebSocket: called before each event is delivered. */
+  subscription?: SubscriptionDelivery;
+}
+
+/** What a subscription's transport checks before delivering an event to its subscriber. */
+export interface SubscriptionDelivery {
+  /**
+   * Charges the event to the subscriber's rate-limit bucket and checks the subscriber keeps
+   * up; throws (ending the subscription) when it may not receive more.
+   */
+  beforeDelivery(): Promise<void>;
 }
 
 /** What a transport knows of a request: its credentials, its address, its id if it sent one. */
@@ -25,11 +39,14 @@ export interface ContextRequest {
   authorization: string | undefined;
   ip: string;
   requestId?: string | undefined;
+  /** Already authenticated by the transport (a WebSocket at connection): not checked again. */
+  caller?: Caller;
 }
 
 export interface ContextDependencies {
   dataSource: DataSource;
   afterCommit?: readonly AfterCommitListener[];
+  liveEvents?: LiveEventSource | null;
 }
 
 /**
@@ -37,14 +54,15 @@ export interface ContextDependencies {
  * command line) call, so every request is authenticated and isolated the same way.
  */
 export async function createContext(
-  { dataSource, afterCommit = [] }: ContextDependencies,
+  { dataSource, afterCommit = [], liveEvents = null }: ContextDependencies,
   request: ContextRequest,
 ): Promise<GraphQLContext> {
   return {
     dataSource,
     requestId: (request.requestId ?? randomUUID()).slice(0, 64),
     loaders: new LoaderRegistry(),
-    caller: await authenticate(dataSource, request.authorization, request.ip),
+    caller: request.caller ?? (await authenticate(dataSource, request.authorization, request.ip)),
     afterCommit,
+    liveEvents,
   };
 }

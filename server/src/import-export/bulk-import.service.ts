@@ -8,7 +8,8 @@ import { DomainError } from '../core/domain-error';
 import { flattenValidationErrors } from '../core/input-validation';
 import { UserInputProblems } from '../core/refusal';
 import { inTransaction } from '../database/transactions';
-import { AuditTrail } from '../database/unit-of-work/audit-trail';
+import { type AuditedChange, AuditTrail } from '../database/unit-of-work/audit-trail';
+import type { AfterCommitListener } from '../database/unit-of-work/unit-of-work';
 import { type CsvRecord, type CsvSeparator, decodeCsvBytes, parseCsv } from './csv-reader';
 import {
   CellReader,
@@ -41,6 +42,11 @@ export function isImportKindName(name: string): name is ImportKindName {
 export interface ImportOptions {
   /** The file's name: the import acts as an administrator named "import <source>" in the audit log. */
   source: string;
+  /**
+   * Told of the import once committed, with every record it wrote, as a mutation's listeners
+   * are: subscribers then receive one event per record (not one summary event).
+   */
+  afterCommit?: readonly AfterCommitListener[];
 }
 
 export type ImportOutcome =
@@ -176,6 +182,7 @@ async function runImport<TDraft, TInput extends object>(
   const caller = commandLineCaller(`import ${options.source}`);
   const requestId = `import-${randomUUID()}`;
   const good = checked.filter(({ cells }) => !cells.hasProblems);
+  const written: AuditedChange[] = [];
   try {
     await inTransaction(dataSource, async (manager) => {
       for (const { cells, input } of good) {
@@ -185,6 +192,7 @@ async function runImport<TDraft, TInput extends object>(
             const audit = new AuditTrail(kind.operation, caller.name, requestId);
             await kind.write({ manager: lineManager, audit, caller }, input);
             await audit.write(lineManager);
+            written.push(...audit.changes());
           });
         } catch (error) {
           if (error instanceof UserInputProblems) {
@@ -209,6 +217,8 @@ async function runImport<TDraft, TInput extends object>(
     if (error instanceof RollbackRequested) return refused();
     throw error;
   }
+  const committed = { operation: kind.operation, actor: caller.name, requestId, changes: written };
+  for (const listener of options.afterCommit ?? []) listener(committed);
   const seconds = (performance.now() - started) / 1000;
   const inputs = good.map(({ input }) => input);
   const noun = inputs.length === 1 ? kind.noun.one : kind.noun.many;
