@@ -36,8 +36,8 @@ export interface LiveClient {
 export function connectLive(
   httpUrl: string,
   authorization: { authorization: string } | undefined,
-  /** How many subscriptions the server listens with (its live event bus). */
-  listenerCount: () => number,
+  /** How many subscriptions the server has started listening with (its live event bus). */
+  listenersAdded: () => number,
 ): LiveClient {
   let closedWith: (value: { code: number; reason: string }) => void = () => undefined;
   const closed = new Promise<{ code: number; reason: string }>((resolve) => (closedWith = resolve));
@@ -63,7 +63,7 @@ export function connectLive(
     closed,
     connected,
     async subscribe<TData>(query: string, variables: Record<string, unknown> = {}) {
-      const listenersBefore = listenerCount();
+      const listenersBefore = listenersAdded();
       const queue: LiveResult<TData>[] = [];
       const waiting: ((result: LiveResult<TData> | Error) => void)[] = [];
       let failure: Error | null = null;
@@ -94,7 +94,7 @@ export function connectLive(
       // wait for its listener to appear rather than for an arbitrary delay.
       const deadline = Date.now() + 5000;
       while (
-        listenerCount() <= listenersBefore &&
+        listenersAdded() <= listenersBefore &&
         queue.length === 0 &&
         !failure &&
         Date.now() < deadline

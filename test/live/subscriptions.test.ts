@@ -8,6 +8,7 @@ import { inTransaction } from '../../server/src/database/transactions';
 import { ProjectStatus } from '../../server/src/project/project.enums';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
 import { seedDatabase } from '../../server/src/seed/seed';
+import { globalId as globalIdOf } from '../helpers/graphql-ids';
 import { connectLive, type LiveClient } from '../helpers/live-client';
 import {
   createEmptyDatabase,
@@ -74,7 +75,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
 
   const connect = (authorization?: { authorization: string }) => {
     const client = connectLive(admin.url, authorization, () =>
-      admin.app.liveEvents.listenerCount(),
+      admin.app.liveEvents.listenersAdded(),
     );
     clients.push(client);
     return client;
@@ -128,9 +129,9 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
 
   describe('projectStatusChanged', () => {
     it('sends the project, its history row and who changed it, after commit', async () => {
-      const subscription = await connect(await bearerFor(database.dataSource, ADMIN)).subscribe<
-        StatusEvent
-      >(STATUS_CHANGED);
+      const subscription = await connect(
+        await bearerFor(database.dataSource, ADMIN),
+      ).subscribe<StatusEvent>(STATUS_CHANGED);
       const project = inRegion[0];
       const from = project.status;
       const to = await advance(project);
@@ -175,7 +176,9 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
 
     it('applies the filter to the changed record, as projects(filter:) would', async () => {
       const target = inRegion[2];
-      const other = outsideRegion.find((project) => project.leadPole.slug !== target.leadPole.slug)!;
+      const other = outsideRegion.find(
+        (project) => project.leadPole.slug !== target.leadPole.slug,
+      )!;
       const subscription = await connect(officer84).subscribe<StatusEvent>(STATUS_CHANGED, {
         filter: { leadPole: { slug: { eq: target.leadPole.slug } } },
       });
@@ -209,7 +212,6 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
         filter: { leadPole: { id: { eq: 'not-a-global-id' } } },
       });
       expect(await subscription.next()).toMatchObject({
-        data: null,
         errors: [
           {
             message: 'filter.leadPole.id.eq: "not-a-global-id" is not a valid id',
@@ -284,6 +286,52 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
     });
   });
 
+  describe('membershipChanged', () => {
+    it('sends the fee only to those who may read it', async () => {
+      const poles = await admin.query<{ poles: { nodes: { id: string; slug: string }[] } }>(
+        'query PoleIds { poles(first: 100) { nodes { id slug } } }',
+      );
+      const cara = poles.data!.poles.nodes.find((pole) => pole.slug === 'cara')!;
+      const [outsider] = (await database.dataSource.query(
+        'SELECT m.id FROM member m WHERE m.id NOT IN ' +
+          "(SELECT ms.memberId FROM membership ms JOIN pole p ON p.id = ms.poleId WHERE p.slug = 'cara') " +
+          'ORDER BY m.id LIMIT 1',
+      )) as { id: number }[];
+      const MEMBERSHIPS = `subscription Memberships($poleId: ID) {
+        membershipChanged(poleId: $poleId) { membership { yearlyFee boardSeat pole { slug } } }
+      }`;
+      const officer = await connect(officer84).subscribe(MEMBERSHIPS, { poleId: cara.id });
+      const anonymous = await connect().subscribe(MEMBERSHIPS, { poleId: cara.id });
+      const joined = await admin.query<{ joinPole: { userErrors: unknown[] } }>(
+        `mutation Join($input: JoinPoleInput!) { joinPole(input: $input) { userErrors { code message } } }`,
+        {
+          input: {
+            memberId: globalIdOf('Member', outsider.id),
+            poleId: cara.id,
+            startDate: '2026-01-01',
+            yearlyFee: '1500.00',
+            boardSeat: false,
+          },
+        },
+      );
+      expect(joined.data!.joinPole.userErrors).toEqual([]);
+      expect(await officer.next()).toEqual({
+        data: {
+          membershipChanged: {
+            membership: { yearlyFee: '1500.00', boardSeat: false, pole: { slug: 'cara' } },
+          },
+        },
+      });
+      const hidden = await anonymous.next();
+      expect(hidden.data).toEqual({
+        membershipChanged: {
+          membership: { yearlyFee: null, boardSeat: false, pole: { slug: 'cara' } },
+        },
+      });
+      expect(hidden.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    });
+  });
+
   if (redisUrl) {
     describe('across processes (TEST_REDIS_URL)', () => {
       it('delivers a change made through one server to a subscriber of another', async () => {
@@ -295,7 +343,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
         const second = await createTestEnvironment(database, shared, { as: ADMIN });
         try {
           const client = connectLive(first.url, officer84, () =>
-            first.app.liveEvents.listenerCount(),
+            first.app.liveEvents.listenersAdded(),
           );
           clients.push(client);
           const subscription = await client.subscribe<StatusEvent>(STATUS_CHANGED);
@@ -359,7 +407,7 @@ describe('WebSocket transport lifecycle', () => {
   it('app.close() closes the open connections', async () => {
     const database = await createEmptyDatabase('sqlite', 'live-close');
     const api = await createTestEnvironment(database);
-    const client = connectLive(api.url, undefined, () => api.app.liveEvents.listenerCount());
+    const client = connectLive(api.url, undefined, () => api.app.liveEvents.listenersAdded());
     await client.subscribe(STATUS_CHANGED);
     expect(api.app.webSocket.connectionCount()).toBe(1);
     await api.close();

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 
 import { databaseIdOf } from '../core/global-id';
 import type { CollectionSpec } from '../database/query/collection-spec';
@@ -7,7 +7,10 @@ import type { GraphQLContext } from '../graphql/context';
 import type { LiveEvent, LiveEventEnvelope } from '../graphql/subscriptions/live-events';
 import { checkListFilter, liveStream, readThroughList } from '../graphql/subscriptions/live-stream';
 import { MEMBERSHIP_COLLECTION } from '../member/member.collection';
-import { PROJECT_COLLECTION, PROJECT_STATUS_CHANGE_COLLECTION } from '../project/project.collection';
+import {
+  PROJECT_COLLECTION,
+  PROJECT_STATUS_CHANGE_COLLECTION,
+} from '../project/project.collection';
 import { EVALUATION_COLLECTION } from '../selection/evaluation.collection';
 import { LABELLING_DECISION_COLLECTION } from '../selection/labelling-decision.collection';
 import {
@@ -155,8 +158,7 @@ export class LiveResolver {
   }
 
   @Subscription(() => LabellingDecisionPublishedEvent, {
-    description:
-      'Labelling decisions once published (a draft is never sent, whoever subscribes).',
+    description: 'Labelling decisions once published (a draft is never sent, whoever subscribes).',
     subscribe: ({ args, context }: SubscribeData) =>
       subscribeThroughList(
         context,

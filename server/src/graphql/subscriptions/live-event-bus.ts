@@ -15,20 +15,28 @@ export interface LiveEventBus extends LiveEventSource {
   publish(envelopes: readonly LiveEventEnvelope[]): void;
   /** Subscriptions listening in this process. */
   listenerCount(): number;
+  /** Subscriptions that started listening since the process started (never decreases). */
+  listenersAdded(): number;
   close(): Promise<void>;
 }
 
 /** Listeners of this process; both buses deliver through it. */
 class LocalListeners implements LiveEventSource {
   private readonly listeners = new Set<LiveEventListener>();
+  private added = 0;
 
   listen(listener: LiveEventListener): () => void {
     this.listeners.add(listener);
+    this.added += 1;
     return () => this.listeners.delete(listener);
   }
 
   listenerCount(): number {
     return this.listeners.size;
+  }
+
+  listenersAdded(): number {
+    return this.added;
   }
 
   deliver(envelope: LiveEventEnvelope): void {

@@ -106,4 +106,3 @@ export function liveEventsOf(committed: CommittedChange): LiveEventEnvelope[] {
     committedAt,
   }));
 }
-

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema, Kind, OperationTypeNode, parse } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { type WebSocket, WebSocketServer } from 'ws';
 
@@ -10,13 +11,12 @@ import { ApiToken } from '../../api-token/api-token.entity';
 import { authenticate } from '../../api-token/api-token.service';
 import type { Caller } from '../../auth/roles';
 import type { AppConfig } from '../../config/config';
+import type { RateLimiter } from '../../rate-limit/rate-limiter';
 import type { ContextRequest, GraphQLContext } from '../context';
 import { createErrorFormatter } from '../format-error';
 import { queryTooComplex, rateLimited } from '../limits/limit-errors';
 import { measureOperation } from '../limits/operation-shape';
 import { computeQueryCost, createCostEstimator } from '../limits/query-cost';
-import type { RateLimiter } from '../../rate-limit/rate-limiter';
-import type { DataSource } from 'typeorm';
 
 /** Close codes of the live transport, besides graphql-ws's own (4400 bad message…). */
 export const LiveCloseCode = {
@@ -56,7 +56,9 @@ interface Connection {
 }
 
 /** `{ authorization: "Bearer …" }` in connectionParams, as the HTTP header would carry it. */
-function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+function authorizationOf(
+  params: Readonly<Record<string, unknown>> | undefined,
+): string | undefined {
   const value = params?.authorization ?? params?.Authorization;
   return typeof value === 'string' ? value : undefined;
 }
@@ -274,9 +276,7 @@ export function startWebSocketTransport(deps: WebSocketTransportDependencies): W
       byToken.set(connection.caller.tokenId, list);
     }
     if (byToken.size === 0) return;
-    const tokens = await dataSource
-      .getRepository(ApiToken)
-      .findBy({ id: In([...byToken.keys()]) });
+    const tokens = await dataSource.getRepository(ApiToken).findBy({ id: In([...byToken.keys()]) });
     const now = Date.now();
     for (const [tokenId, list] of byToken) {
       const token = tokens.find((candidate) => candidate.id === tokenId);
