@@ -28,7 +28,35 @@ describe('loadConfig', () => {
       redisKeyPrefix: 'polegraph:',
       trustedDocuments: 'off',
       trustedDocumentsManifest: 'client-sdk/src/generated/persisted-documents.json',
+      live: {
+        tokenCheckSeconds: 30,
+        maxSubscriptionsPerConnection: 20,
+        maxConnectionsPerToken: 10,
+        maxBufferedBytes: 1048576,
+        idleTimeoutSeconds: 300,
+      },
     });
+  });
+
+  it('reads the live-update limits', () => {
+    expect(
+      loadConfig({
+        LIVE_TOKEN_CHECK_SECONDS: '5',
+        LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3',
+        LIVE_MAX_CONNECTIONS_PER_TOKEN: '2',
+        LIVE_MAX_BUFFERED: '64kb',
+        LIVE_IDLE_TIMEOUT_SECONDS: '60',
+      }).live,
+    ).toEqual({
+      tokenCheckSeconds: 5,
+      maxSubscriptionsPerConnection: 3,
+      maxConnectionsPerToken: 2,
+      maxBufferedBytes: 65536,
+      idleTimeoutSeconds: 60,
+    });
+    expect(() => loadConfig({ LIVE_TOKEN_CHECK_SECONDS: '0' })).toThrow(
+      'LIVE_TOKEN_CHECK_SECONDS must be a whole number of at least 1, got "0"',
+    );
   });
 
   it('reads the abuse-protection options', () => {
