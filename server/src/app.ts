@@ -13,8 +13,14 @@ import { runInDatabaseSession } from './database/database';
 import { closeDataSource } from './database/transactions';
 import { ENTITIES, SCHEMA_FEATURES } from './features';
 import { startApolloServer } from './graphql/apollo-server';
-import { createContext, type GraphQLContext } from './graphql/context';
+import { type ContextRequest, createContext, type GraphQLContext } from './graphql/context';
 import { buildPoleGraphSchema } from './graphql/schema';
+import { type LiveEventBus, openLiveEventBus } from './graphql/subscriptions/live-event-bus';
+import { liveEventsOf } from './graphql/subscriptions/live-events';
+import {
+  startWebSocketTransport,
+  type WebSocketTransport,
+} from './graphql/subscriptions/websocket-server';
 import { GracefulStop } from './http/graceful-stop';
 import { Readiness, type ReadinessCheck } from './http/health.routes';
 import { createHttpApp } from './http/http-app';
@@ -38,6 +44,10 @@ export interface PoleGraphApp {
   readiness: Readiness;
   /** Null when METRICS=off. */
   metrics: Metrics | null;
+  /** Subscriptions over WebSocket on the same port and path. */
+  webSocket: WebSocketTransport;
+  /** Where committed changes are published to subscribers (Redis or this process). */
+  liveEvents: LiveEventBus;
   /** Starts listening; resolves once the port is bound (port 0 picks a free one). */
   listen(port?: number): Promise<{ server: Server; url: string }>;
   /**
@@ -99,6 +109,21 @@ export async function createApp(
     keepAliveTimeout: keepAliveTimeoutMs,
   });
   const gracefulStop = new GracefulStop(httpServer);
+  // Every committed write (the unit of work's after-commit listeners) reaches subscribers.
+  const liveEvents = await openLiveEventBus(config.redis);
+  const afterCommit = [
+    (change: Parameters<typeof liveEventsOf>[0]) => liveEvents.publish(liveEventsOf(change)),
+  ];
+  const contextOf = (request: ContextRequest) =>
+    createContext({ dataSource, afterCommit, liveEvents }, request);
+  const webSocket = startWebSocketTransport({
+    config,
+    schema,
+    dataSource,
+    rateLimiter,
+    httpServer,
+    createContext: contextOf,
+  });
   const apollo = await startApolloServer({
     config,
     schema,
@@ -106,12 +131,13 @@ export async function createApp(
     idempotencyStore,
     logger,
     tracing,
+    drainOnStop: [() => webSocket.dispose()],
   });
   const app = createHttpApp({
     config,
     apollo,
     schema,
-    createContext: (request) => createContext({ dataSource }, request),
+    createContext: contextOf,
     logger,
     readiness,
     metrics,
@@ -136,6 +162,8 @@ export async function createApp(
     logger,
     readiness,
     metrics,
+    webSocket,
+    liveEvents,
     listen(port = config.http.port) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -152,7 +180,9 @@ export async function createApp(
       closing ??= (async () => {
         readiness.markStopping();
         await gracefulStop.stop(config.operations.stopGracePeriodMs);
+        // Apollo stops the WebSocket server (subscriptions) with it.
         await apollo.stop();
+        await liveEvents.close();
         if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
         await rateLimiter.close();
         await idempotencyStore.close();

@@ -17,6 +17,7 @@ import { FundingProgramme } from './funding-programme/funding-programme.entity';
 import { FundingProgrammeResolver } from './funding-programme/funding-programme.resolver';
 import { buildPoleGraphSchema, type SchemaFeatures } from './graphql/schema';
 import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
+import { LiveResolver } from './live/live.resolver';
 import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from './member/member.collection';
 import { Member } from './member/member.entity';
 import { MemberResolver, MembershipResolver } from './member/member.resolver';
@@ -170,6 +171,7 @@ export const RESOLVERS = [
   SelectionRowResolver,
   RateLimitResolver,
   ViewerResolver,
+  LiveResolver,
 ] as const;
 
 /** The registry as the schema builder takes it. */

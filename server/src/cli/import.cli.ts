@@ -4,8 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { ConfigError } from '../config/config';
+import { ConfigError, loadConfig } from '../config/config';
 import { closeDataSource } from '../database/transactions';
+import { RedisEventBus } from '../graphql/subscriptions/live-event-bus';
+import { liveEventsOf } from '../graphql/subscriptions/live-events';
 import {
   formatImportProblem,
   IMPORT_KIND_NAMES,
@@ -40,8 +42,15 @@ async function main(): Promise<void> {
     throw new CommandLineError(`Cannot read ${file}: ${(error as Error).message}`);
   }
   const dataSource = await openCommandLineDatabase();
+  // With Redis, the servers' subscribers hear of every imported record; without it, this
+  // process has none to tell.
+  const { redis } = loadConfig();
+  const liveEvents = redis.url ? await RedisEventBus.connect(redis.url, redis.keyPrefix) : null;
   try {
-    const outcome = await importCsv(dataSource, kind, content, { source: basename(file) });
+    const outcome = await importCsv(dataSource, kind, content, {
+      source: basename(file),
+      afterCommit: liveEvents ? [(change) => liveEvents.publish(liveEventsOf(change))] : [],
+    });
     if (outcome.ok) {
       console.info(outcome.summary);
     } else {
@@ -50,6 +59,8 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
+    // Closing waits for the publications still on their way.
+    await liveEvents?.close();
     await closeDataSource(dataSource);
   }
 }

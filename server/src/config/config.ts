@@ -168,6 +168,19 @@ export const OPTIONS = {
     /** Prefix of every Redis key PoleGraph writes. */
     keyPrefix: option('REDIS_KEY_PREFIX', 'polegraph:', text),
   },
+  /** Subscriptions over WebSocket (README "Live updates"). */
+  live: {
+    /** How often open connections' tokens are checked again (revoked/expired: close 4401). */
+    tokenCheckSeconds: option('LIVE_TOKEN_CHECK_SECONDS', 30, wholeNumber(1)),
+    /** Most subscriptions running at once on one connection. */
+    maxSubscriptionsPerConnection: option('LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, wholeNumber(1)),
+    /** Most open connections per API token (per IP for anonymous callers); more: close 4429. */
+    maxConnectionsPerToken: option('LIVE_MAX_CONNECTIONS_PER_TOKEN', 10, wholeNumber(1)),
+    /** Bytes a connection may leave unread before it is dropped as a slow consumer (4410). */
+    maxBufferedBytes: option('LIVE_MAX_BUFFERED', 1024 * 1024, byteSize, '`1mb`'),
+    /** A connection with no subscription for this long is closed (4408). */
+    idleTimeoutSeconds: option('LIVE_IDLE_TIMEOUT_SECONDS', 300, wholeNumber(1)),
+  },
   /** Retried mutations (`Idempotency-Key`). */
   idempotency: {
     /** How long a mutation's outcome is kept for a retry with the same key, in seconds. */
@@ -198,6 +211,7 @@ export type TokenRoleName = keyof LimitsConfig['maxQueryCostByRole'];
 export type RateLimitConfig = AppConfig['rateLimit'];
 export type RedisConfig = AppConfig['redis'];
 export type OperationsConfig = AppConfig['operations'];
+export type LiveConfig = AppConfig['live'];
 
 function valuesOf<T extends object>(
   section: T,

@@ -7,6 +7,7 @@ import { accessScopeOf, type RequestAccess } from '../auth/access-scope';
 import type { Caller } from '../auth/roles';
 import type { AfterCommitListener } from '../database/unit-of-work/unit-of-work';
 import { LoaderRegistry } from './loader-registry';
+import type { LiveEventSource } from './subscriptions/live-event-bus';
 
 export type { Caller };
 
@@ -26,6 +27,19 @@ export interface GraphQLContext {
    * join the mutation's transaction: the mutation runner marks the key there, with the write.
    */
   idempotency?: { markCommitted(manager: EntityManager): Promise<void> };
+  /** Committed changes, for subscriptions; null where the server serves none (command line). */
+  liveEvents: LiveEventSource | null;
+  /** Set for a subscription over WebSocket: called before each event is delivered. */
+  subscription?: SubscriptionDelivery;
+}
+
+/** What a subscription's transport checks before delivering an event to its subscriber. */
+export interface SubscriptionDelivery {
+  /**
+   * Charges the event to the subscriber's rate-limit bucket and checks the subscriber keeps
+   * up; throws (ending the subscription) when it may not receive more.
+   */
+  beforeDelivery(): Promise<void>;
 }
 
 /** What a transport knows of a request: its credentials, its address, its id if it sent one. */
@@ -33,11 +47,14 @@ export interface ContextRequest {
   authorization: string | undefined;
   ip: string;
   requestId?: string | undefined;
+  /** Already authenticated by the transport (a WebSocket at connection): not checked again. */
+  caller?: Caller;
 }
 
 export interface ContextDependencies {
   dataSource: DataSource;
   afterCommit?: readonly AfterCommitListener[];
+  liveEvents?: LiveEventSource | null;
 }
 
 /**
@@ -45,10 +62,11 @@ export interface ContextDependencies {
  * command line) call, so every request is authenticated and isolated the same way.
  */
 export async function createContext(
-  { dataSource, afterCommit = [] }: ContextDependencies,
+  { dataSource, afterCommit = [], liveEvents = null }: ContextDependencies,
   request: ContextRequest,
 ): Promise<GraphQLContext> {
-  const caller = await authenticate(dataSource, request.authorization, request.ip);
+  const caller =
+    request.caller ?? (await authenticate(dataSource, request.authorization, request.ip));
   return {
     dataSource,
     requestId: (request.requestId ?? randomUUID()).slice(0, 64),
@@ -56,5 +74,6 @@ export async function createContext(
     caller,
     access: accessScopeOf(caller),
     afterCommit,
+    liveEvents,
   };
 }

@@ -6,6 +6,15 @@ import { type CollectionRegistry, createAuthChecker } from './auth-checker';
 import { connectionOf, filterInputType, listArgsType, orderInputType } from './collection-types';
 import { createNodeResolver } from './relay/node.resolver';
 
+const UNUSED_PUB_SUB: NonNullable<BuildSchemaOptions['pubSub']> = {
+  publish: () => {
+    throw new Error('Subscriptions publish through the live event bus');
+  },
+  subscribe: () => {
+    throw new Error('Subscriptions subscribe through the live event bus');
+  },
+};
+
 /** What the schema is built from: the registry of features.ts. */
 export interface SchemaFeatures {
   collections: CollectionRegistry;
@@ -31,6 +40,9 @@ export async function buildPoleGraphSchema({
     resolvers: [createNodeResolver(collections), ...resolvers],
     validate: false,
     authChecker: createAuthChecker(collections),
+    // type-graphql asks for a PubSub as soon as there are subscriptions; ours bring their own
+    // `subscribe` (graphql/subscriptions/live-stream.ts), so this one is never used.
+    pubSub: UNUSED_PUB_SUB,
   });
   // No field returns an error code, so the enum is added as an orphan type: it is in the SDL,
   // the playground's docs and the SDK's generated `ServerErrorCode`.
@@ -42,6 +54,11 @@ export async function buildPoleGraphSchema({
       'Entry points of the PoleGraph API: the pôles de compétitivité, their members, projects, ' +
       'selection data and statistics. Lists are Relay connections with `filter`, `orderBy`, ' +
       '`first`/`after` and `last`/`before`.',
+  });
+  Object.assign(schema.getSubscriptionType() ?? {}, {
+    description:
+      'Live updates over WebSocket (graphql-ws, same URL as queries): each event is sent after ' +
+      'its change is committed, to the subscribers who could read its record at that moment.',
   });
   Object.assign(schema.getMutationType() ?? {}, {
     description:

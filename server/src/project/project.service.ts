@@ -372,5 +372,7 @@ export async function changeProjectStatus(
     comment: args.comment ?? null,
   });
   audit.record('Project', project.id, project, updated);
+  // The history row is a change of its own: subscribers of projectStatusChanged receive it.
+  audit.record('ProjectStatusChange', statusChange.id, null, statusChange);
   return { project: updated, statusChange };
 }

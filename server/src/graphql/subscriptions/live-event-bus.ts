@@ -1,0 +1,133 @@
+import type { RedisConfig } from '../../config/config';
+import { createClient } from 'redis';
+
+import type { LiveEventEnvelope } from './live-events';
+
+export type LiveEventListener = (envelope: LiveEventEnvelope) => void;
+
+/** Where subscriptions listen for committed changes. */
+export interface LiveEventSource {
+  /** Calls `listener` for every event; returns the function that stops it. */
+  listen(listener: LiveEventListener): () => void;
+}
+
+/** Where committed changes are published, and heard by every process that serves subscribers. */
+export interface LiveEventBus extends LiveEventSource {
+  publish(envelopes: readonly LiveEventEnvelope[]): void;
+  /** Subscriptions listening in this process. */
+  listenerCount(): number;
+  /** Subscriptions that started listening since the process started (never decreases). */
+  listenersAdded(): number;
+  close(): Promise<void>;
+}
+
+/** Listeners of this process; both buses deliver through it. */
+class LocalListeners implements LiveEventSource {
+  private readonly listeners = new Set<LiveEventListener>();
+  private added = 0;
+
+  listen(listener: LiveEventListener): () => void {
+    this.listeners.add(listener);
+    this.added += 1;
+    return () => this.listeners.delete(listener);
+  }
+
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  listenersAdded(): number {
+    return this.added;
+  }
+
+  deliver(envelope: LiveEventEnvelope): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(envelope);
+      } catch (error) {
+        // One subscriber's failure must not keep the event from the others.
+        console.warn(`[live] a listener failed: ${String(error)}`);
+      }
+    }
+  }
+}
+
+/** The embedded default: events stay in the process that committed them. */
+export class InProcessEventBus extends LocalListeners implements LiveEventBus {
+  publish(envelopes: readonly LiveEventEnvelope[]): void {
+    for (const envelope of envelopes) this.deliver(envelope);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * Redis pub/sub (`REDIS_URL`): every process publishes to one channel and hears every event
+ * from it, its own included, so a subscriber receives a change whichever process made it.
+ * Pub/sub keeps no history: a process that is down misses what happened meanwhile (the
+ * webhooks' outbox is the durable path).
+ */
+function createConnection(url: string) {
+  return createClient({ url, socket: { connectTimeout: 3000 } });
+}
+
+type RedisConnection = ReturnType<typeof createConnection>;
+
+export class RedisEventBus extends LocalListeners implements LiveEventBus {
+  private constructor(
+    private readonly publisher: RedisConnection,
+    private readonly subscriber: RedisConnection,
+    private readonly channel: string,
+  ) {
+    super();
+  }
+
+  static async connect(url: string, keyPrefix: string): Promise<RedisEventBus> {
+    // A connection in subscriber mode takes no other command: one for each role.
+    const publisher = createConnection(url);
+    const subscriber = createConnection(url);
+    const bus = new RedisEventBus(publisher, subscriber, `${keyPrefix}live-events`);
+    for (const client of [publisher, subscriber]) {
+      client.on('error', (error: unknown) => console.warn(`[live] Redis: ${String(error)}`));
+    }
+    try {
+      await Promise.all([publisher.connect(), subscriber.connect()]);
+      await subscriber.subscribe(bus.channel, (message) => bus.receive(message));
+    } catch (error) {
+      await bus.close();
+      throw new Error(`Live updates cannot reach Redis: ${String(error)}`);
+    }
+    return bus;
+  }
+
+  publish(envelopes: readonly LiveEventEnvelope[]): void {
+    for (const envelope of envelopes) {
+      this.publisher
+        .publish(this.channel, JSON.stringify(envelope))
+        .catch((error: unknown) => console.warn(`[live] publish failed: ${String(error)}`));
+    }
+  }
+
+  private receive(message: string): void {
+    let envelope: LiveEventEnvelope;
+    try {
+      envelope = JSON.parse(message) as LiveEventEnvelope;
+    } catch {
+      return;
+    }
+    this.deliver(envelope);
+  }
+
+  async close(): Promise<void> {
+    for (const client of [this.subscriber, this.publisher]) {
+      if (client.isOpen) await client.close().catch(() => client.destroy());
+    }
+  }
+}
+
+/** Redis when `redisUrl` is set, in-process otherwise. */
+export function openLiveEventBus(config: RedisConfig): Promise<LiveEventBus> {
+  return config.url
+    ? RedisEventBus.connect(config.url, config.keyPrefix)
+    : Promise.resolve(new InProcessEventBus());
+}
