@@ -7,7 +7,10 @@ import { allOptions, ConfigError, DEFAULTS, loadConfig } from '../server/src/con
 describe('loadConfig', () => {
   it('has a documented default for every option', () => {
     expect(loadConfig({})).toEqual({
-      process: { nodeEnv: 'development', logLevel: 'info' },
+      process: {
+        nodeEnv: 'development',
+        logLevel: 'info',
+      },
       http: {
         port: 4000,
         playground: 'graphiql',
@@ -18,7 +21,16 @@ describe('loadConfig', () => {
       },
       database: {
         url: 'sqlite:./data/polegraph.sqlite',
-        connection: { kind: 'sqlite', path: './data/polegraph.sqlite' },
+        replicaUrls: [],
+        maxStatementMs: 5000,
+        connectTimeoutMs: 5000,
+        acquireTimeoutMs: 5000,
+        sqliteReadWorkers: 4,
+        connection: {
+          kind: 'sqlite',
+          path: './data/polegraph.sqlite',
+        },
+        replicas: [],
       },
       limits: {
         maxQueryTokens: 10000,
@@ -35,10 +47,38 @@ describe('loadConfig', () => {
         trustedDocuments: 'off',
         trustedDocumentsManifest: 'client-sdk/src/generated/persisted-documents.json',
       },
-      rateLimit: { points: 1000, restoreRate: 50 },
-      redis: { url: null, keyPrefix: 'polegraph:' },
+      rateLimit: {
+        points: 1000,
+        restoreRate: 50,
+      },
+      operations: {
+        stopGracePeriodMs: 15000,
+        headersTimeoutMs: 10000,
+        requestTimeoutMs: 30000,
+        keepAliveTimeoutMs: 5000,
+        maxConcurrentExecutions: 32,
+        maxQueuedExecutions: 256,
+        executionQueueTimeoutMs: 10000,
+        metrics: true,
+        metricsPort: null,
+        otlpEndpoint: null,
+      },
+      redis: {
+        url: null,
+        keyPrefix: 'polegraph:',
+      },
+      live: {
+        tokenCheckSeconds: 30,
+        maxSubscriptionsPerConnection: 20,
+        maxConnectionsPerToken: 10,
+        maxBufferedBytes: 1048576,
+        idleTimeoutSeconds: 300,
+      },
+      idempotency: {
+        ttlSeconds: 86400,
+      },
     });
-    const { connection: _connection, ...database } = loadConfig({}).database;
+    const { connection: _connection, replicas: _replicas, ...database } = loadConfig({}).database;
     expect({ ...loadConfig({}), database }).toEqual(DEFAULTS);
   });
 

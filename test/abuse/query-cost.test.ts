@@ -32,11 +32,7 @@ import {
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
-import {
-  createTestEnvironment,
-  type GraphQLResponse,
-  type TestEnvironment,
-} from '../helpers/test-environment';
+import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ADMIN, ANALYST } from '../helpers/tokens';
 
 const ROOT = join(__dirname, '..', '..');

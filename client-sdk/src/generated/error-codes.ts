@@ -7,6 +7,8 @@ export const ServerErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** A batched (array) request holds more operations than `MAX_BATCH_SIZE`. */
   BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  /** A retried request (same `Idempotency-Key`) is still running: wait and retry (HTTP 409). */
+  CONFLICT: 'CONFLICT',
   /** The caller’s token does not give the right to this field or record. */
   FORBIDDEN: 'FORBIDDEN',
   /** The document is not valid GraphQL syntax. */

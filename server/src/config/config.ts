@@ -173,7 +173,11 @@ export const OPTIONS = {
     /** How often open connections' tokens are checked again (revoked/expired: close 4401). */
     tokenCheckSeconds: option('LIVE_TOKEN_CHECK_SECONDS', 30, wholeNumber(1)),
     /** Most subscriptions running at once on one connection. */
-    maxSubscriptionsPerConnection: option('LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, wholeNumber(1)),
+    maxSubscriptionsPerConnection: option(
+      'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+      20,
+      wholeNumber(1),
+    ),
     /** Most open connections per API token (per IP for anonymous callers); more: close 4429. */
     maxConnectionsPerToken: option('LIVE_MAX_CONNECTIONS_PER_TOKEN', 10, wholeNumber(1)),
     /** Bytes a connection may leave unread before it is dropped as a slow consumer (4410). */

@@ -1,6 +1,6 @@
-import type { RedisConfig } from '../../config/config';
 import { createClient } from 'redis';
 
+import type { RedisConfig } from '../../config/config';
 import type { LiveEventEnvelope } from './live-events';
 
 export type LiveEventListener = (envelope: LiveEventEnvelope) => void;
