@@ -131,7 +131,6 @@ export async function createApp(
     idempotencyStore,
     logger,
     tracing,
-    drainOnStop: [() => webSocket.dispose()],
   });
   const app = createHttpApp({
     config,
@@ -179,8 +178,9 @@ export async function createApp(
       // One stop, however many times it is asked for.
       closing ??= (async () => {
         readiness.markStopping();
+        // Subscriptions end with 1001 (going away) before the HTTP drain cuts what is left.
+        await webSocket.dispose();
         await gracefulStop.stop(config.operations.stopGracePeriodMs);
-        // Apollo stops the WebSocket server (subscriptions) with it.
         await apollo.stop();
         await liveEvents.close();
         if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));

@@ -469,6 +469,7 @@ describe.each(testDatabaseKinds())('ceilings per role on %s', (kind) => {
       const refused = await anonymous.query(overview);
       expect(refused.status).toBe(400);
       expect(refused.errors?.[0].extensions).toEqual({
+        requestId: expect.any(String),
         code: 'QUERY_TOO_COMPLEX',
         limit: 'cost',
         maximum: 1000,

@@ -151,7 +151,7 @@ describe.each(testDatabaseKinds())('the rate limit over HTTP on %s', (kind) => {
         message: expect.stringMatching(
           /^Rate limit exceeded: this request costs 1 point and 0 of 5 are left; 2 points come back every second\. Retry in 1 s\.$/,
         ),
-        extensions: { code: 'RATE_LIMITED', retryAfter: 1 },
+        extensions: { code: 'RATE_LIMITED', requestId: expect.any(String), retryAfter: 1 },
       },
     ]);
     expect(refused.extensions?.cost).toMatchObject({
@@ -285,7 +285,11 @@ describeWithRedis('the Redis store (TEST_REDIS_URL)', () => {
         const refused = await serverB.query(ONE_POINT);
         expect(refused.status).toBe(429);
         expect(refused.headers.get('retry-after')).toBe('2');
-        expect(refused.errors?.[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 2 });
+        expect(refused.errors?.[0].extensions).toEqual({
+          code: 'RATE_LIMITED',
+          requestId: expect.any(String),
+          retryAfter: 2,
+        });
       } finally {
         await serverA.close();
         await serverB.close();

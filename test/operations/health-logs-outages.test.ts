@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 
 import { createApp } from '../../server/src/app';
 import { DomainError } from '../../server/src/core/domain-error';
+import { databaseOf } from '../../server/src/database/database';
 import { LogCapture } from '../helpers/log-capture';
 import {
   createEmptyDatabase,
@@ -207,8 +208,9 @@ describe.each(testDatabaseKinds())('stopping and outages on %s', (kind) => {
 
   /**
    * The database port (database/) raises SERVICE_UNAVAILABLE when the database cannot be
-   * reached; here every query runner the data source would hand out raises it, as a database
-   * that is down does, both while authenticating and while executing.
+   * reached (test/database/database-outage.test.ts cuts a real connection); here the port's
+   * reads and the data source's query runners raise it, as a database that is down does, both
+   * while authenticating and while executing.
    */
   describe('a database that is out of reach', () => {
     let environment: TestEnvironment;
@@ -217,17 +219,18 @@ describe.each(testDatabaseKinds())('stopping and outages on %s', (kind) => {
     beforeEach(async () => {
       ({ authorization } = await bearerFor(database.dataSource, ADMIN));
       environment = await createTestEnvironment(database);
+      const down = () =>
+        new DomainError('SERVICE_UNAVAILABLE', 'The database cannot be reached; retry shortly.');
       database.dataSource.createQueryRunner = () => {
-        throw new DomainError(
-          'SERVICE_UNAVAILABLE',
-          'The database cannot be reached; retry shortly.',
-        );
+        throw down();
       };
+      databaseOf(database.dataSource).read = () => Promise.reject(down());
     });
     afterEach(async () => {
       await environment.close();
-      // The data source's own method again, so it can close.
+      // The data source's and the port's own methods again, so they can serve and close.
       delete (database.dataSource as { createQueryRunner?: unknown }).createQueryRunner;
+      delete (databaseOf(database.dataSource) as { read?: unknown }).read;
     });
 
     it('answers token holders (failing in authentication) 503 SERVICE_UNAVAILABLE with Retry-After', async () => {

@@ -430,7 +430,11 @@ describe.each(testDatabaseKinds())('member mutations on %s', (kind) => {
         operation: 'leavePole',
         recordGlobalId: joined.membership!.id,
       });
-      expect(audit.changes).toEqual([{ field: 'endDate', before: null, after: '2025-06-30' }]);
+      // `active` (the database's one-active-membership key) ends with the membership.
+      expect(audit.changes).toEqual([
+        { field: 'active', before: 'true', after: null },
+        { field: 'endDate', before: null, after: '2025-06-30' },
+      ]);
 
       const again = await joinPole({
         memberId: member!.id,

@@ -24,8 +24,6 @@ export interface ApolloServerDependencies {
   tracing: Tracing;
   /** Where `Idempotency-Key` records live. */
   idempotencyStore: IdempotencyStore;
-  /** Other transports on the same server (WebSocket), closed when Apollo stops. */
-  drainOnStop?: readonly (() => Promise<void>)[];
 }
 
 /** Apollo Server with our error masking, limits and plugins; started, not yet mounted. */
@@ -36,7 +34,6 @@ export async function startApolloServer({
   logger,
   tracing,
   idempotencyStore,
-  drainOnStop = [],
 }: ApolloServerDependencies): Promise<ApolloServer<GraphQLContext>> {
   const trustedDocuments =
     config.limits.trustedDocuments === 'off'
@@ -63,16 +60,6 @@ export async function startApolloServer({
       errorReportingPlugin(logger),
       // Operation, caller and error codes for the request's log line and metrics.
       requestObservationPlugin(tracing),
-      // The WebSocket server (subscriptions) stops with Apollo.
-      {
-        async serverWillStart() {
-          return {
-            async drainServer() {
-              await Promise.all(drainOnStop.map((drain) => drain()));
-            },
-          };
-        },
-      },
       // We send no cache hints; Apollo's cache-control plugin would still wrap every field
       // resolver (willResolveField), measured at about a third of a big query's time.
       ApolloServerPluginCacheControlDisabled(),

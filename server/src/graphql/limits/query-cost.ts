@@ -62,6 +62,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Pole.clusterLabels': 2,
   'Pole.coveredRegions': 3,
   'Pole.decisions': 5,
+  /** At most a handful of poles merged into one (two in every merger so far). */
+  'Pole.predecessors': 4,
   'Pole.themes': 3,
   'Pole.years': 11,
   'PoleIndicators.membersByCategory': 8,
@@ -72,7 +74,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Project.themes': 3,
   'Evaluation.scores': 11,
   'AuditLogEntry.changes': 20,
-  'SelectionDashboard.rows': 60,
+  'SelectionDashboard.rows': 80,
   'SelectionDashboard.criteria': 11,
   'SelectionRow.criteria': 11,
   'SelectionRow.evaluations': 3,
