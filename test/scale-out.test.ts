@@ -36,7 +36,7 @@ function startServer(env: Record<string, string>): Promise<Server> {
     let output = '';
     const onData = (data: Buffer) => {
       output += data.toString();
-      const match = /serves GraphQL at (http:\/\/\S+)/.exec(output);
+      const match = /serves GraphQL at (http:\/\/[^\s"]+)/.exec(output);
       if (match) resolve({ process: child, url: match[1]! });
     };
     child.stdout!.on('data', onData);
@@ -73,7 +73,8 @@ describeScaleOut('two server processes on one MariaDB and one Redis', () => {
       REDIS_KEY_PREFIX: prefix,
       PORT: '0',
       NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
+      // The start line (info) says where the server listens.
+      LOG_LEVEL: 'info',
       RATE_LIMIT_POINTS: '1000',
       RATE_LIMIT_RESTORE_RATE: '0.01',
     };

@@ -154,7 +154,7 @@ describe.each(testDatabaseKinds())('adversarial requests on %s', (kind) => {
     const response = await api.query('query HugePage { poles(first: 1000000) { nodes { id } } }');
     expect(refusal(response)).toMatchObject({
       message: 'first must be between 0 and 100, got 1000000; follow pageInfo.endCursor for more',
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
     });
   });
 
@@ -165,7 +165,7 @@ describe.each(testDatabaseKinds())('adversarial requests on %s', (kind) => {
     expect(response.status).toBe(400);
     expect(refusal(response)).toMatchObject({
       message: 'Int cannot represent non 32-bit signed integer value: 99999999999',
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
     });
   });
 
@@ -193,7 +193,7 @@ describe.each(testDatabaseKinds())('adversarial requests on %s', (kind) => {
     expect(response.status).toBe(400);
     expect(refusal(response)).toMatchObject({
       message: 'Cannot spread fragment "A" within itself via "B".',
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
     });
   });
 
@@ -230,7 +230,10 @@ describe.each(testDatabaseKinds())('adversarial requests on %s', (kind) => {
     expect(status).toBe(400);
     expect(json).toEqual({
       errors: [
-        { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
+        {
+          message: 'The request body is not valid JSON.',
+          extensions: expect.objectContaining({ code: 'BAD_REQUEST' }),
+        },
       ],
     });
   });
@@ -298,7 +301,7 @@ describe.each(testDatabaseKinds())('adversarial requests on %s', (kind) => {
       );
       expect(refusal(response)).toMatchObject({
         message: 'filter.name.contains: text filters take at most 200 characters',
-        extensions: { code: 'BAD_USER_INPUT' },
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
       });
     });
   });
@@ -332,7 +335,7 @@ describe.each(testDatabaseKinds())('adversarial requests on %s', (kind) => {
         expect(refusal(response)).toMatchObject({
           message:
             'after: not a valid cursor; pass back a `cursor` or `pageInfo.endCursor` from this list',
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
         });
       },
     );

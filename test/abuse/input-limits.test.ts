@@ -76,7 +76,7 @@ describe.each(testDatabaseKinds())('inputs too big for the database on %s', (kin
     );
     expect(response.errors![0]).toMatchObject({
       message: 'filter: at most 5000 values in the lists of one filter, got 35000',
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
     });
   });
 
@@ -98,7 +98,7 @@ describe.each(testDatabaseKinds())('inputs too big for the database on %s', (kin
     expect(result.body.errors).toEqual([
       expect.objectContaining({
         message: 'Variables nest at most 33 levels deep (objects and lists).',
-        extensions: { code: 'BAD_USER_INPUT' },
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
       }),
     ]);
   });
@@ -171,7 +171,10 @@ describe.each(testDatabaseKinds())('refused tokens in production on %s', (kind) 
     });
     expect(response.status).toBe(401);
     expect(response.errors).toEqual([
-      expect.objectContaining({ message, extensions: { code: 'UNAUTHENTICATED' } }),
+      expect.objectContaining({
+        message,
+        extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+      }),
     ]);
   });
 });
