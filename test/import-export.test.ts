@@ -759,6 +759,8 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
         (_, index) =>
           `Chunked ${index},${sirenWithCheckDigit(String(96_000_000 + index))},SME,84,Lyon,,,`,
       );
+      // The writer's server is ready before the import starts, so its write can land mid-import.
+      const writer = await createTestEnvironment(database, {}, { as: ADMIN });
       let importDone = 0;
       const importing = post('members', members(...lines)).then(async (response) => {
         importDone = performance.now();
@@ -773,7 +775,6 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
         if (Number(row!.n) > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      const writer = await createTestEnvironment(database, {}, { as: ADMIN });
       try {
         const created = await writer.query<{ createMember: { userErrors: unknown[] } }>(
           `mutation CreateMember($input: CreateMemberInput!) {
