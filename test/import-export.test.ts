@@ -752,56 +752,6 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
       );
       for (const sql of pageQueries) expect(sql).not.toMatch(/fold\(/);
     });
-
-    it('keeps API writes going while a large import writes, chunk by chunk', async () => {
-      const lines = Array.from(
-        { length: 1000 },
-        (_, index) =>
-          `Chunked ${index},${sirenWithCheckDigit(String(96_000_000 + index))},SME,84,Lyon,,,`,
-      );
-      // The writer's server is ready before the import starts, so its write can land mid-import.
-      const writer = await createTestEnvironment(database, {}, { as: ADMIN });
-      let importDone = 0;
-      const importing = post('members', members(...lines)).then(async (response) => {
-        importDone = performance.now();
-        return (await response.json()) as { ok: boolean; imported: number };
-      });
-      // Once the import writes (its check pass is done), an API write goes through meanwhile.
-      const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline) {
-        const [row] = (await dataSource.query(
-          "SELECT COUNT(*) AS n FROM member WHERE name LIKE 'Chunked %'",
-        )) as { n: number | string }[];
-        if (Number(row!.n) > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      try {
-        const created = await writer.query<{ createMember: { userErrors: unknown[] } }>(
-          `mutation CreateMember($input: CreateMemberInput!) {
-            createMember(input: $input) { userErrors { message } }
-          }`,
-          {
-            input: {
-              name: 'Written during the import',
-              siren: sirenWithCheckDigit('98765414'),
-              category: 'SME',
-              regionCode: '84',
-              city: 'Lyon',
-            },
-          },
-        );
-        const apiDone = performance.now();
-        expect(created.errors).toBeUndefined();
-        expect(created.data!.createMember.userErrors).toEqual([]);
-        expect(await importing).toEqual(
-          expect.objectContaining({ ok: true, imported: lines.length }),
-        );
-        // The API's write did not wait for the whole import.
-        expect(apiDone).toBeLessThan(importDone);
-      } finally {
-        await writer.close();
-      }
-    });
   });
 });
 
