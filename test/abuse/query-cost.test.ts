@@ -83,9 +83,9 @@ describe('the cost model', () => {
       25,
     ],
     [
-      'the selection dashboard holds a row per pole (60)',
+      'the selection dashboard holds a row per pole (at most 80)',
       '{ selection(phase: 5) { rows { pole { name } } } }',
-      121,
+      161,
     ],
     [
       'statistics hold `first` groups and pay their aggregate',

@@ -54,6 +54,8 @@ async function send(
 
 const NOT_IN_LIST = {
   code: 'PERSISTED_QUERY_NOT_IN_LIST',
+  // Every error names its request.
+  requestId: expect.any(String),
 };
 
 describe.each(testDatabaseKinds())('trusted documents on %s', (kind) => {
