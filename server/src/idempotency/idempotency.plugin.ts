@@ -90,7 +90,10 @@ export function idempotencyPlugin(store: IdempotencyStore): ApolloServerPlugin<G
               replay = found.response;
               return;
             }
-            if (found.kind === 'committed') {
+            // `committed` is also the short moment between the first request's commit and its
+            // stored answer: wait for the answer as for a running request, and only when none
+            // comes is the answer lost.
+            if (found.kind === 'committed' && Date.now() >= deadline) {
               throw refusal(
                 'The first request with this Idempotency-Key was written, but its answer was ' +
                   'lost: read the record instead of retrying',
