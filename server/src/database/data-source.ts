@@ -118,6 +118,9 @@ export function createDataSource(
       prepareDatabase: (db: BetterSqlite3Database) => {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
+        // Another process writing the same file (a command-line import, a second test worker)
+        // makes a writer wait its turn instead of failing at once with "database is locked".
+        db.pragma('busy_timeout = 5000');
         // Case- and accent-insensitive search, as utf8mb4_unicode_ci gives MySQL.
         // Same function as the read workers' (sqlite-read-pool.ts).
         db.function('fold', { deterministic: true }, foldText);
