@@ -6,6 +6,7 @@ import { commandLineCaller } from '../auth/command-line-caller';
 import { detailCondition } from '../auth/permission-policy';
 import type { Caller } from '../auth/roles';
 import { DomainError } from '../core/domain-error';
+import { readRows } from '../database/database';
 import { fetchPages, type Page } from '../database/query/collection-query';
 import type { CollectionSpec } from '../database/query/collection-spec';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
@@ -98,9 +99,9 @@ async function groupedBy(
 ): Promise<Map<number, string[]>> {
   const grouped = new Map<number, string[]>();
   if (ids.length === 0) return grouped;
-  const rows = (await dataSource.query(sql.replace('(:ids)', `(${placeholders(ids.length)})`), [
+  const rows = await readRows(dataSource, sql.replace('(:ids)', `(${placeholders(ids.length)})`), [
     ...ids,
-  ])) as Record<string, unknown>[];
+  ]);
   for (const row of rows) {
     const id = Number(row.ownerId);
     grouped.set(id, [...(grouped.get(id) ?? []), item(row)]);
@@ -445,10 +446,11 @@ async function idsWithDetail<T extends { id: number }>(
   const ids = rows.map((row) => row.id);
   const condition = detailCondition(caller, kind.typeName, 'd');
   if (condition === null || ids.length === 0) return new Set(ids);
-  const visible = (await dataSource.query(
+  const visible = await readRows<{ id: number | string }>(
+    dataSource,
     `SELECT d.\`id\` AS id FROM \`${kind.table}\` d WHERE d.\`id\` IN (${placeholders(ids.length)}) AND ${condition}`,
     ids,
-  )) as { id: number | string }[];
+  );
   return new Set(visible.map((row) => Number(row.id)));
 }
 
