@@ -736,6 +736,66 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
       expect((await fetch(`${base}/exports/poles.csv`)).status).toBe(404);
     });
 
+    it('charges exports and imports to the caller’s bucket, as /graphql does', async () => {
+      const limited = await createTestEnvironment(database, {
+        rateLimit: { points: 5, restoreRate: 0.5 },
+        limits: {
+          maxQueryCost: 5,
+          maxQueryCostByRole: {
+            POLE_MANAGER: 5,
+            REGION_OFFICER: 5,
+            MINISTRY_ANALYST: 5,
+            ADMIN: 100,
+          },
+        },
+      });
+      try {
+        const limitedBase = limited.url.replace(/\/graphql$/, '');
+        const first = await fetch(`${limitedBase}/exports/members.csv`);
+        expect(first.status).toBe(200);
+        await first.text();
+        // Admitted for 1 point; then charged 1 point per row, down to an empty bucket.
+        expect(first.headers.get('x-ratelimit-limit')).toBe('5');
+        expect(first.headers.get('x-ratelimit-remaining')).toBe('4');
+        const refused = await fetch(`${limitedBase}/exports/projects.csv`, {
+          headers: { 'x-request-id': 'export-refused-1' },
+        });
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await refused.json()).toEqual({
+          errors: [
+            {
+              message: expect.stringMatching(/^Rate limit exceeded/),
+              extensions: {
+                code: 'RATE_LIMITED',
+                requestId: 'export-refused-1',
+                retryAfter: expect.any(Number),
+              },
+            },
+          ],
+        });
+        // The same bucket serves GraphQL: the anonymous caller is out of points there too.
+        expect((await limited.query('query OnePoint { __typename }')).status).toBe(429);
+
+        // An import of 2 lines costs 20 points (1 on admission, 19 after; the bucket refills
+        // while it runs, but never past 100): at most 81 are left.
+        const sirens = ['98765428', '98765436'].map(sirenWithCheckDigit);
+        const imported = await fetch(`${limitedBase}/imports?kind=members`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', ...admin },
+          body: members(
+            ...sirens.map((siren, index) => `Atelier ${index},${siren},SME,84,Lyon,,,`),
+          ),
+        });
+        expect(await imported.json()).toEqual(expect.objectContaining({ ok: true, imported: 2 }));
+        expect(imported.headers.get('x-ratelimit-limit')).toBe('100');
+        expect(Number(imported.headers.get('x-ratelimit-remaining'))).toBeGreaterThanOrEqual(80);
+        expect(Number(imported.headers.get('x-ratelimit-remaining'))).toBeLessThanOrEqual(81);
+      } finally {
+        await limited.close();
+      }
+    });
+
     it('exports projects in pages on the primary key: a constant number of statements per page', async () => {
       const {
         result: { rows },

@@ -141,6 +141,7 @@ export async function createApp(
     readiness,
     metrics,
     tracing,
+    rateLimiter,
   });
   // Each request is one database session: after it writes, its reads go to the primary.
   httpServer.on('request', (request, response) =>

@@ -93,7 +93,7 @@ export function createErrorFormatter(production: boolean) {
 }
 
 /** Logs one unexpected error, with its stack and the request it broke. */
-function logUnexpected(
+export function logUnexpected(
   logger: Logger,
   error: unknown,
   details: { requestId: string; operation?: string | null; path?: readonly (string | number)[] },

@@ -10,6 +10,7 @@ import { contextCreationError } from '../graphql/format-error';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import type { Tracing } from '../observability/tracing';
+import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { corsOptions } from './cors-policy';
 import { ExecutionGate } from './execution-gate';
 import { mountHealth, type Readiness } from './health.routes';
@@ -31,6 +32,8 @@ export interface HttpAppDependencies {
   /** Null when METRICS=off. */
   metrics: Metrics | null;
   tracing: Tracing;
+  /** The callers' buckets: /graphql's plugin and the bulk endpoints take from the same ones. */
+  rateLimiter: RateLimiter;
 }
 
 /**
@@ -46,6 +49,7 @@ export function createHttpApp({
   readiness,
   metrics,
   tracing,
+  rateLimiter,
 }: HttpAppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -54,8 +58,15 @@ export function createHttpApp({
   if (metrics && config.operations.metricsPort === null) mountMetrics(app, metrics);
   // Browsers asking for HTML get the playground; GraphQL requests go on to Apollo.
   mountPlayground(app, config.http);
-  mountImportExport(app, { config, schema, createContext });
   const gate = new ExecutionGate(config.operations);
+  mountImportExport(app, {
+    config,
+    schema,
+    createContext,
+    logger,
+    rateLimiter,
+    executionGate: gate.middleware(),
+  });
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(corsOptions(config.http)),

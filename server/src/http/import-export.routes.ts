@@ -1,12 +1,15 @@
 import { once } from 'node:events';
 
 import cors from 'cors';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type RequestHandler, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 
+import type { Caller } from '../auth/roles';
 import type { AppConfig } from '../config/config';
 import { DomainError } from '../core/domain-error';
 import type { ContextRequest, GraphQLContext } from '../graphql/context';
+import { httpStatusOf, logUnexpected } from '../graphql/format-error';
+import { rateLimited } from '../graphql/limits/limit-errors';
 import {
   type ExportFormat,
   ExportRequestError,
@@ -15,12 +18,20 @@ import {
   parseExportFilter,
 } from '../import-export/bulk-export.service';
 import { importCsv, isImportKindName } from '../import-export/bulk-import.service';
+import type { Logger } from '../observability/logger';
+import { type RateLimiter, rateLimitHeaders } from '../rate-limit/rate-limiter';
 import { corsOptions } from './cors-policy';
+import { sendRequestError } from './http-limits';
+import { requestRecordOf } from './request-log';
 
 export interface ImportExportDependencies {
   config: AppConfig;
   schema: GraphQLSchema;
   createContext(request: ContextRequest): Promise<GraphQLContext>;
+  logger: Logger;
+  rateLimiter: RateLimiter;
+  /** The bound on concurrent executions that /graphql also goes through. */
+  executionGate: RequestHandler;
 }
 
 /** The largest CSV file `POST /imports` accepts (about 300,000 member lines). */
@@ -37,42 +48,79 @@ const STATUS_OF_CODE: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
 };
 
-function sendError(response: Response, status: number, code: string, message: string): void {
-  response.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
-
-/** Known refusals with their status; anything else is logged and masked, as GraphQL does. */
-function sendFailure(response: Response, error: unknown): void {
+/**
+ * Answers a failure as /graphql would: a known refusal with its code and status (503 with
+ * Retry-After when the database is out of reach), anything else logged once with the request
+ * id and masked. Every answer carries `extensions.requestId`.
+ */
+function sendFailure(response: Response, error: unknown, logger: Logger): void {
+  const record = requestRecordOf(response);
+  const code =
+    error instanceof ExportRequestError
+      ? 'BAD_USER_INPUT'
+      : error instanceof DomainError
+        ? error.code
+        : error instanceof GraphQLError && typeof error.extensions.code === 'string'
+          ? error.extensions.code
+          : undefined;
+  if (code === undefined || STATUS_OF_CODE[code] === undefined) {
+    logUnexpected(logger, error, { requestId: record.requestId });
+  }
   if (response.headersSent) {
     // Half an export was sent: cut the connection, so the client sees an incomplete transfer
     // instead of a file that looks whole.
     response.destroy(error instanceof Error ? error : new Error(String(error)));
     return;
   }
-  if (error instanceof ExportRequestError) {
-    sendError(response, 400, 'BAD_USER_INPUT', error.message);
-  } else if (error instanceof DomainError) {
-    sendError(response, STATUS_OF_CODE[error.code] ?? 500, error.code, error.message);
-  } else if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
-    // Authentication answers GraphQL errors (bad token: UNAUTHENTICATED).
-    const { code } = error.extensions;
-    sendError(response, STATUS_OF_CODE[code] ?? 500, code, error.message);
-  } else {
-    console.error('[import-export]', error);
-    sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error; it was logged.');
+  const status = code === undefined ? undefined : STATUS_OF_CODE[code];
+  if (code === undefined || status === undefined) {
+    record.errorCodes.push('INTERNAL_SERVER_ERROR');
+    sendRequestError(response, 500, 'Unexpected error; it was logged.', {
+      code: 'INTERNAL_SERVER_ERROR',
+    });
+    return;
   }
+  record.errorCodes.push(code);
+  const { retryAfter } = httpStatusOf(code);
+  if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+  const extra =
+    error instanceof GraphQLError && code === 'RATE_LIMITED'
+      ? { retryAfter: error.extensions.retryAfter }
+      : {};
+  sendRequestError(response, status, (error as Error).message, { code, ...extra });
 }
 
-function contextRequest(request: Request): ContextRequest {
-  const requestId = request.headers['x-request-id'];
+function contextRequest(response: Response, authorization: string | undefined, ip?: string) {
   return {
-    authorization: request.headers.authorization,
-    ip: request.ip ?? 'unknown',
-    requestId: Array.isArray(requestId) ? requestId[0] : requestId,
-  };
+    authorization,
+    ip: ip ?? 'unknown',
+    requestId: requestRecordOf(response).requestId,
+  } satisfies ContextRequest;
+}
+
+/** Points per exported row and per imported line: the cost model's object and mutation. */
+const POINTS_PER_EXPORTED_ROW = 1;
+const POINTS_PER_IMPORTED_LINE = 10;
+
+/**
+ * Exports and imports take from the same bucket as /graphql, priced by the cost model once their
+ * size is known: 1 point per exported row (each object returned), 10 per imported line (a
+ * mutation). Admission takes 1 point, as every request does, and is refused with RATE_LIMITED
+ * (429, Retry-After) when the bucket is empty; the rest is charged when the work is done, down
+ * to an empty bucket at most, so a full export is followed by the refill's wait.
+ */
+async function admitBulkRequest(
+  rateLimiter: RateLimiter,
+  caller: Caller,
+  response: Response,
+): Promise<void> {
+  const status = await rateLimiter.take(caller, 1);
+  for (const [name, value] of rateLimitHeaders(status)) response.setHeader(name, value);
+  if (!status.allowed) throw rateLimited(status);
 }
 
 /**
@@ -84,21 +132,18 @@ function contextRequest(request: Request): ContextRequest {
  */
 export function mountImportExport(
   app: Express,
-  { config, schema, createContext }: ImportExportDependencies,
+  { config, schema, createContext, logger, rateLimiter, executionGate }: ImportExportDependencies,
 ): void {
   const crossOrigin = cors<cors.CorsRequest>(corsOptions(config.http));
 
-  app.get('/exports/:file', crossOrigin, async (request, response) => {
+  app.get('/exports/:file', crossOrigin, executionGate, async (request, response) => {
     try {
       const match = /^(projects|members)\.(csv|ndjson)$/.exec(String(request.params.file));
       if (!match || !isExportKindName(match[1]!)) {
-        sendError(
-          response,
-          404,
+        throw new DomainError(
           'NOT_FOUND',
           'Exports are /exports/projects.csv, projects.ndjson, members.csv and members.ndjson',
         );
-        return;
       }
       const kind = match[1]!;
       const format = match[2] as ExportFormat;
@@ -108,23 +153,32 @@ export function mountImportExport(
       }
       const filter =
         rawFilter === undefined ? null : await parseExportFilter(schema, kind, rawFilter, 'filter');
-      const { caller, dataSource } = await createContext(contextRequest(request));
+      const { caller, dataSource } = await createContext(
+        contextRequest(response, request.headers.authorization, request.ip),
+      );
+      await admitBulkRequest(rateLimiter, caller, response);
       const separator = request.query.separator === ';' ? ';' : ',';
       response.status(200);
       response.setHeader('content-type', CONTENT_TYPES[format]);
       response.setHeader('content-disposition', `attachment; filename="${kind}.${format}"`);
       response.setHeader('cache-control', 'no-store');
-      await exportRows(dataSource, kind, { caller, format, filter, separator }, async (chunk) => {
-        if (response.destroyed) throw new Error('the client went away');
-        if (response.write(chunk)) return;
-        // Backpressure: wait for the client to read, or for it to hang up.
-        await Promise.race([once(response, 'drain'), once(response, 'close')]);
-        if (response.destroyed) throw new Error('the client went away');
-      });
+      const { rows } = await exportRows(
+        dataSource,
+        kind,
+        { caller, format, filter, separator },
+        async (chunk) => {
+          if (response.destroyed) throw new Error('the client went away');
+          if (response.write(chunk)) return;
+          // Backpressure: wait for the client to read, or for it to hang up.
+          await Promise.race([once(response, 'drain'), once(response, 'close')]);
+          if (response.destroyed) throw new Error('the client went away');
+        },
+      );
       response.end();
+      await rateLimiter.charge(caller, rows * POINTS_PER_EXPORTED_ROW - 1);
     } catch (error) {
       if (response.destroyed) return;
-      sendFailure(response, error);
+      sendFailure(response, error, logger);
     }
   });
 
@@ -132,6 +186,7 @@ export function mountImportExport(
     '/imports',
     crossOrigin,
     express.raw({ type: () => true, limit: IMPORT_BODY_LIMIT }),
+    executionGate,
     async (request, response) => {
       try {
         const kind = String(request.query.kind ?? '');
@@ -142,7 +197,7 @@ export function mountImportExport(
           );
         }
         const { caller, dataSource, requestId, afterCommit } = await createContext(
-          contextRequest(request),
+          contextRequest(response, request.headers.authorization, request.ip),
         );
         if (caller.kind !== 'token') {
           throw new DomainError(
@@ -150,15 +205,21 @@ export function mountImportExport(
             'Imports need an API token: send Authorization: Bearer <token>',
           );
         }
+        await admitBulkRequest(rateLimiter, caller, response);
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const outcome = await importCsv(dataSource, kind, body, {
           source: `http ${requestId}`,
           caller,
           afterCommit,
         });
+        const charged = await rateLimiter.charge(
+          caller,
+          outcome.imported * POINTS_PER_IMPORTED_LINE - 1,
+        );
+        for (const [name, value] of rateLimitHeaders(charged)) response.setHeader(name, value);
         response.status(outcome.ok ? 200 : 422).json(outcome);
       } catch (error) {
-        sendFailure(response, error);
+        sendFailure(response, error, logger);
       }
     },
   );

@@ -77,6 +77,15 @@ export class RateLimiter {
   }
 
   /**
+   * Takes `points` for work already done (a bulk export or import, priced once its size is
+   * known), or what is left when the bucket holds less: the caller then waits for the refill.
+   */
+  async charge(caller: Caller, points: number): Promise<RateLimitStatus> {
+    const { remaining } = await this.take(caller, 0);
+    return this.take(caller, Math.max(0, Math.min(points, remaining)));
+  }
+
+  /**
    * Gives back `points` taken for a request that did less than was asked (Shopify's refund of
    * requested minus actual cost), never beyond a full bucket. `cost` is what it finally cost.
    */
