@@ -280,6 +280,19 @@ describe.each(kinds)('published figures through the API (%s)', (kind) => {
     }
   });
 
+  it('about 1 bn€ granted to the European projects of phase IV (±20 %)', async () => {
+    const { projectStats } = await ask<{
+      projectStats: { key: { year: number }; sum: { publicFundingGranted: string | null } }[];
+    }>(example('14-european-funding-phase-4.graphql'));
+    expect(projectStats.map((group) => group.key.year)).toEqual([2019, 2020, 2021, 2022]);
+    const granted = projectStats.reduce(
+      (total, group) => total + Number(group.sum.publicFundingGranted ?? 0),
+      0,
+    );
+    expect(granted).toBeGreaterThanOrEqual(800_000_000);
+    expect(granted).toBeLessThanOrEqual(1_200_000_000);
+  });
+
   it('Europe teams of 1 to 8 FTE per labelled pole since phase IV (exact bounds)', async () => {
     const { poles } = await ask<{
       poles: {

@@ -54,6 +54,14 @@ const DECIDE = `mutation DecideLabelling($input: DecideLabellingInput!) {
     ${ERRORS}
   }
 }`;
+const AMEND = `mutation AmendLabellingDecision($input: AmendLabellingDecisionInput!) {
+  amendLabellingDecision(input: $input) {
+    decision {
+      kind outcome durationYears validFrom validUntil decidedOn publishedOn version amendsDecisionId
+    }
+    ${ERRORS}
+  }
+}`;
 const RECORD_CLUSTER_LABEL = `mutation RecordClusterLabel($input: RecordClusterLabelInput!) {
   recordClusterLabel(input: $input) {
     clusterLabel {
@@ -711,6 +719,137 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
       ],
     ])('refuses %s', async (_label, overrides, code, field) => {
       await expectRefused(DECIDE, decision(overrides()), code, field);
+    });
+  });
+
+  describe('amendLabellingDecision', () => {
+    const databaseIdOf = (id: string) =>
+      Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]);
+    /** DATE columns come back as 'YYYY-MM-DD' on both databases (mysql2's dateStrings). */
+    const isoDay = (value: string) => String(value).slice(0, 10);
+    /** A 1-year label the refusals try to amend (a refusal writes nothing). */
+    let probation: string;
+    /** A phase of its own: each test labels a pole of its own in it. */
+    const label = async (poleGlobalId: string, durationYears: number) => {
+      const created = await send(DECIDE, {
+        poleId: poleGlobalId,
+        phaseNumber: 51,
+        outcome: durationYears === 4 ? 'LABELLED' : 'LABELLED_PROBATION',
+        durationYears,
+        decidedOn: '2053-12-15',
+        rationale: 'Labellisé.',
+      });
+      expect(created.userErrors).toEqual([]);
+      return (created.decision as { id: string }).id;
+    };
+    const amendment = (decisionId: string, overrides: Record<string, unknown> = {}) => ({
+      decisionId,
+      kind: 'EXTENSION',
+      labelEndsOn: '2057-12-31',
+      decidedOn: '2054-12-20',
+      rationale: 'Condition remplie : feuille de route consolidée.',
+      ...overrides,
+    });
+
+    beforeAll(async () => {
+      const opened = await send(OPEN_PHASE, {
+        number: 51,
+        name: 'Phase A',
+        startYear: 2054,
+        endYear: 2057,
+        description: 'Une phase pour les amendements de test.',
+        criteria: [
+          {
+            code: 'STRATEGY',
+            name: 'Stratégie',
+            description: 'Feuille de route.',
+            measurement: 'SCORE',
+            threshold: '60',
+          },
+        ],
+      });
+      expect(opened.userErrors).toEqual([]);
+      probation = await label(otherPoles[2], 1);
+    });
+
+    it('extends a 1-year label to the phase’s end and records the condition met, audited', async () => {
+      const decisionId = await label(otherPoles[0], 1);
+      const before = await countRows(database.dataSource);
+      const extended = await send(
+        AMEND,
+        amendment(decisionId, { conditionMetOn: '2054-11-30', publishedOn: '2055-01-05' }),
+      );
+      expect(extended).toEqual({
+        decision: {
+          kind: 'EXTENSION',
+          outcome: 'LABELLED',
+          durationYears: 3,
+          validFrom: '2055-01-01',
+          validUntil: '2057-12-31',
+          decidedOn: '2054-12-20',
+          publishedOn: '2055-01-05',
+          version: 1,
+          amendsDecisionId: databaseIdOf(decisionId),
+        },
+        userErrors: [],
+      });
+      // The amended decision is kept, with the day its condition was met.
+      const [amended] = (await database.dataSource.query(
+        'SELECT conditionMetOn, version, validUntil FROM labelling_decision WHERE id = ?',
+        [databaseIdOf(decisionId)],
+      )) as { conditionMetOn: string; version: number; validUntil: string }[];
+      expect({
+        conditionMetOn: isoDay(amended!.conditionMetOn),
+        version: Number(amended!.version),
+        validUntil: isoDay(amended!.validUntil),
+      }).toEqual({ conditionMetOn: '2054-11-30', version: 2, validUntil: '2054-12-31' });
+      expect(await countRows(database.dataSource)).toEqual({
+        ...before,
+        labelling_decision: before.labelling_decision + 1,
+        audit_log_entry: before.audit_log_entry + 2,
+      });
+      const [latest] = await auditEntries('LabellingDecision');
+      expect(latest.operation).toBe('amendLabellingDecision');
+    });
+
+    it('withdraws a label before its term, then refuses to amend it again', async () => {
+      const decisionId = await label(otherPoles[1], 4);
+      const withdrawn = await send(
+        AMEND,
+        amendment(decisionId, { kind: 'WITHDRAWAL', labelEndsOn: '2055-06-30' }),
+      );
+      expect(withdrawn.userErrors).toEqual([]);
+      expect(withdrawn.decision).toMatchObject({
+        kind: 'WITHDRAWAL',
+        outcome: 'NOT_LABELLED',
+        durationYears: null,
+        validFrom: null,
+        validUntil: '2055-06-30',
+      });
+      await expectRefused(AMEND, amendment(decisionId, { decidedOn: '2055-01-01' }), 'INVALID', [
+        'input',
+        'decisionId',
+      ]);
+    });
+
+    it.each([
+      ['an extension beyond the phase', { labelEndsOn: '2058-12-31' }, 'labelEndsOn'],
+      [
+        'an extension that ends before the label does',
+        { labelEndsOn: '2054-06-30' },
+        'labelEndsOn',
+      ],
+      ['an amendment decided before the decision', { decidedOn: '2053-01-01' }, 'decidedOn'],
+      ['an INITIAL kind', { kind: 'INITIAL' }, 'kind'],
+    ])('refuses %s', async (_label, overrides, name) => {
+      await expectRefused(AMEND, amendment(probation, overrides), 'INVALID', ['input', name]);
+    });
+
+    it('refuses an unknown decision', async () => {
+      await expectRefused(AMEND, amendment(globalId('LabellingDecision', 999999)), 'NOT_FOUND', [
+        'input',
+        'decisionId',
+      ]);
     });
   });
 

@@ -55,18 +55,34 @@ const PARTNER_COUNTS: readonly { count: number; weight: number }[] = [
   8, 14, 16, 15, 12, 10, 8, 6, 5, 3, 3,
 ].map((weight, index) => ({ count: index + 2, weight }));
 
-/** Total budget bands in euros, and their weights for national/regional and European calls. */
+/**
+ * Total budget bands in euros, and their weights for national/regional and European calls.
+ * European consortia are larger and their calls fund a larger share (Horizon Europe pays up to
+ * 100 % of a research action's costs, 70 % of an innovation action's) with no cut at the grant:
+ * with the weights and shares below, the European projects of phase IV (submitted 2019-2022)
+ * that were funded receive about 1 bn€ in all, the published figure for the poles and their
+ * members ("about 1 bn€" for the ~1,000 European projects accompanied in phase IV).
+ */
 const BUDGET_BANDS: readonly {
   min: number;
   max: number;
   weight: number;
   europeanWeight: number;
 }[] = [
-  { min: 300_000, max: 1_000_000, weight: 45, europeanWeight: 20 },
-  { min: 1_000_000, max: 2_500_000, weight: 35, europeanWeight: 35 },
-  { min: 2_500_000, max: 5_000_000, weight: 15, europeanWeight: 30 },
-  { min: 5_000_000, max: 8_000_000, weight: 5, europeanWeight: 15 },
+  { min: 300_000, max: 1_000_000, weight: 45, europeanWeight: 5 },
+  { min: 1_000_000, max: 2_500_000, weight: 35, europeanWeight: 25 },
+  { min: 2_500_000, max: 5_000_000, weight: 15, europeanWeight: 35 },
+  { min: 5_000_000, max: 8_000_000, weight: 5, europeanWeight: 35 },
 ];
+
+/** Share of the total budget requested, and share of the request granted, in ‰. */
+const PER_MILLE: Record<
+  'european' | 'other',
+  { requested: [number, number]; granted: [number, number] }
+> = {
+  european: { requested: [700, 1000], granted: [900, 1000] },
+  other: { requested: [250, 550], granted: [600, 1000] },
+};
 
 interface StatusEvent {
   status: ProjectStatus;
@@ -224,12 +240,9 @@ export function generateProjects(
       european ? candidate.europeanWeight : candidate.weight,
     );
     const totalCents = random.int(band.min * 100, band.max * 100);
-    const requestedCents = scaleDown(
-      totalCents,
-      european ? random.int(400, 700) : random.int(250, 550),
-      1000,
-    );
-    const grantedCents = scaleDown(requestedCents, random.int(600, 1000), 1000);
+    const { requested, granted } = PER_MILLE[european ? 'european' : 'other'];
+    const requestedCents = scaleDown(totalCents, random.int(...requested), 1000);
+    const grantedCents = scaleDown(requestedCents, random.int(...granted), 1000);
 
     const life = plannedLife(random, createdDay, programme.seed.level);
     const events = life.events.filter((event) => event.day <= AS_OF_DAY);

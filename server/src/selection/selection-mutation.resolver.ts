@@ -2,13 +2,16 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { GraphQLContext } from '../graphql/context';
 import { runMutation } from '../graphql/mutation/mutation-runner';
+import { amendLabellingDecision } from './labelling-amendment.service';
 import {
+  AmendLabellingDecisionInput,
   DecideLabellingInput,
   OpenLabellingPhaseInput,
   RecordClusterLabelInput,
   RecordEvaluationInput,
 } from './selection.input';
 import {
+  AmendLabellingDecisionPayload,
   DecideLabellingPayload,
   OpenLabellingPhasePayload,
   RecordClusterLabelPayload,
@@ -69,6 +72,23 @@ export class SelectionMutationResolver {
       operation: 'decideLabelling',
       input,
       execute: (scope) => decideLabelling(scope, input),
+    });
+  }
+
+  @Mutation(() => AmendLabellingDecisionPayload, {
+    description:
+      'Records a later decision on a pole’s label for a phase: an extension or a withdrawal ' +
+      'before its term.',
+  })
+  amendLabellingDecision(
+    @Arg('input', () => AmendLabellingDecisionInput, { description: 'The amendment.' })
+    input: AmendLabellingDecisionInput,
+    @Ctx() context: GraphQLContext,
+  ) {
+    return runMutation(context, {
+      operation: 'amendLabellingDecision',
+      input,
+      execute: (scope) => amendLabellingDecision(scope, input),
     });
   }
 

@@ -18,6 +18,7 @@ import { IsPercent } from '../graphql/mutation/validators';
 import {
   ClusterLabelLevel,
   CriterionMeasurement,
+  DecisionKind,
   LabellingOutcome,
   PoleIndicator,
 } from './selection.enums';
@@ -193,6 +194,50 @@ export class DecideLabellingInput {
   @IsOptional()
   @IsInt()
   expectedVersion?: number | null;
+}
+
+@InputType({
+  description:
+    'A later decision of the State on a pole’s label for a phase: an extension (DERBI, 28 Dec ' +
+    '2023: labelled for 2024–2026) or a withdrawal before its term. The decision amended is kept ' +
+    'as it was; the amendment is a decision of its own, linked to it.',
+})
+export class AmendLabellingDecisionInput {
+  @Field(() => ID, {
+    description: 'Global id of the pole’s first decision for the phase (kind INITIAL).',
+  })
+  decisionId!: string;
+
+  @Field(() => DecisionKind, { description: 'EXTENSION or WITHDRAWAL.' })
+  kind!: DecisionKind;
+
+  @Field(() => DateScalar, {
+    description:
+      'EXTENSION: the label’s new last day (at most the phase’s end). WITHDRAWAL: the last day ' +
+      'the label still holds (before its current end).',
+  })
+  labelEndsOn!: string;
+
+  @Field(() => DateScalar, { description: 'When the amendment was decided.' })
+  decidedOn!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When it was made public (on or after the decision); null while it is a draft.',
+  })
+  publishedOn?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'EXTENSION: when the condition set by the amended decision was met (e.g. DERBI’s merger, ' +
+      '2025-06-05); recorded on the amended decision.',
+  })
+  conditionMetOn?: string | null;
+
+  @Field({ description: 'Why: the terms of the amendment (20,000 characters at most).' })
+  @Length(1, 20_000)
+  rationale!: string;
 }
 
 @InputType({ description: 'A European cluster-management label awarded to a pole.' })

@@ -28,3 +28,9 @@ export const RecordClusterLabelPayload = payloadType(
   () => ClusterLabel,
   'The label recorded; null when refused.',
 );
+export const AmendLabellingDecisionPayload = payloadType(
+  'AmendLabellingDecision',
+  'decision',
+  () => LabellingDecision,
+  'The amending decision as recorded (`amendsDecisionId` names the decision amended); null when refused.',
+);
