@@ -74,6 +74,21 @@ const EUROPE_TEAMS = /* GraphQL */ `
   }
 `;
 
+const EUROPE_TEAM_HIRES = /* GraphQL */ `
+  query EuropeTeamHires {
+    poles(first: 100) {
+      totalCount
+      nodes {
+        slug
+        years {
+          year
+          europeTeamHires
+        }
+      }
+    }
+  }
+`;
+
 const EUROPEAN_COORDINATORS = /* GraphQL */ `
   query EuropeanProjectCoordinators {
     members(filter: { coordinatedProject: { programme: { level: { eq: EUROPEAN } } } }) {
@@ -310,6 +325,23 @@ describe.each(kinds)('published figures through the API (%s)', (kind) => {
     // The whole published range is used, not a corner of it.
     expect(Math.min(...fte)).toBeLessThan(1.5);
     expect(Math.max(...fte)).toBeGreaterThan(7.5);
+  });
+
+  it('120+ recruitments into Europe teams since 2019, counted by 40 poles (exact)', async () => {
+    const { poles } = await ask<{
+      poles: {
+        totalCount: number;
+        nodes: { slug: string; years: { year: number; europeTeamHires: number | null }[] | null }[];
+      };
+    }>(EUROPE_TEAM_HIRES);
+    expect(poles.nodes).toHaveLength(poles.totalCount);
+    const reported = poles.nodes
+      .map((pole) => (pole.years ?? []).filter((row) => row.europeTeamHires !== null))
+      .filter((years) => years.length > 0);
+    expect(reported).toHaveLength(40);
+    const rows = reported.flat();
+    expect(rows.every((row) => row.year >= 2019)).toBe(true);
+    expect(rows.reduce((total, row) => total + row.europeTeamHires!, 0)).toBe(122);
   });
 
   it('116 members coordinate European projects (exact at scale 1)', async () => {

@@ -52,6 +52,15 @@ export class PoleYear extends VersionedRecord {
   @Column(decimalColumn(6, 2))
   europeTeamFte!: string;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'People recruited into the pole’s Europe team during the year (recrutements), as ' +
+      'reported; null when the pole did not report it.',
+  })
+  @Column({ type: 'int', nullable: true })
+  europeTeamHires!: number | null;
+
   @Field(() => Int, { description: 'Members (adhérents) at the end of the year, as reported.' })
   @Column({ type: 'int' })
   membersCount!: number;

@@ -42,6 +42,17 @@ export class RecordPoleYearInput {
   @IsAmount()
   europeTeamFte!: string;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'People recruited into the Europe team during the year, 0 to 1,000; null if not reported.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000)
+  europeTeamHires?: number | null;
+
   @Field(() => Int, { description: 'Members at the end of the year, as reported; 0 or more.' })
   @IsInt()
   @Min(0)

@@ -62,6 +62,7 @@ export async function recordPoleYear(
     privateFundingShare: input.privateFundingShare,
     staff: input.staff,
     europeTeamFte: input.europeTeamFte,
+    europeTeamHires: input.europeTeamHires ?? null,
     membersCount: input.membersCount,
   };
   if (existing) {

@@ -79,12 +79,48 @@ export function generateSelection(
   };
 }
 
+/** Published: 120+ recruitments into Europe teams since 2019, counted by 40 poles. */
+export const EUROPE_HIRES_REPORTING_POLES = 40;
+export const EUROPE_HIRES_SINCE_PHASE_4 = 122;
+
+/**
+ * Recruitments into Europe teams, per pole and year (`poleId:year`): 40 poles active through
+ * 2019-2025 report every year (0 or more, at least one in all), 122 recruitments in all; the
+ * other poles and the years before phase IV report nothing (null).
+ */
+function europeTeamHires(random: SeededRandom, poles: readonly PoleProfile[]): Map<string, number> {
+  const reporting = random
+    .shuffle(
+      poles.filter(
+        (pole) => pole.activeFrom <= PHASE_4_FIRST_YEAR && pole.activeUntil >= LAST_CLOSED_YEAR,
+      ),
+    )
+    .slice(0, EUROPE_HIRES_REPORTING_POLES);
+  const years = Array.from(
+    { length: LAST_CLOSED_YEAR - PHASE_4_FIRST_YEAR + 1 },
+    (_, index) => PHASE_4_FIRST_YEAR + index,
+  );
+  const hires = new Map<string, number>();
+  const add = (pole: PoleProfile, year: number, count: number) => {
+    const key = `${pole.id}:${year}`;
+    hires.set(key, (hires.get(key) ?? 0) + count);
+  };
+  for (const pole of reporting) for (const year of years) add(pole, year, 0);
+  for (const pole of reporting) add(pole, random.pick(years), 1);
+  for (let left = EUROPE_HIRES_SINCE_PHASE_4 - reporting.length; left > 0; left -= 1) {
+    add(random.pick(reporting), random.pick(years), 1);
+  }
+  return hires;
+}
+
 /** Yearly figures; the member count is the memberships running on 31 December. */
 function generatePoleYears(
   random: SeededRandom,
   poles: readonly PoleProfile[],
   membersData: MembersDataset,
 ): SeedRow<PoleYear>[] {
+  // A fork of its own: the other figures keep the values they had before hires were recorded.
+  const hires = europeTeamHires(random.fork('europe-hires'), poles);
   const rows: SeedRow<PoleYear>[] = [];
   for (const pole of poles) {
     const lastYear = Math.min(pole.activeUntil, LAST_CLOSED_YEAR);
@@ -108,6 +144,7 @@ function generatePoleYears(
         privateFundingShare: formatScaled(privateShare, 4),
         staff,
         europeTeamFte: formatScaled(europeFte, 2),
+        europeTeamHires: hires.get(`${pole.id}:${year}`) ?? null,
         membersCount,
         version: 1,
         createdAt: reportedOn,
