@@ -2,9 +2,8 @@ import type { MutationScope } from '../auth/mutation-scope';
 import { assertMayWrite } from '../auth/permission-policy';
 import { refuse, UserErrorCode } from '../core/refusal';
 import { toUnits } from '../core/scaled-decimal';
-import { insertRecord } from '../database/unit-of-work/insert-record';
-import { refuseIfStale, updateIfCurrent } from '../database/unit-of-work/optimistic-update';
 import { referencedId } from '../database/unit-of-work/references';
+import { checkExpectedVersion, writeAtVersion } from '../database/unit-of-work/upsert-at-version';
 import { Pole } from './pole.entity';
 import { PoleYear } from './pole-year.entity';
 import type { RecordPoleYearInput } from './pole-year.input';
@@ -25,23 +24,12 @@ export async function recordPoleYear(
   assertMayWrite(caller, 'managePole', { poleId });
   const existing = await manager.findOneBy(PoleYear, { poleId, year: input.year });
   const expectedVersion = input.expectedVersion ?? null;
-  if (existing) {
-    if (expectedVersion === null) {
-      refuse(
-        UserErrorCode.INVALID,
-        ['input', 'expectedVersion'],
-        `The pole's figures for ${input.year} exist already (version ${existing.version}): ` +
-          'send expectedVersion to update them',
-      );
-    }
-    refuseIfStale(PoleYear, existing, expectedVersion);
-  } else if (expectedVersion !== null) {
-    refuse(
-      UserErrorCode.INVALID,
-      ['input', 'expectedVersion'],
-      `The pole has no figures for ${input.year} yet: leave expectedVersion out to create them`,
-    );
-  }
+  checkExpectedVersion(PoleYear, existing, expectedVersion, {
+    exists: (version) =>
+      `The pole's figures for ${input.year} exist already (version ${version}): ` +
+      'send expectedVersion to update them',
+    missing: `The pole has no figures for ${input.year} yet: leave expectedVersion out to create them`,
+  });
   const currentYear = new Date().getUTCFullYear();
   if (input.year > currentYear) {
     refuse(
@@ -65,12 +53,14 @@ export async function recordPoleYear(
     europeTeamHires: input.europeTeamHires ?? null,
     membersCount: input.membersCount,
   };
-  if (existing) {
-    const updated = await updateIfCurrent(manager, PoleYear, existing, expectedVersion!, figures);
-    audit.record('PoleYear', existing.id, existing, updated);
-    return { poleYear: updated };
-  }
-  const poleYear = await insertRecord(manager, PoleYear, { poleId, year: input.year, ...figures });
-  audit.record('PoleYear', poleYear.id, null, poleYear);
+  const poleYear = await writeAtVersion(
+    manager,
+    audit,
+    PoleYear,
+    existing,
+    expectedVersion,
+    { poleId, year: input.year },
+    figures,
+  );
   return { poleYear };
 }

@@ -5,8 +5,8 @@ import { assertMayWrite } from '../auth/permission-policy';
 import { refuse, UserErrorCode } from '../core/refusal';
 import { toUnits } from '../core/scaled-decimal';
 import { insertRecord, insertRow } from '../database/unit-of-work/insert-record';
-import { refuseIfStale, updateIfCurrent } from '../database/unit-of-work/optimistic-update';
 import { referencedId, referencedIdByCode } from '../database/unit-of-work/references';
+import { checkExpectedVersion, writeAtVersion } from '../database/unit-of-work/upsert-at-version';
 import { lockedReads, takeWriteLock } from '../database/unit-of-work/write-lock';
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
@@ -318,24 +318,14 @@ export async function decideLabelling(
     kind: DecisionKind.INITIAL,
   });
   const expectedVersion = input.expectedVersion ?? null;
-  if (existing) {
-    if (expectedVersion === null) {
-      refuse(
-        UserErrorCode.INVALID,
-        ['input', 'expectedVersion'],
-        `The pole has a decision for phase ${phase.number} already ` +
-          `(version ${existing.version}): send expectedVersion to change it`,
-      );
-    }
-    refuseIfStale(LabellingDecision, existing, expectedVersion);
-  } else if (expectedVersion !== null) {
-    refuse(
-      UserErrorCode.INVALID,
-      ['input', 'expectedVersion'],
+  checkExpectedVersion(LabellingDecision, existing, expectedVersion, {
+    exists: (version) =>
+      `The pole has a decision for phase ${phase.number} already ` +
+      `(version ${version}): send expectedVersion to change it`,
+    missing:
       `The pole has no decision for phase ${phase.number} yet: ` +
-        'leave expectedVersion out to create it',
-    );
-  }
+      'leave expectedVersion out to create it',
+  });
   const durationYears = input.durationYears ?? null;
   if (input.outcome === LabellingOutcome.NOT_LABELLED && durationYears !== null) {
     refuse(
@@ -367,23 +357,15 @@ export async function decideLabelling(
     publishedOn,
     rationale: input.rationale,
   };
-  if (existing) {
-    const updated = await updateIfCurrent(
-      manager,
-      LabellingDecision,
-      existing,
-      expectedVersion!,
-      values,
-    );
-    audit.record('LabellingDecision', existing.id, existing, updated);
-    return { decision: updated };
-  }
-  const decision = await insertRecord(manager, LabellingDecision, {
-    poleId,
-    phaseId: phase.id,
-    ...values,
-  });
-  audit.record('LabellingDecision', decision.id, null, decision);
+  const decision = await writeAtVersion(
+    manager,
+    audit,
+    LabellingDecision,
+    existing,
+    expectedVersion,
+    { poleId, phaseId: phase.id },
+    values,
+  );
   return { decision };
 }
 
