@@ -5,6 +5,7 @@ import { AddAuditLog1795406737761 } from './migrations/1795406737761-AddAuditLog
 import { AddApiTokens1795407149982 } from './migrations/1795407149982-AddApiTokens';
 import { DataRulesAndIdempotency1796003602874 } from './migrations/1796003602874-DataRulesAndIdempotency';
 import { LabellingTermsMergersAndRegions1796004139142 } from './migrations/1796004139142-LabellingTermsMergersAndRegions';
+import { Webhooks1796014029965 } from './migrations/1796014029965-Webhooks';
 
 /** Committed migrations, oldest first. MySQL and MariaDB schemas only change through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddApiTokens1795407149982,
   DataRulesAndIdempotency1796003602874,
   LabellingTermsMergersAndRegions1796004139142,
+  Webhooks1796014029965,
 ];

@@ -141,7 +141,7 @@ export function mountImportExport(
             'kind must be projects, members or memberships: POST /imports?kind=members',
           );
         }
-        const { caller, dataSource, requestId, afterCommit } = await createContext(
+        const { caller, dataSource, requestId, beforeCommit, afterCommit } = await createContext(
           contextRequest(request),
         );
         if (caller.kind !== 'token') {
@@ -154,6 +154,7 @@ export function mountImportExport(
         const outcome = await importCsv(dataSource, kind, body, {
           source: `http ${requestId}`,
           caller,
+          beforeCommit,
           afterCommit,
         });
         response.status(outcome.ok ? 200 : 422).json(outcome);
