@@ -7,6 +7,7 @@ import {
   validate,
 } from 'graphql';
 
+import { DomainError } from '../core/domain-error';
 import type { GraphQLContext } from '../graphql/context';
 import type { LiveEventEnvelope, LiveEventType } from '../graphql/subscriptions/live-events';
 import { livePayload } from '../live/live-payload.service';
@@ -67,6 +68,11 @@ export function webhookDocuments(schema: GraphQLSchema): Record<LiveEventType, D
   ) as Record<LiveEventType, DocumentNode>;
 }
 
+/** A field the scope may not read (the auth checker's refusal, before any error formatting). */
+function isForbidden(error: GraphQLError): boolean {
+  return error.originalError instanceof DomainError && error.originalError.code === 'FORBIDDEN';
+}
+
 function removePath(data: unknown, path: readonly (string | number)[]): void {
   let node = data as Record<string | number, unknown> | null;
   for (const key of path.slice(0, -1)) {
@@ -98,9 +104,7 @@ export async function webhookBody(
     rootValue: payload,
     contextValue: context,
   });
-  const unexpected = (result.errors ?? []).filter(
-    (error: GraphQLError) => error.extensions?.code !== 'FORBIDDEN',
-  );
+  const unexpected = (result.errors ?? []).filter((error) => !isForbidden(error));
   if (unexpected.length > 0 || !result.data) {
     throw new Error(`The ${type} body could not be read: ${unexpected[0]?.message ?? 'no data'}`);
   }
