@@ -43,7 +43,7 @@ interface AttemptResult {
  */
 export class WebhookDeliveryWorker {
   /** This process's name on the rows it claims. */
-  readonly workerId = `worker-${randomUUID()}`;
+  readonly workerId = randomUUID();
   private readonly documents: Record<LiveEventType, DocumentNode>;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
