@@ -8,6 +8,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadPlaygroundExamples } from '../server/src/http/playground/playground.examples';
 import { PLAYGROUND_ASSETS_DIR } from '../server/src/http/playground/playground.routes';
 import type { PlaygroundSettings } from '../server/src/http/playground/playground.settings';
+import { connectLive } from './helpers/live-client';
 import { openSeededDatabase, type TestDatabase, testDatabaseKinds } from './helpers/test-databases';
 import {
   type ConfigOverrides,
@@ -15,7 +16,6 @@ import {
   type TestEnvironment,
   type TestEnvironmentOptions,
 } from './helpers/test-environment';
-import { connectLive } from './helpers/live-client';
 import { ANALYST, bearerFor } from './helpers/tokens';
 
 /** What a browser sends when the address bar opens a page. */

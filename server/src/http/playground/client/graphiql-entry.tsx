@@ -14,8 +14,8 @@ import './playground-page.css';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { type GraphiQLPlugin, ToolbarButton, useEditorContext } from '@graphiql/react';
 import { createGraphiQLFetcher, createLocalStorage } from '@graphiql/toolkit';
-import { createClient as createWebSocketClient } from 'graphql-ws';
 import { GraphiQL } from 'graphiql';
+import { createClient as createWebSocketClient } from 'graphql-ws';
 import { type FormEvent, StrictMode, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 
