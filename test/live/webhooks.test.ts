@@ -358,6 +358,49 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
     }
   });
 
+  it('refuses a bad filter at registration, naming its path', async () => {
+    const result = await admin.query(CREATE_WEBHOOK, {
+      input: {
+        url: receiver.url,
+        events: ['projectUpdated'],
+        filter: { leadPole: { id: { eq: 'not-a-global-id' } } },
+        scope: { kind: 'ALL' },
+      },
+    });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: 'filter.leadPole.id.eq: "not-a-global-id" is not a valid id',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
+    expect((await admin.query<{ webhooks: unknown[] }>(WEBHOOKS)).data!.webhooks).toEqual([]);
+  });
+
+  it('sends each delivery once when several server processes run workers', async () => {
+    await createWebhook({
+      url: receiver.url,
+      events: ['projectStatusChanged'],
+      scope: { kind: 'ALL' },
+    });
+    const second = await startServer();
+    try {
+      const before = receiver.received.length;
+      const changed = [inRegion[5], inRegion[6], outsideRegion[1], outsideRegion[2]];
+      for (const project of changed) await advance(project);
+      const deadline = Date.now() + 10_000;
+      while (receiver.received.length - before < changed.length && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // Both workers poll every 50 ms: time enough for a second copy to show up.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const ids = receiver.received.slice(before).map((request) => request.headers['webhook-id']);
+      expect(ids).toHaveLength(changed.length);
+      expect(new Set(ids).size).toBe(changed.length);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('is for administrators only', async () => {
     const officer = await bearerFor(database.dataSource, {
       role: Role.REGION_OFFICER,

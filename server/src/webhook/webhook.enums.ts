@@ -32,6 +32,15 @@ export enum WebhookEventType {
 registerEnumType(WebhookEventType, {
   name: 'WebhookEventType',
   description: 'An event a webhook may receive; the body is that subscription’s payload.',
+  valuesConfig: {
+    projectStatusChanged: { description: 'A project changed status (`projectStatusChanged`).' },
+    projectUpdated: {
+      description: 'A project was created, or its amounts, dates or partners changed.',
+    },
+    evaluationRecorded: { description: 'An evaluation of a pole was recorded.' },
+    labellingDecisionPublished: { description: 'A labelling decision was published.' },
+    membershipChanged: { description: 'A membership was created or changed.' },
+  },
 });
 
 /** Where one delivery stands. */

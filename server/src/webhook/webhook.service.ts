@@ -6,9 +6,12 @@ import { type Caller, Role, type TokenCaller } from '../auth/roles';
 import { databaseIdOf } from '../core/global-id';
 import { refuse, UserErrorCode } from '../core/refusal';
 import type { CommittedChange } from '../database/unit-of-work/unit-of-work';
+import { createContext } from '../graphql/context';
 import { liveEventsOf } from '../graphql/subscriptions/live-events';
+import { checkListFilter } from '../graphql/subscriptions/live-stream';
 import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
+import { PROJECT_COLLECTION } from '../project/project.collection';
 import { Region } from '../region/region.entity';
 import { Webhook, WebhookDelivery } from './webhook.entity';
 import { WebhookDeliveryStatus, WebhookScopeKind } from './webhook.enums';
@@ -28,6 +31,23 @@ function audited(webhook: Webhook): Record<string, unknown> {
 async function checkUrl(url: string, policy: WebhookUrlPolicy): Promise<void> {
   const refused = await refusedWebhookTarget(url, policy);
   if (refused) refuse(UserErrorCode.URL_NOT_ALLOWED, ['input', 'url'], `url ${refused}`);
+}
+
+/**
+ * Compiles the project filter once with the scope's rights, so that a bad one is refused at
+ * registration with its path (`filter.leadPole.id.eq`), not at every delivery.
+ */
+async function checkFilter(
+  manager: EntityManager,
+  webhook: Pick<Webhook, 'scopeKind' | 'regionId' | 'ministryId' | 'poleId'>,
+  filter: Record<string, unknown> | null | undefined,
+): Promise<void> {
+  if (!filter) return;
+  const context = await createContext(
+    { dataSource: manager.connection },
+    { authorization: undefined, ip: 'webhook', caller: webhookReader({ id: 0, ...webhook }) },
+  );
+  await checkListFilter(context, PROJECT_COLLECTION, filter);
 }
 
 /** The scope's database keys, from the codes and ids of the input. */
@@ -90,11 +110,13 @@ export async function createWebhook(
   assertMayWrite(caller, 'manageWebhooks');
   await checkUrl(input.url, policy);
   const secret = newWebhookSecret();
+  const scope = await scopeKeys(manager, input.scope);
+  await checkFilter(manager, scope, input.filter);
   const values = {
     url: input.url,
     events: [...new Set(input.events)],
     filterJson: input.filter ? JSON.stringify(input.filter) : null,
-    ...(await scopeKeys(manager, input.scope)),
+    ...scope,
     secret,
     enabled: true,
     disabledReason: null,
@@ -136,6 +158,12 @@ export async function updateWebhook(
   } else if (input.enabled === false) {
     Object.assign(changes, { enabled: false, disabledReason: 'disabled by an administrator' });
   }
+  const filterJson = changes.filterJson === undefined ? before.filterJson : changes.filterJson;
+  await checkFilter(
+    manager,
+    { ...before, ...changes },
+    filterJson ? (JSON.parse(filterJson) as Record<string, unknown>) : null,
+  );
   if (Object.keys(changes).length > 0) await manager.update(Webhook, { id: before.id }, changes);
   const webhook = await manager.findOneByOrFail(Webhook, { id: before.id });
   audit.record('Webhook', webhook.id, audited(before), audited(webhook));
@@ -222,7 +250,9 @@ export async function writeWebhookOutbox(
 }
 
 /** The caller a webhook reads with: a token of its scope, as the permission policy knows them. */
-export function webhookReader(webhook: Webhook): TokenCaller {
+export function webhookReader(
+  webhook: Pick<Webhook, 'id' | 'scopeKind' | 'regionId' | 'ministryId' | 'poleId'>,
+): TokenCaller {
   const role = {
     [WebhookScopeKind.ALL]: Role.MINISTRY_ANALYST,
     [WebhookScopeKind.MINISTRY]: Role.MINISTRY_ANALYST,
