@@ -358,6 +358,26 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
     }
   });
 
+  it('delivers one event per record a CSV import commits (the import goes through the outbox)', async () => {
+    await createWebhook({ url: receiver.url, events: ['projectUpdated'], scope: { kind: 'ALL' } });
+    const arriving = receiver.next();
+    const csv =
+      'acronym,title,summary,programmeCode,leadPoleSlug,totalBudget,publicFundingRequested\n' +
+      'HOOK-IMPORT,Projet importé,Un projet venu d’un fichier CSV.,HORIZON_EUROPE,aquimer,' +
+      '1000000.00,400000.00\n';
+    const response = await fetch(admin.url.replace(/graphql$/, 'imports?kind=projects'), {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...(await bearerFor(database.dataSource, ADMIN)) },
+      body: csv,
+    });
+    expect(response.status).toBe(200);
+    const body = JSON.parse((await arriving).body) as { type: string; data: unknown };
+    expect(body).toMatchObject({
+      type: 'projectUpdated',
+      data: { project: { acronym: 'HOOK-IMPORT', status: 'DRAFT', totalBudget: '1000000.00' } },
+    });
+  });
+
   it('refuses a bad filter at registration, naming its path', async () => {
     const result = await admin.query(CREATE_WEBHOOK, {
       input: {
