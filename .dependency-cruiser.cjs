@@ -6,7 +6,7 @@
  *   api-token/ · rate-limit/ → database/ → core/ · config/
  */
 const FEATURES =
-  '^server/src/(audit|funding-programme|import-export|member|ministry|pole|project|region|selection|statistics|theme)/';
+  '^server/src/(audit|funding-programme|import-export|live|member|ministry|pole|project|region|selection|statistics|theme|webhook)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

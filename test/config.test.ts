@@ -74,6 +74,15 @@ describe('loadConfig', () => {
         maxBufferedBytes: 1048576,
         idleTimeoutSeconds: 300,
       },
+      webhooks: {
+        deliver: true,
+        timeoutMs: 10_000,
+        firstRetryMs: 30_000,
+        retryForMs: 86_400_000,
+        disableAfterDays: 5,
+        pollMs: 1000,
+        allowPrivateNetworks: false,
+      },
       idempotency: {
         ttlSeconds: 86400,
       },

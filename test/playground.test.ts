@@ -8,6 +8,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadPlaygroundExamples } from '../server/src/http/playground/playground.examples';
 import { PLAYGROUND_ASSETS_DIR } from '../server/src/http/playground/playground.routes';
 import type { PlaygroundSettings } from '../server/src/http/playground/playground.settings';
+import { connectLive } from './helpers/live-client';
 import { openSeededDatabase, type TestDatabase, testDatabaseKinds } from './helpers/test-databases';
 import {
   type ConfigOverrides,
@@ -82,26 +83,55 @@ describe('the example queries', () => {
     // The examples show confidential fields too: analysts run them with their token.
     const server = withServer({}, kind, { as: ANALYST });
 
-    it.each(examples.map((example) => [example.fileName, example.query]))(
-      '%s answers with data and no errors',
-      async (_fileName, query) => {
-        const response = await server.env().query(query);
-        expect({ status: response.status, errors: response.errors }).toEqual({
-          status: 200,
-          errors: undefined,
-        });
-        // Every root field answered, and lists are not empty: the example shows something.
-        for (const [field, value] of Object.entries(response.data ?? {})) {
-          expect({
-            field,
-            isEmpty: value === null || (Array.isArray(value) && value.length === 0),
-          }).toEqual({ field, isEmpty: false });
-        }
-        expect(Object.keys(response.data ?? {}).length).toBeGreaterThan(0);
-      },
-    );
+    it.each(
+      examples
+        .filter((example) => !isSubscription(example.query))
+        .map((example) => [example.fileName, example.query]),
+    )('%s answers with data and no errors', async (_fileName, query) => {
+      const response = await server.env().query(query);
+      expect({ status: response.status, errors: response.errors }).toEqual({
+        status: 200,
+        errors: undefined,
+      });
+      // Every root field answered, and lists are not empty: the example shows something.
+      for (const [field, value] of Object.entries(response.data ?? {})) {
+        expect({
+          field,
+          isEmpty: value === null || (Array.isArray(value) && value.length === 0),
+        }).toEqual({ field, isEmpty: false });
+      }
+      expect(Object.keys(response.data ?? {}).length).toBeGreaterThan(0);
+    });
+
+    // A subscription sends nothing until a write commits (this database is never written):
+    // the server accepting it over graphql-ws, as GraphiQL's fetcher sends it, is the check.
+    it.each(
+      examples
+        .filter((example) => isSubscription(example.query))
+        .map((example) => [example.fileName, example.query]),
+    )('%s is accepted over WebSocket', async (_fileName, query) => {
+      const live = connectLive(
+        server.env().url,
+        await bearerFor(server.database().dataSource, ANALYST),
+        () => server.env().app.liveEvents.listenersAdded(),
+      );
+      try {
+        const subscription = await live.subscribe(query);
+        expect(await subscription.receivesWithin(200)).toBe(false);
+        subscription.stop();
+      } finally {
+        await live.dispose();
+      }
+    });
   });
 });
+
+function isSubscription(query: string): boolean {
+  return parse(query).definitions.some(
+    (definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'subscription',
+  );
+}
 
 describe('PLAYGROUND=graphiql (the default)', () => {
   const server = withServer({ http: { playground: 'graphiql' } });

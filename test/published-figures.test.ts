@@ -298,7 +298,7 @@ describe.each(kinds)('published figures through the API (%s)', (kind) => {
   it('about 1 bn€ granted to the European projects of phase IV (±20 %)', async () => {
     const { projectStats } = await ask<{
       projectStats: { key: { year: number }; sum: { publicFundingGranted: string | null } }[];
-    }>(example('14-european-funding-phase-4.graphql'));
+    }>(example('15-european-funding-phase-4.graphql'));
     expect(projectStats.map((group) => group.key.year)).toEqual([2019, 2020, 2021, 2022]);
     const granted = projectStats.reduce(
       (total, group) => total + Number(group.sum.publicFundingGranted ?? 0),

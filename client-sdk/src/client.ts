@@ -17,6 +17,7 @@ import {
   readNdjson,
 } from './export-rows.js';
 import { createOperations, type PoleGraphOperations } from './generated/operations.js';
+import { createLiveConnection, type LiveOptions, type LiveSubscription } from './live.js';
 import type { RequestArguments, Requester, RequestOptions } from './request-options.js';
 import {
   backoffDelay,
@@ -75,6 +76,12 @@ export interface PoleGraphClientOptions {
    * @default `exports` beside the GraphQL endpoint: `https://host/graphql` → `https://host/exports`
    */
   exportsUrl?: string | undefined;
+  /**
+   * How `subscribe` reaches the WebSocket endpoint (URL, WebSocket implementation for Node 20,
+   * reconnection backoff).
+   * @default the same URL over ws:// or wss://, the global WebSocket, retries without end
+   */
+  live?: LiveOptions | undefined;
 }
 
 /** A PoleGraph client: one typed method per shipped operation, and `request` for any document. */
@@ -117,7 +124,33 @@ export interface PoleGraphClient extends PoleGraphOperations {
     filter?: ExportFilterOf<TKind> | undefined,
     options?: RequestOptions,
   ): AsyncGenerator<ExportRowOf<TKind>, void, undefined>;
+  /**
+   * Starts a subscription (GraphQL over WebSocket, the token in `connectionParams`) and returns
+   * its events as a typed async iterator. A dropped connection is reopened with backoff and the
+   * subscription sent again; `return()` (or leaving a `for await` loop) ends it cleanly. Events
+   * come after commit, read with the token's rights: restricted fields are null outside its
+   * scope.
+   *
+   * @example
+   * for await (const { projectStatusChanged } of client.subscribe(ProjectStatusChangesDocument, {
+   *   filter: { region: { code: { eq: '84' } } },
+   * })) console.log(projectStatusChanged.project.acronym, projectStatusChanged.project.status);
+   * @throws PoleGraphError from `next()`: a refused document or filter (its code), or a close
+   * that is not retried (4401 `UNAUTHENTICATED`, 4429 `RATE_LIMITED`).
+   */
+  subscribe<TDocument extends TypedDocumentNode<unknown, never>>(
+    document: TDocument & KnownFields<ResultOf<TDocument>>,
+    ...args: SubscribeArguments<VariablesOf<TDocument>>
+  ): LiveSubscription<ResultOf<TDocument>>;
+  /** Ends every subscription of this client and closes its WebSocket. */
+  closeSubscriptions(): Promise<void>;
 }
+
+/** The variables of a subscription: may be left out when the document requires none. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type SubscribeArguments<TVariables> = {} extends TVariables
+  ? [variables?: TVariables]
+  : [variables: TVariables];
 
 interface GraphQLResponseBody {
   data?: unknown;
@@ -334,7 +367,24 @@ export function createClient(options: PoleGraphClientOptions): PoleGraphClient {
       args[0],
       args[1],
     )) as PoleGraphClient['request'];
-  return { url: options.url, request, exportRows, ...createOperations(execute) };
+  const live = createLiveConnection(
+    options.url,
+    async () => (typeof options.token === 'function' ? await options.token() : options.token),
+    options.live,
+  );
+  const subscribe = ((document: unknown, variables?: unknown) =>
+    live.subscribe(
+      document as TypedDocumentNode<never, unknown>,
+      variables,
+    )) as PoleGraphClient['subscribe'];
+  return {
+    url: options.url,
+    request,
+    exportRows,
+    subscribe,
+    closeSubscriptions: () => live.dispose(),
+    ...createOperations(execute, live.subscribe),
+  };
 }
 
 /** A fresh random `Idempotency-Key` (Web Crypto, in Node 20+ and browsers). */

@@ -13,7 +13,9 @@ export type TransportErrorCode =
   /** Any other HTTP failure without a GraphQL error in its body. */
   | 'HTTP_ERROR'
   /** A body that is not a GraphQL response (or an export line that is not JSON). */
-  | 'BAD_RESPONSE';
+  | 'BAD_RESPONSE'
+  /** `verifyWebhook`: a delivery whose signature, timestamp or headers do not check out. */
+  | 'INVALID_SIGNATURE';
 
 /**
  * The code of a `PoleGraphError`. The known ones autocomplete; a server newer than this SDK may

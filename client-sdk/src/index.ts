@@ -6,6 +6,8 @@
  * - `graphql()` writes your own documents against the schema, typed with no codegen;
  * - `paginate()` walks a connection page by page (with a progress callback);
  * - `client.exportRows()` streams a whole filtered list from the bulk export endpoint;
+ * - `client.subscribe()` receives live updates as a typed async iterator (WebSocket);
+ * - `verifyWebhook()` checks a webhook delivery's signature and returns its typed event;
  * - every failure is a `PoleGraphError` with a `code`.
  */
 export {
@@ -36,6 +38,7 @@ export type {
 } from './export-rows.js';
 export { operationDocuments, type PoleGraphOperations } from './generated/operations.js';
 export { graphql, type PoleGraphTadaSetup } from './graphql.js';
+export type { LiveOptions, LiveSubscription, Subscriber } from './live.js';
 export {
   type ConnectionNodeOf,
   type PageProgress,
@@ -45,6 +48,13 @@ export {
 export type { RequestArguments, Requester, RequestOptions } from './request-options.js';
 export type { RetryEvent, RetryOptions } from './retry.js';
 export type { KnownFields, ResultOf, TypedDocumentNode, VariablesOf } from './typed-document.js';
+export {
+  verifyWebhook,
+  type VerifyWebhookOptions,
+  type WebhookEvent,
+  type WebhookEventData,
+  type WebhookHeaders,
+} from './webhook.js';
 // The operations' result and variables types, the schema's enums (as const objects) and input
 // types, and the typed documents (`PolesOfRegionDocument`…).
 export * from './generated/graphql.js';

@@ -30,8 +30,6 @@ const result = await build({
   target: ['es2020'],
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
-  // The toolkit loads graphql-ws only for subscriptions, which PoleGraph does not serve.
-  external: ['graphql-ws'],
   // Keeps the MIT notices of React, GraphiQL, CodeMirror… beside the bundle.
   legalComments: 'linked',
   metafile: true,

@@ -33,6 +33,8 @@ import type { Metrics } from './observability/metrics';
 import { currentRequest } from './observability/request-scope';
 import { loadTracing } from './observability/tracing';
 import { RateLimiter } from './rate-limit/rate-limiter';
+import { writeWebhookOutbox } from './webhook/webhook.service';
+import { WebhookDeliveryWorker } from './webhook/webhook-delivery.worker';
 
 export interface PoleGraphApp {
   config: AppConfig;
@@ -48,6 +50,8 @@ export interface PoleGraphApp {
   webSocket: WebSocketTransport;
   /** Where committed changes are published to subscribers (Redis or this process). */
   liveEvents: LiveEventBus;
+  /** Sends the webhooks' outbox; null when WEBHOOK_DELIVER=false. */
+  webhookWorker: WebhookDeliveryWorker | null;
   /** Starts listening; resolves once the port is bound (port 0 picks a free one). */
   listen(port?: number): Promise<{ server: Server; url: string }>;
   /**
@@ -114,8 +118,24 @@ export async function createApp(
   const afterCommit = [
     (change: Parameters<typeof liveEventsOf>[0]) => liveEvents.publish(liveEventsOf(change)),
   ];
+  // Every write also leaves its webhook deliveries in its own transaction (the outbox).
+  const beforeCommit = [writeWebhookOutbox];
+  const webhookUrlPolicy = {
+    nodeEnv: config.process.nodeEnv,
+    allowPrivateNetworks: config.webhooks.allowPrivateNetworks,
+  };
   const contextOf = (request: ContextRequest) =>
-    createContext({ dataSource, afterCommit, liveEvents }, request);
+    createContext({ dataSource, beforeCommit, afterCommit, liveEvents, webhookUrlPolicy }, request);
+  const webhookWorker = config.webhooks.deliver
+    ? new WebhookDeliveryWorker({
+        dataSource,
+        schema,
+        config: config.webhooks,
+        policy: webhookUrlPolicy,
+        logger,
+      })
+    : null;
+  webhookWorker?.start();
   const webSocket = startWebSocketTransport({
     config,
     schema,
@@ -164,6 +184,7 @@ export async function createApp(
     metrics,
     webSocket,
     liveEvents,
+    webhookWorker,
     listen(port = config.http.port) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -183,6 +204,8 @@ export async function createApp(
         await webSocket.dispose();
         await gracefulStop.stop(config.operations.stopGracePeriodMs);
         await apollo.stop();
+        // A delivery in flight ends (within its timeout); what is left waits in the outbox.
+        await webhookWorker?.stop();
         await liveEvents.close();
         if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
         await rateLimiter.close();

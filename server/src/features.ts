@@ -89,6 +89,8 @@ import {
 import { THEME_COLLECTION } from './theme/theme.collection';
 import { Theme } from './theme/theme.entity';
 import { ThemeResolver } from './theme/theme.resolver';
+import { Webhook, WebhookAttempt, WebhookDelivery } from './webhook/webhook.entity';
+import { WebhookResolver } from './webhook/webhook.resolver';
 
 /** Every stored entity, in an order where each one's references come before it. */
 export const ENTITIES = [
@@ -113,6 +115,9 @@ export const ENTITIES = [
   ApiToken,
   WriteLock,
   IdempotencyRecord,
+  Webhook,
+  WebhookDelivery,
+  WebhookAttempt,
 ];
 
 /** Every collection, by GraphQL type name: what `node(id:)` can fetch. */
@@ -172,6 +177,7 @@ export const RESOLVERS = [
   RateLimitResolver,
   ViewerResolver,
   LiveResolver,
+  WebhookResolver,
 ] as const;
 
 /** The registry as the schema builder takes it. */

@@ -64,6 +64,8 @@ export interface TestEnvironmentOptions {
   as?: Partial<IssueTokenRequest> & { role: Role };
   /** Where the server's log lines go (see LogCapture); the config's logger otherwise. */
   logger?: Logger;
+  /** The port to listen on (a restart on the same port); a free one otherwise. */
+  port?: number;
 }
 
 /** A real server on a free port over `database`, reached through HTTP (like Vendure's). */
@@ -76,7 +78,7 @@ export async function createTestEnvironment(
     dataSource: database.dataSource,
     logger: options.logger,
   });
-  const { url } = await app.listen(0);
+  const { url } = await app.listen(options.port ?? 0);
   const defaultHeaders = options.as ? await bearerFor(database.dataSource, options.as) : {};
   return {
     app,

@@ -185,7 +185,8 @@ export type WriteAction =
   | 'manageProjectsOfPole'
   | 'recordEvaluation'
   | 'decideLabelling'
-  | 'manageTokens';
+  | 'manageTokens'
+  | 'manageWebhooks';
 
 export interface WriteTarget {
   poleId?: number;
@@ -257,6 +258,7 @@ const WRITE_RULES: Record<WriteAction, string> = {
     'administrators, ministry analysts in the name of their ministry, and region officers in the name of their region for poles headquartered there',
   decideLabelling: 'administrators',
   manageTokens: 'administrators',
+  manageWebhooks: 'administrators',
 };
 
 export function forbiddenWriteMessage(caller: Caller, action: WriteAction): string {

@@ -14,6 +14,7 @@ import {
   importCsv,
   isImportKindName,
 } from '../import-export/bulk-import.service';
+import { writeWebhookOutbox } from '../webhook/webhook.service';
 import { CommandLineError, openCommandLineDatabase } from './command-line';
 
 const USAGE = `Usage: npm run import -- <${IMPORT_KIND_NAMES.join('|')}> <file.csv>
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   try {
     const outcome = await importCsv(dataSource, kind, content, {
       source: basename(file),
+      // The servers' delivery workers send what the import leaves in the webhooks' outbox.
+      beforeCommit: [writeWebhookOutbox],
       afterCommit: liveEvents ? [(change) => liveEvents.publish(liveEventsOf(change))] : [],
     });
     if (outcome.ok) {

@@ -185,6 +185,23 @@ export const OPTIONS = {
     /** A connection with no subscription for this long is closed (4408). */
     idleTimeoutSeconds: option('LIVE_IDLE_TIMEOUT_SECONDS', 300, wholeNumber(1)),
   },
+  /** Signed HTTP callbacks of committed changes (README "Live updates" › Webhooks). */
+  webhooks: {
+    /** Whether this process runs the delivery worker (every process may: rows are claimed). */
+    deliver: option('WEBHOOK_DELIVER', true, boolean),
+    /** How long one POST to an endpoint may take before it counts as failed. */
+    timeoutMs: option('WEBHOOK_TIMEOUT_MS', 10_000, wholeNumber(100)),
+    /** Wait before the first retry; each further retry waits twice as long (capped at 1 h). */
+    firstRetryMs: option('WEBHOOK_FIRST_RETRY_MS', 30_000, wholeNumber(1)),
+    /** A delivery still failing this long after its change is given up. */
+    retryForMs: option('WEBHOOK_RETRY_FOR_MS', 86_400_000, wholeNumber(1), '`86400000` (24 h)'),
+    /** An endpoint whose deliveries all failed for this many days in a row is disabled. */
+    disableAfterDays: option('WEBHOOK_DISABLE_AFTER_DAYS', 5, positiveNumber),
+    /** How often the worker looks for deliveries that are due. */
+    pollMs: option('WEBHOOK_POLL_MS', 1000, wholeNumber(10)),
+    /** Whether endpoints may be on private, loopback or link-local networks (SSRF guard). */
+    allowPrivateNetworks: option('WEBHOOK_ALLOW_PRIVATE_NETWORKS', false, boolean),
+  },
   /** Retried mutations (`Idempotency-Key`). */
   idempotency: {
     /** How long a mutation's outcome is kept for a retry with the same key, in seconds. */
@@ -216,6 +233,7 @@ export type RateLimitConfig = AppConfig['rateLimit'];
 export type RedisConfig = AppConfig['redis'];
 export type OperationsConfig = AppConfig['operations'];
 export type LiveConfig = AppConfig['live'];
+export type WebhooksConfig = AppConfig['webhooks'];
 
 function valuesOf<T extends object>(
   section: T,

@@ -9,6 +9,7 @@ export enum UserErrorCode {
   STALE_VERSION = 'STALE_VERSION',
   FORBIDDEN_TRANSITION = 'FORBIDDEN_TRANSITION',
   REFERENCE_IN_USE = 'REFERENCE_IN_USE',
+  URL_NOT_ALLOWED = 'URL_NOT_ALLOWED',
 }
 
 /** One problem with a write's input: the offending field's path, a message and a code. */

@@ -6,6 +6,7 @@ import { AddApiTokens1795407149982 } from './migrations/1795407149982-AddApiToke
 import { DataRulesAndIdempotency1796003602874 } from './migrations/1796003602874-DataRulesAndIdempotency';
 import { LabellingTermsMergersAndRegions1796004139142 } from './migrations/1796004139142-LabellingTermsMergersAndRegions';
 import { EuropeTeamHires1796010000000 } from './migrations/1796010000000-EuropeTeamHires';
+import { Webhooks1796014029965 } from './migrations/1796014029965-Webhooks';
 
 /** Committed migrations, oldest first. MySQL and MariaDB schemas only change through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DataRulesAndIdempotency1796003602874,
   LabellingTermsMergersAndRegions1796004139142,
   EuropeTeamHires1796010000000,
+  Webhooks1796014029965,
 ];

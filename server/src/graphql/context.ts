@@ -5,7 +5,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { authenticate } from '../api-token/api-token.service';
 import { accessScopeOf, type RequestAccess } from '../auth/access-scope';
 import type { Caller } from '../auth/roles';
-import type { AfterCommitListener } from '../database/unit-of-work/unit-of-work';
+import type { NodeEnv } from '../config/config';
+import type {
+  AfterCommitListener,
+  BeforeCommitListener,
+} from '../database/unit-of-work/unit-of-work';
 import { LoaderRegistry } from './loader-registry';
 import type { LiveEventSource } from './subscriptions/live-event-bus';
 
@@ -20,6 +24,8 @@ export interface GraphQLContext {
   caller: Caller;
   /** The caller's rights as the list engine applies them, and the warnings they raised. */
   access: RequestAccess;
+  /** Told of every write this request makes, in its transaction (webhooks' outbox). */
+  beforeCommit: readonly BeforeCommitListener[];
   /** Told of every write this request commits (live updates, caches). */
   afterCommit: readonly AfterCommitListener[];
   /**
@@ -29,9 +35,23 @@ export interface GraphQLContext {
   idempotency?: { markCommitted(manager: EntityManager): Promise<void> };
   /** Committed changes, for subscriptions; null where the server serves none (command line). */
   liveEvents: LiveEventSource | null;
+  /** Which webhook endpoints may be registered (the SSRF guard's settings). */
+  webhookUrlPolicy: WebhookUrlSettings;
   /** Set for a subscription over WebSocket: called before each event is delivered. */
   subscription?: SubscriptionDelivery;
 }
+
+/** `WEBHOOK_ALLOW_PRIVATE_NETWORKS` and the environment (http:// to localhost outside production). */
+export interface WebhookUrlSettings {
+  nodeEnv: NodeEnv;
+  allowPrivateNetworks: boolean;
+}
+
+/** Where no configuration says otherwise: production's rules. */
+const STRICT_WEBHOOK_URLS: WebhookUrlSettings = {
+  nodeEnv: 'production',
+  allowPrivateNetworks: false,
+};
 
 /** What a subscription's transport checks before delivering an event to its subscriber. */
 export interface SubscriptionDelivery {
@@ -53,8 +73,10 @@ export interface ContextRequest {
 
 export interface ContextDependencies {
   dataSource: DataSource;
+  beforeCommit?: readonly BeforeCommitListener[];
   afterCommit?: readonly AfterCommitListener[];
   liveEvents?: LiveEventSource | null;
+  webhookUrlPolicy?: WebhookUrlSettings;
 }
 
 /**
@@ -62,7 +84,13 @@ export interface ContextDependencies {
  * command line) call, so every request is authenticated and isolated the same way.
  */
 export async function createContext(
-  { dataSource, afterCommit = [], liveEvents = null }: ContextDependencies,
+  {
+    dataSource,
+    beforeCommit = [],
+    afterCommit = [],
+    liveEvents = null,
+    webhookUrlPolicy = STRICT_WEBHOOK_URLS,
+  }: ContextDependencies,
   request: ContextRequest,
 ): Promise<GraphQLContext> {
   const caller =
@@ -73,7 +101,9 @@ export async function createContext(
     loaders: new LoaderRegistry(),
     caller,
     access: accessScopeOf(caller),
+    beforeCommit,
     afterCommit,
     liveEvents,
+    webhookUrlPolicy,
   };
 }

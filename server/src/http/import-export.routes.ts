@@ -196,7 +196,7 @@ export function mountImportExport(
             'kind must be projects, members or memberships: POST /imports?kind=members',
           );
         }
-        const { caller, dataSource, requestId, afterCommit } = await createContext(
+        const { caller, dataSource, requestId, beforeCommit, afterCommit } = await createContext(
           contextRequest(response, request.headers.authorization, request.ip),
         );
         if (caller.kind !== 'token') {
@@ -210,6 +210,7 @@ export function mountImportExport(
         const outcome = await importCsv(dataSource, kind, body, {
           source: `http ${requestId}`,
           caller,
+          beforeCommit,
           afterCommit,
         });
         const charged = await rateLimiter.charge(

@@ -12,6 +12,7 @@ import { inTransaction } from '../database/transactions';
 import { AuditTrail } from '../database/unit-of-work/audit-trail';
 import {
   type AfterCommitListener,
+  type BeforeCommitListener,
   constraintViolation,
 } from '../database/unit-of-work/unit-of-work';
 import { type CsvRecord, type CsvSeparator, decodeCsvBytes, parseCsv } from './csv-reader';
@@ -48,6 +49,8 @@ export interface ImportOptions {
   source: string;
   /** Whose rights each line is written with. @default an administrator (the command line) */
   caller?: Caller;
+  /** Told of each chunk in its transaction (webhooks' outbox), as the API's writes are. */
+  beforeCommit?: readonly BeforeCommitListener[];
   /** Told of each committed chunk, as the API's writes are. */
   afterCommit?: readonly AfterCommitListener[];
 }
@@ -241,6 +244,13 @@ async function runImport<TDraft, TInput extends object>(
   for (let start = 0; start < good.length; start += IMPORT_CHUNK_LINES) {
     chunks.push(good.slice(start, start + IMPORT_CHUNK_LINES));
   }
+  // One change per chunk: its records' events, one per record, as the API's writes give.
+  const changeOf = (audits: AuditTrail[]) => ({
+    operation: kind.operation,
+    actor,
+    requestId,
+    changes: audits.flatMap((audit) => audit.changes()),
+  });
   const runChunk = async (chunk: typeof good, commit: boolean): Promise<void> => {
     const audits: AuditTrail[] = [];
     try {
@@ -259,19 +269,15 @@ async function runImport<TDraft, TInput extends object>(
           }
         }
         if (!commit || problems.length > 0) throw new RollbackRequested();
+        for (const listener of options.beforeCommit ?? []) {
+          await listener(changeOf(audits), manager);
+        }
       });
     } catch (error) {
       if (!(error instanceof RollbackRequested)) throw error;
       return;
     }
-    for (const listener of options.afterCommit ?? []) {
-      listener({
-        operation: kind.operation,
-        actor,
-        requestId,
-        changes: audits.flatMap((audit) => audit.changes()),
-      });
-    }
+    for (const listener of options.afterCommit ?? []) listener(changeOf(audits));
   };
   for (const chunk of chunks) await runChunk(chunk, false);
   if (problems.length > 0) return refused();

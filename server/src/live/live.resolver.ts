@@ -1,18 +1,7 @@
 import { Arg, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 
-import { databaseIdOf } from '../core/global-id';
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { filterInputType } from '../graphql/collection-types';
-import type { GraphQLContext } from '../graphql/context';
-import type { LiveEvent, LiveEventEnvelope } from '../graphql/subscriptions/live-events';
-import { checkListFilter, liveStream, readThroughList } from '../graphql/subscriptions/live-stream';
-import { MEMBERSHIP_COLLECTION } from '../member/member.collection';
-import {
-  PROJECT_COLLECTION,
-  PROJECT_STATUS_CHANGE_COLLECTION,
-} from '../project/project.collection';
-import { EVALUATION_COLLECTION } from '../selection/evaluation.collection';
-import { LABELLING_DECISION_COLLECTION } from '../selection/labelling-decision.collection';
+import { PROJECT_COLLECTION } from '../project/project.collection';
 import {
   EvaluationRecordedEvent,
   LabellingDecisionPublishedEvent,
@@ -20,54 +9,9 @@ import {
   ProjectStatusChangedEvent,
   ProjectUpdatedEvent,
 } from './live.payloads';
+import { type SubscribeData, subscribeTo } from './live-payload.service';
 
 type Filter = Record<string, unknown> | null | undefined;
-
-interface SubscribeData {
-  args: Record<string, unknown>;
-  context: GraphQLContext;
-}
-
-type EventOf<TType extends LiveEvent['type']> = Extract<LiveEvent, { type: TType }>;
-
-function envelopeFields(envelope: LiveEventEnvelope) {
-  return { operation: envelope.operation, committedAt: new Date(envelope.committedAt) };
-}
-
-/**
- * A subscription to the events of `type` whose record (`recordOf`) the subscriber reads through
- * the list of `spec` with `filter`. The filter is checked once at subscribe, so a bad one is
- * refused at once with its path, as a query would be.
- */
-async function subscribeThroughList<TType extends LiveEvent['type'], TRecord extends object, T>(
-  context: GraphQLContext,
-  type: TType,
-  spec: CollectionSpec,
-  filter: Filter,
-  recordOf: (event: EventOf<TType>) => number,
-  payloadOf: (record: TRecord, event: EventOf<TType>) => Promise<T | null> | T | null,
-): Promise<AsyncIterableIterator<T>> {
-  await checkListFilter(context, spec, filter);
-  return liveStream(context, type, async (envelope) => {
-    const event = envelope.event as EventOf<TType>;
-    const record = await readThroughList<TRecord>(context, spec, recordOf(event), filter);
-    if (!record) return null;
-    const payload = await payloadOf(record, event);
-    return payload && { ...envelopeFields(envelope), ...payload };
-  });
-}
-
-/** Conditions on the pole and the phase number, as list filters. */
-function poleAndPhaseFilter(poleId: unknown, phase: unknown): Filter {
-  const filter: Record<string, unknown> = {};
-  if (poleId !== undefined && poleId !== null) {
-    // Checked here so that the error names the argument, not the filter built from it.
-    databaseIdOf(String(poleId), 'Pole', ['poleId']);
-    filter.pole = { id: { eq: poleId } };
-  }
-  if (phase !== undefined && phase !== null) filter.phase = { number: { eq: phase } };
-  return filter;
-}
 
 /**
  * Subscriptions: pushed after commit, each event re-read with the subscriber's own rights (see
@@ -78,26 +22,7 @@ export class LiveResolver {
   @Subscription(() => ProjectStatusChangedEvent, {
     description:
       'Status changes of the projects matching `filter` that the subscriber may read, after commit.',
-    subscribe: ({ args, context }: SubscribeData) =>
-      subscribeThroughList(
-        context,
-        'projectStatusChanged',
-        PROJECT_COLLECTION,
-        args.filter as Filter,
-        (event) => event.projectId,
-        async (project, event) => ({
-          project,
-          statusChange:
-            event.statusChangeId === null
-              ? null
-              : await readThroughList(
-                  context,
-                  PROJECT_STATUS_CHANGE_COLLECTION,
-                  event.statusChangeId,
-                  null,
-                ),
-        }),
-      ),
+    subscribe: (data: SubscribeData) => subscribeTo(data, 'projectStatusChanged'),
   })
   projectStatusChanged(
     @Root() event: ProjectStatusChangedEvent,
@@ -113,15 +38,7 @@ export class LiveResolver {
   @Subscription(() => ProjectUpdatedEvent, {
     description:
       'Projects matching `filter` that were created or whose amounts, dates or partners changed.',
-    subscribe: ({ args, context }: SubscribeData) =>
-      subscribeThroughList(
-        context,
-        'projectUpdated',
-        PROJECT_COLLECTION,
-        args.filter as Filter,
-        (event) => event.projectId,
-        (project) => ({ project }),
-      ),
+    subscribe: (data: SubscribeData) => subscribeTo(data, 'projectUpdated'),
   })
   projectUpdated(
     @Root() event: ProjectUpdatedEvent,
@@ -137,15 +54,7 @@ export class LiveResolver {
   @Subscription(() => EvaluationRecordedEvent, {
     description:
       'Evaluations recorded, for those who may read them (the evaluated pole’s detail right).',
-    subscribe: ({ args, context }: SubscribeData) =>
-      subscribeThroughList(
-        context,
-        'evaluationRecorded',
-        EVALUATION_COLLECTION,
-        poleAndPhaseFilter(args.poleId, args.phase),
-        (event) => event.evaluationId,
-        (evaluation) => ({ evaluation }),
-      ),
+    subscribe: (data: SubscribeData) => subscribeTo(data, 'evaluationRecorded'),
   })
   evaluationRecorded(
     @Root() event: EvaluationRecordedEvent,
@@ -159,15 +68,7 @@ export class LiveResolver {
 
   @Subscription(() => LabellingDecisionPublishedEvent, {
     description: 'Labelling decisions once published (a draft is never sent, whoever subscribes).',
-    subscribe: ({ args, context }: SubscribeData) =>
-      subscribeThroughList(
-        context,
-        'labellingDecisionPublished',
-        LABELLING_DECISION_COLLECTION,
-        { ...poleAndPhaseFilter(null, args.phase), publishedOn: { isNull: false } },
-        (event) => event.decisionId,
-        (decision) => ({ decision }),
-      ),
+    subscribe: (data: SubscribeData) => subscribeTo(data, 'labellingDecisionPublished'),
   })
   labellingDecisionPublished(
     @Root() event: LabellingDecisionPublishedEvent,
@@ -179,15 +80,7 @@ export class LiveResolver {
 
   @Subscription(() => MembershipChangedEvent, {
     description: 'Members joining or leaving a pole, or their membership changing.',
-    subscribe: ({ args, context }: SubscribeData) =>
-      subscribeThroughList(
-        context,
-        'membershipChanged',
-        MEMBERSHIP_COLLECTION,
-        poleAndPhaseFilter(args.poleId, null),
-        (event) => event.membershipId,
-        (membership) => ({ membership }),
-      ),
+    subscribe: (data: SubscribeData) => subscribeTo(data, 'membershipChanged'),
   })
   membershipChanged(
     @Root() event: MembershipChangedEvent,

@@ -26,25 +26,43 @@ export interface CommittedChange extends UnitOfWorkActor {
 
 export type AfterCommitListener = (change: CommittedChange) => void;
 
+/**
+ * Told of a write inside its transaction, after its audit entries and before the commit: what it
+ * writes (a webhook's outbox row) commits or rolls back with the change.
+ */
+export type BeforeCommitListener = (
+  change: CommittedChange,
+  manager: EntityManager,
+) => Promise<void>;
+
+/** What a unit of work tells its listeners: in the transaction, and once committed. */
+export interface CommitListeners {
+  beforeCommit?: readonly BeforeCommitListener[];
+  afterCommit?: readonly AfterCommitListener[];
+}
+
 /** The outcome of a unit of work: its value, or the refusals that rolled it back. */
 export type UnitOfWorkOutcome<T> = { ok: true; value: T } | { ok: false; refusals: Refusal[] };
 
 /**
  * Runs `work` as ONE transaction with its audit entries: all or nothing. Expected refusals
  * (`UserInputProblems`, or a database constraint that a rule let slip) come back as data;
- * anything else is thrown. Listeners hear of the change only once it is committed.
+ * anything else is thrown. `beforeCommit` listeners write with the change, in its transaction;
+ * `afterCommit` listeners hear of it only once it is committed.
  */
 export async function runUnitOfWork<T>(
   dataSource: DataSource,
   actor: UnitOfWorkActor,
   work: (unit: UnitOfWork) => Promise<T>,
-  afterCommit: readonly AfterCommitListener[] = [],
+  { beforeCommit = [], afterCommit = [] }: CommitListeners = {},
 ): Promise<UnitOfWorkOutcome<T>> {
   const audit = new AuditTrail(actor.operation, actor.actor, actor.requestId);
   try {
     const value = await inTransaction(dataSource, async (manager) => {
       const result = await work({ manager, audit });
       await audit.write(manager);
+      const change: CommittedChange = { ...actor, changes: audit.changes() };
+      for (const listener of beforeCommit) await listener(change, manager);
       return result;
     });
     const committed: CommittedChange = { ...actor, changes: audit.changes() };

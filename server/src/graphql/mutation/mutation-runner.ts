@@ -48,7 +48,7 @@ export async function runMutation<TResult extends object>(
       await context.idempotency?.markCommitted(manager);
       return result;
     },
-    context.afterCommit,
+    { beforeCommit: context.beforeCommit, afterCommit: context.afterCommit },
   );
   if (!outcome.ok) return refused(outcome.refusals);
   // Loaders of this request may hold what was just changed.

@@ -19,6 +19,11 @@ registerEnumType(UserErrorCode, {
     REFERENCE_IN_USE: {
       description: 'The record is still referenced by others and cannot be removed.',
     },
+    URL_NOT_ALLOWED: {
+      description:
+        'A webhook URL the server will not call: not https:// (http:// only to localhost in ' +
+        'development), or a private-network address (`WEBHOOK_ALLOW_PRIVATE_NETWORKS`).',
+    },
   },
 });
 

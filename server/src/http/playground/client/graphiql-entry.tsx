@@ -15,6 +15,7 @@ import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { type GraphiQLPlugin, ToolbarButton, useEditorContext } from '@graphiql/react';
 import { createGraphiQLFetcher, createLocalStorage } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
+import { createClient as createWebSocketClient } from 'graphql-ws';
 import { type FormEvent, StrictMode, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -333,6 +334,15 @@ function mountPlayground(): void {
   const settings = readSettings();
   const fetcher = createGraphiQLFetcher({
     url: settings.endpoint,
+    // Subscriptions go over graphql-ws on the same path, with the page's token at connection.
+    wsClient: createWebSocketClient({
+      url: new URL(settings.endpoint, window.location.href).href.replace(/^http/, 'ws'),
+      lazy: true,
+      connectionParams: () => {
+        const token = tokenStore.get();
+        return token ? { authorization: `Bearer ${token}` } : {};
+      },
+    }),
     // Every tab's request carries the page's token (a tab's own Authorization header wins),
     // and the cost the server reports after running it is shown.
     fetch: async (input, init) => {
