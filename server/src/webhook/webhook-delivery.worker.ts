@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -14,7 +17,7 @@ import { webhookReader } from './webhook.service';
 import { webhookBody, webhookDocuments } from './webhook-body';
 import { failedForDays, nextAttemptAt } from './webhook-retry';
 import { webhookHeaders } from './webhook-signature';
-import { refusedWebhookTarget, type WebhookUrlPolicy } from './webhook-url-policy';
+import { guardedLookup, refusedWebhookTarget, type WebhookUrlPolicy } from './webhook-url-policy';
 
 /** Deliveries claimed per round of the worker. */
 const BATCH = 20;
@@ -176,31 +179,32 @@ export class WebhookDeliveryWorker {
       return { statusCode: null, durationMs: 0, error: `URL_NOT_ALLOWED: url ${refused}` };
     const started = performance.now();
     try {
-      const response = await fetch(webhook.url, {
-        method: 'POST',
-        headers: webhookHeaders(webhook.secret, messageId, body),
+      const statusCode = await postOnce(
+        webhook.url,
+        webhookHeaders(webhook.secret, messageId, body),
         body,
-        // A redirect could lead anywhere, a private network included: never followed.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.deps.config.timeoutMs),
-      });
-      await response.body?.cancel().catch(() => undefined);
+        this.deps.config.timeoutMs,
+        guardedLookup(this.deps.policy),
+      );
       const durationMs = Math.round(performance.now() - started);
-      const ok = response.status >= 200 && response.status < 300;
+      const ok = statusCode >= 200 && statusCode < 300;
       return {
-        statusCode: response.status,
+        statusCode,
         durationMs,
-        error: ok ? null : `the endpoint answered HTTP ${response.status}`,
+        error: ok ? null : `the endpoint answered HTTP ${statusCode}`,
       };
     } catch (error) {
       const durationMs = Math.round(performance.now() - started);
       const timedOut = (error as Error).name === 'TimeoutError';
+      const refused = (error as NodeJS.ErrnoException).code === 'URL_NOT_ALLOWED';
       return {
         statusCode: null,
         durationMs,
         error: timedOut
           ? `no answer within ${this.deps.config.timeoutMs} ms`
-          : `the request failed: ${String((error as Error).cause ?? error)}`.slice(0, 500),
+          : refused
+            ? `URL_NOT_ALLOWED: url ${(error as Error).message}`
+            : `the request failed: ${String(error)}`.slice(0, 500),
       };
     }
   }
@@ -278,4 +282,41 @@ export class WebhookDeliveryWorker {
 /** When the delivery's change was committed: the retry window counts from there. */
 function committedAtMs(delivery: WebhookDelivery): number {
   return Date.parse((JSON.parse(delivery.eventJson) as LiveEventEnvelope).committedAt);
+}
+
+/**
+ * One POST, answered by its status code. Through node:http(s) rather than fetch, so that the
+ * connection resolves the host with `lookup` (the address connected to is the address checked);
+ * redirects are not followed (a redirect could lead anywhere, a private network included).
+ */
+function postOnce(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  lookup: LookupFunction,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const request = send(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup,
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (response) => {
+        response.resume();
+        response.once('end', () => resolve(response.statusCode ?? 0));
+        response.once('error', reject);
+      },
+    );
+    request.once('error', (error) => {
+      // The abort of AbortSignal.timeout() arrives as an AbortError whose cause names the timeout.
+      const cause = (error as Error & { cause?: Error }).cause;
+      reject(cause?.name === 'TimeoutError' ? cause : error);
+    });
+    request.end(body);
+  });
 }

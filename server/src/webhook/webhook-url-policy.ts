@@ -1,5 +1,6 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 import type { WebhookUrlSettings } from '../graphql/context';
 
@@ -113,3 +114,43 @@ export async function refusedWebhookTarget(
     ? `resolves to a private network address (${hostname} → ${inside.address}); set WEBHOOK_ALLOW_PRIVATE_NETWORKS to allow it`
     : null;
 }
+
+/** How a host name is resolved: `dns.lookup` with every address (tests pass their own). */
+export type ResolveAll = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+/**
+ * The `lookup` of the connection that sends a delivery: the addresses the socket connects to
+ * are the ones checked, so a name that resolves somewhere public when it is checked and into a
+ * private network a moment later (DNS rebinding) is refused at connect time.
+ */
+export function guardedLookup(
+  policy: WebhookUrlPolicy,
+  resolveAll: ResolveAll = dnsLookup as unknown as ResolveAll,
+): LookupFunction {
+  return (hostname, options, callback) => {
+    resolveAll(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 0);
+      const inside =
+        policy.allowPrivateNetworks || isLocalhost(hostname)
+          ? undefined
+          : addresses.find(({ address }) => isPrivateAddress(address));
+      if (inside || addresses.length === 0) {
+        const refusal = new Error(
+          inside
+            ? `${hostname} resolves to a private network address (${inside.address})`
+            : `${hostname} does not resolve`,
+        ) as NodeJS.ErrnoException;
+        refusal.code = 'URL_NOT_ALLOWED';
+        return callback(refusal, '', 0);
+      }
+      if (options.all) return (callback as unknown as ResolveAllCallback)(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+type ResolveAllCallback = (error: null, addresses: LookupAddress[]) => void;

@@ -1,8 +1,16 @@
+import type { LookupOneOptions } from 'node:dns';
+import type { LookupFunction } from 'node:net';
+
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 
 import { failedForDays, MAX_RETRY_DELAY_MS, nextAttemptAt, retryDelayMs } from './webhook-retry';
 import { newWebhookSecret, webhookHeaders, webhookSignature } from './webhook-signature';
-import { isPrivateAddress, refusedWebhookUrl } from './webhook-url-policy';
+import {
+  guardedLookup,
+  isPrivateAddress,
+  refusedWebhookUrl,
+  type ResolveAll,
+} from './webhook-url-policy';
 
 describe('webhook signature (Standard Webhooks)', () => {
   it('is what the standardwebhooks package verifies', () => {
@@ -91,5 +99,61 @@ describe('webhook URL policy (SSRF)', () => {
       /user name/,
     );
     expect(refusedWebhookUrl('hooks.example.org', production)).toBe('is not an absolute URL');
+  });
+});
+
+describe('guardedLookup (the connection of a delivery)', () => {
+  const production = { nodeEnv: 'production' as const, allowPrivateNetworks: false };
+  /** A resolver that answers `addresses` for every name, as a rebinding DNS server would. */
+  const resolvingTo =
+    (...addresses: string[]): ResolveAll =>
+    (_hostname, _options, callback) =>
+      callback(
+        null,
+        addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+      );
+  const connectTo = (lookup: LookupFunction, all: boolean) =>
+    new Promise<unknown>((resolve, reject) =>
+      lookup('hooks.example.org', { all } as LookupOneOptions, (error, address, family) =>
+        error ? reject(error) : resolve(all ? address : { address, family }),
+      ),
+    );
+
+  it('connects to a public address', async () => {
+    await expect(
+      connectTo(guardedLookup(production, resolvingTo('203.0.113.7')), false),
+    ).resolves.toEqual({
+      address: '203.0.113.7',
+      family: 4,
+    });
+    await expect(
+      connectTo(guardedLookup(production, resolvingTo('203.0.113.7', '2001:db8::1')), true),
+    ).resolves.toEqual([
+      { address: '203.0.113.7', family: 4 },
+      { address: '2001:db8::1', family: 6 },
+    ]);
+  });
+
+  it('refuses, at connect time, a name that now resolves into a private network', async () => {
+    for (const address of ['10.0.0.5', '169.254.169.254', '::1']) {
+      await expect(
+        connectTo(guardedLookup(production, resolvingTo('203.0.113.7', address)), true),
+      ).rejects.toEqual(
+        expect.objectContaining({
+          code: 'URL_NOT_ALLOWED',
+          message: `hooks.example.org resolves to a private network address (${address})`,
+        }),
+      );
+    }
+  });
+
+  it('lets private addresses through when the configuration allows them', async () => {
+    const allowed = { ...production, allowPrivateNetworks: true };
+    await expect(
+      connectTo(guardedLookup(allowed, resolvingTo('10.0.0.5')), false),
+    ).resolves.toEqual({
+      address: '10.0.0.5',
+      family: 4,
+    });
   });
 });
