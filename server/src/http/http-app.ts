@@ -11,6 +11,7 @@ import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import type { Tracing } from '../observability/tracing';
 import { corsOptions } from './cors-policy';
+import { mountDashboards } from './dashboards/dashboards.routes';
 import { ExecutionGate } from './execution-gate';
 import { mountHealth, type Readiness } from './health.routes';
 import { batchSizeLimit, graphqlBodyParser } from './http-limits';
@@ -34,7 +35,7 @@ export interface HttpAppDependencies {
 }
 
 /**
- * The express pipeline: request id and log line, health, metrics, playground, imports and exports, then /graphql
+ * The express pipeline: request id and log line, health, metrics, playground, dashboards, imports and exports, then /graphql
  * behind CORS, body limits and the bound on concurrent executions.
  */
 export function createHttpApp({
@@ -54,6 +55,7 @@ export function createHttpApp({
   if (metrics && config.operations.metricsPort === null) mountMetrics(app, metrics);
   // Browsers asking for HTML get the playground; GraphQL requests go on to Apollo.
   mountPlayground(app, config.http);
+  mountDashboards(app, config.http);
   mountImportExport(app, { config, schema, createContext });
   const gate = new ExecutionGate(config.operations);
   app.use(
