@@ -44,7 +44,9 @@ for (const file of Object.keys(result.metafile.outputs)) {
   const zipped = gzipSync(bytes, { level: 9 }).length;
   gzipped += zipped;
   const kib = (statSync(join(serverDir, file)).size / 1024).toFixed(0);
-  console.info(`[dashboards] server/${file} ${kib} KiB (${(zipped / 1024).toFixed(0)} KiB gzipped)`);
+  console.info(
+    `[dashboards] server/${file} ${kib} KiB (${(zipped / 1024).toFixed(0)} KiB gzipped)`,
+  );
 }
 if (gzipped > GZIPPED_BUDGET_BYTES) {
   console.error(

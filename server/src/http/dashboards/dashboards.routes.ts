@@ -40,7 +40,11 @@ export function mountDashboards(
   });
   app.use(
     DASHBOARDS_ASSETS_ROUTE,
-    express.static(DASHBOARDS_ASSETS_DIR, { index: false, fallthrough: false, cacheControl: false }),
+    express.static(DASHBOARDS_ASSETS_DIR, {
+      index: false,
+      fallthrough: false,
+      cacheControl: false,
+    }),
     quietAssetErrors,
   );
   const paths = ['/dashboards', ...DASHBOARD_PAGES.map((name) => `/dashboards/${name}`)];

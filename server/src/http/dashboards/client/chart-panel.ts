@@ -68,7 +68,12 @@ export interface ChartSpec {
   /** Notes under the chart. */
   notes?: string[];
   /** A click on a data point (e.g. a pole → its profile). */
-  onClick?: (params: { dataIndex: number; seriesIndex?: number; name?: string; value?: unknown }) => void;
+  onClick?: (params: {
+    dataIndex: number;
+    seriesIndex?: number;
+    name?: string;
+    value?: unknown;
+  }) => void;
   /** A drawing of our own (the region tiles) instead of ECharts. */
   custom?: HTMLElement;
   /** Links per table row (first column), so everything a click does is also a keyboard link. */
@@ -80,6 +85,12 @@ export interface PanelContext {
   playgroundUrl: string | null;
   /** Charts of the current page, disposed before the next one renders. */
   charts: echarts.ECharts[];
+  /** Drawings to make once the page is in the document (`drawPending`). */
+  pendingDrawings: (() => void)[];
+}
+
+export function drawPending(context: PanelContext): void {
+  for (const draw of context.pendingDrawings.splice(0)) draw();
 }
 
 let panelCount = 0;
@@ -121,14 +132,16 @@ export function renderPanel(context: PanelContext, spec: ChartSpec): HTMLElement
     });
     drawing.style.height = `${spec.height ?? 320}px`;
     section.append(drawing);
-    // Drawn once the panel is in the page, so ECharts measures its real width.
-    queueMicrotask(() => {
+    // Drawn once the page is in the document, so ECharts measures its real width.
+    context.pendingDrawings.push(() => {
       const chart = echarts.init(drawing, null, { renderer: 'svg' });
       chart.setOption({
         aria: { enabled: true, label: { description: `${spec.title}. ${spec.description}` } },
         animation: false,
         textStyle: { fontFamily: 'system-ui, sans-serif' },
         ...spec.option,
+        xAxis: withoutOverlap(spec.option?.xAxis),
+        yAxis: withoutOverlap(spec.option?.yAxis),
       });
       if (spec.onClick) chart.on('click', (params) => spec.onClick?.(params as never));
       context.charts.push(chart);
@@ -144,8 +157,13 @@ function queryLink(context: PanelContext, operation: OperationRef): HTMLElement 
   if (context.playgroundUrl) {
     const url = new URL(context.playgroundUrl, window.location.href);
     url.searchParams.set('query', operation.document);
-    if (operation.variables) url.searchParams.set('variables', JSON.stringify(operation.variables, null, 2));
-    return element('a', { href: url.pathname + url.search, class: 'query-link' }, i18n.t('showQuery'));
+    if (operation.variables)
+      url.searchParams.set('variables', JSON.stringify(operation.variables, null, 2));
+    return element(
+      'a',
+      { href: url.pathname + url.search, class: 'query-link' },
+      i18n.t('showQuery'),
+    );
   }
   // Without the playground (PLAYGROUND=off), the operation's text is shown in place.
   const details = element('details', { class: 'query-text' });
@@ -174,7 +192,8 @@ function dataTable(context: PanelContext, spec: ChartSpec): HTMLElement {
   spec.rows.forEach((row, rowIndex) => {
     const tr = element('tr');
     row.forEach((cell, columnIndex) => {
-      const shown = spec.columns[columnIndex]?.format?.(cell) ?? (cell === null ? '—' : String(cell));
+      const shown =
+        spec.columns[columnIndex]?.format?.(cell) ?? (cell === null ? '—' : String(cell));
       const td = element(columnIndex === 0 ? 'th' : 'td', { 'data-raw': rawCell(cell, i18n.lang) });
       if (columnIndex === 0) td.setAttribute('scope', 'row');
       const link = columnIndex === 0 ? spec.rowLinks?.[rowIndex] : null;
@@ -210,4 +229,27 @@ export function resizeCharts(context: PanelContext): void {
 }
 
 /** An accessible palette (Okabe–Ito), distinguishable with the common colour blindnesses. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999'];
+export const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+  '#999999',
+];
+
+/** Text for ECharts' HTML tooltips: the API's names are data, never markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** Axis labels that would overlap (a phone's narrow charts) are left out rather than piled up. */
+function withoutOverlap(axis: unknown): unknown {
+  if (Array.isArray(axis)) return axis.map(withoutOverlap);
+  if (!axis || typeof axis !== 'object') return axis;
+  const labels = (axis as { axisLabel?: object }).axisLabel ?? {};
+  return { ...axis, axisLabel: { hideOverlap: true, ...labels } };
+}

@@ -8,7 +8,7 @@ import './dashboards.css';
 
 import type { DashboardsSettings } from '../dashboards.settings';
 import { createDashboardsClient, storedToken, storeToken } from './api';
-import { disposeCharts, element, resizeCharts } from './chart-panel';
+import { disposeCharts, drawPending, element, resizeCharts } from './chart-panel';
 import { createI18n, type Lang } from './i18n';
 import type { PageContext, PageName } from './page-context';
 import { renderMembersPage } from './pages/members.page';
@@ -69,7 +69,7 @@ async function render(moveFocus = false): Promise<void> {
   const i18n = createI18n(lang);
   document.documentElement.lang = lang;
   document.title = `${i18n.t(`page.${page}`)} – ${i18n.t('appTitle')}`;
-  disposeCharts({ i18n, playgroundUrl: settings.playgroundUrl, charts });
+  disposeCharts({ i18n, playgroundUrl: settings.playgroundUrl, charts, pendingDrawings: [] });
   root.textContent = '';
   root.append(shell(page, i18n));
   const main = element('main', { id: 'content', 'aria-busy': 'true' });
@@ -81,6 +81,7 @@ async function render(moveFocus = false): Promise<void> {
     i18n,
     playgroundUrl: settings.playgroundUrl,
     charts,
+    pendingDrawings: [],
     client,
     params,
     main: content,
@@ -100,11 +101,18 @@ async function render(moveFocus = false): Promise<void> {
   } catch (error) {
     if (ticket !== rendering) return;
     content.textContent = '';
-    content.append(element('p', { class: 'notice error', role: 'alert' }, `${i18n.t('error')} : ${(error as Error).message}`));
+    content.append(
+      element(
+        'p',
+        { class: 'notice error', role: 'alert' },
+        `${i18n.t('error')} : ${(error as Error).message}`,
+      ),
+    );
   }
   if (ticket !== rendering) return;
   main.textContent = '';
   main.append(content);
+  drawPending(context);
   main.setAttribute('aria-busy', 'false');
   document.body.dataset.rendered = `${page}:${Date.now()}`;
   if (moveFocus) document.getElementById('page-title')?.focus();
@@ -136,12 +144,18 @@ function shell(page: PageName, i18n: ReturnType<typeof createI18n>): HTMLElement
   tools.append(
     element(
       'a',
-      { class: 'lang', href: `${window.location.pathname}${switchQuery ? `?${switchQuery}` : ''}`, hreflang: other, lang: other },
+      {
+        class: 'lang',
+        href: `${window.location.pathname}${switchQuery ? `?${switchQuery}` : ''}`,
+        hreflang: other,
+        lang: other,
+      },
       other === 'en' ? 'English' : 'Français',
     ),
   );
   tools.append(tokenPanel(i18n));
-  if (settings.playgroundUrl) tools.append(element('a', { href: settings.playgroundUrl }, 'Playground'));
+  if (settings.playgroundUrl)
+    tools.append(element('a', { href: settings.playgroundUrl }, 'Playground'));
   header.append(tools);
   return header;
 }
@@ -153,7 +167,12 @@ function tokenPanel(i18n: ReturnType<typeof createI18n>): HTMLElement {
   const form = element('form');
   const label = element('label');
   label.append(element('span', {}, i18n.t('tokenLabel')));
-  const input = element('input', { type: 'password', name: 'token', autocomplete: 'off', placeholder: 'pg_…' });
+  const input = element('input', {
+    type: 'password',
+    name: 'token',
+    autocomplete: 'off',
+    placeholder: 'pg_…',
+  });
   label.append(input);
   form.append(label, element('button', { type: 'submit' }, i18n.t('tokenUse')));
   form.addEventListener('submit', (event) => {
@@ -164,7 +183,9 @@ function tokenPanel(i18n: ReturnType<typeof createI18n>): HTMLElement {
     void client
       .viewer()
       .then(({ viewer }) => sessionStorage.setItem(VIEWER_KEY, JSON.stringify(viewer)))
-      .catch((error: Error) => sessionStorage.setItem(VIEWER_KEY, JSON.stringify({ error: error.message })))
+      .catch((error: Error) =>
+        sessionStorage.setItem(VIEWER_KEY, JSON.stringify({ error: error.message })),
+      )
       .finally(() => void render());
   });
   details.append(status, form);
@@ -195,13 +216,33 @@ function viewerText(i18n: ReturnType<typeof createI18n>): string {
 // Links inside the dashboards change the page without a reload (the assets stay loaded).
 document.addEventListener('click', (event) => {
   const link = (event.target as Element | null)?.closest?.('a');
-  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  if (
+    !link ||
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey
+  )
+    return;
   const url = new URL(link.href, window.location.href);
-  if (url.origin !== window.location.origin || !/^\/dashboards(\/|$)/.test(url.pathname) || url.pathname.startsWith('/dashboards/assets')) return;
+  if (
+    url.origin !== window.location.origin ||
+    !/^\/dashboards(\/|$)/.test(url.pathname) ||
+    url.pathname.startsWith('/dashboards/assets')
+  )
+    return;
   event.preventDefault();
   go(url.pathname + url.search);
 });
 window.addEventListener('popstate', () => void render());
-window.addEventListener('resize', () => resizeCharts({ i18n: createI18n(currentLang()), playgroundUrl: null, charts }));
+window.addEventListener('resize', () =>
+  resizeCharts({
+    i18n: createI18n(currentLang()),
+    playgroundUrl: null,
+    charts,
+    pendingDrawings: [],
+  }),
+);
 
 void render();

@@ -90,8 +90,15 @@ const TEXT = {
     'Projets portés par les pôles de la région, par statut',
     'Projects led by the region’s poles, by status',
   ],
+  'reg.projectsDesc': [
+    'Barres : projets portés par les pôles dont le siège est dans la région, par statut.',
+    'Bars: projects led by the poles headquartered in the region, by status.',
+  ],
   'reg.polesList': ['Pôles labellisés de la région', 'Labelled poles of the region'],
-  'reg.clickHint': ['Choisissez une région pour voir son détail.', 'Pick a region to see its detail.'],
+  'reg.clickHint': [
+    'Choisissez une région pour voir son détail.',
+    'Pick a region to see its detail.',
+  ],
   'reg.fundingNote': [
     'Aides accordées : somme sur les seuls projets que votre rôle voit en détail.',
     'Funding granted: summed over the projects your role sees in detail only.',
@@ -101,7 +108,10 @@ const TEXT = {
     'Barres empilées : projets déposés chaque année, par niveau de programme ; les débuts de phase de labellisation sont marqués.',
     'Stacked bars: projects submitted each year, by programme level; the starts of the labelling phases are marked.',
   ],
-  'tr.europe': ['Projets européens par phase de labellisation', 'European projects per labelling phase'],
+  'tr.europe': [
+    'Projets européens par phase de labellisation',
+    'European projects per labelling phase',
+  ],
   'tr.europeDesc': [
     'Barres : projets européens déposés pendant chaque phase, avec leur évolution par rapport à la phase précédente.',
     'Bars: European projects submitted during each phase, with the change from the previous phase.',
@@ -112,7 +122,10 @@ const TEXT = {
     'Barres : projets financés par les programmes France 2030, par année de dépôt.',
     'Bars: projects of the France 2030 programmes, by year of submission.',
   ],
-  'tr.undated': ['projets sans date de dépôt ne figurent pas sur ces graphiques', 'projects without a submission date are not on these charts'],
+  'tr.undated': [
+    'projets sans date de dépôt ne figurent pas sur ces graphiques',
+    'projects without a submission date are not on these charts',
+  ],
   'pole.pick': ['Choisissez un pôle', 'Pick a pole'],
   'pole.notFound': ['Ce pôle n’existe pas.', 'This pole does not exist.'],
   'pole.years': ['Chiffres annuels', 'Yearly figures'],
@@ -126,9 +139,15 @@ const TEXT = {
     'Lines: number of members and Europe team FTE, by year.',
   ],
   'pole.projects': ['Projets portés, par statut', 'Projects led, by status'],
-  'pole.projectsDesc': ['Barres : projets portés par le pôle, par statut.', 'Bars: projects the pole leads, by status.'],
+  'pole.projectsDesc': [
+    'Barres : projets portés par le pôle, par statut.',
+    'Bars: projects the pole leads, by status.',
+  ],
   'pole.labels': ['Labels ECEI', 'ECEI cluster labels'],
-  'pole.labelsDesc': ['Barres : score de chaque label ECEI obtenu.', 'Bars: score of each ECEI label won.'],
+  'pole.labelsDesc': [
+    'Barres : score de chaque label ECEI obtenu.',
+    'Bars: score of each ECEI label won.',
+  ],
   'pole.decisions': ['Décisions au fil des phases', 'Decisions over the phases'],
   'pole.decisionsDesc': [
     'Barres : durée du label accordé à chaque décision, par phase ; 0 pour non labellisé.',

@@ -5,7 +5,16 @@ import { PALETTE, renderPanel } from '../chart-panel';
 import type { Cell } from '../csv';
 import { filterBar, filterSelect, heading, type PageContext } from '../page-context';
 
-const CATEGORIES = ['MICRO', 'SME', 'MID_SIZE', 'LARGE', 'RESEARCH', 'TRAINING', 'PUBLIC_BODY', 'OTHER'] as const;
+const CATEGORIES = [
+  'MICRO',
+  'SME',
+  'MID_SIZE',
+  'LARGE',
+  'RESEARCH',
+  'TRAINING',
+  'PUBLIC_BODY',
+  'OTHER',
+] as const;
 
 /** Membres: category shares nationally, per region and for one pole. 2 requests. */
 export async function renderMembersPage(context: PageContext): Promise<void> {
@@ -24,14 +33,25 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
         context,
         'pole',
         i18n.t('pole'),
-        [{ value: '', label: '—' }, ...pole.data.poles.nodes.map((item) => ({ value: item.slug, label: item.name }))],
+        [
+          { value: '', label: '—' },
+          ...pole.data.poles.nodes.map((item) => ({ value: item.slug, label: item.name })),
+        ],
         poleSlug,
       ),
     ),
   );
   const national = new Map(data.national.map((group) => [group.key.category ?? '', group]));
-  const nationalRows: Cell[][] = CATEGORIES.map((category) => [category, national.get(category)?.count ?? 0, national.get(category)?.share ?? '0']);
-  const percentAxis = { type: 'value', max: 1, axisLabel: { formatter: (value: number) => i18n.percent(value) } };
+  const nationalRows: Cell[][] = CATEGORIES.map((category) => [
+    category,
+    national.get(category)?.count ?? 0,
+    national.get(category)?.share ?? '0',
+  ]);
+  const percentAxis = {
+    type: 'value',
+    max: 1,
+    axisLabel: { formatter: (value: number) => i18n.percent(value) },
+  };
   main.append(
     renderPanel(context, {
       id: 'members-national',
@@ -49,13 +69,21 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
         tooltip: {},
         grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
         xAxis: { ...percentAxis, max: undefined },
-        yAxis: { type: 'category', data: CATEGORIES.map((category) => i18n.label(category)), inverse: true },
+        yAxis: {
+          type: 'category',
+          data: CATEGORIES.map((category) => i18n.label(category)),
+          inverse: true,
+        },
         series: [
           {
             type: 'bar',
             data: nationalRows.map((row) => Number(row[2])),
             itemStyle: { color: PALETTE[0] },
-            label: { show: true, position: 'right', formatter: (item: { value: number }) => i18n.percent(item.value) },
+            label: {
+              show: true,
+              position: 'right',
+              formatter: (item: { value: number }) => i18n.percent(item.value),
+            },
           },
         ],
       },
@@ -81,8 +109,14 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
         columns: [
           { label: i18n.t('category'), format: (cell) => i18n.label(cell as string) },
           { label: i18n.t('members'), format: (cell) => i18n.number(cell as number) },
-          { label: `${i18n.t('share')} (${poleName})`, format: (cell) => i18n.percent(cell as string) },
-          { label: `${i18n.t('share')} (${i18n.t('national')})`, format: (cell) => i18n.percent(cell as string) },
+          {
+            label: `${i18n.t('share')} (${poleName})`,
+            format: (cell) => i18n.percent(cell as string),
+          },
+          {
+            label: `${i18n.t('share')} (${i18n.t('national')})`,
+            format: (cell) => i18n.percent(cell as string),
+          },
         ],
         rows: poleRows,
         height: 320,
@@ -90,11 +124,28 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
           tooltip: { trigger: 'axis' },
           legend: { top: 0 },
           grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-          xAxis: { type: 'value', axisLabel: { formatter: (value: number) => i18n.percent(value) } },
-          yAxis: { type: 'category', data: CATEGORIES.map((category) => i18n.label(category)), inverse: true },
+          xAxis: {
+            type: 'value',
+            axisLabel: { formatter: (value: number) => i18n.percent(value) },
+          },
+          yAxis: {
+            type: 'category',
+            data: CATEGORIES.map((category) => i18n.label(category)),
+            inverse: true,
+          },
           series: [
-            { type: 'bar', name: poleName, data: poleRows.map((row) => Number(row[2])), itemStyle: { color: PALETTE[1] } },
-            { type: 'bar', name: i18n.t('national'), data: poleRows.map((row) => Number(row[3])), itemStyle: { color: PALETTE[0] } },
+            {
+              type: 'bar',
+              name: poleName,
+              data: poleRows.map((row) => Number(row[2])),
+              itemStyle: { color: PALETTE[1] },
+            },
+            {
+              type: 'bar',
+              name: i18n.t('national'),
+              data: poleRows.map((row) => Number(row[3])),
+              itemStyle: { color: PALETTE[0] },
+            },
           ],
         },
       }),
@@ -107,7 +158,9 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
     totals.set(code, (totals.get(code) ?? 0) + group.count);
   }
   const countOf = (code: string, category: string) =>
-    data.byRegion.find((group) => group.key.region?.code === code && group.key.category === category)?.count ?? 0;
+    data.byRegion.find(
+      (group) => group.key.region?.code === code && group.key.category === category,
+    )?.count ?? 0;
   const regionRows: Cell[][] = data.regions.flatMap((region) =>
     CATEGORIES.map((category) => {
       const count = countOf(region.code, category);

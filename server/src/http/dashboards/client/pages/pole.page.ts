@@ -45,7 +45,13 @@ export async function renderPolePage(context: PageContext): Promise<void> {
   const variables = { slug };
   const yearsHidden = isConfidential(loaded, 'pole.years') || pole.years === null;
   const years = pole.years ?? [];
-  const yearRows: Cell[][] = years.map((year) => [year.year, year.budget, year.privateFundingShare, year.membersCount, year.europeTeamFte]);
+  const yearRows: Cell[][] = years.map((year) => [
+    year.year,
+    year.budget,
+    year.privateFundingShare,
+    year.membersCount,
+    year.europeTeamFte,
+  ]);
   const yearColumns = [
     { label: i18n.t('year') },
     { label: i18n.t('budget'), format: (cell: Cell) => i18n.euros(cell as string) },
@@ -71,18 +77,36 @@ export async function renderPolePage(context: PageContext): Promise<void> {
         grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: years.map((year) => String(year.year)) },
         yAxis: [
-          { type: 'value', name: '€', axisLabel: { formatter: (value: number) => i18n.number(value / 1e6, 1) + ' M' } },
-          { type: 'value', min: 0, max: 1, axisLabel: { formatter: (value: number) => i18n.percent(value) } },
+          {
+            type: 'value',
+            name: '€',
+            axisLabel: { formatter: (value: number) => i18n.number(value / 1e6, 1) + ' M' },
+          },
+          {
+            type: 'value',
+            min: 0,
+            max: 1,
+            axisLabel: { formatter: (value: number) => i18n.percent(value) },
+          },
         ],
         series: [
-          { type: 'bar', name: i18n.t('budget'), data: years.map((year) => Number(year.budget)), itemStyle: { color: PALETTE[0] } },
+          {
+            type: 'bar',
+            name: i18n.t('budget'),
+            data: years.map((year) => Number(year.budget)),
+            itemStyle: { color: PALETTE[0] },
+          },
           {
             type: 'line',
             name: i18n.t('privateShare'),
             yAxisIndex: 1,
             data: years.map((year) => Number(year.privateFundingShare)),
             itemStyle: { color: PALETTE[5] },
-            markLine: { symbol: 'none', data: [{ yAxis: 0.5, label: { formatter: '50 %' } }], lineStyle: { type: 'dashed', color: '#333' } },
+            markLine: {
+              symbol: 'none',
+              data: [{ yAxis: 0.5, label: { formatter: '50 %' } }],
+              lineStyle: { type: 'dashed', color: '#333' },
+            },
           },
         ],
       },
@@ -105,13 +129,28 @@ export async function renderPolePage(context: PageContext): Promise<void> {
         xAxis: { type: 'category', data: years.map((year) => String(year.year)) },
         yAxis: [{ type: 'value' }, { type: 'value' }],
         series: [
-          { type: 'line', name: i18n.t('members'), data: years.map((year) => year.membersCount), itemStyle: { color: PALETTE[0] } },
-          { type: 'line', name: i18n.t('europeFte'), yAxisIndex: 1, data: years.map((year) => Number(year.europeTeamFte)), itemStyle: { color: PALETTE[1] } },
+          {
+            type: 'line',
+            name: i18n.t('members'),
+            data: years.map((year) => year.membersCount),
+            itemStyle: { color: PALETTE[0] },
+          },
+          {
+            type: 'line',
+            name: i18n.t('europeFte'),
+            yAxisIndex: 1,
+            data: years.map((year) => Number(year.europeTeamFte)),
+            itemStyle: { color: PALETTE[1] },
+          },
         ],
       },
     }),
   );
-  const statusRows: Cell[][] = data.projectsByStatus.map((group) => [group.key.status ?? null, group.count, group.sum.publicFundingGranted ?? null]);
+  const statusRows: Cell[][] = data.projectsByStatus.map((group) => [
+    group.key.status ?? null,
+    group.count,
+    group.sum.publicFundingGranted ?? null,
+  ]);
   grid.append(
     renderPanel(context, {
       id: `pole-${slug}-projects`,
@@ -121,15 +160,31 @@ export async function renderPolePage(context: PageContext): Promise<void> {
       columns: [
         { label: i18n.t('status'), format: (cell) => i18n.label(cell as string) },
         { label: i18n.t('projects'), format: (cell) => i18n.number(cell as number) },
-        { label: i18n.t('fundingGranted'), format: (cell) => (cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string)) },
+        {
+          label: i18n.t('fundingGranted'),
+          format: (cell) =>
+            cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string),
+        },
       ],
       rows: statusRows,
       height: 240,
-      option: barOption(statusRows.map((row) => i18n.label(row[0] as string)), statusRows.map((row) => row[1] as number), i18n.number, PALETTE[2]),
-      notes: statusRows.some((row) => row[2] === null) ? [i18n.t('confidential')] : [i18n.t('reg.fundingNote')],
+      option: barOption(
+        statusRows.map((row) => i18n.label(row[0] as string)),
+        statusRows.map((row) => row[1] as number),
+        i18n.number,
+        PALETTE[2],
+      ),
+      notes: statusRows.some((row) => row[2] === null)
+        ? [i18n.t('confidential')]
+        : [i18n.t('reg.fundingNote')],
     }),
   );
-  const labelRows: Cell[][] = pole.clusterLabels.map((label) => [label.awardedOn, label.level, label.scorePercent ?? null, label.validUntil]);
+  const labelRows: Cell[][] = pole.clusterLabels.map((label) => [
+    label.awardedOn,
+    label.level,
+    label.scorePercent ?? null,
+    label.validUntil,
+  ]);
   grid.append(
     renderPanel(context, {
       id: `pole-${slug}-labels`,
@@ -146,15 +201,23 @@ export async function renderPolePage(context: PageContext): Promise<void> {
       height: 220,
       option: labelRows.length
         ? barOption(
-            labelRows.map((row) => `${i18n.label(row[1] as string)} ${i18n.date(row[0] as string)}`),
-            labelRows.map((row) => Number(row[2] ?? 0)),
+            labelRows.map(
+              (row) => `${i18n.label(row[1] as string)} ${i18n.date(row[0] as string)}`,
+            ),
+            // An unpublished score stays a gap in the chart, not a zero.
+            labelRows.map((row) => (row[2] === null ? null : Number(row[2]))),
             (value) => i18n.number(value, 2),
             PALETTE[1],
           )
         : null,
     }),
   );
-  const decisionRows: Cell[][] = pole.decisions.map((decision) => [decision.phase.number, decision.decidedOn, decision.outcome, decision.durationYears ?? null]);
+  const decisionRows: Cell[][] = pole.decisions.map((decision) => [
+    decision.phase.number,
+    decision.decidedOn,
+    decision.outcome,
+    decision.durationYears ?? null,
+  ]);
   grid.append(
     renderPanel(context, {
       id: `pole-${slug}-decisions`,
@@ -173,16 +236,33 @@ export async function renderPolePage(context: PageContext): Promise<void> {
         ? {
             tooltip: {},
             grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-            xAxis: { type: 'category', data: decisionRows.map((row) => `${i18n.t('phase')} ${row[0]} · ${i18n.date(row[1] as string)}`) },
+            xAxis: {
+              type: 'category',
+              data: decisionRows.map(
+                (row) => `${i18n.t('phase')} ${row[0]} · ${i18n.date(row[1] as string)}`,
+              ),
+            },
             yAxis: { type: 'value', name: i18n.t('duration') },
             series: [
               {
                 type: 'bar',
                 data: decisionRows.map((row) => ({
                   value: row[3] ?? 0,
-                  itemStyle: { color: row[2] === 'LABELLED' ? '#1a7f37' : row[2] === 'LABELLED_PROBATION' ? '#E69F00' : '#c62828' },
+                  itemStyle: {
+                    color:
+                      row[2] === 'LABELLED'
+                        ? '#1a7f37'
+                        : row[2] === 'LABELLED_PROBATION'
+                          ? '#E69F00'
+                          : '#c62828',
+                  },
                 })),
-                label: { show: true, position: 'top', formatter: (item: { dataIndex: number }) => i18n.label(decisionRows[item.dataIndex]?.[2] as string) },
+                label: {
+                  show: true,
+                  position: 'top',
+                  formatter: (item: { dataIndex: number }) =>
+                    i18n.label(decisionRows[item.dataIndex]?.[2] as string),
+                },
               },
             ],
           }

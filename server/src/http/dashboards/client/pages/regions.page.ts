@@ -53,12 +53,21 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
   main.append(
     filterBar(
       context,
-      filterSelect(context, 'measure', i18n.t('measure'), MEASURES.map((value) => ({ value, label: measureLabel[value] })), measure),
+      filterSelect(
+        context,
+        'measure',
+        i18n.t('measure'),
+        MEASURES.map((value) => ({ value, label: measureLabel[value] })),
+        measure,
+      ),
       filterSelect(
         context,
         'region',
         i18n.t('region'),
-        [{ value: '', label: '—' }, ...data.regions.map((region) => ({ value: region.code, label: region.name }))],
+        [
+          { value: '', label: '—' },
+          ...data.regions.map((region) => ({ value: region.code, label: region.name })),
+        ],
         selected,
       ),
     ),
@@ -83,13 +92,22 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
     european.get(region.code)?.count ?? 0,
     projects.get(region.code)?.sum.publicFundingGranted ?? null,
   ]);
-  const measureColumn: Record<Measure, number> = { members: 3, projects: 4, european: 5, funding: 6 };
+  const measureColumn: Record<Measure, number> = {
+    members: 3,
+    projects: 4,
+    european: 5,
+    funding: 6,
+  };
   const column = measureColumn[measure];
   const fundingHidden = measure === 'funding' && rows.every((row) => row[6] === null);
   const values = rows.map((row) => (row[column] === null ? null : Number(row[column])));
   const max = Math.max(1, ...values.map((value) => value ?? 0));
   const format = (value: number | null) =>
-    value === null ? i18n.t('confidentialShort') : measure === 'funding' ? i18n.euros(value) : i18n.number(value);
+    value === null
+      ? i18n.t('confidentialShort')
+      : measure === 'funding'
+        ? i18n.euros(value)
+        : i18n.number(value);
 
   const tiles = element('div', { class: 'tiles' });
   tiles.setAttribute('role', 'list');
@@ -107,8 +125,9 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
     link.style.gridColumn = String(place[0]);
     link.style.gridRow = String(place[1]);
     const ratio = value === null ? null : value / max;
-    link.style.background = ratio === null ? '#eceff1' : sequential(ratio);
-    link.style.color = ratio !== null && ratio > 0.55 ? '#fff' : '#111';
+    const background = ratio === null ? ([236, 239, 241] as const) : sequential(ratio);
+    link.style.background = `rgb(${background.join(',')})`;
+    link.style.color = readableOn(background);
     link.append(element('strong', {}, place[2]), element('span', {}, format(value)));
     link.title = region.name;
     tiles.append(link);
@@ -131,10 +150,16 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
         { label: i18n.t('members'), format: (cell) => i18n.number(cell as number) },
         { label: i18n.t('projects'), format: (cell) => i18n.number(cell as number) },
         { label: i18n.t('europeanProjects'), format: (cell) => i18n.number(cell as number) },
-        { label: i18n.t('fundingGranted'), format: (cell) => (cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string)) },
+        {
+          label: i18n.t('fundingGranted'),
+          format: (cell) =>
+            cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string),
+        },
       ],
       rows,
-      rowLinks: data.regions.map((region) => context.href('regions', { measure, region: region.code })),
+      rowLinks: data.regions.map((region) =>
+        context.href('regions', { measure, region: region.code }),
+      ),
       option: null,
       custom: tiles,
       notice: fundingHidden ? i18n.t('confidential') : undefined,
@@ -149,8 +174,16 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
   const region = data.regions.find((item) => item.code === selected);
   const side = element('div', { class: 'region-detail' });
   layout.append(side);
-  side.append(element('h2', { class: 'detail-title' }, `${i18n.t('reg.detail')} : ${region?.name ?? selected}`));
-  const regionPoles = data.poles.nodes.filter((pole) => pole.headquartersRegionId === region?.databaseId);
+  side.append(
+    element(
+      'h2',
+      { class: 'detail-title' },
+      `${i18n.t('reg.detail')} : ${region?.name ?? selected}`,
+    ),
+  );
+  const regionPoles = data.poles.nodes.filter(
+    (pole) => pole.headquartersRegionId === region?.databaseId,
+  );
   const poleList = element('ul', { class: 'pole-list' });
   poleList.setAttribute('aria-label', i18n.t('reg.polesList'));
   for (const pole of regionPoles) {
@@ -160,7 +193,10 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
   }
   side.append(element('h3', {}, `${i18n.t('reg.polesList')} (${regionPoles.length})`), poleList);
 
-  const categoryRows: Cell[][] = detail.data.membersByCategory.map((group) => [group.key.category ?? null, group.count]);
+  const categoryRows: Cell[][] = detail.data.membersByCategory.map((group) => [
+    group.key.category ?? null,
+    group.count,
+  ]);
   side.append(
     renderPanel(context, {
       id: `region-${selected}-members`,
@@ -173,7 +209,12 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
       ],
       rows: categoryRows,
       height: 260,
-      option: barOption(categoryRows.map((row) => i18n.label(row[0] as string)), categoryRows.map((row) => row[1] as number), i18n.number, PALETTE[0]),
+      option: barOption(
+        categoryRows.map((row) => i18n.label(row[0] as string)),
+        categoryRows.map((row) => row[1] as number),
+        i18n.number,
+        PALETTE[0],
+      ),
     }),
   );
   const statusRows: Cell[][] = detail.data.projectsByStatus.map((group) => [
@@ -185,36 +226,73 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
     renderPanel(context, {
       id: `region-${selected}-projects`,
       title: i18n.t('reg.projectsByStatus'),
-      description: i18n.t('pole.projectsDesc'),
+      description: i18n.t('reg.projectsDesc'),
       operation: { document: detailDocument, variables: { code: selected } },
       columns: [
         { label: i18n.t('status'), format: (cell) => i18n.label(cell as string) },
         { label: i18n.t('projects'), format: (cell) => i18n.number(cell as number) },
-        { label: i18n.t('fundingGranted'), format: (cell) => (cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string)) },
+        {
+          label: i18n.t('fundingGranted'),
+          format: (cell) =>
+            cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string),
+        },
       ],
       rows: statusRows,
       height: 240,
-      option: barOption(statusRows.map((row) => i18n.label(row[0] as string)), statusRows.map((row) => row[1] as number), i18n.number, PALETTE[2]),
-      notes: statusRows.some((row) => row[2] === null) ? [i18n.t('confidential')] : [i18n.t('reg.fundingNote')],
+      option: barOption(
+        statusRows.map((row) => i18n.label(row[0] as string)),
+        statusRows.map((row) => row[1] as number),
+        i18n.number,
+        PALETTE[2],
+      ),
+      notes: statusRows.some((row) => row[2] === null)
+        ? [i18n.t('confidential')]
+        : [i18n.t('reg.fundingNote')],
     }),
   );
 }
 
 /** Horizontal bars of one series. */
-export function barOption(labels: string[], values: number[], format: (value: number) => string, color: string) {
+export function barOption(
+  labels: string[],
+  values: (number | null)[],
+  format: (value: number) => string,
+  color: string,
+) {
   return {
     tooltip: {},
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: { formatter: (value: number) => format(value) } },
     yAxis: { type: 'category', data: labels, inverse: true },
-    series: [{ type: 'bar', data: values, itemStyle: { color }, label: { show: true, position: 'right', formatter: (item: { value: number }) => format(item.value) } }],
+    series: [
+      {
+        type: 'bar',
+        data: values,
+        itemStyle: { color },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (item: { value: number | null }) =>
+            item.value === null ? '—' : format(item.value),
+        },
+      },
+    ],
   };
 }
 
 /** Light to dark blue, for a share of the largest value. */
-function sequential(ratio: number): string {
+function sequential(ratio: number): readonly number[] {
   const light = [222, 235, 247];
   const dark = [8, 48, 107];
-  const mix = light.map((channel, index) => Math.round(channel + (dark[index]! - channel) * ratio));
-  return `rgb(${mix.join(',')})`;
+  return light.map((channel, index) => Math.round(channel + (dark[index]! - channel) * ratio));
+}
+
+/** Black or white, whichever contrasts more with the tile (WCAG relative luminance). */
+function readableOn(rgb: readonly number[]): string {
+  const [r, g, b] = rgb.map((channel) => {
+    const value = channel / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05 ? '#fff' : '#111';
 }

@@ -1,7 +1,7 @@
-import assessmentsDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-selection-assessments.graphql';
 import selectionDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-selection.graphql';
+import assessmentsDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-selection-assessments.graphql';
 import { load } from '../api';
-import { PALETTE, renderPanel } from '../chart-panel';
+import { escapeHtml, PALETTE, renderPanel } from '../chart-panel';
 import type { Cell } from '../csv';
 import { filterBar, filterSelect, heading, type PageContext } from '../page-context';
 
@@ -37,7 +37,10 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
         context,
         'region',
         i18n.t('region'),
-        [{ value: '', label: i18n.t('all') }, ...reference.regions.map((item) => ({ value: item.code, label: item.name }))],
+        [
+          { value: '', label: i18n.t('all') },
+          ...reference.regions.map((item) => ({ value: item.code, label: item.name })),
+        ],
         region,
       ),
       filterSelect(
@@ -46,7 +49,10 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
         i18n.t('theme'),
         [
           { value: '', label: i18n.t('allMasc') },
-          ...reference.themes.map((item) => ({ value: item.code, label: i18n.lang === 'fr' ? item.name : item.nameEn })),
+          ...reference.themes.map((item) => ({
+            value: item.code,
+            label: i18n.lang === 'fr' ? item.name : item.nameEn,
+          })),
         ],
         theme,
       ),
@@ -56,7 +62,9 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
 
   const regionIdOfCode = new Map(reference.regions.map((item) => [item.code, item.databaseId]));
   const regionNameOfId = new Map(reference.regions.map((item) => [item.databaseId, item.name]));
-  const themePoles = theme ? new Set((data.themePoles?.nodes ?? []).map((pole) => pole.slug)) : null;
+  const themePoles = theme
+    ? new Set((data.themePoles?.nodes ?? []).map((pole) => pole.slug))
+    : null;
   const assessed = assessments.data.selection?.rows ?? [];
   const rows = selection.rows
     .map((row, index) => ({ ...row, criteria: assessed[index]?.criteria ?? [] }))
@@ -87,7 +95,8 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
   });
   const poleNames = rows.map((row) => row.pole.name);
   const links = rows.map((row) => context.href('pole', { pole: row.pole.slug }));
-  const formatValue = (cell: Cell) => (cell === null ? i18n.t('noValue') : i18n.number(cell as string, 4));
+  const formatValue = (cell: Cell) =>
+    cell === null ? i18n.t('noValue') : i18n.number(cell as string, 4);
   context.main.append(
     renderPanel(context, {
       id: `selection-phase-${phase}-criteria`,
@@ -97,12 +106,19 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
       columns: [
         { label: i18n.t('pole') },
         { label: i18n.t('region') },
-        { label: i18n.t('decision'), format: (cell) => (cell === null ? i18n.t('none') : i18n.label(cell as string)) },
+        {
+          label: i18n.t('decision'),
+          format: (cell) => (cell === null ? i18n.t('none') : i18n.label(cell as string)),
+        },
         { label: i18n.t('duration'), format: (cell) => i18n.number(cell as number) },
         { label: i18n.t('criterion') },
         { label: i18n.t('value'), format: formatValue },
         { label: i18n.t('threshold'), format: (cell) => i18n.number(cell as string, 4) },
-        { label: i18n.t('met'), format: (cell) => (cell === null ? i18n.t('noValue') : cell ? i18n.t('yes') : i18n.t('no')) },
+        {
+          label: i18n.t('met'),
+          format: (cell) =>
+            cell === null ? i18n.t('noValue') : cell ? i18n.t('yes') : i18n.t('no'),
+        },
       ],
       rows: matrixRows,
       rowLinks: rows.flatMap((row, index) => row.criteria.map(() => links[index])),
@@ -113,12 +129,22 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
             const [x, y] = item.value;
             const assessment = rows[y]?.criteria[x];
             const decision = rows[y]?.decision;
-            return `${poleNames[y]} · ${decision ? i18n.label(decision.outcome) : i18n.t('none')}<br>${criteria[x]?.name}: ${formatValue(assessment?.value ?? null)} / ${i18n.number(assessment?.threshold, 4)}`;
+            return `${escapeHtml(poleNames[y] ?? '')} · ${decision ? i18n.label(decision.outcome) : i18n.t('none')}<br>${escapeHtml(criteria[x]?.name ?? '')} : ${formatValue(assessment?.value ?? null)} / ${i18n.number(assessment?.threshold, 4)}`;
           },
         },
         grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', position: 'top', data: criteria.map((item) => item.code), axisLabel: { rotate: 35, fontSize: 10 } },
-        yAxis: { type: 'category', data: poleNames, inverse: true, axisLabel: { fontSize: 10, width: 170, overflow: 'truncate' } },
+        xAxis: {
+          type: 'category',
+          position: 'top',
+          data: criteria.map((item) => item.code),
+          axisLabel: { rotate: 35, fontSize: 10 },
+        },
+        yAxis: {
+          type: 'category',
+          data: poleNames,
+          inverse: true,
+          axisLabel: { fontSize: 10, width: 170, overflow: 'truncate' },
+        },
         visualMap: {
           type: 'piecewise',
           show: false,
@@ -128,7 +154,9 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
             { value: -1, color: '#d0d7de', label: i18n.t('noValue') },
           ],
         },
-        series: [{ type: 'heatmap', data: cells, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
+        series: [
+          { type: 'heatmap', data: cells, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
+        ],
       },
       notes: [i18n.t('sel.nullNote')],
       onClick: (item) => {
@@ -142,7 +170,9 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
   // Decisions: poles by outcome and duration.
   const decisionCounts = new Map<string, number>();
   for (const row of rows) {
-    const key = row.decision ? `${row.decision.outcome}|${row.decision.durationYears ?? ''}` : 'NONE|';
+    const key = row.decision
+      ? `${row.decision.outcome}|${row.decision.durationYears ?? ''}`
+      : 'NONE|';
     decisionCounts.set(key, (decisionCounts.get(key) ?? 0) + 1);
   }
   const decisionRows: Cell[][] = [...decisionCounts.entries()]
@@ -160,7 +190,10 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
       description: i18n.t('sel.decisionsDesc'),
       operation: { document: selectionDocument, variables },
       columns: [
-        { label: i18n.t('decision'), format: (cell) => (cell === null ? i18n.t('none') : i18n.label(cell as string)) },
+        {
+          label: i18n.t('decision'),
+          format: (cell) => (cell === null ? i18n.t('none') : i18n.label(cell as string)),
+        },
         { label: i18n.t('duration'), format: (cell) => i18n.number(cell as number) },
         { label: i18n.t('poles'), format: (cell) => i18n.number(cell as number) },
       ],
@@ -171,11 +204,17 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
         grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
         xAxis: { type: 'value', axisLabel: { formatter: (value: number) => i18n.number(value) } },
         yAxis: { type: 'category', data: decisionRows.map(decisionLabel), inverse: true },
-        series: [{ type: 'bar', data: decisionRows.map((row) => row[2]), itemStyle: { color: PALETTE[0] }, label: { show: true, position: 'right' } }],
+        series: [
+          {
+            type: 'bar',
+            data: decisionRows.map((row) => row[2]),
+            itemStyle: { color: PALETTE[0] },
+            label: { show: true, position: 'right' },
+          },
+        ],
       },
     }),
   );
-
 }
 
 /** The phase running this year, else the latest one that has started. */

@@ -11,13 +11,23 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
   const { client, i18n, params } = context;
   const { data } = await load(() => client.dashboardTrends());
   const phases = data.labellingPhases;
-  const level = (LEVELS as readonly string[]).includes(params.get('level') ?? '') ? params.get('level')! : '';
-  const years = [...new Set(data.projectsByYearAndLevel.map((group) => group.key.year).filter((year): year is number => year != null))].sort();
+  const level = (LEVELS as readonly string[]).includes(params.get('level') ?? '')
+    ? params.get('level')!
+    : '';
+  const years = [
+    ...new Set(
+      data.projectsByYearAndLevel
+        .map((group) => group.key.year)
+        .filter((year): year is number => year != null),
+    ),
+  ].sort();
   const from = Number(params.get('from')) || years[0] || 0;
   const to = Number(params.get('to')) || years.at(-1) || 0;
   const shownYears = years.filter((year) => year >= from && year <= to);
   const shownLevels = level ? [level] : [...LEVELS];
-  const undated = data.projectsByYearAndLevel.filter((group) => group.key.year == null).reduce((total, group) => total + group.count, 0);
+  const undated = data.projectsByYearAndLevel
+    .filter((group) => group.key.year == null)
+    .reduce((total, group) => total + group.count, 0);
 
   const main = context.main;
   main.append(heading(i18n.t('page.tendances')));
@@ -29,7 +39,10 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
         context,
         'level',
         i18n.t('level'),
-        [{ value: '', label: i18n.t('allMasc') }, ...LEVELS.map((value) => ({ value, label: i18n.label(value) }))],
+        [
+          { value: '', label: i18n.t('allMasc') },
+          ...LEVELS.map((value) => ({ value, label: i18n.label(value) })),
+        ],
         level,
       ),
       filterSelect(context, 'from', i18n.lang === 'fr' ? 'De' : 'From', yearOptions, String(from)),
@@ -38,12 +51,19 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
   );
 
   const countOf = (year: number, programmeLevel: string) =>
-    data.projectsByYearAndLevel.find((group) => group.key.year === year && group.key.programmeLevel === programmeLevel)?.count ?? 0;
-  const rows: Cell[][] = shownYears.flatMap((year) => shownLevels.map((programmeLevel) => [year, programmeLevel, countOf(year, programmeLevel)]));
+    data.projectsByYearAndLevel.find(
+      (group) => group.key.year === year && group.key.programmeLevel === programmeLevel,
+    )?.count ?? 0;
+  const rows: Cell[][] = shownYears.flatMap((year) =>
+    shownLevels.map((programmeLevel) => [year, programmeLevel, countOf(year, programmeLevel)]),
+  );
   // Phase boundaries: a line before each phase's first year on the category axis.
   const phaseLines = phases
     .filter((phase) => shownYears.includes(phase.startYear))
-    .map((phase) => ({ xAxis: String(phase.startYear), label: { formatter: `${i18n.t('phase')} ${phase.number}`, position: 'insideEndTop' } }));
+    .map((phase) => ({
+      xAxis: String(phase.startYear),
+      label: { formatter: `${i18n.t('phase')} ${phase.number}`, position: 'insideEndTop' },
+    }));
   const notes = undated > 0 ? [`${i18n.number(undated)} ${i18n.t('tr.undated')}.`] : [];
   main.append(
     renderPanel(context, {
@@ -69,8 +89,19 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
           stack: 'projects',
           name: i18n.label(programmeLevel),
           data: shownYears.map((year) => countOf(year, programmeLevel)),
-          itemStyle: { color: PALETTE[LEVELS.indexOf(programmeLevel as (typeof LEVELS)[number])] ?? PALETTE[index] },
-          ...(index === 0 ? { markLine: { symbol: 'none', lineStyle: { color: '#333', type: 'dashed' }, data: phaseLines } } : {}),
+          itemStyle: {
+            color:
+              PALETTE[LEVELS.indexOf(programmeLevel as (typeof LEVELS)[number])] ?? PALETTE[index],
+          },
+          ...(index === 0
+            ? {
+                markLine: {
+                  symbol: 'none',
+                  lineStyle: { color: '#333', type: 'dashed' },
+                  data: phaseLines,
+                },
+              }
+            : {}),
         })),
       },
       notes,
@@ -82,7 +113,8 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
   let previous: number | null = null;
   for (const phase of phases) {
     let total = 0;
-    for (let year = phase.startYear; year <= phase.endYear; year += 1) total += countOf(year, 'EUROPEAN');
+    for (let year = phase.startYear; year <= phase.endYear; year += 1)
+      total += countOf(year, 'EUROPEAN');
     const growth = previous ? Number(((total - previous) / previous).toFixed(4)) : null;
     europeanRows.push([`${phase.name} (${phase.startYear}–${phase.endYear})`, total, growth]);
     previous = total;
@@ -96,7 +128,10 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
       columns: [
         { label: i18n.t('phase') },
         { label: i18n.t('europeanProjects'), format: (cell) => i18n.number(cell as number) },
-        { label: i18n.t('tr.growth'), format: (cell) => (cell === null ? '—' : i18n.percent(cell as number)) },
+        {
+          label: i18n.t('tr.growth'),
+          format: (cell) => (cell === null ? '—' : i18n.percent(cell as number)),
+        },
       ],
       rows: europeanRows,
       height: 280,
@@ -146,7 +181,14 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
         grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: f2030Rows.map((row) => String(row[0])) },
         yAxis: { type: 'value', axisLabel: { formatter: (value: number) => i18n.number(value) } },
-        series: [{ type: 'bar', data: f2030Rows.map((row) => row[1]), itemStyle: { color: PALETTE[2] }, label: { show: true, position: 'top' } }],
+        series: [
+          {
+            type: 'bar',
+            data: f2030Rows.map((row) => row[1]),
+            itemStyle: { color: PALETTE[2] },
+            label: { show: true, position: 'top' },
+          },
+        ],
       },
     }),
   );
