@@ -90,7 +90,9 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
     members.get(region.code)?.count ?? 0,
     projects.get(region.code)?.count ?? 0,
     european.get(region.code)?.count ?? 0,
-    projects.get(region.code)?.sum.publicFundingGranted ?? null,
+    // No group: the region's poles lead no project, so nothing was granted (a true zero).
+    // A group whose sum is null: amounts the caller may not see.
+    projects.has(region.code) ? (projects.get(region.code)?.sum.publicFundingGranted ?? null) : '0',
   ]);
   const measureColumn: Record<Measure, number> = {
     members: 3,
@@ -99,7 +101,9 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
     funding: 6,
   };
   const column = measureColumn[measure];
-  const fundingHidden = measure === 'funding' && rows.every((row) => row[6] === null);
+  const fundingHidden =
+    measure === 'funding' &&
+    data.projectsByRegion.every((group) => group.sum.publicFundingGranted === null);
   const values = rows.map((row) => (row[column] === null ? null : Number(row[column])));
   const max = Math.max(1, ...values.map((value) => value ?? 0));
   const format = (value: number | null) =>

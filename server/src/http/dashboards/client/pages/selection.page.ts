@@ -132,12 +132,13 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
             return `${escapeHtml(poleNames[y] ?? '')} · ${decision ? i18n.label(decision.outcome) : i18n.t('none')}<br>${escapeHtml(criteria[x]?.name ?? '')} : ${formatValue(assessment?.value ?? null)} / ${i18n.number(assessment?.threshold, 4)}`;
           },
         },
-        grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
+        grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
         xAxis: {
           type: 'category',
           position: 'top',
-          data: criteria.map((item) => item.code),
-          axisLabel: { rotate: 35, fontSize: 10 },
+          // Short column names (C1…C11), spelled out in the note under the chart.
+          data: criteria.map((_item, index) => `C${index + 1}`),
+          axisLabel: { fontSize: 10, interval: 0 },
         },
         yAxis: {
           type: 'category',
@@ -158,7 +159,15 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
           { type: 'heatmap', data: cells, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
         ],
       },
-      notes: [i18n.t('sel.nullNote')],
+      notes: [
+        criteria
+          .map(
+            (item, index) =>
+              `C${index + 1} : ${item.name} (${i18n.t('threshold').toLowerCase()} ${i18n.number(item.threshold, 4)})`,
+          )
+          .join(' · '),
+        i18n.t('sel.nullNote'),
+      ],
       onClick: (item) => {
         const y = (item.value as [number, number, number])[1];
         const link = links[y];
