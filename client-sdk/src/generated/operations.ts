@@ -19,7 +19,7 @@ export interface PoleGraphOperations {
     variables?: Types.DashboardMembersQueryVariables,
     options?: RequestOptions,
   ): Promise<Types.DashboardMembersQuery>;
-  /** Dashboards › Sélection: the labelling phases (the page opens on the current one) with the regions and themes it filters by. */
+  /** Dashboards › Sélection: the labelling phases, to open the page on the running one (a few points, so the costly DashboardSelectionAssessments still fits an anonymous caller's bucket). */
   dashboardPhases(
     variables?: Types.DashboardPhasesQueryVariables,
     options?: RequestOptions,
@@ -44,7 +44,7 @@ export interface PoleGraphOperations {
     variables?: Types.DashboardRegionsQueryVariables,
     options?: RequestOptions,
   ): Promise<Types.DashboardRegionsQuery>;
-  /** Dashboards › Sélection: the criteria of a phase and every pole in the running with its latest decision (outcome, duration); with `withTheme`, the poles specialised in `theme` as well. The rows come in the same order as DashboardSelectionAssessments'. */
+  /** Dashboards › Sélection: the criteria of a phase and every pole in the running with its latest decision (outcome, duration), the regions and themes to filter by; with `withTheme`, the poles specialised in `theme` as well. The rows come in the same order as DashboardSelectionAssessments'. */
   dashboardSelection(
     variables: Types.DashboardSelectionQueryVariables,
     options?: RequestOptions,

@@ -8,8 +8,7 @@ import { filterBar, filterSelect, heading, type PageContext } from '../page-cont
 /** Sélection: every pole of a phase against each criterion; its decision. 3 requests. */
 export async function renderSelectionPage(context: PageContext): Promise<void> {
   const { client, i18n, params } = context;
-  const { data: reference } = await load(() => client.dashboardPhases());
-  const phases = reference.labellingPhases;
+  const phases = (await load(() => client.dashboardPhases())).data.labellingPhases;
   const phase = Number(params.get('phase')) || currentPhase(phases);
   const region = params.get('region') ?? '';
   const theme = params.get('theme') ?? '';
@@ -17,6 +16,7 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
   // The larger one first, while the caller's cost bucket is fullest.
   const assessments = await load(() => client.dashboardSelectionAssessments({ phase }));
   const { data } = await load(() => client.dashboardSelection(variables));
+  const reference = data;
   const selection = data.selection;
   const main = context.main;
   main.append(heading(`${i18n.t('sel.heading')} ${selection?.phase.number ?? phase}`));
