@@ -180,7 +180,7 @@ function dataTable(context: PanelContext, spec: ChartSpec): HTMLElement {
   const details = element('details', { class: 'data-table' });
   details.append(element('summary', {}, `${i18n.t('dataTable')} (${spec.rows.length})`));
   const wrapper = element('div', { class: 'table-scroll', tabindex: '0' });
-  wrapper.setAttribute('aria-label', `${i18n.t('dataTable')} : ${spec.title}`);
+  wrapper.setAttribute('aria-label', `${i18n.t('dataTable')}${i18n.t('colon')}${spec.title}`);
   const table = element('table');
   table.append(element('caption', {}, spec.title));
   const head = element('thead');

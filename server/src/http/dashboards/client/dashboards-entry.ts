@@ -105,7 +105,7 @@ async function render(moveFocus = false): Promise<void> {
       element(
         'p',
         { class: 'notice error', role: 'alert' },
-        `${i18n.t('error')} : ${(error as Error).message}`,
+        `${i18n.t('error')}${i18n.t('colon')}${(error as Error).message}`,
       ),
     );
   }

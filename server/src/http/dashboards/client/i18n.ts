@@ -7,6 +7,8 @@ export type Lang = 'fr' | 'en';
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 const TEXT = {
+  /** French puts a (no-break) space before a colon; English does not. */
+  colon: ['\u00a0: ', ': '],
   appTitle: ['Tableaux de bord PoleGraph', 'PoleGraph dashboards'],
   skip: ['Aller au contenu', 'Skip to content'],
   navLabel: ['Pages des tableaux de bord', 'Dashboard pages'],

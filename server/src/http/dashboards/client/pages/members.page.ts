@@ -103,7 +103,7 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
     main.append(
       renderPanel(context, {
         id: `members-pole-${poleSlug}`,
-        title: `${i18n.t('mem.pole')} : ${poleName}`,
+        title: `${i18n.t('mem.pole')}${i18n.t('colon')}${poleName}`,
         description: i18n.t('mem.poleDesc'),
         operation: { document: poleMembersDocument, variables: { slug: poleSlug } },
         columns: [

@@ -18,7 +18,9 @@ export async function renderPolePage(context: PageContext): Promise<void> {
   const { data } = loaded;
   const pole = data.pole;
   const main = context.main;
-  main.append(heading(pole ? `${i18n.t('page.pole')} : ${pole.name}` : i18n.t('page.pole')));
+  main.append(
+    heading(pole ? `${i18n.t('page.pole')}${i18n.t('colon')}${pole.name}` : i18n.t('page.pole')),
+  );
   main.append(
     filterBar(
       context,

@@ -124,7 +124,7 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
       class: `tile${region.code === selected ? ' selected' : ''}`,
       href: context.href('regions', { measure, region: region.code }),
       role: 'listitem',
-      'aria-label': `${region.name} : ${format(value)}`,
+      'aria-label': `${region.name}${i18n.t('colon')}${format(value)}`,
     });
     link.style.gridColumn = String(place[0]);
     link.style.gridRow = String(place[1]);
@@ -144,7 +144,7 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
   layout.append(
     renderPanel(context, {
       id: `regions-${measure}`,
-      title: `${i18n.t('reg.map')} : ${measureLabel[measure]}`,
+      title: `${i18n.t('reg.map')}${i18n.t('colon')}${measureLabel[measure]}`,
       description: i18n.t('reg.mapDesc'),
       operation: { document: regionsDocument },
       columns: [
@@ -182,7 +182,7 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
     element(
       'h2',
       { class: 'detail-title' },
-      `${i18n.t('reg.detail')} : ${region?.name ?? selected}`,
+      `${i18n.t('reg.detail')}${i18n.t('colon')}${region?.name ?? selected}`,
     ),
   );
   const regionPoles = data.poles.nodes.filter(
