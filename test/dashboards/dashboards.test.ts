@@ -256,6 +256,44 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+describeInBrowser('the dashboards with TRUSTED_DOCUMENTS=all', () => {
+  const server = withServer({
+    limits: {
+      trustedDocuments: 'all',
+      trustedDocumentsManifest: join(
+        __dirname,
+        '..',
+        '..',
+        'client-sdk',
+        'src',
+        'generated',
+        'persisted-documents.json',
+      ),
+    },
+  });
+  let session: Session;
+
+  beforeAll(async () => {
+    session = await openSession();
+  });
+  afterAll(async () => {
+    await session?.context.close();
+  });
+
+  it.each(DASHBOARD_PAGES.map((name) => [name]))(
+    '%s runs only documents of the SDK’s manifest',
+    async (name) => {
+      // A document outside the manifest is refused, so the pages' success proves theirs are in it.
+      const refused = await server.env().query('query NotShipped { regions { code } }');
+      expect(refused.status).toBe(400);
+      await visit(session, `${server.origin()}${PAGE_URLS[name]}`);
+      await expect(session.page.locator('.notice.error').count()).resolves.toBe(0);
+      expect(await session.page.locator('section.panel').count()).toBeGreaterThanOrEqual(2);
+      expect(session.errors).toEqual([]);
+    },
+  );
+});
+
 for (const kind of testDatabaseKinds()) {
   describeInBrowser(`the dashboards in Chromium (${kind})`, () => {
     const server = withServer({ http: { playground: 'graphiql' } }, kind);
