@@ -150,6 +150,10 @@ const TEXT = {
     'Barres : score de chaque label ECEI obtenu.',
     'Bars: score of each ECEI label won.',
   ],
+  'pole.scoreMissing': [
+    'Un label sans score publié n’a pas de barre (aucun zéro n’est dessiné).',
+    'A label without a published score has no bar (no zero is drawn).',
+  ],
   'pole.decisions': ['Décisions au fil des phases', 'Decisions over the phases'],
   'pole.decisionsDesc': [
     'Barres : durée du label accordé à chaque décision, par phase ; 0 pour non labellisé.',

@@ -200,6 +200,7 @@ export async function renderPolePage(context: PageContext): Promise<void> {
         { label: i18n.t('validUntil'), format: (cell) => i18n.date(cell as string) },
       ],
       rows: labelRows,
+      notes: labelRows.some((row) => row[2] === null) ? [i18n.t('pole.scoreMissing')] : [],
       height: 220,
       option: labelRows.length
         ? barOption(

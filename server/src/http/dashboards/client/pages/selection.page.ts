@@ -143,13 +143,17 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
           position: 'top',
           // Short column names (C1…C11), spelled out in the note under the chart.
           data: criteria.map((_item, index) => `C${index + 1}`),
-          axisLabel: { fontSize: 10, interval: 0 },
+          axisLabel: { fontSize: 9, interval: 0, hideOverlap: false },
         },
         yAxis: {
           type: 'category',
           data: poleNames,
           inverse: true,
-          axisLabel: { fontSize: 10, width: 170, overflow: 'truncate' },
+          axisLabel: {
+            fontSize: 10,
+            width: Math.min(170, Math.round(window.innerWidth * 0.3)),
+            overflow: 'truncate',
+          },
         },
         visualMap: {
           type: 'piecewise',
