@@ -393,6 +393,25 @@ for (const kind of testDatabaseKinds()) {
       await page.locator('section[data-chart="region-53-members"]').waitFor();
     });
 
+    it('“voir la requête” opens the chart’s operation and variables in the playground', async () => {
+      const page = session.page;
+      await visit(session, `${server.origin()}/dashboards/pole?pole=aerospace-valley`);
+      await page
+        .locator('section[data-chart="pole-aerospace-valley-projects"] a.query-link')
+        .click();
+      const editor = page.locator('.graphiql-query-editor .CodeMirror');
+      await editor.filter({ hasText: 'query DashboardPoleProfile' }).waitFor();
+      await page
+        .locator('.graphiql-editor-tool .CodeMirror')
+        .filter({ hasText: '"slug": "aerospace-valley"' })
+        .first()
+        .waitFor();
+      // The playground links back.
+      await expect(page.locator('a.playground-dashboards').getAttribute('href')).resolves.toBe(
+        '/dashboards',
+      );
+    });
+
     it('downloads CSVs equal to the charts’ rows (UTF-8 BOM, semicolons)', async () => {
       const page = session.page;
       await visit(session, `${server.origin()}/dashboards/tendances`);
