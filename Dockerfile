@@ -11,8 +11,9 @@ COPY server/package.json server/package.json
 COPY client-sdk/package.json client-sdk/package.json
 RUN npm ci --no-audit --no-fund
 COPY server server
-# The trusted-documents manifest (TRUSTED_DOCUMENTS=anonymous|all) is generated into the SDK.
-COPY client-sdk/src/generated/persisted-documents.json client-sdk/src/generated/persisted-documents.json
+# The SDK's sources: the dashboards' bundle is built from them (operations and client), and the
+# trusted-documents manifest (TRUSTED_DOCUMENTS=anonymous|all) is generated among them.
+COPY client-sdk/src client-sdk/src
 RUN npm run build -w server && npm prune --omit=dev
 
 FROM node:24-bookworm-slim

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       http: {
         port: 4000,
         playground: 'graphiql',
+        dashboards: true,
         introspection: true,
         corsOrigins: [],
         bodyLimitBytes: 1048576,
@@ -188,6 +189,7 @@ describe('loadConfig', () => {
     ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of error, warn, info, debug, got "loud"'],
     [{ PLAYGROUND: 'yes' }, 'PLAYGROUND must be one of graphiql, apollo-sandbox, off, got "yes"'],
+    [{ DASHBOARDS: 'maybe' }, 'DASHBOARDS must be true or false, got "maybe"'],
     [
       { MAX_QUERY_DEPTH: 'deep' },
       'MAX_QUERY_DEPTH must be a whole number of at least 2, got "deep"',

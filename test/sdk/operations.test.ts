@@ -222,6 +222,90 @@ describe.each(testDatabaseKinds())('the SDK against the server on %s', (kind) =>
         const anonymous = await createClient({ url: api.url }).viewer();
         expect(anonymous.viewer).toMatchObject({ role: 'ANONYMOUS', tokenName: null, scope: null });
       },
+      async dashboardPhases() {
+        const { labellingPhases } = await client.dashboardPhases();
+        expect(labellingPhases).toHaveLength(
+          await sqlCount(database, 'SELECT COUNT(*) AS n FROM labelling_phase'),
+        );
+      },
+      async dashboardSelection() {
+        const { selection, regions, themes, themePoles } = await client.dashboardSelection({
+          phase: 5,
+          theme: 'HEALTH_BIOTECH',
+          withTheme: true,
+        });
+        expect(selection?.phase.number).toBe(5);
+        expect(selection?.rows.length).toBeGreaterThan(40);
+        expect(regions.length).toBeGreaterThan(10);
+        expect(themes.length).toBeGreaterThan(10);
+        expect(themePoles?.nodes.length).toBeGreaterThan(0);
+        const without = await client.dashboardSelection({ phase: 5 });
+        expect(without.themePoles).toBeUndefined();
+      },
+      async dashboardSelectionAssessments() {
+        const [{ selection }, rows] = await Promise.all([
+          client.dashboardSelectionAssessments({ phase: 5 }),
+          client.dashboardSelection({ phase: 5 }),
+        ]);
+        // One row per pole of DashboardSelection, in its order; one assessment per criterion.
+        expect(selection?.rows).toHaveLength(rows.selection?.rows.length ?? -1);
+        for (const row of selection?.rows ?? [])
+          expect(row.criteria).toHaveLength(rows.selection?.criteria.length ?? -1);
+      },
+      async dashboardRegions() {
+        const data = await client.dashboardRegions();
+        expect(data.regions).toHaveLength(
+          await sqlCount(database, 'SELECT COUNT(*) AS n FROM region'),
+        );
+        const members = data.membersByRegion.reduce((total, group) => total + group.count, 0);
+        expect(members).toBe(await sqlCount(database, 'SELECT COUNT(*) AS n FROM member'));
+        expect(
+          data.projectsByRegion.every((group) => group.sum.publicFundingGranted !== null),
+        ).toBe(true);
+        expect(data.europeanByRegion.length).toBeGreaterThan(0);
+      },
+      async dashboardRegionDetail() {
+        const { membersByCategory, projectsByStatus } = await client.dashboardRegionDetail({
+          code: '84',
+        });
+        expect(membersByCategory.reduce((total, group) => total + group.count, 0)).toBe(
+          await sqlCount(
+            database,
+            'SELECT COUNT(*) AS n FROM member m JOIN region r ON r.id = m.regionId WHERE r.code = ?',
+            ['84'],
+          ),
+        );
+        expect(projectsByStatus.length).toBeGreaterThan(1);
+      },
+      async dashboardTrends() {
+        const { labellingPhases, projectsByYearAndLevel, france2030ByYear } =
+          await client.dashboardTrends();
+        expect(labellingPhases.length).toBeGreaterThan(0);
+        expect(projectsByYearAndLevel.reduce((total, group) => total + group.count, 0)).toBe(
+          await sqlCount(database, 'SELECT COUNT(*) AS n FROM project'),
+        );
+        expect(france2030ByYear.length).toBeGreaterThan(0);
+      },
+      async dashboardPoleProfile() {
+        const { poles, pole, projectsByStatus } = await client.dashboardPoleProfile({
+          slug: 'aerospace-valley',
+        });
+        expect(poles.nodes.length).toBeGreaterThan(40);
+        expect(pole?.years?.length).toBeGreaterThan(1);
+        expect(pole?.decisions.length).toBeGreaterThan(0);
+        expect(projectsByStatus.length).toBeGreaterThan(0);
+      },
+      async dashboardMembers() {
+        const { national, byRegion } = await client.dashboardMembers();
+        const total = await sqlCount(database, 'SELECT COUNT(*) AS n FROM member');
+        expect(national.reduce((sum, group) => sum + group.count, 0)).toBe(total);
+        expect(byRegion.reduce((sum, group) => sum + group.count, 0)).toBe(total);
+      },
+      async dashboardPoleMembers() {
+        const { poles, byPole } = await client.dashboardPoleMembers({ slug: 'aerospace-valley' });
+        expect(poles.nodes.length).toBeGreaterThan(40);
+        expect(byPole.reduce((sum, group) => sum + group.count, 0)).toBeGreaterThan(0);
+      },
       async selectionDashboard() {
         const { labellingPhase } = await client.selectionDashboard({ phaseNumber: 5 });
         expect(labellingPhase?.criteria.length).toBeGreaterThan(0);

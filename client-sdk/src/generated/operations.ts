@@ -15,6 +15,51 @@ export interface PoleGraphOperations {
     variables: Types.CreateProjectWithPartnersMutationVariables,
     options?: RequestOptions,
   ): Promise<Types.CreateProjectWithPartnersMutation>;
+  /** Dashboards › Membres: members by category nationally and per region, as counts and shares. */
+  dashboardMembers(
+    variables?: Types.DashboardMembersQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.DashboardMembersQuery>;
+  /** Dashboards › Sélection: the labelling phases, to open the page on the running one (a few points, so the costly DashboardSelectionAssessments still fits an anonymous caller's bucket). */
+  dashboardPhases(
+    variables?: Types.DashboardPhasesQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.DashboardPhasesQuery>;
+  /** Dashboards › Membres: the active members of one pole by category, with the poles to pick from. */
+  dashboardPoleMembers(
+    variables: Types.DashboardPoleMembersQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.DashboardPoleMembersQuery>;
+  /** Dashboards › Profil d'un pôle: the poles to pick from, and one pole's yearly figures (null with FORBIDDEN for a caller without its detail right), labels, decisions and projects by status. */
+  dashboardPoleProfile(
+    variables: Types.DashboardPoleProfileQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.DashboardPoleProfileQuery>;
+  /** Dashboards › Régions: one region's members by category and the projects its poles lead, by status. */
+  dashboardRegionDetail(
+    variables: Types.DashboardRegionDetailQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.DashboardRegionDetailQuery>;
+  /** Dashboards › Régions: per region, its labelled poles, its members, and the projects its poles lead (the region of the lead pole's headquarters), European ones apart, with the public funding granted (null where the caller may see no amount). */
+  dashboardRegions(
+    variables?: Types.DashboardRegionsQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.DashboardRegionsQuery>;
+  /** Dashboards › Sélection: the criteria of a phase and every pole in the running with its latest decision (outcome, duration), the regions and themes to filter by; with `withTheme`, the poles specialised in `theme` as well. The rows come in the same order as DashboardSelectionAssessments'. */
+  dashboardSelection(
+    variables: Types.DashboardSelectionQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.DashboardSelectionQuery>;
+  /** Dashboards › Sélection: every pole of a phase against each criterion (value, threshold, met), in the order of the phase's criteria and of DashboardSelection's rows. A value is null when there is none or when it is confidential to the caller. Kept apart from DashboardSelection so each stays under an anonymous caller's cost ceiling (80 rows × 11 criteria). */
+  dashboardSelectionAssessments(
+    variables: Types.DashboardSelectionAssessmentsQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.DashboardSelectionAssessmentsQuery>;
+  /** Dashboards › Tendances: projects by year of submission and programme level, France 2030 projects by year, and the labelling phases whose boundaries the charts mark. */
+  dashboardTrends(
+    variables?: Types.DashboardTrendsQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.DashboardTrendsQuery>;
   /** Live updates: evaluations recorded, of one pole and one phase if given, for tokens that may read them (use `client.subscribe`). */
   evaluationsRecorded(
     variables?: Types.EvaluationsRecordedSubscriptionVariables,
@@ -117,6 +162,24 @@ export function createOperations(
       request(Types.ChangeProjectStatusDocument, variables, options),
     createProjectWithPartners: (variables, options) =>
       request(Types.CreateProjectWithPartnersDocument, variables, options),
+    dashboardMembers: (variables, options) =>
+      request(Types.DashboardMembersDocument, variables, options),
+    dashboardPhases: (variables, options) =>
+      request(Types.DashboardPhasesDocument, variables, options),
+    dashboardPoleMembers: (variables, options) =>
+      request(Types.DashboardPoleMembersDocument, variables, options),
+    dashboardPoleProfile: (variables, options) =>
+      request(Types.DashboardPoleProfileDocument, variables, options),
+    dashboardRegionDetail: (variables, options) =>
+      request(Types.DashboardRegionDetailDocument, variables, options),
+    dashboardRegions: (variables, options) =>
+      request(Types.DashboardRegionsDocument, variables, options),
+    dashboardSelection: (variables, options) =>
+      request(Types.DashboardSelectionDocument, variables, options),
+    dashboardSelectionAssessments: (variables, options) =>
+      request(Types.DashboardSelectionAssessmentsDocument, variables, options),
+    dashboardTrends: (variables, options) =>
+      request(Types.DashboardTrendsDocument, variables, options),
     evaluationsRecorded: (variables) =>
       subscribe(Types.EvaluationsRecordedDocument, variables),
     labellingDecisionsPublished: (variables) =>
@@ -162,6 +225,15 @@ export function createOperations(
 export const operationDocuments = {
   ChangeProjectStatus: Types.ChangeProjectStatusDocument,
   CreateProjectWithPartners: Types.CreateProjectWithPartnersDocument,
+  DashboardMembers: Types.DashboardMembersDocument,
+  DashboardPhases: Types.DashboardPhasesDocument,
+  DashboardPoleMembers: Types.DashboardPoleMembersDocument,
+  DashboardPoleProfile: Types.DashboardPoleProfileDocument,
+  DashboardRegionDetail: Types.DashboardRegionDetailDocument,
+  DashboardRegions: Types.DashboardRegionsDocument,
+  DashboardSelection: Types.DashboardSelectionDocument,
+  DashboardSelectionAssessments: Types.DashboardSelectionAssessmentsDocument,
+  DashboardTrends: Types.DashboardTrendsDocument,
   EvaluationsRecorded: Types.EvaluationsRecordedDocument,
   LabellingDecisionsPublished: Types.LabellingDecisionsPublishedDocument,
   MembershipChanges: Types.MembershipChangesDocument,

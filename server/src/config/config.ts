@@ -57,6 +57,8 @@ export const OPTIONS = {
       'graphiql' as PlaygroundMode,
       choice<PlaygroundMode>(['graphiql', 'apollo-sandbox', 'off']),
     ),
+    /** The analysts' dashboards at /dashboards; independent of the playground. */
+    dashboards: option('DASHBOARDS', true, boolean, '`on`'),
     /** Whether the schema answers introspection (the playground and codegen need it). */
     introspection: option('INTROSPECTION', true, boolean),
     /** Origins browsers may call the API from, or `['*']` for any. */

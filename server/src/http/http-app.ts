@@ -12,6 +12,7 @@ import type { Metrics } from '../observability/metrics';
 import type { Tracing } from '../observability/tracing';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { corsOptions } from './cors-policy';
+import { mountDashboards } from './dashboards/dashboards.routes';
 import { ExecutionGate } from './execution-gate';
 import { mountHealth, type Readiness } from './health.routes';
 import { batchSizeLimit, graphqlBodyParser } from './http-limits';
@@ -37,7 +38,7 @@ export interface HttpAppDependencies {
 }
 
 /**
- * The express pipeline: request id and log line, health, metrics, playground, imports and exports, then /graphql
+ * The express pipeline: request id and log line, health, metrics, playground, dashboards, imports and exports, then /graphql
  * behind CORS, body limits and the bound on concurrent executions.
  */
 export function createHttpApp({
@@ -58,6 +59,7 @@ export function createHttpApp({
   if (metrics && config.operations.metricsPort === null) mountMetrics(app, metrics);
   // Browsers asking for HTML get the playground; GraphQL requests go on to Apollo.
   mountPlayground(app, config.http);
+  mountDashboards(app, config.http);
   const gate = new ExecutionGate(config.operations);
   mountImportExport(app, {
     config,

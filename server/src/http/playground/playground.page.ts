@@ -22,8 +22,14 @@ export const PLAYGROUND_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-/** The whole GraphiQL page; the settings travel as a JSON data block, which CSP lets through. */
-export function renderPlaygroundPage(settings: PlaygroundSettings): string {
+/**
+ * The whole GraphiQL page; the settings travel as a JSON data block, which CSP lets through.
+ * `dashboardsUrl` (null when DASHBOARDS=off) links the banner to the dashboards.
+ */
+export function renderPlaygroundPage(
+  settings: PlaygroundSettings,
+  dashboardsUrl: string | null = null,
+): string {
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -44,6 +50,7 @@ export function renderPlaygroundPage(settings: PlaygroundSettings): string {
         Your token, pasted once below, is used by every tab (it is kept for this page only, never
         saved). <em>Cost</em> estimates an operation before running it.
       </span>
+      ${dashboardsUrl ? `<a class="playground-dashboards" href="${dashboardsUrl}">Dashboards (tableaux de bord)</a>` : ''}
       <div id="playground-session"></div>
     </header>
     <main id="graphiql">Loading GraphiQL…</main>

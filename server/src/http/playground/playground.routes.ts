@@ -31,7 +31,10 @@ export const PLAYGROUND_ASSETS_DIR = join(
  * Serves the playground to browsers at /graphql and /playground; every other request (GraphQL
  * over GET or POST from any client) goes on to Apollo. Mounted before Apollo's middleware.
  */
-export function mountPlayground(app: Express, config: Pick<HttpConfig, 'playground'>): void {
+export function mountPlayground(
+  app: Express,
+  config: Pick<HttpConfig, 'playground'> & Partial<Pick<HttpConfig, 'dashboards'>>,
+): void {
   switch (config.playground) {
     case 'off':
       return;
@@ -43,12 +46,12 @@ export function mountPlayground(app: Express, config: Pick<HttpConfig, 'playgrou
       });
       return;
     case 'graphiql':
-      mountGraphiQL(app);
+      mountGraphiQL(app, config.dashboards ? '/dashboards' : null);
       return;
   }
 }
 
-function mountGraphiQL(app: Express): void {
+function mountGraphiQL(app: Express, dashboardsUrl: string | null): void {
   const examples = loadPlaygroundExamples().map(({ title, description, audience, query }) => ({
     title,
     description,
@@ -57,12 +60,15 @@ function mountGraphiQL(app: Express): void {
   }));
   const tabs = examples.slice(0, 1).map(({ query }) => ({ query }));
   const examplesHash = createHash('sha256').update(JSON.stringify(examples)).digest('hex');
-  const page = renderPlaygroundPage({
-    endpoint: '/graphql',
-    storageNamespace: `polegraph-playground-${examplesHash.slice(0, 12)}`,
-    tabs,
-    examples,
-  });
+  const page = renderPlaygroundPage(
+    {
+      endpoint: '/graphql',
+      storageNamespace: `polegraph-playground-${examplesHash.slice(0, 12)}`,
+      tabs,
+      examples,
+    },
+    dashboardsUrl,
+  );
 
   app.use(
     PLAYGROUND_ASSETS_ROUTE,

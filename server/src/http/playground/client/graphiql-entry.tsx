@@ -369,12 +369,19 @@ function mountPlayground(): void {
   if (session) createRoot(session).render(<SessionBar endpoint={settings.endpoint} />);
   void refreshViewer(settings.endpoint);
 
+  // `?query=…&variables=…` (the dashboards' "voir la requête") opens that operation in a tab.
+  const linked = new URLSearchParams(window.location.search);
+  const linkedQuery = linked.get('query') ?? undefined;
+  const linkedVariables = linked.get('variables') ?? undefined;
+
   container.textContent = '';
   createRoot(container).render(
     <StrictMode>
       <GraphiQL
         fetcher={fetcher}
         defaultTabs={settings.tabs.length > 0 ? settings.tabs : undefined}
+        query={linkedQuery}
+        variables={linkedVariables}
         storage={createLocalStorage({ namespace: settings.storageNamespace })}
         plugins={[examples, explorer]}
         visiblePlugin={examples}

@@ -1,0 +1,275 @@
+import profileDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-pole-profile.graphql';
+import { isConfidential, load } from '../api';
+import { element, PALETTE, renderPanel } from '../chart-panel';
+import type { Cell } from '../csv';
+import { filterBar, filterSelect, heading, type PageContext } from '../page-context';
+import { barOption } from './regions.page';
+
+/** Profil d'un pôle: yearly figures, projects by status, labels, decisions. 1–2 requests. */
+export async function renderPolePage(context: PageContext): Promise<void> {
+  const { client, i18n, params } = context;
+  let slug = params.get('pole') ?? '';
+  let loaded = await load(() => client.dashboardPoleProfile({ slug }));
+  if (!slug) {
+    // No pole named: the first one (the list came with the first answer).
+    slug = loaded.data.poles.nodes[0]?.slug ?? '';
+    if (slug) loaded = await load(() => client.dashboardPoleProfile({ slug }));
+  }
+  const { data } = loaded;
+  const pole = data.pole;
+  const main = context.main;
+  main.append(
+    heading(pole ? `${i18n.t('page.pole')}${i18n.t('colon')}${pole.name}` : i18n.t('page.pole')),
+  );
+  main.append(
+    filterBar(
+      context,
+      filterSelect(
+        context,
+        'pole',
+        i18n.t('pole.pick'),
+        data.poles.nodes.map((item) => ({ value: item.slug, label: item.name })),
+        slug,
+      ),
+    ),
+  );
+  if (!pole) {
+    main.append(element('p', { class: 'notice' }, i18n.t('pole.notFound')));
+    return;
+  }
+  main.append(
+    element(
+      'p',
+      { class: 'lede' },
+      `${pole.acronym ? `${pole.acronym} · ` : ''}${pole.city}, ${pole.region.name} · ${i18n.label(pole.status)}`,
+    ),
+  );
+  const variables = { slug };
+  const yearsHidden = isConfidential(loaded, 'pole.years') || pole.years === null;
+  const years = pole.years ?? [];
+  const yearRows: Cell[][] = years.map((year) => [
+    year.year,
+    year.budget,
+    year.privateFundingShare,
+    year.membersCount,
+    year.europeTeamFte,
+  ]);
+  const yearColumns = [
+    { label: i18n.t('year') },
+    { label: i18n.t('budget'), format: (cell: Cell) => i18n.euros(cell as string) },
+    { label: i18n.t('privateShare'), format: (cell: Cell) => i18n.percent(cell as string) },
+    { label: i18n.t('members'), format: (cell: Cell) => i18n.number(cell as number) },
+    { label: i18n.t('europeFte'), format: (cell: Cell) => i18n.number(cell as string, 1) },
+  ];
+  const grid = element('div', { class: 'grid' });
+  main.append(grid);
+  grid.append(
+    renderPanel(context, {
+      id: `pole-${slug}-budget`,
+      title: i18n.t('pole.years'),
+      description: i18n.t('pole.yearsDesc'),
+      operation: { document: profileDocument, variables },
+      columns: yearColumns,
+      rows: yearRows,
+      notice: yearsHidden ? i18n.t('confidential') : undefined,
+      height: 300,
+      option: {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: years.map((year) => String(year.year)) },
+        yAxis: [
+          {
+            type: 'value',
+            name: '€',
+            axisLabel: { formatter: (value: number) => i18n.number(value / 1e6, 1) + ' M' },
+          },
+          {
+            type: 'value',
+            min: 0,
+            max: 1,
+            axisLabel: { formatter: (value: number) => i18n.percent(value) },
+          },
+        ],
+        series: [
+          {
+            type: 'bar',
+            name: i18n.t('budget'),
+            data: years.map((year) => Number(year.budget)),
+            itemStyle: { color: PALETTE[0] },
+          },
+          {
+            type: 'line',
+            name: i18n.t('privateShare'),
+            yAxisIndex: 1,
+            data: years.map((year) => Number(year.privateFundingShare)),
+            itemStyle: { color: PALETTE[5] },
+            markLine: {
+              symbol: 'none',
+              data: [{ yAxis: 0.5, label: { formatter: '50 %' } }],
+              lineStyle: { type: 'dashed', color: '#333' },
+            },
+          },
+        ],
+      },
+    }),
+  );
+  grid.append(
+    renderPanel(context, {
+      id: `pole-${slug}-members`,
+      title: i18n.t('pole.staff'),
+      description: i18n.t('pole.staffDesc'),
+      operation: { document: profileDocument, variables },
+      columns: yearColumns,
+      rows: yearRows,
+      notice: yearsHidden ? i18n.t('confidential') : undefined,
+      height: 300,
+      option: {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: years.map((year) => String(year.year)) },
+        yAxis: [{ type: 'value' }, { type: 'value' }],
+        series: [
+          {
+            type: 'line',
+            name: i18n.t('members'),
+            data: years.map((year) => year.membersCount),
+            itemStyle: { color: PALETTE[0] },
+          },
+          {
+            type: 'line',
+            name: i18n.t('europeFte'),
+            yAxisIndex: 1,
+            data: years.map((year) => Number(year.europeTeamFte)),
+            itemStyle: { color: PALETTE[1] },
+          },
+        ],
+      },
+    }),
+  );
+  const statusRows: Cell[][] = data.projectsByStatus.map((group) => [
+    group.key.status ?? null,
+    group.count,
+    group.sum.publicFundingGranted ?? null,
+  ]);
+  grid.append(
+    renderPanel(context, {
+      id: `pole-${slug}-projects`,
+      title: i18n.t('pole.projects'),
+      description: i18n.t('pole.projectsDesc'),
+      operation: { document: profileDocument, variables },
+      columns: [
+        { label: i18n.t('status'), format: (cell) => i18n.label(cell as string) },
+        { label: i18n.t('projects'), format: (cell) => i18n.number(cell as number) },
+        {
+          label: i18n.t('fundingGranted'),
+          format: (cell) =>
+            cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string),
+        },
+      ],
+      rows: statusRows,
+      height: 240,
+      option: barOption(
+        statusRows.map((row) => i18n.label(row[0] as string)),
+        statusRows.map((row) => row[1] as number),
+        i18n.number,
+        PALETTE[2],
+      ),
+      notes: statusRows.some((row) => row[2] === null)
+        ? [i18n.t('confidential')]
+        : [i18n.t('reg.fundingNote')],
+    }),
+  );
+  const labelRows: Cell[][] = pole.clusterLabels.map((label) => [
+    label.awardedOn,
+    label.level,
+    label.scorePercent ?? null,
+    label.validUntil,
+  ]);
+  grid.append(
+    renderPanel(context, {
+      id: `pole-${slug}-labels`,
+      title: i18n.t('pole.labels'),
+      description: i18n.t('pole.labelsDesc'),
+      operation: { document: profileDocument, variables },
+      columns: [
+        { label: i18n.t('awardedOn'), format: (cell) => i18n.date(cell as string) },
+        { label: i18n.t('labelLevel'), format: (cell) => i18n.label(cell as string) },
+        { label: i18n.t('score'), format: (cell) => i18n.number(cell as string, 2) },
+        { label: i18n.t('validUntil'), format: (cell) => i18n.date(cell as string) },
+      ],
+      rows: labelRows,
+      notes: labelRows.some((row) => row[2] === null) ? [i18n.t('pole.scoreMissing')] : [],
+      height: 220,
+      option: labelRows.length
+        ? barOption(
+            labelRows.map(
+              (row) => `${i18n.label(row[1] as string)} ${i18n.date(row[0] as string)}`,
+            ),
+            // An unpublished score stays a gap in the chart, not a zero.
+            labelRows.map((row) => (row[2] === null ? null : Number(row[2]))),
+            (value) => i18n.number(value, 2),
+            PALETTE[1],
+          )
+        : null,
+    }),
+  );
+  const decisionRows: Cell[][] = pole.decisions.map((decision) => [
+    decision.phase.number,
+    decision.decidedOn,
+    decision.outcome,
+    decision.durationYears ?? null,
+  ]);
+  grid.append(
+    renderPanel(context, {
+      id: `pole-${slug}-decisions`,
+      title: i18n.t('pole.decisions'),
+      description: i18n.t('pole.decisionsDesc'),
+      operation: { document: profileDocument, variables },
+      columns: [
+        { label: i18n.t('phase') },
+        { label: i18n.t('decidedOn'), format: (cell) => i18n.date(cell as string) },
+        { label: i18n.t('decision'), format: (cell) => i18n.label(cell as string) },
+        { label: i18n.t('duration'), format: (cell) => i18n.number(cell as number) },
+      ],
+      rows: decisionRows,
+      height: 220,
+      option: decisionRows.length
+        ? {
+            tooltip: {},
+            grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+            xAxis: {
+              type: 'category',
+              data: decisionRows.map(
+                (row) => `${i18n.t('phase')} ${row[0]} · ${i18n.date(row[1] as string)}`,
+              ),
+            },
+            yAxis: { type: 'value', name: i18n.t('duration') },
+            series: [
+              {
+                type: 'bar',
+                data: decisionRows.map((row) => ({
+                  value: row[3] ?? 0,
+                  itemStyle: {
+                    color:
+                      row[2] === 'LABELLED'
+                        ? '#1a7f37'
+                        : row[2] === 'LABELLED_PROBATION'
+                          ? '#E69F00'
+                          : '#c62828',
+                  },
+                })),
+                label: {
+                  show: true,
+                  position: 'top',
+                  formatter: (item: { dataIndex: number }) =>
+                    i18n.label(decisionRows[item.dataIndex]?.[2] as string),
+                },
+              },
+            ],
+          }
+        : null,
+    }),
+  );
+}
