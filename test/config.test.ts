@@ -82,6 +82,7 @@ describe('loadConfig', () => {
         retryForMs: 86_400_000,
         disableAfterDays: 5,
         pollMs: 1000,
+        keepDeliveriesDays: 30,
         allowPrivateNetworks: false,
       },
       idempotency: {

@@ -260,6 +260,35 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
     ]);
   });
 
+  it('deletes finished deliveries and their attempts once past their keeping time, not before', async () => {
+    const { id } = await createWebhook({
+      url: receiver.url,
+      events: ['projectStatusChanged'],
+      scope: { kind: 'ALL' },
+    });
+    const arriving = receiver.next();
+    await advance(inRegion[4]);
+    await arriving;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const deliveries = async () =>
+      (
+        await admin.query<{ webhookDeliveries: { status: string }[] }>(DELIVERIES, {
+          webhookId: id,
+        })
+      ).data!.webhookDeliveries;
+    expect(await deliveries()).toEqual([expect.objectContaining({ status: 'DELIVERED' })]);
+    const worker = admin.app.webhookWorker!;
+    // Kept 30 days (the default): pruning now deletes nothing; 31 days on, it is gone.
+    await worker.prune(Date.now());
+    expect(await deliveries()).toHaveLength(1);
+    expect(await worker.prune(Date.now() + 31 * 86_400_000)).toBeGreaterThanOrEqual(1);
+    expect(await deliveries()).toEqual([]);
+    const [{ attempts }] = (await database.dataSource.query(
+      'SELECT COUNT(*) AS attempts FROM webhook_attempt WHERE deliveryId NOT IN (SELECT id FROM webhook_delivery)',
+    )) as { attempts: number | string }[];
+    expect(Number(attempts)).toBe(0);
+  });
+
   it('delivers nothing for a rolled-back mutation', async () => {
     await createWebhook({
       url: receiver.url,

@@ -201,6 +201,8 @@ export const OPTIONS = {
     disableAfterDays: option('WEBHOOK_DISABLE_AFTER_DAYS', 5, positiveNumber),
     /** How often the worker looks for deliveries that are due. */
     pollMs: option('WEBHOOK_POLL_MS', 1000, wholeNumber(10)),
+    /** Finished deliveries (sent, given up, skipped) and their attempts are deleted after this. */
+    keepDeliveriesDays: option('WEBHOOK_KEEP_DELIVERIES_DAYS', 30, positiveNumber),
     /** Whether endpoints may be on private, loopback or link-local networks (SSRF guard). */
     allowPrivateNetworks: option('WEBHOOK_ALLOW_PRIVATE_NETWORKS', false, boolean),
   },

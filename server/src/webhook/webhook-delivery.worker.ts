@@ -20,6 +20,8 @@ import { webhookHeaders } from './webhook-signature';
 import { guardedLookup, refusedWebhookTarget, type WebhookUrlPolicy } from './webhook-url-policy';
 
 /** Deliveries claimed per round of the worker. */
+/** How often a worker deletes the deliveries past their keeping time. */
+const PRUNE_EVERY_MS = 60_000;
 const BATCH = 20;
 
 export interface WebhookWorkerDependencies {
@@ -51,6 +53,7 @@ export class WebhookDeliveryWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private prunedAtMs = 0;
 
   constructor(private readonly deps: WebhookWorkerDependencies) {
     this.documents = webhookDocuments(deps.schema);
@@ -67,6 +70,42 @@ export class WebhookDeliveryWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+  }
+
+  /**
+   * Deletes the finished deliveries (sent, given up, skipped) last changed more than
+   * WEBHOOK_KEEP_DELIVERIES_DAYS before `nowMs`, with their attempts: the log stays bounded.
+   * Pending and claimed deliveries are never deleted. Any process may run it: it is idempotent.
+   */
+  async prune(nowMs: number = Date.now()): Promise<number> {
+    const cutoff = new Date(nowMs - this.deps.config.keepDeliveriesDays * 86_400_000);
+    const finished = [
+      WebhookDeliveryStatus.DELIVERED,
+      WebhookDeliveryStatus.FAILED,
+      WebhookDeliveryStatus.SKIPPED,
+    ];
+    return inTransaction(this.deps.dataSource, async (manager) => {
+      const old = manager
+        .createQueryBuilder(WebhookDelivery, 'delivery')
+        .select('delivery.id')
+        .where('delivery.status IN (:...finished)', { finished })
+        .andWhere('delivery.updatedAt < :cutoff', { cutoff });
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(WebhookAttempt)
+        .where(`deliveryId IN (SELECT id FROM (${old.getQuery()}) AS old_delivery)`)
+        .setParameters(old.getParameters())
+        .execute();
+      const deleted = await manager
+        .createQueryBuilder()
+        .delete()
+        .from(WebhookDelivery)
+        .where('status IN (:...finished)', { finished })
+        .andWhere('updatedAt < :cutoff', { cutoff })
+        .execute();
+      return deleted.affected ?? 0;
+    });
   }
 
   private schedule(delayMs: number): void {
@@ -88,6 +127,10 @@ export class WebhookDeliveryWorker {
   /** One round: claims what is due and sends it. Returns how many deliveries it handled. */
   async runOnce(): Promise<number> {
     const now = Date.now();
+    if (now - this.prunedAtMs >= PRUNE_EVERY_MS) {
+      this.prunedAtMs = now;
+      await this.prune(now);
+    }
     const due = await this.deps.dataSource.manager
       .createQueryBuilder(WebhookDelivery, 'delivery')
       .select(['delivery.id'])
