@@ -35,8 +35,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUERIES_DIR = join(ROOT, 'bench', 'queries');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'latest.json');
 const SERVER_MAIN = join(ROOT, 'server', 'dist', 'main.js');
-const SEED_CLI = join(ROOT, 'server', 'dist', 'database', 'seed', 'seed.cli.js');
-const TOKEN_CLI = join(ROOT, 'server', 'dist', 'auth', 'token.cli.js');
+const SEED_CLI = join(ROOT, 'server', 'dist', 'cli', 'seed.cli.js');
+const TOKEN_CLI = join(ROOT, 'server', 'dist', 'cli', 'token.cli.js');
 const HEALTH_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 /** Linux counts process CPU time in ticks of 1/100 s (`getconf CLK_TCK`). */
