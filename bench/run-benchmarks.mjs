@@ -98,7 +98,7 @@ async function main() {
     missed,
   };
   writeJson(RESULTS_FILE, report);
-  writeBenchmarksMarkdown(BENCHMARKS_FILE, report);
+  await writeBenchmarksMarkdown(BENCHMARKS_FILE, report);
   console.info(
     `[bench] written: ${relative(ROOT, BENCHMARKS_FILE)}, ${relative(ROOT, RESULTS_FILE)}`,
   );
@@ -148,7 +148,10 @@ async function benchmarkScale(scale, queries, options, session) {
       process.stdout.write(`[bench] ${query.name}… `);
       if (query.kind === 'query') {
         const headers = { authorization: analyst };
-        const sample = await fetchSample(url, query.body, headers);
+        // The first answer of a cold server is slow: the second one tells how long one takes.
+        const sample = await fetchSample(url, query.body, headers).then((first) =>
+          first.problem ? first : fetchSample(url, query.body, headers),
+        );
         if (sample.problem) {
           result.problems.push(`sample response: ${sample.problem}`);
           console.info('failed');

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
         connectTimeoutMs: 5000,
         acquireTimeoutMs: 5000,
         sqliteReadWorkers: 4,
+        sqliteInlineReadMs: 1,
         connection: {
           kind: 'sqlite',
           path: './data/polegraph.sqlite',

@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 
+import * as prettier from 'prettier';
+
 /** Read scenarios whose server CPU per request must stay within this many times their limit. */
 export const CPU_BUDGET_RATIO = 3;
 /** `regions` must reach this share of the bare Apollo server's throughput. */
@@ -180,7 +182,7 @@ function markdownTables(runs, bare) {
   return parts.join('\n');
 }
 
-export function writeBenchmarksMarkdown(file, report) {
+export async function writeBenchmarksMarkdown(file, report) {
   const { date, git, options, runs, bare, missed } = report;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   const block = [
@@ -221,7 +223,10 @@ export function writeBenchmarksMarkdown(file, report) {
       before = `${text.trimEnd()}\n\n`;
     }
   }
-  writeFileSync(file, `${before}${block}${after.trimEnd()}\n`);
+  // Formatted as the repository's Prettier would (npm run lint checks it).
+  const text = `${before}${block}${after.trimEnd()}\n`;
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
 }
 
 export function writeJson(file, report) {

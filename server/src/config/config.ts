@@ -83,6 +83,13 @@ export const OPTIONS = {
     acquireTimeoutMs: option('DATABASE_ACQUIRE_TIMEOUT', 5000, seconds, '`5`'),
     /** SQLite: worker processes that run reads off the main thread. */
     sqliteReadWorkers: option('SQLITE_READ_WORKERS', 4, wholeNumber(1)),
+    /**
+     * SQLite: a statement the read workers answered 3 times in a row within this many
+     * milliseconds of CPU runs on the main thread from then on (its trip to a worker costs more
+     * than it does); one inline run over ten times as long sends it back to the workers for
+     * good. 0: every read in a worker.
+     */
+    sqliteInlineReadMs: option('SQLITE_INLINE_READ_MS', 1, wholeNumber(0)),
   },
   /** What one operation may ask for, checked before it runs. */
   limits: {
@@ -205,7 +212,12 @@ export type AppConfig = Values<typeof OPTIONS> & {
 /** How long the database may take, and where reads may go (the database port reads these). */
 export type DatabaseLimits = Pick<
   AppConfig['database'],
-  'maxStatementMs' | 'connectTimeoutMs' | 'acquireTimeoutMs' | 'replicas' | 'sqliteReadWorkers'
+  | 'maxStatementMs'
+  | 'connectTimeoutMs'
+  | 'acquireTimeoutMs'
+  | 'replicas'
+  | 'sqliteReadWorkers'
+  | 'sqliteInlineReadMs'
 >;
 
 export type HttpConfig = AppConfig['http'];
@@ -240,6 +252,7 @@ export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
   connectTimeoutMs: DEFAULTS.database.connectTimeoutMs,
   acquireTimeoutMs: DEFAULTS.database.acquireTimeoutMs,
   sqliteReadWorkers: DEFAULTS.database.sqliteReadWorkers,
+  sqliteInlineReadMs: DEFAULTS.database.sqliteInlineReadMs,
   replicas: [],
 };
 
