@@ -85,9 +85,9 @@ export const OPTIONS = {
     sqliteReadWorkers: option('SQLITE_READ_WORKERS', 4, wholeNumber(1)),
     /**
      * SQLite: a statement the read workers answered 3 times in a row within this many
-     * milliseconds of CPU runs on the main thread from then on (its trip to a worker costs more
-     * than it does); one inline run over ten times as long sends it back to the workers for
-     * good. 0: every read in a worker.
+     * milliseconds runs on the main thread from then on (its trip to a worker costs more than it
+     * does); two inline runs over ten times as long send it back to the workers for good. 0:
+     * every read in a worker.
      */
     sqliteInlineReadMs: option('SQLITE_INLINE_READ_MS', 1, wholeNumber(0)),
   },

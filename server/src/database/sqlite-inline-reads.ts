@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 import type BetterSqlite3 from 'better-sqlite3';
 
 import { createFold } from './query/sql-dialect';
@@ -11,10 +13,13 @@ const INLINE_TOLERANCE = 10;
 /** Prepared statements kept on the inline connection. */
 const MAX_PREPARED = 500;
 
-/** What is known of one statement text: how many fast answers in a row, or that it is slow. */
+/** Inline runs over the tolerance that send a statement back to the workers for good. */
+const STRIKES = 2;
+
+/** What is known of one statement text: fast answers in a row, slow inline runs. */
 interface StatementRecord {
   fastRuns: number;
-  slow: boolean;
+  strikes: number;
 }
 
 /**
@@ -23,13 +28,12 @@ interface StatementRecord {
  * serialisation of the rows, measured at 1–3 ms of CPU per statement on a loaded 2-core machine)
  * than in SQLite itself. This policy learns, per statement text, which reads are that cheap:
  * a statement runs in the workers until it has answered `PROVEN_RUNS` times in a row within
- * `limitMs` of CPU there; from then on it runs here, on the main thread, on an in-process
- * read-only connection; the first inline run over ten times the limit sends it back to the
- * workers for good. The
- * freeze an inline read can cause is thus bounded by what it was measured at, except for the
- * one run that proves it slow. A statement's text includes its placeholders (an `IN` list of 5
+ * `limitMs` there; from then on it runs here, on the main thread, on an in-process read-only
+ * connection; the second inline run over ten times the limit sends it back to the workers for
+ * good. The freeze an inline read can cause is thus bounded by what it was measured at, except
+ * for the two runs that prove it slow. A statement's text includes its placeholders (an `IN` list of 5
  * keys is not one of 500), not the values, so a text whose cost depends on its values can be
- * fast three times and slow once: that once runs on the main thread, and never again.
+ * fast three times and slow later: two such runs on the main thread, and never again.
  */
 export class SqliteInlineReads {
   private readonly records = new Map<string, StatementRecord>();
@@ -45,39 +49,33 @@ export class SqliteInlineReads {
   accepts(sql: string): boolean {
     if (this.limitMs <= 0) return false;
     const record = this.records.get(sql);
-    return record !== undefined && !record.slow && record.fastRuns >= PROVEN_RUNS;
+    return record !== undefined && record.strikes < STRIKES && record.fastRuns >= PROVEN_RUNS;
   }
 
-  /** What the workers measured: counts towards running inline, or marks the statement slow. */
+  /** What a worker measured: a fast answer counts towards running inline, a slow one resets. */
   observe(sql: string, ms: number): void {
     if (this.limitMs <= 0) return;
     let record = this.records.get(sql);
     if (!record) {
       if (this.records.size >= MAX_RECORDS) this.records.clear();
-      record = { fastRuns: 0, slow: false };
+      record = { fastRuns: 0, strikes: 0 };
       this.records.set(sql, record);
     }
-    if (ms > this.limitMs) {
-      record.fastRuns = 0;
-      // Slow in a worker once: it may be again, it stays there.
-      record.slow = true;
-    } else if (!record.slow) {
-      record.fastRuns += 1;
-    }
+    record.fastRuns = ms <= this.limitMs ? record.fastRuns + 1 : 0;
   }
 
   /** Runs a statement that `accepts` on the main thread. */
   read(sql: string, params: readonly unknown[]): Record<string, unknown>[] {
     const statement = this.statement(sql);
     const bound = params.map((value) => (typeof value === 'boolean' ? Number(value) : value));
-    // CPU time, as in the workers: a preempted run on a busy machine must not look slow. A
-    // statement measured fast that now takes ten times as long has changed.
-    const started = process.cpuUsage();
+    // Wall time, which is what the event loop waited (process.cpuUsage() is a system call,
+    // dearer than the reads it would time). A run ten times over the limit is a strike: once
+    // may be the machine preempting us, twice and the statement goes back to the workers.
+    const started = performance.now();
     const rows = statement.all(...bound) as Record<string, unknown>[];
-    const used = process.cpuUsage(started);
-    if ((used.user + used.system) / 1000 > this.limitMs * INLINE_TOLERANCE) {
+    if (performance.now() - started > this.limitMs * INLINE_TOLERANCE) {
       const record = this.records.get(sql);
-      if (record) record.slow = true;
+      if (record) record.strikes += 1;
     }
     return rows;
   }
