@@ -18,6 +18,7 @@ describe('loadConfig', () => {
         corsOrigins: [],
         bodyLimitBytes: 1048576,
         maxBatchSize: 10,
+        tokenCacheMs: 2000,
       },
       database: {
         url: 'sqlite:./data/polegraph.sqlite',

@@ -225,8 +225,8 @@ export async function writeBenchmarksMarkdown(file, report) {
   }
   // Formatted as the repository's Prettier would (npm run lint checks it).
   const text = `${before}${block}${after.trimEnd()}\n`;
-  const options = (await prettier.resolveConfig(file)) ?? {};
-  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+  const prettierOptions = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...prettierOptions, filepath: file }));
 }
 
 export function writeJson(file, report) {

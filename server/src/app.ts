@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 
+import { TokenLookupCache } from './api-token/token-lookup-cache';
 import type { AppConfig } from './config/config';
 import { openDataSource, sqlStatementLog } from './database/data-source';
 import { runInDatabaseSession } from './database/database';
@@ -114,8 +115,9 @@ export async function createApp(
   const afterCommit = [
     (change: Parameters<typeof liveEventsOf>[0]) => liveEvents.publish(liveEventsOf(change)),
   ];
+  const tokenLookups = new TokenLookupCache(config.http.tokenCacheMs);
   const contextOf = (request: ContextRequest) =>
-    createContext({ dataSource, afterCommit, liveEvents }, request);
+    createContext({ dataSource, tokenLookups, afterCommit, liveEvents }, request);
   const webSocket = startWebSocketTransport({
     config,
     schema,

@@ -36,7 +36,8 @@ export function testConfig(database: TestDatabase, overrides: ConfigOverrides = 
   const base: AppConfig = {
     ...defaults,
     process: { nodeEnv: 'test', logLevel: 'warn' },
-    http: { ...defaults.http, port: 0, playground: 'graphiql' },
+    // Tokens read on every request: suites count that statement, and revoke tokens in between.
+    http: { ...defaults.http, port: 0, playground: 'graphiql', tokenCacheMs: 0 },
     database: { ...defaults.database, url: 'test', connection: database.config },
     // No cost limit and a bucket no suite can empty: suites ask for 100 × 100 nested pages or
     // 1,000 statistics groups on purpose. The abuse suites set the production limits back.

@@ -10,7 +10,7 @@ import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
 import { ApiToken } from './api-token.entity';
-import { type KnownToken, tokenLookupCache } from './token-lookup-cache';
+import type { KnownToken, TokenLookupCache } from './token-lookup-cache';
 
 const SECRET_PREFIX = 'pg_';
 
@@ -109,8 +109,6 @@ export async function revokeToken(manager: EntityManager, id: number): Promise<A
     token.revokedAt = new Date();
     await manager.save(token);
   }
-  // Refused from the next request on in this process (others read it again within the TTL).
-  tokenLookupCache.forget(manager.connection, token.secretHash);
   return token;
 }
 
@@ -140,6 +138,7 @@ export async function authenticate(
   dataSource: DataSource,
   authorization: string | undefined,
   ip: string,
+  tokens?: TokenLookupCache,
 ): Promise<Caller> {
   if (authorization === undefined || authorization.trim() === '') return anonymousCaller(ip);
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -148,7 +147,7 @@ export async function authenticate(
   if (!secret.startsWith(SECRET_PREFIX) || secret.length > 100)
     throw unauthenticated('This is not a PoleGraph API token');
   const secretHash = hashSecret(secret);
-  let token: KnownToken | undefined = tokenLookupCache.get(dataSource, secretHash);
+  let token: KnownToken | undefined = tokens?.get(dataSource, secretHash);
   if (!token) {
     // Through the port: a database outage here is SERVICE_UNAVAILABLE, not an internal error.
     const rows = await readRows(
@@ -158,7 +157,7 @@ export async function authenticate(
     );
     token = hydrate(dataSource, ApiToken, rows)[0];
     if (!token) throw unauthenticated('Unknown API token');
-    tokenLookupCache.set(dataSource, secretHash, token);
+    tokens?.set(dataSource, secretHash, token);
   }
   if (token.revokedAt) throw unauthenticated('This API token was revoked');
   if (token.expiresAt && token.expiresAt.getTime() <= Date.now())

@@ -2,8 +2,6 @@ import type { DataSource } from 'typeorm';
 
 import type { ApiToken } from './api-token.entity';
 
-/** How long a token read from the database is trusted without reading it again. */
-export const TOKEN_LOOKUP_TTL_MS = 2000;
 /** Tokens kept at most (a process sees few distinct tokens; this bounds a flood of them). */
 const CAPACITY = 1000;
 
@@ -14,14 +12,16 @@ export type KnownToken = Pick<
 >;
 
 /**
- * Tokens by database and secret hash, kept `TOKEN_LOOKUP_TTL_MS`: every request of a client
+ * Tokens by database and secret hash, kept `ttlMs` (TOKEN_CACHE_MS): every request of a client
  * authenticates, and reading and hydrating its token row was a sixth of the CPU of a small
- * query. A revocation through `revokeToken` in this process takes effect at once (it forgets
- * the token); one made by another process (the `npm run token` CLI) within the TTL. Expiry is
- * checked on every request from the kept expiry date, so it stays exact.
+ * query. A revocation (`npm run token -- revoke`, another process) takes effect within the TTL;
+ * expiry is checked on every request from the kept expiry date, so it stays exact. 0 keeps
+ * nothing.
  */
-class TokenLookupCache {
+export class TokenLookupCache {
   private readonly entries = new Map<string, { token: KnownToken; until: number }>();
+
+  constructor(private readonly ttlMs: number) {}
 
   get(dataSource: DataSource, secretHash: string): KnownToken | undefined {
     const key = keyOf(dataSource, secretHash);
@@ -35,21 +35,16 @@ class TokenLookupCache {
   }
 
   set(dataSource: DataSource, secretHash: string, token: KnownToken): void {
+    if (this.ttlMs <= 0) return;
     if (this.entries.size >= CAPACITY) this.entries.clear();
     this.entries.set(keyOf(dataSource, secretHash), {
       token,
-      until: Date.now() + TOKEN_LOOKUP_TTL_MS,
+      until: Date.now() + this.ttlMs,
     });
-  }
-
-  forget(dataSource: DataSource, secretHash: string): void {
-    this.entries.delete(keyOf(dataSource, secretHash));
   }
 }
 
-/** The database a data source names: the main and the writer connections of one file agree. */
+/** The database a data source names (tests run several databases in one process). */
 function keyOf(dataSource: DataSource, secretHash: string): string {
   return `${String(dataSource.options.database ?? '')}\u0000${secretHash}`;
 }
-
-export const tokenLookupCache = new TokenLookupCache();

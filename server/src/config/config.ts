@@ -65,6 +65,11 @@ export const OPTIONS = {
     bodyLimitBytes: option('BODY_LIMIT', 1024 * 1024, byteSize, '`1mb`'),
     /** Most operations in one batched request; 0 turns batching off. */
     maxBatchSize: option('MAX_BATCH_SIZE', 10, wholeNumber(0)),
+    /**
+     * How long an API token read from the database is trusted without reading it again, in
+     * milliseconds; a revocation takes effect within it. 0 reads the token on every request.
+     */
+    tokenCacheMs: option('TOKEN_CACHE_MS', 2000, wholeNumber(0)),
   },
   /** Where the data lives. */
   database: {

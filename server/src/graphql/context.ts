@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { authenticate } from '../api-token/api-token.service';
+import type { TokenLookupCache } from '../api-token/token-lookup-cache';
 import { accessScopeOf, type RequestAccess } from '../auth/access-scope';
 import type { Caller } from '../auth/roles';
 import type { AfterCommitListener } from '../database/unit-of-work/unit-of-work';
@@ -53,6 +54,8 @@ export interface ContextRequest {
 
 export interface ContextDependencies {
   dataSource: DataSource;
+  /** Tokens recently read (TOKEN_CACHE_MS); each request reads its token otherwise. */
+  tokenLookups?: TokenLookupCache;
   afterCommit?: readonly AfterCommitListener[];
   liveEvents?: LiveEventSource | null;
 }
@@ -62,11 +65,12 @@ export interface ContextDependencies {
  * command line) call, so every request is authenticated and isolated the same way.
  */
 export async function createContext(
-  { dataSource, afterCommit = [], liveEvents = null }: ContextDependencies,
+  { dataSource, tokenLookups, afterCommit = [], liveEvents = null }: ContextDependencies,
   request: ContextRequest,
 ): Promise<GraphQLContext> {
   const caller =
-    request.caller ?? (await authenticate(dataSource, request.authorization, request.ip));
+    request.caller ??
+    (await authenticate(dataSource, request.authorization, request.ip, tokenLookups));
   return {
     dataSource,
     requestId: (request.requestId ?? randomUUID()).slice(0, 64),
