@@ -31,6 +31,7 @@ import {
 import { treeRssMb } from './lib/process-stats.mjs';
 import { loadQueries } from './lib/queries.mjs';
 import {
+  failuresOf,
   gitState,
   judgeBudgets,
   printTables,
@@ -103,11 +104,7 @@ async function main() {
     `[bench] written: ${relative(ROOT, BENCHMARKS_FILE)}, ${relative(ROOT, RESULTS_FILE)}`,
   );
   for (const line of missed) console.warn(`BUDGET ${line}`);
-  const failures = runs.flatMap((run) =>
-    run.results
-      .filter((result) => result.problems.length > 0)
-      .map((result) => `scale ${run.scale} ${result.name}: ${result.problems.join('; ')}`),
-  );
+  const failures = failuresOf(runs);
   for (const failure of failures) console.error(`FAIL ${failure}`);
   if (failures.length > 0) {
     for (const run of runs) console.error(`\nServer log, scale ${run.scale}:\n${run.logTail}`);

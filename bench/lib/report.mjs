@@ -37,6 +37,11 @@ export function judgeBudgets(runs, bare) {
   for (const run of runs) {
     for (const result of run.results) {
       if (!result.load) continue;
+      if (result.problems.length > 0) {
+        // Its figures measure failures: judged by nothing but the failure itself.
+        result.budget = 'failed';
+        continue;
+      }
       if (result.name === 'regions') {
         if (bare && run.scale === 1) {
           const share = result.load.requestsPerSecond / bare.load.requestsPerSecond;
@@ -182,6 +187,15 @@ function markdownTables(runs, bare) {
   return parts.join('\n');
 }
 
+/** Scenarios whose answers were not clean, as sentences. */
+export function failuresOf(runs) {
+  return runs.flatMap((run) =>
+    run.results
+      .filter((result) => result.problems.length > 0)
+      .map((result) => `scale ${run.scale} ${result.name}: ${result.problems.join('; ')}`),
+  );
+}
+
 export async function writeBenchmarksMarkdown(file, report) {
   const { date, git, options, runs, bare, missed } = report;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
@@ -199,6 +213,12 @@ export async function writeBenchmarksMarkdown(file, report) {
     missed.length === 0
       ? 'Every budget met.'
       : `Budgets missed (${missed.length}):\n${missed.map((line) => `- ${line}`).join('\n')}`,
+    '',
+    failuresOf(runs).length === 0
+      ? 'Every answer was clean.'
+      : `Failed (the run exits 1):\n${failuresOf(runs)
+          .map((line) => `- ${line}`)
+          .join('\n')}`,
     END,
   ].join('\n');
   let before =
