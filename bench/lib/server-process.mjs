@@ -129,9 +129,15 @@ export async function stopProcess(child) {
   }
 }
 
+/** The last lines of the server's log that are not a request answered `ok`. */
 export function tail(file, lines) {
   try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .filter((line) => !line.includes('"outcome":"ok"'))
+      .slice(-lines)
+      .join('\n');
   } catch {
     return '(no server log)';
   }
