@@ -19,6 +19,7 @@ describe('loadConfig', () => {
         corsOrigins: [],
         bodyLimitBytes: 1048576,
         maxBatchSize: 10,
+        tokenCacheMs: 2000,
       },
       database: {
         url: 'sqlite:./data/polegraph.sqlite',
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
         connectTimeoutMs: 5000,
         acquireTimeoutMs: 5000,
         sqliteReadWorkers: 4,
+        sqliteInlineReadMs: 1,
         connection: {
           kind: 'sqlite',
           path: './data/polegraph.sqlite',

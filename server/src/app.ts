@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 
+import { TokenLookupCache } from './api-token/token-lookup-cache';
 import type { AppConfig } from './config/config';
 import { openDataSource, sqlStatementLog } from './database/data-source';
 import { runInDatabaseSession } from './database/database';
@@ -118,6 +119,7 @@ export async function createApp(
   const afterCommit = [
     (change: Parameters<typeof liveEventsOf>[0]) => liveEvents.publish(liveEventsOf(change)),
   ];
+  const tokenLookups = new TokenLookupCache(config.http.tokenCacheMs);
   // Every write also leaves its webhook deliveries in its own transaction (the outbox).
   const beforeCommit = [writeWebhookOutbox];
   const webhookUrlPolicy = {
@@ -125,7 +127,10 @@ export async function createApp(
     allowPrivateNetworks: config.webhooks.allowPrivateNetworks,
   };
   const contextOf = (request: ContextRequest) =>
-    createContext({ dataSource, beforeCommit, afterCommit, liveEvents, webhookUrlPolicy }, request);
+    createContext(
+      { dataSource, tokenLookups, beforeCommit, afterCommit, liveEvents, webhookUrlPolicy },
+      request,
+    );
   const webhookWorker = config.webhooks.deliver
     ? new WebhookDeliveryWorker({
         dataSource,

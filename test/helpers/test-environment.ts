@@ -36,7 +36,8 @@ export function testConfig(database: TestDatabase, overrides: ConfigOverrides = 
   const base: AppConfig = {
     ...defaults,
     process: { nodeEnv: 'test', logLevel: 'warn' },
-    http: { ...defaults.http, port: 0, playground: 'graphiql' },
+    // Tokens read on every request: suites count that statement, and revoke tokens in between.
+    http: { ...defaults.http, port: 0, playground: 'graphiql', tokenCacheMs: 0 },
     database: { ...defaults.database, url: 'test', connection: database.config },
     // No cost limit and a bucket no suite can empty: suites ask for 100 × 100 nested pages or
     // 1,000 statistics groups on purpose. The abuse suites set the production limits back.
@@ -51,6 +52,9 @@ export function testConfig(database: TestDatabase, overrides: ConfigOverrides = 
       },
     },
     rateLimit: { points: 1_000_000_000, restoreRate: 1_000_000_000 },
+    // No delivery worker polling in the background of suites that count statements; the
+    // webhook suites turn it on.
+    webhooks: { ...defaults.webhooks, deliver: false },
   };
   const merged = { ...base } as Record<string, object>;
   for (const [section, values] of Object.entries(overrides)) {

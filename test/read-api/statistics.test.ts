@@ -477,6 +477,38 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       expect(all.distinctMembers).toBeLessThan(Number(partnerships));
     });
 
+    it('answers the same figures without the partner join when distinctMembers is not asked for', async () => {
+      const WITHOUT_MEMBERS = PROJECT_STATS.replace('      distinctMembers\n', '');
+      expect(WITHOUT_MEMBERS).not.toContain('distinctMembers');
+      const variables = { groupBy: ['STATUS', 'YEAR'], first: 1000 };
+      const { result, statements } = await countStatements(database.dataSource, () =>
+        api.query<{ projectStats: Omit<ProjectGroup, 'distinctMembers'>[] }>(
+          WITHOUT_MEMBERS,
+          variables,
+        ),
+      );
+      expect(result.errors).toBeUndefined();
+      expect(statements.filter((text) => text.includes('project_partner'))).toEqual([]);
+      const withMembers = await projectStats(variables);
+      expect(result.data!.projectStats).toEqual(
+        withMembers.map(({ distinctMembers, ...group }) => {
+          void distinctMembers;
+          return group;
+        }),
+      );
+      // Sorting or filtering on distinctMembers keeps the join, whatever is selected.
+      const sorted = await api.query<{ projectStats: { count: number }[] }>(WITHOUT_MEMBERS, {
+        groupBy: ['STATUS'],
+        orderBy: [{ field: 'DISTINCT_MEMBERS', direction: 'DESC' }],
+      });
+      const expectedOrder = [...(await projectStats({ groupBy: ['STATUS'] }))].sort(
+        (a, b) => b.distinctMembers - a.distinctMembers,
+      );
+      expect(sorted.data!.projectStats.map((group) => group.count)).toEqual(
+        expectedOrder.map((group) => group.count),
+      );
+    });
+
     it('resolves programme, region, pole and theme records with one statement per type', async () => {
       const { result, statements } = await countStatements(database.dataSource, () =>
         api.query<{ projectStats: ProjectGroup[] }>(PROJECT_STATS_WITH_RECORDS, {

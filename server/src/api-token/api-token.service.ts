@@ -10,6 +10,7 @@ import { Ministry } from '../ministry/ministry.entity';
 import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
 import { ApiToken } from './api-token.entity';
+import type { KnownToken, TokenLookupCache } from './token-lookup-cache';
 
 const SECRET_PREFIX = 'pg_';
 
@@ -137,6 +138,7 @@ export async function authenticate(
   dataSource: DataSource,
   authorization: string | undefined,
   ip: string,
+  tokens?: TokenLookupCache,
 ): Promise<Caller> {
   if (authorization === undefined || authorization.trim() === '') return anonymousCaller(ip);
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -144,14 +146,19 @@ export async function authenticate(
   const secret = match[1];
   if (!secret.startsWith(SECRET_PREFIX) || secret.length > 100)
     throw unauthenticated('This is not a PoleGraph API token');
-  // Through the port: a database outage here is SERVICE_UNAVAILABLE, not an internal error.
-  const rows = await readRows(
-    dataSource,
-    'SELECT t.* FROM `api_token` t WHERE t.`secretHash` = ? LIMIT 1',
-    [hashSecret(secret)],
-  );
-  const token = hydrate(dataSource, ApiToken, rows)[0];
-  if (!token) throw unauthenticated('Unknown API token');
+  const secretHash = hashSecret(secret);
+  let token: KnownToken | undefined = tokens?.get(dataSource, secretHash);
+  if (!token) {
+    // Through the port: a database outage here is SERVICE_UNAVAILABLE, not an internal error.
+    const rows = await readRows(
+      dataSource,
+      'SELECT t.* FROM `api_token` t WHERE t.`secretHash` = ? LIMIT 1',
+      [secretHash],
+    );
+    token = hydrate(dataSource, ApiToken, rows)[0];
+    if (!token) throw unauthenticated('Unknown API token');
+    tokens?.set(dataSource, secretHash, token);
+  }
   if (token.revokedAt) throw unauthenticated('This API token was revoked');
   if (token.expiresAt && token.expiresAt.getTime() <= Date.now())
     throw unauthenticated('This API token has expired');

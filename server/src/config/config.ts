@@ -67,6 +67,11 @@ export const OPTIONS = {
     bodyLimitBytes: option('BODY_LIMIT', 1024 * 1024, byteSize, '`1mb`'),
     /** Most operations in one batched request; 0 turns batching off. */
     maxBatchSize: option('MAX_BATCH_SIZE', 10, wholeNumber(0)),
+    /**
+     * How long an API token read from the database is trusted without reading it again, in
+     * milliseconds; a revocation takes effect within it. 0 reads the token on every request.
+     */
+    tokenCacheMs: option('TOKEN_CACHE_MS', 2000, wholeNumber(0)),
   },
   /** Where the data lives. */
   database: {
@@ -85,6 +90,13 @@ export const OPTIONS = {
     acquireTimeoutMs: option('DATABASE_ACQUIRE_TIMEOUT', 5000, seconds, '`5`'),
     /** SQLite: worker processes that run reads off the main thread. */
     sqliteReadWorkers: option('SQLITE_READ_WORKERS', 4, wholeNumber(1)),
+    /**
+     * SQLite: a statement the read workers answered 3 times in a row within this many
+     * milliseconds runs on the main thread from then on (its trip to a worker costs more than it
+     * does); two inline runs over ten times as long send it back to the workers for good. 0:
+     * every read in a worker.
+     */
+    sqliteInlineReadMs: option('SQLITE_INLINE_READ_MS', 1, wholeNumber(0)),
   },
   /** What one operation may ask for, checked before it runs. */
   limits: {
@@ -226,7 +238,12 @@ export type AppConfig = Values<typeof OPTIONS> & {
 /** How long the database may take, and where reads may go (the database port reads these). */
 export type DatabaseLimits = Pick<
   AppConfig['database'],
-  'maxStatementMs' | 'connectTimeoutMs' | 'acquireTimeoutMs' | 'replicas' | 'sqliteReadWorkers'
+  | 'maxStatementMs'
+  | 'connectTimeoutMs'
+  | 'acquireTimeoutMs'
+  | 'replicas'
+  | 'sqliteReadWorkers'
+  | 'sqliteInlineReadMs'
 >;
 
 export type HttpConfig = AppConfig['http'];
@@ -262,6 +279,7 @@ export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
   connectTimeoutMs: DEFAULTS.database.connectTimeoutMs,
   acquireTimeoutMs: DEFAULTS.database.acquireTimeoutMs,
   sqliteReadWorkers: DEFAULTS.database.sqliteReadWorkers,
+  sqliteInlineReadMs: DEFAULTS.database.sqliteInlineReadMs,
   replicas: [],
 };
 

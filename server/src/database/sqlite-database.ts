@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { DatabaseLimits } from '../config/config';
 import { sqlStatementLog } from './data-source';
 import type { Database, ReadOptions } from './database-port';
+import { SqliteInlineReads } from './sqlite-inline-reads';
 import { SqliteReadPool } from './sqlite-read-pool';
 
 /**
@@ -11,7 +12,9 @@ import { SqliteReadPool } from './sqlite-read-pool';
  * Reads: on a file database, a pool of worker processes with read-only connections
  * (sqlite-read-pool.ts) runs them off the main thread within `MAX_STATEMENT_MS`. An in-memory
  * database (`:memory:`) exists only in its own connection, so its reads run in-process on the
- * main connection, without a budget (better-sqlite3 cannot interrupt a statement).
+ * main connection, without a budget (better-sqlite3 cannot interrupt a statement). Statements
+ * the workers answer within `SQLITE_INLINE_READ_MS` run on the main thread once proven
+ * (sqlite-inline-reads.ts): their round trip to a worker costs more than they do.
  *
  * Writes: TypeORM shares ONE connection among all callers, so two interleaved transactions would
  * nest as savepoints of each other and readers would see uncommitted rows. Writes therefore run
@@ -21,6 +24,7 @@ import { SqliteReadPool } from './sqlite-read-pool';
 export class SqliteDatabase implements Database {
   readonly kind = 'sqlite';
   private readonly pool: SqliteReadPool | undefined;
+  private readonly inline: SqliteInlineReads | undefined;
   private writer: Promise<DataSource> | undefined;
   /** Resolves when the previous transaction is over. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -30,10 +34,9 @@ export class SqliteDatabase implements Database {
     private readonly limits: DatabaseLimits,
   ) {
     const path = String(dataSource.options.database);
-    this.pool =
-      path === ':memory:' || path === ''
-        ? undefined
-        : new SqliteReadPool(path, limits.sqliteReadWorkers);
+    const inMemory = path === ':memory:' || path === '';
+    this.pool = inMemory ? undefined : new SqliteReadPool(path, limits.sqliteReadWorkers);
+    this.inline = inMemory ? undefined : new SqliteInlineReads(path, limits.sqliteInlineReadMs);
   }
 
   async read<Row extends object>(
@@ -44,11 +47,14 @@ export class SqliteDatabase implements Database {
     if (!this.pool) return (await this.dataSource.query(sql, [...params])) as Row[];
     // Statements run in workers are counted like the others (statement-count tests, debug log).
     sqlStatementLog(this.dataSource).logQuery(sql, [...params]);
-    return (await this.pool.read(
+    if (this.inline?.accepts(sql)) return this.inline.read(sql, params) as Row[];
+    const { rows, ms } = await this.pool.read(
       sql,
       params,
       options.budgetMs ?? this.limits.maxStatementMs,
-    )) as Row[];
+    );
+    this.inline?.observe(sql, ms);
+    return rows as Row[];
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -61,6 +67,7 @@ export class SqliteDatabase implements Database {
 
   async close(): Promise<void> {
     await this.pool?.close();
+    this.inline?.close();
     if (this.writer) {
       await this.queue;
       const writer = await this.writer;

@@ -11,6 +11,7 @@ import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { accessWarningsPlugin } from './access-warnings.plugin';
 import type { GraphQLContext } from './context';
 import { createErrorFormatter, errorReportingPlugin } from './format-error';
+import { httpCachingPlugin } from './http-caching.plugin';
 import { playgroundApolloPlugins } from './landing-page.plugins';
 import { abuseProtectionPlugin } from './limits/abuse-protection.plugin';
 import { requestObservationPlugin } from './request-observation.plugin';
@@ -70,6 +71,8 @@ export async function startApolloServer({
       accessWarningsPlugin(),
       // After the limits: a retry is costed and rate limited like its first request.
       idempotencyPlugin(idempotencyStore),
+      // Cache-Control for every answer; a stable ETag (of `data`) for anonymous public ones.
+      httpCachingPlugin(),
     ],
   });
   await apollo.start();

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { authenticate } from '../api-token/api-token.service';
+import type { TokenLookupCache } from '../api-token/token-lookup-cache';
 import { accessScopeOf, type RequestAccess } from '../auth/access-scope';
 import type { Caller } from '../auth/roles';
 import type { NodeEnv } from '../config/config';
@@ -74,6 +75,8 @@ export interface ContextRequest {
 export interface ContextDependencies {
   dataSource: DataSource;
   beforeCommit?: readonly BeforeCommitListener[];
+  /** Tokens recently read (TOKEN_CACHE_MS); each request reads its token otherwise. */
+  tokenLookups?: TokenLookupCache;
   afterCommit?: readonly AfterCommitListener[];
   liveEvents?: LiveEventSource | null;
   webhookUrlPolicy?: WebhookUrlSettings;
@@ -86,6 +89,7 @@ export interface ContextDependencies {
 export async function createContext(
   {
     dataSource,
+    tokenLookups,
     beforeCommit = [],
     afterCommit = [],
     liveEvents = null,
@@ -94,7 +98,8 @@ export async function createContext(
   request: ContextRequest,
 ): Promise<GraphQLContext> {
   const caller =
-    request.caller ?? (await authenticate(dataSource, request.authorization, request.ip));
+    request.caller ??
+    (await authenticate(dataSource, request.authorization, request.ip, tokenLookups));
   return {
     dataSource,
     requestId: (request.requestId ?? randomUUID()).slice(0, 64),

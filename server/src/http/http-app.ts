@@ -1,5 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -54,6 +55,9 @@ export function createHttpApp({
 }: HttpAppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every whole body, live budget included, into an ETag that changes with
+  // each call: the GraphQL answers get theirs from graphql/http-caching.plugin.ts instead.
+  app.set('etag', false);
   app.use(requestLog(logger, metrics));
   mountHealth(app, readiness);
   if (metrics && config.operations.metricsPort === null) mountMetrics(app, metrics);
@@ -72,6 +76,8 @@ export function createHttpApp({
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(corsOptions(config.http)),
+    // gzip or brotli (quality 4) when the client accepts it, for answers over 1 kB.
+    compression(),
     ...graphqlBodyParser(config.http.bodyLimitBytes),
     batchSizeLimit(config.http.maxBatchSize),
     gate.middleware(),

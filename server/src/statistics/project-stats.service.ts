@@ -33,6 +33,11 @@ export interface ProjectStatsRequest {
   having?: Record<string, unknown> | null;
   orderBy?: readonly StatsOrderInput[] | null;
   first?: number | null;
+  /**
+   * Whether `distinctMembers` is asked for; when it is not (and neither `having` nor `orderBy`
+   * use it), the partner join it needs is left out. Absent: computed.
+   */
+  selectsDistinctMembers?: boolean;
 }
 
 const DEFAULT_GROUPS = 100;
@@ -126,10 +131,21 @@ export async function projectStats(
         break;
     }
   }
+  // The partner join repeats each project once per partner; without it each row is one project
+  // (or one project and theme), nothing needs de-duplicating and the statement costs a few times
+  // less (measured: 170 ms against 20 ms for REGION × YEAR on the national dataset).
+  const withPartners =
+    request.selectsDistinctMembers !== false ||
+    JSON.stringify(request.having ?? null).includes('distinctMembers') ||
+    (request.orderBy ?? []).some(
+      (order) => order.field === ProjectStatsOrderField.DISTINCT_MEMBERS,
+    );
   const partner = sql.alias('pp');
-  joins.push(
-    `LEFT JOIN \`project_partner\` ${partner} ON ${partner}.\`projectId\` = ${project}.\`id\``,
-  );
+  if (withPartners) {
+    joins.push(
+      `LEFT JOIN \`project_partner\` ${partner} ON ${partner}.\`projectId\` = ${project}.\`id\``,
+    );
+  }
 
   // Parameters are collected in textual order: WHERE, then HAVING, then LIMIT.
   const condition = compileFilter(PROJECT_COLLECTION, request.filter ?? null, project, sql, [
@@ -148,18 +164,26 @@ export async function projectStats(
         (field) =>
           `${sql.visible('Project', field, project, `${project}.\`${field}\``)} AS \`${field}\``,
       ),
-      `${visibleThrough(PROJECT_COLLECTION.relations.partner, project, `${partner}.\`memberId\``, sql)} AS \`member\``,
-      `ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${partner}.\`memberId\`) AS \`rowOfProject\``,
+      ...(withPartners
+        ? [
+            `${visibleThrough(PROJECT_COLLECTION.relations.partner, project, `${partner}.\`memberId\``, sql)} AS \`member\``,
+            `ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${partner}.\`memberId\`) AS \`rowOfProject\``,
+          ]
+        : []),
     ].join(', ')} ` +
     `FROM \`project\` ${project} ${joins.join(' ')}${condition ? ` WHERE ${condition}` : ''}`;
 
   const rows = sql.alias('x');
   const once = (expression: string) =>
-    `CASE WHEN ${rows}.\`rowOfProject\` = 1 THEN ${expression} END`;
+    withPartners ? `CASE WHEN ${rows}.\`rowOfProject\` = 1 THEN ${expression} END` : expression;
   const measures: Record<'count' | 'distinctMembers', AggregateMeasure> &
     Record<Measure, Record<MoneyField, AggregateMeasure>> = {
     count: { expression: `COUNT(${once('1')})`, kind: 'int' },
-    distinctMembers: { expression: `COUNT(DISTINCT ${rows}.\`member\`)`, kind: 'int' },
+    // Not asked for: 0, never sent (see withPartners).
+    distinctMembers: {
+      expression: withPartners ? `COUNT(DISTINCT ${rows}.\`member\`)` : '0',
+      kind: 'int',
+    },
     sum: moneyMeasures((column) => `SUM(${once(column)})`),
     avg: moneyMeasures((column) => `ROUND(AVG(${once(column)}), 2)`),
     // Repeated rows cannot change an extreme, so MIN and MAX need no de-duplication.

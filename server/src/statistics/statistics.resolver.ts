@@ -1,9 +1,11 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 
 import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { recordById } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import { selectsField } from '../graphql/selected-fields';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { Pole } from '../pole/pole.entity';
 import { REGION_COLLECTION } from '../region/region.collection';
@@ -27,8 +29,13 @@ export class StatisticsResolver {
   projectStats(
     @Args(() => ProjectStatsArgs) args: ProjectStatsArgs,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return projectStats(context.dataSource, args, context.access);
+    return projectStats(
+      context.dataSource,
+      { ...args, selectsDistinctMembers: selectsField(info, 'distinctMembers') },
+      context.access,
+    );
   }
 
   @Query(() => [MemberStatsGroup], {

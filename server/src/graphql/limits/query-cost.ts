@@ -78,6 +78,13 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'SelectionDashboard.criteria': 11,
   'SelectionRow.criteria': 11,
   'SelectionRow.evaluations': 3,
+  /** Administrators register a few endpoints (none in the dataset): priced as a page. */
+  'Query.webhooks': 20,
+  /**
+   * Attempts of one delivery: 7 doubling retries from 30 s reach the 1 h cap, then hourly for
+   * the rest of the 24 h (WEBHOOK_* defaults): 32 at most.
+   */
+  'WebhookDelivery.attempts': 32,
 };
 /** Lists of a mutation's payload (`userErrors`): a few per input at most. */
 const PAYLOAD_LIST_BOUND = 10;

@@ -70,6 +70,7 @@ function mountGraphiQL(app: Express, dashboardsUrl: string | null): void {
     dashboardsUrl,
   );
 
+  const pageEtag = `W/"${createHash('sha256').update(page).digest('base64url').slice(0, 32)}"`;
   app.use(
     PLAYGROUND_ASSETS_ROUTE,
     // File names carry no hash, so browsers revalidate (ETag) instead of keeping a stale bundle.
@@ -92,6 +93,8 @@ function mountGraphiQL(app: Express, dashboardsUrl: string | null): void {
     response
       .set('Content-Security-Policy', PLAYGROUND_CONTENT_SECURITY_POLICY)
       .set('Cache-Control', 'no-cache')
+      // The app generates no ETags (http-app.ts): the page's own, so that browsers revalidate.
+      .set('ETag', pageEtag)
       .set('X-Content-Type-Options', 'nosniff')
       .type('html')
       .send(page);

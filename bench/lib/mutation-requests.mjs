@@ -1,0 +1,70 @@
+// The write scenario: `changeProjectStatus` on a different project each request. The projects
+// still open are read from the database file; each request moves one of them a step forward
+// (DRAFT → SUBMITTED → LABELLED → FUNDED → IN_PROGRESS → COMPLETED) at the version it has, and
+// it goes back in the queue with its new version once answered.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const NEXT_STATUS = {
+  DRAFT: 'SUBMITTED',
+  SUBMITTED: 'LABELLED',
+  LABELLED: 'FUNDED',
+  FUNDED: 'IN_PROGRESS',
+  IN_PROGRESS: 'COMPLETED',
+};
+
+export function openProjectQueue(root, databaseFile) {
+  const require = createRequire(join(root, 'server', 'package.json'));
+  const Database = require('better-sqlite3');
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare(
+        `SELECT id, status, version FROM project WHERE status IN (${Object.keys(NEXT_STATUS)
+          .map((status) => `'${status}'`)
+          .join(', ')}) ORDER BY id`,
+      )
+      .all();
+  } finally {
+    db.close();
+  }
+}
+
+/** autocannon `requests`: each takes the next open project and puts it back once answered. */
+export function changeStatusRequests(queue, query) {
+  const globalId = (id) => Buffer.from(`Project:${id}`, 'utf8').toString('base64url');
+  return [
+    {
+      setupRequest(request, context) {
+        const project = queue.shift();
+        if (!project) throw new Error('every project of the dataset is closed: run shorter');
+        context.project = project;
+        return {
+          ...request,
+          body: JSON.stringify({
+            query: query.text,
+            operationName: query.operationName,
+            variables: {
+              id: globalId(project.id),
+              to: NEXT_STATUS[project.status],
+              expectedVersion: project.version,
+            },
+          }),
+        };
+      },
+      onResponse(status, body, context) {
+        const project = context.project;
+        try {
+          const answer = JSON.parse(body).data?.changeProjectStatus?.project;
+          if (answer && NEXT_STATUS[answer.status]) queue.push({ ...project, ...answer });
+        } catch {
+          // Counted as a mismatch by verifyBody.
+        }
+      },
+    },
+  ];
+}
+
+/** A write counts as answered only when it was applied. */
+export const changeStatusApplied = (text) =>
+  !text.includes('"errors":') && text.includes('"userErrors":[]');

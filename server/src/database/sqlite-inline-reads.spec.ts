@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import Database from 'better-sqlite3';
+
+import { SqliteInlineReads } from './sqlite-inline-reads';
+
+describe('SqliteInlineReads', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'inline-reads-'));
+  const path = join(directory, 'inline.sqlite');
+  const SQL = 'SELECT code FROM region WHERE code = ?';
+
+  beforeAll(() => {
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.exec("CREATE TABLE region (code TEXT); INSERT INTO region VALUES ('84'), ('93')");
+    db.close();
+  });
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('takes a statement only after three fast answers in a row from the workers', () => {
+    const inline = new SqliteInlineReads(path, 1);
+    inline.observe(SQL, 0.2);
+    inline.observe(SQL, 0.3);
+    expect(inline.accepts(SQL)).toBe(false);
+    inline.observe(SQL, 0.1);
+    expect(inline.accepts(SQL)).toBe(true);
+    expect(inline.read(SQL, ['84'])).toEqual([{ code: '84' }]);
+    expect(inline.accepts('SELECT code FROM region')).toBe(false);
+    inline.close();
+  });
+
+  it('starts counting afresh after a slow answer from the workers', () => {
+    const inline = new SqliteInlineReads(path, 1);
+    inline.observe(SQL, 0.1);
+    inline.observe(SQL, 0.1);
+    inline.observe(SQL, 5);
+    inline.observe(SQL, 0.1);
+    expect(inline.accepts(SQL)).toBe(false);
+    inline.observe(SQL, 0.1);
+    inline.observe(SQL, 0.1);
+    expect(inline.accepts(SQL)).toBe(true);
+    inline.close();
+  });
+
+  it('sends a statement back to the workers for good after two inline runs ten times over the limit', () => {
+    // Fast three times in the workers (as reported), then ~200,000 rows counted inline: far
+    // more than ten times the 0.01 ms limit.
+    const COUNT =
+      'WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < ?) SELECT COUNT(*) AS n FROM c';
+    const inline = new SqliteInlineReads(path, 0.01);
+    for (let run = 0; run < 3; run += 1) inline.observe(COUNT, 0.005);
+    expect(inline.read(COUNT, [200000])).toEqual([{ n: 200000 }]);
+    expect(inline.accepts(COUNT)).toBe(true);
+    inline.read(COUNT, [200000]);
+    expect(inline.accepts(COUNT)).toBe(false);
+    for (let run = 0; run < 3; run += 1) inline.observe(COUNT, 0.005);
+    expect(inline.accepts(COUNT)).toBe(false);
+    inline.close();
+  });
+
+  it('takes nothing when the limit is 0', () => {
+    const inline = new SqliteInlineReads(path, 0);
+    for (let run = 0; run < 5; run += 1) inline.observe(SQL, 0);
+    expect(inline.accepts(SQL)).toBe(false);
+  });
+});
