@@ -736,6 +736,51 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
       expect((await fetch(`${base}/exports/poles.csv`)).status).toBe(404);
     });
 
+    it('lets an API write take its turn between the chunks of an import', async () => {
+      const lines = Array.from(
+        { length: 1_000 },
+        (_, index) =>
+          `Atelier à la chaîne ${index},${sirenWithCheckDigit(String(97_100_000 + index))},SME,84,Lyon,,,`,
+      );
+      const finished: string[] = [];
+      const importing = importCsv(dataSource, 'members', members(...lines), {
+        source: 'interleaving.csv',
+      }).then((outcome) => {
+        finished.push('import');
+        return outcome;
+      });
+      // Sent once the import holds the writer: 5 chunks of 200 lines, checked then committed.
+      await new Promise((resolve) => setImmediate(resolve));
+      const writing = api
+        .query<{ createMember: { member: { name: string } | null; userErrors: unknown[] } }>(
+          `mutation CreateMemberDuringImport($input: CreateMemberInput!) {
+            createMember(input: $input) { member { name } userErrors { field message } }
+          }`,
+          {
+            input: {
+              name: 'Écrit pendant l’import',
+              siren: sirenWithCheckDigit('97099999'),
+              category: 'SME',
+              regionCode: '84',
+              city: 'Lyon',
+            },
+          },
+          admin,
+        )
+        .then((response) => {
+          finished.push('api');
+          return response;
+        });
+      const [outcome, response] = await Promise.all([importing, writing]);
+      expect(outcome).toEqual(expect.objectContaining({ ok: true, imported: 1_000 }));
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.createMember).toEqual({
+        member: { name: 'Écrit pendant l’import' },
+        userErrors: [],
+      });
+      expect(finished).toEqual(['api', 'import']);
+    });
+
     it('charges exports and imports to the caller’s bucket, as /graphql does', async () => {
       const limited = await createTestEnvironment(database, {
         rateLimit: { points: 5, restoreRate: 0.5 },

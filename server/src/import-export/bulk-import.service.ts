@@ -279,11 +279,15 @@ async function runImport<TDraft, TInput extends object>(
     }
     for (const listener of options.afterCommit ?? []) listener(changeOf(audits));
   };
-  for (const chunk of chunks) await runChunk(chunk, false);
+  for (const chunk of chunks) {
+    await runChunk(chunk, false);
+    await otherWritersTakeTheirTurn();
+  }
   if (problems.length > 0) return refused();
   let imported = 0;
   for (const chunk of chunks) {
     await runChunk(chunk, true);
+    await otherWritersTakeTheirTurn();
     if (problems.length > 0) return { ...refused(), imported };
     imported += chunk.length;
   }
@@ -297,6 +301,17 @@ async function runImport<TDraft, TInput extends object>(
     seconds,
     summary: `Imported ${inputs.length} ${noun}${kind.summaryDetail?.(inputs) ?? ''} in ${seconds.toFixed(seconds < 1 ? 2 : 1)} s`,
   };
+}
+
+/**
+ * Lets the event loop read the requests that arrived during a chunk before the next one queues
+ * for the writer. On SQLite every statement is synchronous and a chunk's promises resolve as
+ * microtasks, so without this the loop never polls its sockets until the whole import is done:
+ * an API write sent meanwhile would not even be read. After it, that write's transaction joins
+ * the writer's queue (first come, first served) between two chunks.
+ */
+function otherWritersTakeTheirTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Column name → field position, or null when the header line has problems (then reported). */
