@@ -87,7 +87,7 @@ export class WebhookDeliveryWorker {
     return inTransaction(this.deps.dataSource, async (manager) => {
       const old = manager
         .createQueryBuilder(WebhookDelivery, 'delivery')
-        .select('delivery.id')
+        .select('delivery.id', 'id')
         .where('delivery.status IN (:...finished)', { finished })
         .andWhere('delivery.updatedAt < :cutoff', { cutoff });
       await manager
