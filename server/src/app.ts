@@ -22,6 +22,7 @@ import {
   startWebSocketTransport,
   type WebSocketTransport,
 } from './graphql/subscriptions/websocket-server';
+import { trustedDocumentsOf } from './graphql/trusted-documents/trusted-documents';
 import { GracefulStop } from './http/graceful-stop';
 import { Readiness, type ReadinessCheck } from './http/health.routes';
 import { createHttpApp } from './http/http-app';
@@ -141,11 +142,13 @@ export async function createApp(
       })
     : null;
   webhookWorker?.start();
+  const trustedDocuments = trustedDocumentsOf(config.limits);
   const webSocket = startWebSocketTransport({
     config,
     schema,
     dataSource,
     rateLimiter,
+    trustedDocuments,
     httpServer,
     createContext: contextOf,
   });
@@ -154,6 +157,7 @@ export async function createApp(
     schema,
     rateLimiter,
     idempotencyStore,
+    trustedDocuments,
     logger,
     tracing,
   });

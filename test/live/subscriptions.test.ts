@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { issueToken, revokeToken } from '../../server/src/api-token/api-token.service';
 import { Role } from '../../server/src/auth/roles';
@@ -416,6 +418,38 @@ describe('WebSocket transport lifecycle', () => {
     expect((await client.closed).code).toBe(1001);
     await client.dispose();
     await database.drop();
+  }, 60_000);
+});
+
+describe('subscriptions and the trusted-documents manifest', () => {
+  it('holds them to TRUSTED_DOCUMENTS as queries are: the SDK’s run, ad-hoc ones are refused', async () => {
+    const database = await createEmptyDatabase('sqlite', 'live-trusted');
+    const api = await createTestEnvironment(database, { limits: { trustedDocuments: 'all' } });
+    const client = connectLive(api.url, undefined, () => api.app.liveEvents.listenersAdded());
+    try {
+      const manifest = JSON.parse(
+        readFileSync(
+          join(__dirname, '..', '..', 'client-sdk', 'src', 'generated', 'persisted-documents.json'),
+          'utf8',
+        ),
+      ) as Record<string, string>;
+      const shipped = Object.values(manifest).find((text) =>
+        text.includes('subscription ProjectStatusChanges'),
+      );
+      expect(shipped).toBeDefined();
+      const listening = api.app.liveEvents.listenersAdded();
+      const trusted = await client.subscribe(shipped!);
+      expect(api.app.liveEvents.listenersAdded()).toBe(listening + 1);
+      expect(await trusted.receivesWithin(100)).toBe(false);
+
+      const adHoc = await client.subscribe(STATUS_CHANGED);
+      await expect(adHoc.next()).rejects.toThrow(/only runs the operations of the PoleGraph SDK/);
+      expect(api.app.liveEvents.listenersAdded()).toBe(listening + 1);
+    } finally {
+      await client.dispose();
+      await api.close();
+      await database.drop();
+    }
   }, 60_000);
 });
 

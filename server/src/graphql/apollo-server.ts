@@ -15,7 +15,7 @@ import { httpCachingPlugin } from './http-caching.plugin';
 import { playgroundApolloPlugins } from './landing-page.plugins';
 import { abuseProtectionPlugin } from './limits/abuse-protection.plugin';
 import { requestObservationPlugin } from './request-observation.plugin';
-import { TrustedDocuments } from './trusted-documents/trusted-documents';
+import type { TrustedDocuments } from './trusted-documents/trusted-documents';
 
 export interface ApolloServerDependencies {
   config: AppConfig;
@@ -25,6 +25,8 @@ export interface ApolloServerDependencies {
   tracing: Tracing;
   /** Where `Idempotency-Key` records live. */
   idempotencyStore: IdempotencyStore;
+  /** The persisted-documents manifest when TRUSTED_DOCUMENTS is on (shared with WebSocket). */
+  trustedDocuments: TrustedDocuments | null;
 }
 
 /** Apollo Server with our error masking, limits and plugins; started, not yet mounted. */
@@ -35,14 +37,8 @@ export async function startApolloServer({
   logger,
   tracing,
   idempotencyStore,
+  trustedDocuments,
 }: ApolloServerDependencies): Promise<ApolloServer<GraphQLContext>> {
-  const trustedDocuments =
-    config.limits.trustedDocuments === 'off'
-      ? null
-      : TrustedDocuments.load(
-          config.limits.trustedDocuments,
-          config.limits.trustedDocumentsManifest,
-        );
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     logger: logger.child({ component: 'apollo' }),

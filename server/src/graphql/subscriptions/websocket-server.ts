@@ -17,6 +17,7 @@ import { createErrorFormatter } from '../format-error';
 import { queryTooComplex, rateLimited } from '../limits/limit-errors';
 import { measureOperation } from '../limits/operation-shape';
 import { computeQueryCost } from '../limits/query-cost';
+import type { TrustedDocuments } from '../trusted-documents/trusted-documents';
 
 /** Close codes of the live transport, besides graphql-ws's own (4400 bad message…). */
 export const LiveCloseCode = {
@@ -35,6 +36,8 @@ export interface WebSocketTransportDependencies {
   schema: GraphQLSchema;
   dataSource: DataSource;
   rateLimiter: RateLimiter;
+  /** The manifest when TRUSTED_DOCUMENTS is on: subscriptions are held to it as queries are. */
+  trustedDocuments: TrustedDocuments | null;
   httpServer: Server;
   /** The one context builder of every transport (graphql/context.ts). */
   createContext(request: ContextRequest): Promise<GraphQLContext>;
@@ -75,7 +78,7 @@ function callerKey(caller: Caller): string {
  * document's cost from the subscriber's rate-limit bucket.
  */
 export function startWebSocketTransport(deps: WebSocketTransportDependencies): WebSocketTransport {
-  const { config, schema, dataSource, rateLimiter, httpServer } = deps;
+  const { config, schema, dataSource, rateLimiter, httpServer, trustedDocuments } = deps;
   const limits = config.live;
   const formatError = createErrorFormatter(config.process.nodeEnv === 'production');
   const webSocketServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -143,6 +146,11 @@ export function startWebSocketTransport(deps: WebSocketTransportDependencies): W
             ),
           ];
         }
+        const untrusted = trustedDocuments?.admit(
+          { query: payload.query, extensions: payload.extensions ?? undefined },
+          connection.caller,
+        );
+        if (untrusted) return [untrusted];
         const refusal = checkDocument(payload.query, payload.operationName, payload.variables);
         if (Array.isArray(refusal)) return refusal;
         costs.get(ctx.extra.socket)?.set(id, refusal);

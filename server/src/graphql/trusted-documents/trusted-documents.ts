@@ -6,7 +6,7 @@ import type { GraphQLRequest } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 import type { Caller } from '../../auth/roles';
-import type { TrustedDocumentsMode } from '../../config/config';
+import type { LimitsConfig, TrustedDocumentsMode } from '../../config/config';
 
 /** The code of a document refused because it is not in the manifest (Apollo Router's name). */
 export const NOT_IN_LIST_CODE = 'PERSISTED_QUERY_NOT_IN_LIST';
@@ -101,4 +101,13 @@ export function documentNotTrusted(mode: Exclude<TrustedDocumentsMode, 'off'>): 
       'this document is not one of them.',
     { extensions: { code: NOT_IN_LIST_CODE, http: { status: 400 } } },
   );
+}
+
+/** The manifest the configuration asks for, or null when TRUSTED_DOCUMENTS is off. */
+export function trustedDocumentsOf(
+  limits: Pick<LimitsConfig, 'trustedDocuments' | 'trustedDocumentsManifest'>,
+): TrustedDocuments | null {
+  return limits.trustedDocuments === 'off'
+    ? null
+    : TrustedDocuments.load(limits.trustedDocuments, limits.trustedDocumentsManifest);
 }
