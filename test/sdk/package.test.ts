@@ -142,12 +142,13 @@ describe('the packed @polegraph/client, installed in a fresh project', () => {
       });
   });
 
-  it('ships the ESM and CommonJS builds with declarations, the schema, the manifest, the example and the changelog, nothing else', () => {
+  it('ships the ESM and CommonJS builds with declarations, the schema, the manifest, the examples and the changelog, nothing else', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'README.md',
         'CHANGELOG.md',
         'examples/region-report.ts',
+        'examples/region-status-changes.ts',
         'package.json',
         'dist/esm/index.js',
         'dist/esm/index.d.ts',
@@ -162,7 +163,7 @@ describe('the packed @polegraph/client, installed in a fresh project', () => {
     expect(
       files.filter(
         (file) =>
-          !/^(README\.md|CHANGELOG\.md|package\.json|examples\/region-report\.ts|dist\/.*)$/.test(
+          !/^(README\.md|CHANGELOG\.md|package\.json|examples\/region-(report|status-changes)\.ts|dist\/.*)$/.test(
             file,
           ),
       ),
