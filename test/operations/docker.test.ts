@@ -15,6 +15,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { parse as parseYaml } from 'yaml';
+
 import type { DatabaseConfig } from '../../server/src/config/config';
 import { SEEDED_DATABASE_ENV } from '../helpers/test-databases';
 
@@ -31,24 +33,96 @@ function composeCommand(): string[] | null {
 
 const compose = composeCommand();
 
-// Defined only where a Compose client exists: our machines run no Docker engine, and
-// `config` needs none.
-(compose ? describe : describe.skip.bind(describe))('docker-compose.yml', () => {
-  it.each([[[]], [['--profile', 'seed']], [['--profile', 'scale']]])(
-    'is a valid Compose file with .env.example (%j)',
-    (profiles: string[]) => {
-      const [program, ...prefix] = compose!;
-      const output = execFileSync(
-        program,
-        [...prefix, '--env-file', '.env.example', ...profiles, 'config'],
-        { cwd: ROOT, encoding: 'utf8' },
-      );
-      expect(output).toMatch(/mysql:/);
-      // MySQL is reachable only from the other services.
-      expect(output).not.toMatch(/3306:3306|published: 3306/);
-    },
+/**
+ * The Compose file read as Compose reads it (YAML with merge keys, `${VAR}` from .env.example),
+ * on every machine: its services, profiles, restart policies, health checks and ports.
+ */
+describe('docker-compose.yml, read', () => {
+  const text = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+  const file = parseYaml(text, { merge: true }) as {
+    services: Record<
+      string,
+      {
+        image?: string;
+        build?: string;
+        restart?: string;
+        profiles?: string[];
+        ports?: string[];
+        healthcheck?: unknown;
+        environment?: Record<string, string>;
+        depends_on?: unknown;
+        deploy?: { replicas?: number };
+      }
+    >;
+  };
+  const services = file.services;
+  const environmentExample = new Set(
+    readFileSync(join(ROOT, '.env.example'), 'utf8')
+      .split('\n')
+      .map((line) => /^([A-Z_]+)=/.exec(line)?.[1])
+      .filter((name): name is string => name !== undefined),
   );
+
+  it('runs the server with MySQL and Redis by default, seeding and scaling as opt-in profiles', () => {
+    const byDefault = Object.keys(services).filter((name) => !services[name]!.profiles);
+    expect(byDefault.sort()).toEqual(['mysql', 'redis', 'server']);
+    expect(services.seed!.profiles).toEqual(['seed']);
+    expect(services['server-replica']!.profiles).toEqual(['scale']);
+    expect(services['server-replica']!.deploy?.replicas).toBe(2);
+    expect(services.proxy!.profiles).toEqual(['scale']);
+  });
+
+  it('restarts every long-running service, waits for healthy databases, and publishes no MySQL port', () => {
+    for (const [name, service] of Object.entries(services)) {
+      expect([name, service.restart]).toEqual([name, name === 'seed' ? 'no' : 'unless-stopped']);
+      expect((service.ports ?? []).some((port) => /3306/.test(port))).toBe(false);
+    }
+    expect(services.mysql!.healthcheck).toBeDefined();
+    expect(services.redis!.healthcheck).toBeDefined();
+    expect(services.server!.depends_on).toEqual({
+      mysql: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
+    expect(services.server!.environment).toEqual(
+      expect.objectContaining({ REDIS_URL: 'redis://redis:6379', NODE_ENV: 'production' }),
+    );
+  });
+
+  it('takes every required variable from .env, whose example defines them all', () => {
+    const required = [...text.matchAll(/\$\{([A-Z_]+):\?/g)].map((match) => match[1]!);
+    expect(required.length).toBeGreaterThan(0);
+    for (const name of new Set(required))
+      expect([name, environmentExample.has(name)]).toEqual([name, true]);
+    // No credential is written in the file itself: every password is a variable.
+    for (const service of Object.values(services)) {
+      for (const [name, value] of Object.entries(service.environment ?? {})) {
+        if (/PASSWORD/.test(name))
+          expect([name, value]).toEqual([name, expect.stringMatching(/^\$\{/)]);
+      }
+    }
+    expect(services.server!.environment!.DATABASE_URL).toContain(':${MYSQL_PASSWORD:?');
+  });
 });
+
+// Defined only where a Compose client exists (our machines run no Docker engine and have no
+// Compose client): `config` also checks the file against the Compose specification.
+if (compose)
+  describe('docker-compose.yml, as `docker compose config` reads it', () => {
+    it.each([[[]], [['--profile', 'seed']], [['--profile', 'scale']]])(
+      'is a valid Compose file with .env.example (%j)',
+      (profiles: string[]) => {
+        const [program, ...prefix] = compose!;
+        const output = execFileSync(
+          program,
+          [...prefix, '--env-file', '.env.example', ...profiles, 'config'],
+          { cwd: ROOT, encoding: 'utf8' },
+        );
+        expect(output).toMatch(/mysql:/);
+        // MySQL is reachable only from the other services.
+        expect(output).not.toMatch(/3306:3306|published: 3306/);
+      },
+    );
+  });
 
 /**
  * What this proves, without an engine: the runtime stage's COPY lines, replayed from this
