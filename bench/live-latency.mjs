@@ -14,9 +14,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 
-import { openProjectQueue } from './lib/mutation-requests.mjs';
+import { NEXT_STATUS, openProjectQueue } from './lib/mutation-requests.mjs';
+import { PATHS, ROOT } from './lib/paths.mjs';
 import { treeRssMb } from './lib/process-stats.mjs';
 import {
   findFreePort,
@@ -28,16 +28,8 @@ import {
   waitForHealth,
 } from './lib/server-process.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PATHS = {
-  root: ROOT,
-  serverMain: join(ROOT, 'server', 'dist', 'main.js'),
-  seedCli: join(ROOT, 'server', 'dist', 'cli', 'seed.cli.js'),
-  tokenCli: join(ROOT, 'server', 'dist', 'cli', 'token.cli.js'),
-};
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'live-latency.json');
 const SUBSCRIPTIONS_PER_CONNECTION = 20;
-const NEXT_STATUS = { DRAFT: 'SUBMITTED', SUBMITTED: 'LABELLED', LABELLED: 'FUNDED' };
 
 const serverRequire = createRequire(join(ROOT, 'server', 'package.json'));
 const { createClient } = serverRequire('graphql-ws');
@@ -139,7 +131,7 @@ async function main() {
     if (failure) throw failure;
     const rssAfter = treeRssMb(server.pid);
 
-    const queue = openProjectQueue(ROOT, databaseFile).filter((row) => NEXT_STATUS[row.status]);
+    const queue = openProjectQueue(ROOT, databaseFile);
     if (queue.length < options.changes) throw new Error(`only ${queue.length} open projects`);
     const toEvent = [];
     const roundTrip = [];

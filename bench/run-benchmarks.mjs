@@ -16,8 +16,7 @@
 // `npm run bench` builds first.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 
 import { parseArguments, UsageError } from './lib/arguments.mjs';
 import { startBareApollo } from './lib/bare-apollo.mjs';
@@ -28,6 +27,7 @@ import {
   changeStatusRequests,
   openProjectQueue,
 } from './lib/mutation-requests.mjs';
+import { PATHS, ROOT } from './lib/paths.mjs';
 import { treeRssMb } from './lib/process-stats.mjs';
 import { loadQueries } from './lib/queries.mjs';
 import {
@@ -48,13 +48,6 @@ import {
   waitForHealth,
 } from './lib/server-process.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PATHS = {
-  root: ROOT,
-  serverMain: join(ROOT, 'server', 'dist', 'main.js'),
-  seedCli: join(ROOT, 'server', 'dist', 'cli', 'seed.cli.js'),
-  tokenCli: join(ROOT, 'server', 'dist', 'cli', 'token.cli.js'),
-};
 const QUERIES_DIR = join(ROOT, 'bench', 'queries');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'latest.json');
 const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const NEXT_STATUS = {
+export const NEXT_STATUS = {
   DRAFT: 'SUBMITTED',
   SUBMITTED: 'LABELLED',
   LABELLED: 'FUNDED',
