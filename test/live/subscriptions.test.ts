@@ -7,11 +7,16 @@ import { join } from 'node:path';
 import { issueToken, revokeToken } from '../../server/src/api-token/api-token.service';
 import { Role } from '../../server/src/auth/roles';
 import { inTransaction } from '../../server/src/database/transactions';
-import { ProjectStatus } from '../../server/src/project/project.enums';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
 import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId as globalIdOf } from '../helpers/graphql-ids';
 import { connectLive, type LiveClient } from '../helpers/live-client';
+import {
+  advance,
+  CHANGE_STATUS,
+  openProjectsAroundRegion84,
+  type ProjectRow,
+} from '../helpers/open-projects';
 import {
   createEmptyDatabase,
   type TestDatabase,
@@ -27,14 +32,6 @@ const STATUS_CHANGED = `subscription StatusChanged($filter: ProjectFilter) {
     statusChange { fromStatus toStatus changedBy }
   }
 }`;
-const CHANGE_STATUS = `mutation ChangeStatus($id: ID!, $to: ProjectStatus!, $expectedVersion: Int!) {
-  changeProjectStatus(id: $id, to: $to, expectedVersion: $expectedVersion) {
-    project { version status } userErrors { code }
-  }
-}`;
-const PROJECTS = `query Projects($filter: ProjectFilter) {
-  projects(filter: $filter, first: 100) { nodes { id status version totalBudget leadPole { slug } } }
-}`;
 const DECISIONS = `subscription Decisions($phase: Int) {
   labellingDecisionPublished(phase: $phase) { decision { outcome publishedOn phase { number } } }
 }`;
@@ -44,14 +41,6 @@ const DECIDE = `mutation Decide($input: DecideLabellingInput!) {
 const OPEN_PHASE = `mutation OpenPhase($input: OpenLabellingPhaseInput!) {
   openLabellingPhase(input: $input) { userErrors { code message } }
 }`;
-
-interface ProjectRow {
-  id: string;
-  status: ProjectStatus;
-  version: number;
-  totalBudget: string | null;
-  leadPole: { slug: string };
-}
 
 interface StatusEvent {
   projectStatusChanged: {
@@ -83,18 +72,6 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
     return client;
   };
 
-  /** Moves a project one step along its life cycle, as the administrator. */
-  async function advance(project: ProjectRow): Promise<ProjectStatus> {
-    const to = PROJECT_TRANSITIONS[project.status][0];
-    const result = await admin.query<{
-      changeProjectStatus: { project: { version: number; status: ProjectStatus } };
-    }>(CHANGE_STATUS, { id: project.id, to, expectedVersion: project.version });
-    expect(result.errors).toBeUndefined();
-    project.version = result.data!.changeProjectStatus.project.version;
-    project.status = to;
-    return to;
-  }
-
   beforeAll(async () => {
     database = await createEmptyDatabase(kind, 'live');
     await seedDatabase(database.dataSource);
@@ -103,18 +80,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
       { live: { ...testLive(), tokenCheckSeconds: 1 } },
       { as: ADMIN },
     );
-    officer84 = await bearerFor(database.dataSource, {
-      role: Role.REGION_OFFICER,
-      regionCode: '84',
-    });
-    const open = await admin.query<{ projects: { nodes: ProjectRow[] } }>(
-      PROJECTS,
-      { filter: { status: { in: ['SUBMITTED', 'LABELLED', 'FUNDED'] } } },
-      officer84,
-    );
-    const nodes = open.data!.projects.nodes;
-    inRegion = nodes.filter((project) => project.totalBudget !== null);
-    outsideRegion = nodes.filter((project) => project.totalBudget === null);
+    ({ officer84, inRegion, outsideRegion } = await openProjectsAroundRegion84(admin, database));
     // The seed has open projects on both sides of the region's border.
     expect(inRegion.length).toBeGreaterThan(3);
     expect(outsideRegion.length).toBeGreaterThan(3);
@@ -136,7 +102,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
       ).subscribe<StatusEvent>(STATUS_CHANGED);
       const project = inRegion[0];
       const from = project.status;
-      const to = await advance(project);
+      const to = await advance(admin, project);
       const event = await subscription.next();
       expect(event).toEqual({
         data: {
@@ -152,7 +118,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
     it('gives a region officer the detail of its region’s projects only', async () => {
       const subscription = await connect(officer84).subscribe<StatusEvent>(STATUS_CHANGED);
       const outside = outsideRegion[0];
-      const outsideTo = await advance(outside);
+      const outsideTo = await advance(admin, outside);
       const hidden = await subscription.next();
       expect(hidden.data).toEqual({
         projectStatusChanged: {
@@ -165,7 +131,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
       expect(hidden.errors?.[0].path).toEqual(['projectStatusChanged', 'project', 'totalBudget']);
 
       const inside = inRegion[1];
-      const insideTo = await advance(inside);
+      const insideTo = await advance(admin, inside);
       const shown = await subscription.next();
       expect(shown.errors).toBeUndefined();
       expect(shown.data?.projectStatusChanged.project).toEqual({
@@ -184,8 +150,8 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
       const subscription = await connect(officer84).subscribe<StatusEvent>(STATUS_CHANGED, {
         filter: { leadPole: { slug: { eq: target.leadPole.slug } } },
       });
-      await advance(other);
-      await advance(target);
+      await advance(admin, other);
+      await advance(admin, target);
       const event = await subscription.next();
       expect(event.data?.projectStatusChanged.project.id).toBe(target.id);
       expect(await subscription.receivesWithin(300)).toBe(false);
@@ -204,7 +170,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
       );
       expect(stale.data!.changeProjectStatus.userErrors).toEqual([{ code: 'STALE_VERSION' }]);
       expect(await subscription.receivesWithin(500)).toBe(false);
-      await advance(project);
+      await advance(admin, project);
       expect((await subscription.next()).data?.projectStatusChanged.project.id).toBe(project.id);
     });
 

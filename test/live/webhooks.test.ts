@@ -6,10 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 
 import { Role } from '../../server/src/auth/roles';
-import { ProjectStatus } from '../../server/src/project/project.enums';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
 import { seedDatabase } from '../../server/src/seed/seed';
 import { WebhookDelivery } from '../../server/src/webhook/webhook.entity';
+import {
+  advance,
+  CHANGE_STATUS,
+  openProjectsAroundRegion84,
+  type ProjectRow,
+} from '../helpers/open-projects';
 import {
   createEmptyDatabase,
   type TestDatabase,
@@ -35,21 +40,6 @@ const DELIVERIES = `query Deliveries($webhookId: ID!) {
     attempts { statusCode error }
   }
 }`;
-const CHANGE_STATUS = `mutation ChangeStatus($id: ID!, $to: ProjectStatus!, $expectedVersion: Int!) {
-  changeProjectStatus(id: $id, to: $to, expectedVersion: $expectedVersion) {
-    project { version status } userErrors { code }
-  }
-}`;
-const PROJECTS = `query Projects($filter: ProjectFilter) {
-  projects(filter: $filter, first: 100) { nodes { id status version totalBudget } }
-}`;
-
-interface ProjectRow {
-  id: string;
-  status: ProjectStatus;
-  version: number;
-  totalBudget: string | null;
-}
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -130,17 +120,6 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
       { as: { ...ADMIN, name: 'Webhook admin' } },
     );
 
-  async function advance(project: ProjectRow): Promise<ProjectStatus> {
-    const to = PROJECT_TRANSITIONS[project.status][0];
-    const result = await admin.query<{
-      changeProjectStatus: { project: { version: number; status: ProjectStatus } };
-    }>(CHANGE_STATUS, { id: project.id, to, expectedVersion: project.version });
-    expect(result.errors).toBeUndefined();
-    project.version = result.data!.changeProjectStatus.project.version;
-    project.status = to;
-    return to;
-  }
-
   async function createWebhook(
     input: Record<string, unknown>,
   ): Promise<{ id: string; secret: string }> {
@@ -158,18 +137,7 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
     admin = await startServer();
     receiver = new Receiver();
     await receiver.start();
-    const officer84 = await bearerFor(database.dataSource, {
-      role: Role.REGION_OFFICER,
-      regionCode: '84',
-    });
-    const open = await admin.query<{ projects: { nodes: ProjectRow[] } }>(
-      PROJECTS,
-      { filter: { status: { in: ['SUBMITTED', 'LABELLED', 'FUNDED'] } } },
-      officer84,
-    );
-    const nodes = open.data!.projects.nodes;
-    inRegion = nodes.filter((project) => project.totalBudget !== null);
-    outsideRegion = nodes.filter((project) => project.totalBudget === null);
+    ({ inRegion, outsideRegion } = await openProjectsAroundRegion84(admin, database));
     expect(inRegion.length).toBeGreaterThan(3);
     expect(outsideRegion.length).toBeGreaterThan(3);
   }, 600_000);
@@ -196,7 +164,7 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
     const project = inRegion[0];
     const from = project.status;
     const arriving = receiver.next();
-    const to = await advance(project);
+    const to = await advance(admin, project);
     const delivery = await arriving;
     const verified = new StandardWebhook(secret).verify(
       delivery.body,
@@ -238,7 +206,7 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
     receiver.answer(500);
     const first = receiver.next();
     const second = receiver.next();
-    await advance(inRegion[1]);
+    await advance(admin, inRegion[1]);
     const [failed, retried] = [await first, await second];
     expect(retried.headers['webhook-id']).toBe(failed.headers['webhook-id']);
     expect(retried.body).toBe(failed.body);
@@ -267,7 +235,7 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
       scope: { kind: 'ALL' },
     });
     const arriving = receiver.next();
-    await advance(inRegion[4]);
+    await advance(admin, inRegion[4]);
     await arriving;
     await new Promise((resolve) => setTimeout(resolve, 300));
     const deliveries = async () =>
@@ -318,7 +286,7 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
     });
     const outside = outsideRegion[0];
     const arriving = receiver.next();
-    const to = await advance(outside);
+    const to = await advance(admin, outside);
     const delivery = await arriving;
     const body = new StandardWebhook(secret).verify(
       delivery.body,
@@ -339,7 +307,7 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
 
     const inside = inRegion[3];
     const next = receiver.next();
-    await advance(inside);
+    await advance(admin, inside);
     const shown = JSON.parse((await next).body) as { data: { project: Record<string, unknown> } };
     expect(shown.data.project).toMatchObject({ id: inside.id, totalBudget: expect.any(String) });
   });
@@ -353,7 +321,7 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
     // The change commits while no worker sends: the server stops with the delivery in the outbox.
     await admin.app.webhookWorker!.stop();
     const project = inRegion[4];
-    const to = await advance(project);
+    const to = await advance(admin, project);
     expect(await receiver.receivesWithin(300)).toBe(false);
     await admin.close();
     admin = await startServer();
@@ -435,7 +403,7 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
     try {
       const before = receiver.received.length;
       const changed = [inRegion[5], inRegion[6], outsideRegion[1], outsideRegion[2]];
-      for (const project of changed) await advance(project);
+      for (const project of changed) await advance(admin, project);
       const deadline = Date.now() + 10_000;
       while (receiver.received.length - before < changed.length && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
