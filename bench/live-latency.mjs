@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { NEXT_STATUS, openProjectQueue } from './lib/mutation-requests.mjs';
+import { createBenchDatabase } from './lib/bench-database.mjs';
+import { NEXT_STATUS } from './lib/mutation-requests.mjs';
 import { PATHS, ROOT } from './lib/paths.mjs';
 import { treeRssMb } from './lib/process-stats.mjs';
 import {
@@ -76,8 +77,9 @@ function subscribe(client, variables, onEvent, fail) {
 async function main() {
   const options = parseArguments(process.argv.slice(2));
   const workDir = mkdtempSync(join(tmpdir(), 'polegraph-live-bench-'));
-  const databaseFile = join(workDir, 'bench.sqlite');
-  const databaseUrl = `sqlite:${databaseFile}`;
+  // SQLite whatever DATABASE_URL says: the live path is the same on every database.
+  const database = await createBenchDatabase({ root: ROOT, workDir, scale: 1, env: {} });
+  const databaseUrl = database.url;
   const logFile = join(workDir, 'server.log');
   const clients = [];
   let server;
@@ -131,7 +133,9 @@ async function main() {
     if (failure) throw failure;
     const rssAfter = treeRssMb(server.pid);
 
-    const queue = openProjectQueue(ROOT, databaseFile);
+    const reader = await database.openReader();
+    const queue = await reader.openProjects();
+    await reader.close();
     if (queue.length < options.changes) throw new Error(`only ${queue.length} open projects`);
     const toEvent = [];
     const roundTrip = [];

@@ -1,13 +1,15 @@
 // `npm run bench -- [--duration S] [--connections N] [--scale N]… [--warmup S] [--limit-runs N] [--query NAME]…`
 //
-// The side-by-side benchmark (issue 13). For each scale: seeds a fresh SQLite file in a
-// temporary directory, starts the built `server/dist/main.js` on a free port, and for each
+// The side-by-side benchmark (issue 13). For each scale: seeds a fresh database (a SQLite file
+// in a temporary directory, or a database of its own on the MySQL/MariaDB server that
+// DATABASE_URL names: lib/bench-database.mjs), starts the built `server/dist/main.js` on a free port, and for each
 // named operation of bench/queries/ (reads first, then writes):
 // - asks once and refuses an answer with errors;
 // - for a read, runs its limit (lib/limit-scenarios.mjs: the minimal SQL in-process on the same
-//   file, plus JSON.stringify), checks it byte for byte against the server's `data`, times it;
+//   database, plus JSON.stringify), checks it byte for byte against the server's `data`, times it;
 // - loads the server with autocannon and reads, around the run, its CPU (the server process and
-//   its SQLite read workers, from /proc) and its statements per request (its /metrics).
+//   its SQLite read workers, from /proc; on a local MySQL/MariaDB, that server's CPU apart) and
+//   its statements per request (its /metrics).
 // At scale 1 a bare Apollo Server answering `regions` from constants is measured the same way.
 // Prints the table, writes BENCHMARKS.md (the previous run kept below) and
 // bench/results/latest.json. Exits with 1 when any response was not a clean GraphQL answer or a
@@ -20,13 +22,14 @@ import { join, relative } from 'node:path';
 
 import { parseArguments, UsageError } from './lib/arguments.mjs';
 import { startBareApollo } from './lib/bare-apollo.mjs';
+import {
+  benchDatabaseKind,
+  createBenchDatabase,
+  describeBenchDatabase,
+} from './lib/bench-database.mjs';
 import { LimitRunner } from './lib/limit-runner.mjs';
 import { fetchSample, runLoad } from './lib/load.mjs';
-import {
-  changeStatusApplied,
-  changeStatusRequests,
-  openProjectQueue,
-} from './lib/mutation-requests.mjs';
+import { changeStatusApplied, changeStatusRequests } from './lib/mutation-requests.mjs';
 import { PATHS, ROOT } from './lib/paths.mjs';
 import { treeRssMb } from './lib/process-stats.mjs';
 import { loadQueries } from './lib/queries.mjs';
@@ -41,6 +44,7 @@ import {
 import {
   findFreePort,
   issueToken,
+  migrate,
   seed,
   startServer,
   stopProcess,
@@ -54,12 +58,12 @@ const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
 
 async function main() {
   const options = parseArguments(process.argv.slice(2));
-  for (const file of [PATHS.serverMain, PATHS.seedCli, PATHS.tokenCli]) {
+  for (const file of [PATHS.serverMain, PATHS.seedCli, PATHS.tokenCli, PATHS.migrateCli]) {
     if (!existsSync(file))
       throw new Error(`${relative(ROOT, file)} is missing: run \`npm run build\``);
   }
   const queries = loadQueries(QUERIES_DIR, options.queries);
-  const session = { children: [], workDirs: [] };
+  const session = { children: [], workDirs: [], databases: [] };
   const stopOnSignal = (signal) => {
     console.error(`\n${signal} received: stopping the servers and removing the temporary files.`);
     void cleanUp(session).finally(() => process.exit(130));
@@ -86,6 +90,8 @@ async function main() {
   const report = {
     date: new Date().toISOString(),
     git: gitState(ROOT),
+    database: describeBenchDatabase(),
+    databaseKind: benchDatabaseKind(),
     options,
     runs,
     bare,
@@ -109,9 +115,11 @@ async function main() {
 async function benchmarkScale(scale, queries, options, session) {
   const workDir = mkdtempSync(join(tmpdir(), 'polegraph-bench-'));
   session.workDirs.push(workDir);
-  const databaseFile = join(workDir, 'bench.sqlite');
-  const databaseUrl = `sqlite:${databaseFile}`;
+  const database = await createBenchDatabase({ root: ROOT, workDir, scale });
+  session.databases.push(database);
+  const databaseUrl = database.url;
   const logFile = join(workDir, 'server.log');
+  if (database.needsMigration) await migrate(PATHS, databaseUrl);
   const dataset = await seed(PATHS, databaseUrl, scale);
   // Reads run as a ministry analyst, who sees every confidential field (amounts, partners), so
   // the benchmark measures answers rather than refusals; writes as an administrator.
@@ -124,7 +132,8 @@ async function benchmarkScale(scale, queries, options, session) {
   session.children.push(server);
   const baseUrl = `http://127.0.0.1:${port}`;
   const url = `${baseUrl}/graphql`;
-  const limits = new LimitRunner(ROOT, databaseFile);
+  const reader = await database.openReader();
+  const limits = new LimitRunner(reader, database.dialect);
   const run = { scale, dataset, results: [], rss: null, regions: null, logTail: '' };
   try {
     await waitForHealth(baseUrl, server);
@@ -149,7 +158,7 @@ async function benchmarkScale(scale, queries, options, session) {
         }
         if (query.name === 'regions') run.regions = sample.data.regions;
         if (limits.has(query.name)) {
-          result.limit = limits.measure(query.name, sample.data, options.limitRuns);
+          result.limit = await limits.measure(query.name, sample.data, options.limitRuns);
           if (result.limit.problem) {
             result.problems.push(result.limit.problem);
             console.info('limit differs');
@@ -159,6 +168,7 @@ async function benchmarkScale(scale, queries, options, session) {
         result.load = await runLoad({
           url,
           pid: server.pid,
+          databasePid: database.databasePid,
           baseUrl,
           headers,
           body: query.body,
@@ -166,11 +176,12 @@ async function benchmarkScale(scale, queries, options, session) {
           sampleMs: sample.ms,
         });
       } else {
-        const queue = openProjectQueue(ROOT, databaseFile);
+        const queue = await reader.openProjects();
         const requests = changeStatusRequests(queue, query);
         result.load = await runLoad({
           url,
           pid: server.pid,
+          databasePid: database.databasePid,
           baseUrl,
           headers: { authorization: admin },
           body: query.body,
@@ -189,9 +200,10 @@ async function benchmarkScale(scale, queries, options, session) {
     }
     run.rss = treeRssMb(server.pid);
   } finally {
-    limits.close();
+    await reader.close();
     run.logTail = tail(logFile, 20);
     await stopProcess(server);
+    await database.drop();
     rmSync(workDir, { recursive: true, force: true });
   }
   return run;
@@ -219,6 +231,7 @@ async function benchmarkBareApollo(regions, options, session) {
 async function cleanUp(session) {
   for (const child of session.children.splice(0)) await stopProcess(child);
   for (const dir of session.workDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const database of session.databases.splice(0)) await database.drop().catch(() => {});
 }
 
 main().then(

@@ -1,8 +1,6 @@
 // The limit in the same run: each read scenario's minimal SQL (limit-scenarios.mjs) run
-// in-process on the server's own database file, plus JSON.stringify, checked byte for byte
-// against the server's `data`, and timed.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+// in-process on the server's own database, plus JSON.stringify, checked byte for byte against
+// the server's `data`, and timed.
 import { performance } from 'node:perf_hooks';
 
 import { LIMIT_SCENARIOS } from './limit-scenarios.mjs';
@@ -10,24 +8,10 @@ import { LIMIT_SCENARIOS } from './limit-scenarios.mjs';
 const WARM_UP_RUNS = 5;
 
 export class LimitRunner {
-  /** `root`: the repository; better-sqlite3 and fold() are the server's own. */
-  constructor(root, databaseFile) {
-    const require = createRequire(join(root, 'server', 'package.json'));
-    const Database = require('better-sqlite3');
-    const { createFold } = require(
-      join(root, 'server', 'dist', 'database', 'query', 'sql-dialect.js'),
-    );
-    this.db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-    this.db.function('fold', { deterministic: true }, createFold());
-    const statements = new Map();
-    this.sql = (text) => {
-      let statement = statements.get(text);
-      if (!statement) {
-        statement = this.db.prepare(text);
-        statements.set(text, statement);
-      }
-      return statement;
-    };
+  /** `reader` and `dialect`: from bench-database.mjs (the server's driver and SQL dialect). */
+  constructor(reader, dialect) {
+    this.sql = reader.sql;
+    this.dialect = dialect;
   }
 
   has(name) {
@@ -36,11 +20,13 @@ export class LimitRunner {
 
   /**
    * Answers `name` and compares with the server's `data`; then times `runs` answers. Returns
-   * `{ p50Ms, p99Ms, bytes, problem }`; `problem` says where the answers part.
+   * `{ p50Ms, p99Ms, bytes, problem }`; `problem` says where the answers part. On SQLite the
+   * statements are synchronous and so is the answer; on MySQL it awaits its round trips.
    */
-  measure(name, serverData, runs) {
-    const answer = () => JSON.stringify(LIMIT_SCENARIOS[name](this.sql));
-    const mine = answer();
+  async measure(name, serverData, runs) {
+    const scenario = LIMIT_SCENARIOS[name];
+    const answer = async () => JSON.stringify(await scenario(this.sql, this.dialect));
+    const mine = await answer();
     const theirs = JSON.stringify(serverData);
     if (mine !== theirs) {
       let at = 0;
@@ -52,11 +38,11 @@ export class LimitRunner {
           `${theirs.slice(Math.max(0, at - 60), at + 60)}…`,
       };
     }
-    for (let run = 0; run < WARM_UP_RUNS; run += 1) answer();
+    for (let run = 0; run < WARM_UP_RUNS; run += 1) await answer();
     const times = [];
     for (let run = 0; run < runs; run += 1) {
       const start = performance.now();
-      answer();
+      await answer();
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
@@ -66,9 +52,5 @@ export class LimitRunner {
       bytes: Buffer.byteLength(mine),
       problem: null,
     };
-  }
-
-  close() {
-    this.db.close();
   }
 }

@@ -1,13 +1,20 @@
 // The limit of each read scenario: the minimal hand-written SQL that answers the same question on
-// the same SQLite file, building the same JSON as the server's `data`, with no HTTP and no
-// GraphQL. One function per file of bench/queries/, named alike; each receives prepared
-// statements (`sql`, cached per text) and returns the `data` object.
-//
-// Written for SQLite (better-sqlite3). `fold()` is the server's own accent- and case-folding
-// function (registered by limit-runner.mjs), so that orders and text matches are the same.
+// the same database, building the same JSON as the server's `data`, with no HTTP and no GraphQL.
+// One function per file of bench/queries/, named alike; each receives prepared statements (`sql`,
+// whose `all`/`get` return rows on SQLite and promises of rows on MySQL) and the server's SQL
+// dialect `d` (the few expressions the two databases write differently: text folding for search
+// and order, the year of a date), and returns the `data` object.
 
-/** Amounts are DECIMAL(14,2) columns: the API sends them as exact strings with two decimals. */
-const money = (value) => (value === null || value === undefined ? null : value.toFixed(2));
+/**
+ * Amounts are DECIMAL(14,2) columns: the API sends them as exact strings with two decimals.
+ * SQLite returns numbers, MySQL's driver exact strings already.
+ */
+const money = (value) =>
+  value === null || value === undefined
+    ? null
+    : typeof value === 'string'
+      ? value
+      : value.toFixed(2);
 
 /** Groups rows by `key`, keeping their order. */
 function groupBy(rows, key) {
@@ -23,17 +30,17 @@ function groupBy(rows, key) {
 const placeholders = (count) => Array.from({ length: count }, () => '?').join(', ');
 
 export const LIMIT_SCENARIOS = {
-  regions(sql) {
-    return { regions: sql('SELECT code, name FROM region ORDER BY overseas, code').all() };
+  async regions(sql) {
+    return { regions: await sql('SELECT code, name FROM region ORDER BY overseas, code').all() };
   },
 
-  'pole-detail'(sql) {
-    const pole = sql(
+  async 'pole-detail'(sql) {
+    const pole = await sql(
       `SELECT p.id, p.name, p.acronym, p.slug, p.status, p.city, p.foundedYear, p.website,
               r.code AS regionCode, r.name AS regionName
          FROM pole p JOIN region r ON r.id = p.headquartersRegionId WHERE p.slug = ?`,
     ).get('aerospace-valley');
-    const themes = sql(
+    const themes = await sql(
       `SELECT t.code, t.name FROM pole_theme pt JOIN theme t ON t.id = pt.themeId
         WHERE pt.poleId = ? ORDER BY lower(t.code), t.id`,
     ).all(pole.id);
@@ -42,13 +49,13 @@ export const LIMIT_SCENARIOS = {
     return { pole: { ...fields, region: { code: regionCode, name: regionName }, themes } };
   },
 
-  'pole-directory'(sql) {
-    const poles = sql(
+  async 'pole-directory'(sql, d) {
+    const poles = await sql(
       `SELECT p.id, p.name, r.name AS regionName FROM pole p
-         JOIN region r ON r.id = p.headquartersRegionId ORDER BY fold(p.name), p.id LIMIT 55`,
+         JOIN region r ON r.id = p.headquartersRegionId ORDER BY ${d.sortableText('p.name')}, p.id LIMIT 55`,
     ).all();
     const themes = groupBy(
-      sql(
+      await sql(
         `SELECT pt.poleId, t.name FROM pole_theme pt JOIN theme t ON t.id = pt.themeId
           ORDER BY lower(t.code), t.id`,
       ).all(),
@@ -65,19 +72,19 @@ export const LIMIT_SCENARIOS = {
     };
   },
 
-  'regional-funded-projects'(sql) {
+  async 'regional-funded-projects'(sql) {
     // Few projects are FUNDED: each is checked for a partner in the region through the indexes.
     const where = `p.status = 'FUNDED' AND EXISTS (SELECT 1 FROM project_partner pp
         JOIN member m ON m.id = pp.memberId WHERE pp.projectId = p.id
          AND m.regionId = (SELECT id FROM region WHERE code = '84'))`;
-    const projects = sql(
+    const projects = await sql(
       `SELECT p.id, p.acronym, p.title, p.totalBudget FROM project p WHERE ${where}
         ORDER BY COALESCE(p.submittedOn, '') DESC, p.id DESC LIMIT 50`,
     ).all();
-    const { total } = sql(`SELECT COUNT(*) AS total FROM project p WHERE ${where}`).get();
+    const { total } = await sql(`SELECT COUNT(*) AS total FROM project p WHERE ${where}`).get();
     const ids = projects.map((project) => project.id);
     const partners = groupBy(
-      sql(
+      await sql(
         `SELECT pp.projectId, pp.role, m.name FROM project_partner pp
            JOIN member m ON m.id = pp.memberId
           WHERE pp.projectId IN (${placeholders(ids.length)}) ORDER BY pp.role, pp.id`,
@@ -100,12 +107,12 @@ export const LIMIT_SCENARIOS = {
     };
   },
 
-  'european-projects-page'(sql) {
+  async 'european-projects-page'(sql) {
     const where = `p.programmeId IN (SELECT id FROM funding_programme WHERE level = 'EUROPEAN')`;
-    const totals = sql(
+    const totals = await sql(
       `SELECT COUNT(*) AS count, SUM(p.totalBudget) AS budget FROM project p WHERE ${where}`,
     ).get();
-    const nodes = sql(
+    const nodes = await sql(
       `SELECT p.acronym, p.title, p.status, p.totalBudget, l.name AS leadPoleName FROM project p
          JOIN pole l ON l.id = p.leadPoleId WHERE ${where}
         ORDER BY p.totalBudget DESC, p.id DESC LIMIT 50`,
@@ -123,13 +130,13 @@ export const LIMIT_SCENARIOS = {
     };
   },
 
-  'member-search'(sql) {
-    const match = `fold(m.name) LIKE '%' || fold(?) || '%'`;
-    const nodes = sql(
+  async 'member-search'(sql, d) {
+    const match = d.containsInsensitive('m.name');
+    const nodes = await sql(
       `SELECT m.name, m.category, r.name AS regionName FROM member m
-         JOIN region r ON r.id = m.regionId WHERE ${match} ORDER BY fold(m.name), m.id LIMIT 20`,
+         JOIN region r ON r.id = m.regionId WHERE ${match} ORDER BY ${d.sortableText('m.name')}, m.id LIMIT 20`,
     ).all('lab');
-    const { total } = sql(`SELECT COUNT(*) AS total FROM member m WHERE ${match}`).get('lab');
+    const { total } = await sql(`SELECT COUNT(*) AS total FROM member m WHERE ${match}`).get('lab');
     return {
       members: {
         totalCount: total,
@@ -141,12 +148,12 @@ export const LIMIT_SCENARIOS = {
     };
   },
 
-  'project-stats'(sql) {
-    const groups = sql(
-      `SELECT r.code, CAST(strftime('%Y', p.submittedOn) AS INTEGER) AS year,
+  async 'project-stats'(sql, d) {
+    const groups = await sql(
+      `SELECT r.code, ${d.year('p.submittedOn')} AS year,
               COUNT(*) AS count, SUM(p.totalBudget) AS budget
          FROM project p JOIN pole l ON l.id = p.leadPoleId JOIN region r ON r.id = l.headquartersRegionId
-        GROUP BY l.headquartersRegionId, year ORDER BY l.headquartersRegionId, year LIMIT 500`,
+        GROUP BY l.headquartersRegionId, r.code, year ORDER BY l.headquartersRegionId, year LIMIT 500`,
     ).all();
     return {
       projectStats: groups.map((group) => ({
@@ -157,14 +164,14 @@ export const LIMIT_SCENARIOS = {
     };
   },
 
-  'national-overview'(sql) {
-    const poles = sql(
+  async 'national-overview'(sql, d) {
+    const poles = await sql(
       `SELECT p.id, r.name AS regionName FROM pole p JOIN region r ON r.id = p.headquartersRegionId
-        ORDER BY fold(p.name), p.id LIMIT 55`,
+        ORDER BY ${d.sortableText('p.name')}, p.id LIMIT 55`,
     ).all();
     const poleIds = poles.map((pole) => pole.id);
     const themes = groupBy(
-      sql(
+      await sql(
         `SELECT pt.poleId, t.name FROM pole_theme pt JOIN theme t ON t.id = pt.themeId
           ORDER BY lower(t.code), t.id`,
       ).all(),
@@ -172,23 +179,23 @@ export const LIMIT_SCENARIOS = {
     );
     // A pole's projects: those it leads or co-labels, newest submission first, 10 per pole.
     const projects = groupBy(
-      sql(
+      await sql(
         `SELECT poleId, projectId, programmeName FROM (
            SELECT links.poleId, p.id AS projectId, fp.name AS programmeName,
                   ROW_NUMBER() OVER (PARTITION BY links.poleId
-                    ORDER BY COALESCE(p.submittedOn, '') DESC, p.id DESC) AS rank
+                    ORDER BY COALESCE(p.submittedOn, '') DESC, p.id DESC) AS place
              FROM (SELECT id AS projectId, leadPoleId AS poleId FROM project
                    UNION SELECT projectId, poleId FROM project_co_labelling_pole) links
              JOIN project p ON p.id = links.projectId
              JOIN funding_programme fp ON fp.id = p.programmeId
-            WHERE links.poleId IN (${placeholders(poleIds.length)}))
-          WHERE rank <= 10 ORDER BY poleId, rank`,
+            WHERE links.poleId IN (${placeholders(poleIds.length)})
+          ) ranked WHERE place <= 10 ORDER BY poleId, place`,
       ).all(...poleIds),
       'poleId',
     );
     const projectIds = [...new Set([...projects.values()].flat().map((row) => row.projectId))];
     const partners = groupBy(
-      sql(
+      await sql(
         `SELECT pp.projectId, m.name, r.name AS regionName FROM project_partner pp
            JOIN member m ON m.id = pp.memberId JOIN region r ON r.id = m.regionId
           WHERE pp.projectId IN (${placeholders(projectIds.length)}) ORDER BY pp.role, pp.id`,

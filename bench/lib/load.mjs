@@ -22,6 +22,9 @@ export async function statementCounter(baseUrl) {
   }
 }
 
+const perRequest = (before, after, requests) =>
+  before === null || after === null || requests === 0 ? null : (after - before) / requests;
+
 /** A GraphQL answer with errors comes back with status 200: it is refused here. */
 export async function fetchSample(url, body, headers) {
   const start = performance.now();
@@ -67,6 +70,7 @@ export async function fetchSample(url, body, headers) {
 export async function runLoad({
   url,
   pid,
+  databasePid = null,
   baseUrl,
   headers,
   body,
@@ -100,11 +104,13 @@ export async function runLoad({
   }
   const statementsBefore = baseUrl ? await statementCounter(baseUrl) : null;
   const cpuBefore = treeCpuMs(pid);
+  const databaseCpuBefore = databasePid ? treeCpuMs(databasePid) : null;
   const run = await autocannon({ ...load, ...length });
   // autocannon drops the requests in flight when time is up, but the server still answers
   // them: let it finish, so that their cost is counted here and not in the next scenario.
   await waitUntilIdle(pid);
   const cpuAfter = treeCpuMs(pid);
+  const databaseCpuAfter = databasePid ? treeCpuMs(databasePid) : null;
   const statementsAfter = baseUrl ? await statementCounter(baseUrl) : null;
   const completed = run.requests.total;
   const problems = [];
@@ -121,10 +127,9 @@ export async function runLoad({
     requests: { completed, sent: run.requests.sent },
     // CPU per request sent, including the dropped ones it still answered: a figure the load
     // generator, which shares the machine, does not blur.
-    serverCpuMsPerRequest:
-      cpuBefore === null || cpuAfter === null || run.requests.sent === 0
-        ? null
-        : (cpuAfter - cpuBefore) / run.requests.sent,
+    serverCpuMsPerRequest: perRequest(cpuBefore, cpuAfter, run.requests.sent),
+    // A MySQL/MariaDB server on this machine: its CPU for the same requests, counted apart.
+    databaseCpuMsPerRequest: perRequest(databaseCpuBefore, databaseCpuAfter, run.requests.sent),
     statementsPerRequest:
       requestsCounted > 0 ? (statementsAfter.sum - statementsBefore.sum) / requestsCounted : null,
     non2xx: run.non2xx,

@@ -1,10 +1,7 @@
 // The write scenario: `changeProjectStatus` on a different project each request. The projects
-// still open are read from the database file; each request moves one of them a step forward
+// still open are read from the database (OPEN_PROJECTS_SQL, through bench-database.mjs); each request moves one of them a step forward
 // (DRAFT → SUBMITTED → LABELLED → FUNDED → IN_PROGRESS → COMPLETED) at the version it has, and
 // it goes back in the queue with its new version once answered.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-
 export const NEXT_STATUS = {
   DRAFT: 'SUBMITTED',
   SUBMITTED: 'LABELLED',
@@ -13,22 +10,12 @@ export const NEXT_STATUS = {
   IN_PROGRESS: 'COMPLETED',
 };
 
-export function openProjectQueue(root, databaseFile) {
-  const require = createRequire(join(root, 'server', 'package.json'));
-  const Database = require('better-sqlite3');
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare(
-        `SELECT id, status, version FROM project WHERE status IN (${Object.keys(NEXT_STATUS)
-          .map((status) => `'${status}'`)
-          .join(', ')}) ORDER BY id`,
-      )
-      .all();
-  } finally {
-    db.close();
-  }
-}
+/** The projects still open, with the version each write must name. */
+export const OPEN_PROJECTS_SQL = `SELECT id, status, version FROM project WHERE status IN (${Object.keys(
+  NEXT_STATUS,
+)
+  .map((status) => `'${status}'`)
+  .join(', ')}) ORDER BY id`;
 
 /** autocannon `requests`: each takes the next open project and puts it back once answered. */
 export function changeStatusRequests(queue, query) {

@@ -10,4 +10,5 @@ export const PATHS = {
   serverMain: join(ROOT, 'server', 'dist', 'main.js'),
   seedCli: join(ROOT, 'server', 'dist', 'cli', 'seed.cli.js'),
   tokenCli: join(ROOT, 'server', 'dist', 'cli', 'token.cli.js'),
+  migrateCli: join(ROOT, 'server', 'dist', 'cli', 'migrate.cli.js'),
 };

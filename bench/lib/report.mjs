@@ -27,6 +27,9 @@ const PAGINATED = new Set([
 const START = '<!-- bench:latest -->';
 const END = '<!-- /bench:latest -->';
 const PREVIOUS = '## Previous run';
+/** A MySQL/MariaDB run has a section of its own, after the SQLite one, replaced by the next. */
+const MYSQL_START = '<!-- bench:mysql -->';
+const MYSQL_END = '<!-- /bench:mysql -->';
 
 const fixed = (value, digits) =>
   value === null || value === undefined ? '–' : value.toFixed(digits);
@@ -82,10 +85,21 @@ export function judgeBudgets(runs, bare) {
   return missed;
 }
 
-function tableRows(run, bare) {
+/** A MySQL/MariaDB run on this machine adds its database server's CPU per request. */
+const withDatabaseCpu = (runs) =>
+  runs.some((run) => run.results.some((result) => result.load?.databaseCpuMsPerRequest != null));
+
+function headersOf(runs) {
+  return withDatabaseCpu(runs)
+    ? [...HEADERS.slice(0, 6), 'database CPU ms/req', ...HEADERS.slice(6)]
+    : HEADERS;
+}
+
+function tableRows(run, bare, databaseColumn) {
+  const optional = (cell) => (databaseColumn ? [cell] : []);
   const rows = run.results.map((result) => {
     const load = result.load;
-    if (!load) return [result.name, 'failed', '', '', '', '', '', '', '', ''];
+    if (!load) return [result.name, 'failed', ...Array(databaseColumn ? 9 : 8).fill('')];
     return [
       result.name,
       fixed(load.requestsPerSecond, 0),
@@ -93,6 +107,7 @@ function tableRows(run, bare) {
       String(load.latencyMs.p99),
       String(load.bytesPerResponse),
       fixed(load.serverCpuMsPerRequest, 2),
+      ...optional(fixed(load.databaseCpuMsPerRequest, 2)),
       fixed(result.limit?.p50Ms, 3),
       result.ratio === null || result.ratio === undefined ? '–' : `${fixed(result.ratio, 1)}×`,
       fixed(load.statementsPerRequest, 1),
@@ -107,6 +122,7 @@ function tableRows(run, bare) {
       String(bare.load.latencyMs.p99),
       String(bare.load.bytesPerResponse),
       fixed(bare.load.serverCpuMsPerRequest, 2),
+      ...optional('–'),
       '–',
       '–',
       '0',
@@ -130,9 +146,10 @@ const HEADERS = [
 ];
 
 export function printTables(runs, bare) {
+  const headers = headersOf(runs);
   for (const run of runs) {
-    const rows = tableRows(run, bare);
-    const widths = HEADERS.map((header, column) =>
+    const rows = tableRows(run, bare, headers !== HEADERS);
+    const widths = headers.map((header, column) =>
       Math.max(header.length, ...rows.map((row) => row[column].length)),
     );
     const line = (cells) =>
@@ -146,7 +163,7 @@ export function printTables(runs, bare) {
       ? `; RSS after: ${run.rss.main} MB main, ${run.rss.tree} MB with ${run.rss.processes - 1} read workers`
       : '';
     console.info(
-      `\nscale ${run.scale}${rss}\n${line(HEADERS)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`,
+      `\nscale ${run.scale}${rss}\n${line(headers)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`,
     );
     for (const row of rows) console.info(line(row));
   }
@@ -154,17 +171,19 @@ export function printTables(runs, bare) {
 }
 
 function markdownTables(runs, bare) {
+  const headers = headersOf(runs);
   const parts = [];
   for (const run of runs) {
     const rss = run.rss
-      ? ` RSS after the run: ${run.rss.main} MB (server), ${run.rss.tree} MB with its ${run.rss.processes - 1} SQLite read workers.`
+      ? ` RSS after the run: ${run.rss.main} MB (server)${run.rss.processes > 1 ? `, ${run.rss.tree} MB with its ${run.rss.processes - 1} SQLite read workers` : ''}.`
       : '';
     parts.push(
       `**Scale ${run.scale}** (${run.dataset.seedSeconds ?? '?'} s to seed, checksum \`${(run.dataset.checksum ?? '?').slice(0, 12)}\`).${rss}\n`,
     );
-    parts.push(`| ${HEADERS.join(' | ')} |`);
-    parts.push(`|${HEADERS.map((_, index) => (index === 0 ? '---' : '---:')).join('|')}|`);
-    for (const row of tableRows(run, bare)) parts.push(`| ${row.join(' | ')} |`);
+    parts.push(`| ${headers.join(' | ')} |`);
+    parts.push(`|${headers.map((_, index) => (index === 0 ? '---' : '---:')).join('|')}|`);
+    for (const row of tableRows(run, bare, headers !== HEADERS))
+      parts.push(`| ${row.join(' | ')} |`);
     parts.push('');
   }
   if (runs.length > 1) {
@@ -197,16 +216,17 @@ export function failuresOf(runs) {
 }
 
 export async function writeBenchmarksMarkdown(file, report) {
-  const { date, git, options, runs, bare, missed } = report;
+  const { date, git, database, databaseKind, options, runs, bare, missed } = report;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  const mysql = databaseKind === 'mysql';
   const block = [
-    START,
-    `## Latest run: ${date}`,
+    mysql ? MYSQL_START : START,
+    mysql ? `## Latest run on MySQL/MariaDB: ${date}` : `## Latest run: ${date}`,
     '',
     `- Machine: ${machine}; load average at the end ${loadavg()
       .map((v) => v.toFixed(1))
       .join(' / ')} ` + '(shared machine: absolute figures drift between runs, ratios hold).',
-    `- Commit: \`${git?.commit?.slice(0, 12) ?? '?'}\`${git?.dirty ? ' (with uncommitted changes)' : ''}; database: SQLite (better-sqlite3, fresh file per scale); scale(s): ${runs.map((run) => run.scale).join(', ')}.`,
+    `- Commit: \`${git?.commit?.slice(0, 12) ?? '?'}\`${git?.dirty ? ' (with uncommitted changes)' : ''}; database: ${database}; scale(s): ${runs.map((run) => run.scale).join(', ')}.`,
     `- Load: autocannon, ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per scenario, one scenario at a time; limit p50 over ${options.limitRuns} runs.`,
     '',
     markdownTables(runs, bare),
@@ -219,20 +239,58 @@ export async function writeBenchmarksMarkdown(file, report) {
       : `Failed (the run exits 1):\n${failuresOf(runs)
           .map((line) => `- ${line}`)
           .join('\n')}`,
-    END,
+    mysql ? MYSQL_END : END,
   ].join('\n');
+  const text = mysql ? withMysqlBlock(file, block) : withLatestBlock(file, block);
+  // Formatted as the repository's Prettier would (npm run lint checks it).
+  const prettierOptions = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...prettierOptions, filepath: file }));
+}
+
+/** The MySQL block replaces the previous one, or goes after the SQLite block. */
+function withMysqlBlock(file, block) {
+  const text = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Benchmarks\n\nWritten by `npm run bench`; how to read it: README, section "Benchmarks".\n';
+  const start = text.indexOf(MYSQL_START);
+  const end = text.indexOf(MYSQL_END);
+  if (start >= 0 && end > start) {
+    return `${text.slice(0, start)}${block}${text.slice(end + MYSQL_END.length)}`;
+  }
+  return afterLatest(text, block);
+}
+
+function afterLatest(text, block) {
+  const latestEnd = text.indexOf(END);
+  if (latestEnd < 0) return `${text.trimEnd()}\n\n${block}\n`;
+  const at = latestEnd + END.length;
+  return `${text.slice(0, at)}\n\n${block}${text.slice(at)}`;
+}
+
+/**
+ * The SQLite block: the latest run, the MySQL block if any, the previous SQLite run, then the
+ * hand-written notes.
+ */
+function withLatestBlock(file, block) {
   let before =
     '# Benchmarks\n\nWritten by `npm run bench`; how to read it: README, section "Benchmarks".\n\n';
   let after = '';
+  let mysqlBlock = null;
   if (existsSync(file)) {
-    const text = readFileSync(file, 'utf8');
+    let text = readFileSync(file, 'utf8');
+    const mysqlStart = text.indexOf(MYSQL_START);
+    const mysqlEnd = text.indexOf(MYSQL_END);
+    if (mysqlStart >= 0 && mysqlEnd > mysqlStart) {
+      mysqlBlock = text.slice(mysqlStart, mysqlEnd + MYSQL_END.length);
+      text = text.slice(0, mysqlStart) + text.slice(mysqlEnd + MYSQL_END.length);
+    }
     const start = text.indexOf(START);
     const end = text.indexOf(END);
     if (start >= 0 && end > start) {
       before = text.slice(0, start);
       const previousBlock = text
         .slice(start + START.length, end)
-        .replace(/^\n## Latest run/, '\n### Run');
+        .replace(/^\s*## Latest run/, '\n### Run');
       const rest = text.slice(end + END.length);
       // Only the one previous run is kept; what follows it (hand-written notes) stays.
       const previousAt = rest.indexOf(PREVIOUS);
@@ -243,10 +301,8 @@ export async function writeBenchmarksMarkdown(file, report) {
       before = `${text.trimEnd()}\n\n`;
     }
   }
-  // Formatted as the repository's Prettier would (npm run lint checks it).
   const text = `${before}${block}${after.trimEnd()}\n`;
-  const prettierOptions = (await prettier.resolveConfig(file)) ?? {};
-  writeFileSync(file, await prettier.format(text, { ...prettierOptions, filepath: file }));
+  return mysqlBlock ? afterLatest(text, mysqlBlock) : text;
 }
 
 export function writeJson(file, report) {

@@ -24,9 +24,14 @@ async function runScript(root, script, args, env, what) {
   return output;
 }
 
-/** Runs the seed CLI on the fresh file; returns the dataset's scale and checksum. */
+/** Creates the schema of a fresh MySQL/MariaDB database with the project's own migrations. */
+export async function migrate({ root, migrateCli }, databaseUrl) {
+  await runScript(root, migrateCli, [], { DATABASE_URL: databaseUrl }, 'migrating');
+}
+
+/** Runs the seed CLI on the fresh database; returns the dataset's scale and checksum. */
 export async function seed({ root, seedCli }, databaseUrl, scale) {
-  console.info(`[bench] seeding a fresh SQLite database at scale ${scale}…`);
+  console.info(`[bench] seeding a fresh database at scale ${scale}…`);
   const args = scale === 1 ? [] : ['--scale', String(scale)];
   const output = await runScript(
     root,
