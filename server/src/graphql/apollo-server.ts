@@ -3,7 +3,6 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { GraphQLSchema } from 'graphql';
 
 import type { AppConfig } from '../config/config';
-import { idempotencyPlugin } from '../idempotency/idempotency.plugin';
 import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import type { Logger } from '../observability/logger';
 import type { Tracing } from '../observability/tracing';
@@ -12,6 +11,7 @@ import { accessWarningsPlugin } from './access-warnings.plugin';
 import type { GraphQLContext } from './context';
 import { createErrorFormatter, errorReportingPlugin } from './format-error';
 import { httpCachingPlugin } from './http-caching.plugin';
+import { idempotencyPlugin } from './idempotency.plugin';
 import { playgroundApolloPlugins } from './landing-page.plugins';
 import { abuseProtectionPlugin } from './limits/abuse-protection.plugin';
 import { requestObservationPlugin } from './request-observation.plugin';

@@ -4,8 +4,8 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
-import type { GraphQLContext } from '../graphql/context';
-import type { IdempotencyStore, StoredResponse } from './idempotency-store';
+import type { IdempotencyStore, StoredResponse } from '../idempotency/idempotency-store';
+import type { GraphQLContext } from './context';
 
 /** The request header, as Stripe and the IETF draft name it. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
