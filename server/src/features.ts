@@ -6,7 +6,6 @@
 import type { GraphQLSchema } from 'graphql';
 
 import { ApiToken } from './api-token/api-token.entity';
-import { ViewerResolver } from './api-token/viewer.resolver';
 import { AUDIT_LOG_COLLECTION } from './audit/audit.collection';
 import { AuditLogResolver } from './audit/audit.resolver';
 import type { CollectionSpec } from './database/query/collection-spec';
@@ -46,7 +45,6 @@ import {
 import { ProjectMutationResolver } from './project/project-mutation.resolver';
 import { ProjectPartner } from './project/project-partner.entity';
 import { ProjectStatusChange } from './project/project-status-change.entity';
-import { RateLimitResolver } from './rate-limit/rate-limit.resolver';
 import { REGION_COLLECTION } from './region/region.collection';
 import { Region } from './region/region.entity';
 import { RegionResolver } from './region/region.resolver';
@@ -89,6 +87,8 @@ import {
 import { THEME_COLLECTION } from './theme/theme.collection';
 import { Theme } from './theme/theme.entity';
 import { ThemeResolver } from './theme/theme.resolver';
+import { RateLimitResolver } from './viewer/rate-limit.resolver';
+import { ViewerResolver } from './viewer/viewer.resolver';
 import { Webhook, WebhookAttempt, WebhookDelivery } from './webhook/webhook.entity';
 import { WebhookResolver } from './webhook/webhook.resolver';
 

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Info, Query, Resolver } from 'type-graphql';
 
 import type { GraphQLContext } from '../graphql/context';
-import { RateLimitResolver } from '../rate-limit/rate-limit.resolver';
+import { RateLimitResolver } from './rate-limit.resolver';
 import { describeCallerScope } from './viewer.service';
 import { Viewer, ViewerRole } from './viewer.types';
 

@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Role } from '../auth/roles';
-import { RateLimit } from '../rate-limit/rate-limit.types';
+import { RateLimit } from './rate-limit.types';
 
 /** A token's role, or ANONYMOUS for a request without a token. */
 export const ViewerRole = { ANONYMOUS: 'ANONYMOUS', ...Role } as const;

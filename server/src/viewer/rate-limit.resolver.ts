@@ -2,8 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Info, Query, Resolver } from 'type-graphql';
 
 import type { GraphQLContext } from '../graphql/context';
+import { rateLimitStatusOf } from '../rate-limit/request-rate-limit';
 import { RateLimit } from './rate-limit.types';
-import { rateLimitStatusOf } from './request-rate-limit';
 
 @Resolver(() => RateLimit)
 export class RateLimitResolver {
