@@ -9,12 +9,7 @@ import {
 } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ADMIN } from '../helpers/tokens';
-
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
+import { type UserError } from '../helpers/write-assertions';
 
 const JOIN_POLE = `mutation JoinPole($input: JoinPoleInput!) {
   joinPole(input: $input) { membership { id } userErrors { field message code } }

@@ -14,12 +14,8 @@ import {
 } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ADMIN } from '../helpers/tokens';
+import { type UserError } from '../helpers/write-assertions';
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
 interface ProjectResult {
   id: string;
   acronym: string;

@@ -13,15 +13,16 @@ import {
 } from '../helpers/test-databases';
 import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
 import { ADMIN } from '../helpers/tokens';
+import {
+  auditEntries,
+  expectRefusedWrite,
+  USER_ERRORS,
+  type WriteResult,
+} from '../helpers/write-assertions';
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string;
-}
-type Result = { userErrors: UserError[] } & Record<string, unknown>;
+type Result = WriteResult;
 
-const ERRORS = 'userErrors { field message code }';
+const ERRORS = USER_ERRORS;
 
 const RECORD_POLE_YEAR = `mutation RecordPoleYear($input: RecordPoleYearInput!) {
   recordPoleYear(input: $input) {
@@ -68,11 +69,6 @@ const RECORD_CLUSTER_LABEL = `mutation RecordClusterLabel($input: RecordClusterL
       level awardedOn validUntil scorePercent indicatorsPassed indicatorsTotal version pole { id }
     }
     ${ERRORS}
-  }
-}`;
-const AUDIT = `query SelectionAudit($filter: AuditLogEntryFilter) {
-  auditLog(first: 10, filter: $filter) {
-    nodes { operation recordType recordGlobalId changes { field before after } }
   }
 }`;
 /** The dashboard a ministry asks for, within the cost an operation may have (query-cost.ts). */
@@ -182,35 +178,19 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
   }
 
   /** Asserts one user error with `code` on `field`, and that nothing was written. */
-  async function expectRefused(
+  function expectRefused(
     document: string,
     input: Record<string, unknown>,
     code: string,
     field: string[],
   ) {
-    const before = await countRows(database.dataSource);
-    const result = await send(document, input);
-    const [record] = Object.keys(result).filter((key) => key !== 'userErrors');
-    expect(result[record]).toBeNull();
-    expect(result.userErrors).toEqual([{ code, field, message: expect.any(String) }]);
-    expect(result.userErrors[0].message.length).toBeGreaterThan(10);
-    expect(await countRows(database.dataSource)).toEqual(before);
-    return result.userErrors[0];
-  }
-
-  async function auditEntries(recordType: string) {
-    const response = await api.query<{
-      auditLog: {
-        nodes: {
-          operation: string;
-          recordType: string;
-          recordGlobalId: string;
-          changes: { field: string; before: string | null; after: string | null }[];
-        }[];
-      };
-    }>(AUDIT, { filter: { recordType: { eq: recordType } } });
-    expect(response.errors).toBeUndefined();
-    return response.data!.auditLog.nodes;
+    return expectRefusedWrite(
+      database.dataSource,
+      WRITTEN_TABLES,
+      () => send(document, input),
+      code,
+      field,
+    );
   }
 
   describe('recordPoleYear', () => {
@@ -246,7 +226,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         poleYear: { ...figures, budget: '500000.00', version: 2, pole: { id: pole.globalId } },
         userErrors: [],
       });
-      const [audit] = await auditEntries('PoleYear');
+      const [audit] = await auditEntries(api, 'PoleYear');
       expect(audit.operation).toBe('recordPoleYear');
       expect(audit.changes).toEqual([{ field: 'budget', before: '480000.00', after: '500000.00' }]);
 
@@ -375,7 +355,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         criterion: before.criterion + 3,
         audit_log_entry: before.audit_log_entry + 4,
       });
-      const [audit] = await auditEntries('LabellingPhase');
+      const [audit] = await auditEntries(api, 'LabellingPhase');
       expect(audit.operation).toBe('openLabellingPhase');
       expect(audit.changes).toEqual(
         expect.arrayContaining([{ field: 'number', before: null, after: '6' }]),
@@ -487,7 +467,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         evaluation_score: before.evaluation_score + 2,
         audit_log_entry: before.audit_log_entry + 3,
       });
-      const [audit] = await auditEntries('Evaluation');
+      const [audit] = await auditEntries(api, 'Evaluation');
       expect(audit).toMatchObject({
         operation: 'recordEvaluation',
         recordGlobalId: (result.evaluation as { id: string }).id,
@@ -632,7 +612,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         publishedOn: '2050-01-10',
         version: 2,
       });
-      const [audit] = await auditEntries('LabellingDecision');
+      const [audit] = await auditEntries(api, 'LabellingDecision');
       expect(audit.operation).toBe('decideLabelling');
       expect(audit.changes).toEqual([
         { field: 'durationYears', before: '4', after: '2' },
@@ -808,7 +788,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         labelling_decision: before.labelling_decision + 1,
         audit_log_entry: before.audit_log_entry + 2,
       });
-      const [latest] = await auditEntries('LabellingDecision');
+      const [latest] = await auditEntries(api, 'LabellingDecision');
       expect(latest.operation).toBe('amendLabellingDecision');
     });
 
@@ -886,7 +866,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
         cluster_label: before.cluster_label + 1,
         audit_log_entry: before.audit_log_entry + 1,
       });
-      const [audit] = await auditEntries('ClusterLabel');
+      const [audit] = await auditEntries(api, 'ClusterLabel');
       expect(audit.changes).toEqual(
         expect.arrayContaining([{ field: 'level', before: null, after: 'GOLD' }]),
       );
