@@ -441,19 +441,22 @@ for (const kind of testDatabaseKinds()) {
     it.each(DASHBOARD_PAGES.map((name) => [name]))(
       '%s renders its charts with data, in at most 3 requests, without serious accessibility violations',
       async (name) => {
-        // A new tab: nothing kept from the other pages, so each is measured from scratch.
-        await session.page.close();
-        session.page = await session.context.newPage();
-        watchErrors(session);
-        const started = Date.now();
-        const graphqlRequests = await visit(session, `${server.origin()}${PAGE_URLS[name]}`);
-        const drawnMs = Date.now() - started;
-        // The page's own clock: from the navigation's start to the page drawn with its data.
-        const firstPaintMs = Number(
-          await session.page.locator('body').getAttribute('data-first-paint-ms'),
-        );
+        // Twice, each in a new tab (nothing kept, every answer asked again): first on this
+        // server's first request for the page's operations, then once they have run before.
+        const paints: number[] = [];
+        let graphqlRequests: string[] = [];
+        for (const _visit of ['first', 'again']) {
+          await session.page.close();
+          session.page = await session.context.newPage();
+          watchErrors(session);
+          graphqlRequests = await visit(session, `${server.origin()}${PAGE_URLS[name]}`);
+          // The page's own clock: from the navigation's start to the page drawn with its data.
+          paints.push(
+            Number(await session.page.locator('body').getAttribute('data-first-paint-ms')),
+          );
+        }
         console.info(
-          `[dashboards] ${kind} ${name}: ${graphqlRequests.length} requests, first meaningful paint ${firstPaintMs} ms (${drawnMs} ms from goto)`,
+          `[dashboards] ${kind} ${name}: ${graphqlRequests.length} requests, first meaningful paint ${paints[0]} ms, then ${paints[1]} ms in a new tab`,
         );
         expect(graphqlRequests.length).toBeGreaterThanOrEqual(1);
         expect(graphqlRequests.length).toBeLessThanOrEqual(3);
