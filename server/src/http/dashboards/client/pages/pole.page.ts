@@ -1,9 +1,10 @@
 import profileDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-pole-profile.graphql';
 import { isConfidential } from '../api';
 import { barOption, categoryChartOption } from '../chart-options';
-import { element, PALETTE, renderPanel } from '../chart-panel';
+import { type ChartSpec, element, PALETTE, renderPanel } from '../chart-panel';
 import type { Cell } from '../csv';
 import { filterBar, filterSelect, heading, type PageContext } from '../page-context';
+import { projectsByStatusPanel } from '../projects-by-status-panel';
 
 /** Profil d'un pôle: yearly figures, projects by status, labels, decisions. 2 requests. */
 export async function renderPolePage(context: PageContext): Promise<void> {
@@ -63,18 +64,23 @@ export async function renderPolePage(context: PageContext): Promise<void> {
     { label: i18n.t('europeFte'), format: (cell: Cell) => i18n.number(cell as string, 1) },
   ];
   const yearLabels = years.map((year) => String(year.year));
-  const grid = element('div', { class: 'grid' });
-  main.append(grid);
-  grid.append(
+  // The two charts of the yearly figures share their rows, table and confidentiality.
+  const yearPanel = (spec: Pick<ChartSpec, 'id' | 'title' | 'description' | 'option'>) =>
     renderPanel(context, {
-      id: `pole-${slug}-budget`,
-      title: i18n.t('pole.years'),
-      description: i18n.t('pole.yearsDesc'),
+      ...spec,
       operation: { document: profileDocument, variables },
       columns: yearColumns,
       rows: yearRows,
       notice: yearsHidden ? i18n.t('confidential') : undefined,
       height: 300,
+    });
+  const grid = element('div', { class: 'grid' });
+  main.append(grid);
+  grid.append(
+    yearPanel({
+      id: `pole-${slug}-budget`,
+      title: i18n.t('pole.years'),
+      description: i18n.t('pole.yearsDesc'),
       option: categoryChartOption({
         orientation: 'columns',
         categories: yearLabels,
@@ -102,15 +108,10 @@ export async function renderPolePage(context: PageContext): Promise<void> {
     }),
   );
   grid.append(
-    renderPanel(context, {
+    yearPanel({
       id: `pole-${slug}-members`,
       title: i18n.t('pole.staff'),
       description: i18n.t('pole.staffDesc'),
-      operation: { document: profileDocument, variables },
-      columns: yearColumns,
-      rows: yearRows,
-      notice: yearsHidden ? i18n.t('confidential') : undefined,
-      height: 300,
       option: categoryChartOption({
         orientation: 'columns',
         categories: yearLabels,
@@ -133,37 +134,13 @@ export async function renderPolePage(context: PageContext): Promise<void> {
       }),
     }),
   );
-  const statusRows: Cell[][] = data.projectsByStatus.map((group) => [
-    group.key.status ?? null,
-    group.count,
-    group.sum.publicFundingGranted ?? null,
-  ]);
   grid.append(
-    renderPanel(context, {
+    projectsByStatusPanel(context, {
       id: `pole-${slug}-projects`,
       title: i18n.t('pole.projects'),
       description: i18n.t('pole.projectsDesc'),
       operation: { document: profileDocument, variables },
-      columns: [
-        { label: i18n.t('status'), format: (cell) => i18n.label(cell as string) },
-        { label: i18n.t('projects'), format: (cell) => i18n.number(cell as number) },
-        {
-          label: i18n.t('fundingGranted'),
-          format: (cell) =>
-            cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string),
-        },
-      ],
-      rows: statusRows,
-      height: 240,
-      option: barOption(
-        statusRows.map((row) => i18n.label(row[0] as string)),
-        statusRows.map((row) => row[1] as number),
-        i18n.number,
-        PALETTE[2]!,
-      ),
-      notes: statusRows.some((row) => row[2] === null)
-        ? [i18n.t('confidential')]
-        : [i18n.t('reg.fundingNote')],
+      groups: data.projectsByStatus,
     }),
   );
   const labelRows: Cell[][] = pole.clusterLabels.map((label) => [

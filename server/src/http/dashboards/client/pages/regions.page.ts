@@ -4,6 +4,7 @@ import { barOption } from '../chart-options';
 import { element, PALETTE, renderPanel } from '../chart-panel';
 import type { Cell } from '../csv';
 import { filterBar, filterSelect, heading, type PageContext } from '../page-context';
+import { projectsByStatusPanel } from '../projects-by-status-panel';
 
 /** Grid cartogram of the 18 regions (column, row): no geometry file, overseas on the last row. */
 const TILES: Record<string, [number, number, string]> = {
@@ -222,37 +223,13 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
       ),
     }),
   );
-  const statusRows: Cell[][] = detail.data.projectsByStatus.map((group) => [
-    group.key.status ?? null,
-    group.count,
-    group.sum.publicFundingGranted ?? null,
-  ]);
   side.append(
-    renderPanel(context, {
+    projectsByStatusPanel(context, {
       id: `region-${selected}-projects`,
       title: i18n.t('reg.projectsByStatus'),
       description: i18n.t('reg.projectsDesc'),
       operation: { document: detailDocument, variables: { code: selected } },
-      columns: [
-        { label: i18n.t('status'), format: (cell) => i18n.label(cell as string) },
-        { label: i18n.t('projects'), format: (cell) => i18n.number(cell as number) },
-        {
-          label: i18n.t('fundingGranted'),
-          format: (cell) =>
-            cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string),
-        },
-      ],
-      rows: statusRows,
-      height: 240,
-      option: barOption(
-        statusRows.map((row) => i18n.label(row[0] as string)),
-        statusRows.map((row) => row[1] as number),
-        i18n.number,
-        PALETTE[2]!,
-      ),
-      notes: statusRows.some((row) => row[2] === null)
-        ? [i18n.t('confidential')]
-        : [i18n.t('reg.fundingNote')],
+      groups: detail.data.projectsByStatus,
     }),
   );
 }
