@@ -88,6 +88,21 @@ describe('the cost model', () => {
       161,
     ],
     [
+      'a selection row’s criterion assessments are values of the row; what they lead to is priced',
+      '{ selection(phase: 5) { rows { criteria { value valueStatus met } } } }',
+      81,
+    ],
+    [
+      'an assessment’s criterion is an object like any other',
+      '{ selection(phase: 5) { rows { criteria { criterion { code } } } } }',
+      961,
+    ],
+    [
+      'a statistics group’s key is its own GROUP BY values; the region it names is priced',
+      '{ memberStats(groupBy: [REGION, CATEGORY], first: 20) { key { region { code } category } count } }',
+      50,
+    ],
+    [
       'statistics hold `first` groups and pay their aggregate',
       '{ projectStats(groupBy: [STATUS], first: 10) { count } }',
       20,

@@ -20,42 +20,42 @@ export interface PoleGraphOperations {
     variables?: Types.DashboardMembersQueryVariables,
     options?: RequestOptions,
   ): Promise<Types.DashboardMembersQuery>;
-  /** Dashboards › Sélection: the labelling phases, to open the page on the running one (a few points, so the costly DashboardSelectionAssessments still fits an anonymous caller's bucket). */
-  dashboardPhases(
-    variables?: Types.DashboardPhasesQueryVariables,
-    options?: RequestOptions,
-  ): Promise<Types.DashboardPhasesQuery>;
-  /** Dashboards › Membres: the active members of one pole by category, with the poles to pick from. */
+  /** Dashboards › Membres: the active members of one pole by category. */
   dashboardPoleMembers(
     variables: Types.DashboardPoleMembersQueryVariables,
     options?: RequestOptions,
   ): Promise<Types.DashboardPoleMembersQuery>;
-  /** Dashboards › Profil d'un pôle: the poles to pick from, and one pole's yearly figures (null with FORBIDDEN for a caller without its detail right), labels, decisions and projects by status. */
+  /** Dashboards › Profil d'un pôle: one pole's yearly figures (null with FORBIDDEN for a caller without its detail right), labels, decisions and projects by status. */
   dashboardPoleProfile(
     variables: Types.DashboardPoleProfileQueryVariables,
     options?: RequestOptions,
   ): Promise<Types.DashboardPoleProfileQuery>;
+  /** Dashboards › every page: the reference lists the filters and labels need (regions, themes, labelling phases, poles). Asked once and kept for the session, so moving between pages does not pay for them again. */
+  dashboardReference(
+    variables?: Types.DashboardReferenceQueryVariables,
+    options?: RequestOptions,
+  ): Promise<Types.DashboardReferenceQuery>;
   /** Dashboards › Régions: one region's members by category and the projects its poles lead, by status. */
   dashboardRegionDetail(
     variables: Types.DashboardRegionDetailQueryVariables,
     options?: RequestOptions,
   ): Promise<Types.DashboardRegionDetailQuery>;
-  /** Dashboards › Régions: per region, its labelled poles, its members, and the projects its poles lead (the region of the lead pole's headquarters), European ones apart, with the public funding granted (null where the caller may see no amount). */
+  /** Dashboards › Régions: per region (names and poles from DashboardReference), its members, and the projects its poles lead (the region of the lead pole's headquarters), European ones apart, with the public funding granted (null where the caller may see no amount). */
   dashboardRegions(
     variables?: Types.DashboardRegionsQueryVariables,
     options?: RequestOptions,
   ): Promise<Types.DashboardRegionsQuery>;
-  /** Dashboards › Sélection: the criteria of a phase and every pole in the running with its latest decision (outcome, duration), the regions and themes to filter by; with `withTheme`, the poles specialised in `theme` as well. The rows come in the same order as DashboardSelectionAssessments'. */
+  /** Dashboards › Sélection: the criteria of a phase (by default the running one) and every pole in the running against each of them (value, why there is none, threshold, met), with its latest decision. One request: the assessments are computed with their rows. */
   dashboardSelection(
-    variables: Types.DashboardSelectionQueryVariables,
+    variables?: Types.DashboardSelectionQueryVariables,
     options?: RequestOptions,
   ): Promise<Types.DashboardSelectionQuery>;
-  /** Dashboards › Sélection: every pole of a phase against each criterion (value, threshold, met), in the order of the phase's criteria and of DashboardSelection's rows. A value is null when there is none or when it is confidential to the caller. Kept apart from DashboardSelection so each stays under an anonymous caller's cost ceiling (80 rows × 11 criteria). */
-  dashboardSelectionAssessments(
-    variables: Types.DashboardSelectionAssessmentsQueryVariables,
+  /** Dashboards › Sélection: the poles specialised in a theme, for the theme filter. */
+  dashboardThemePoles(
+    variables: Types.DashboardThemePolesQueryVariables,
     options?: RequestOptions,
-  ): Promise<Types.DashboardSelectionAssessmentsQuery>;
-  /** Dashboards › Tendances: projects by year of submission and programme level, France 2030 projects by year, and the labelling phases whose boundaries the charts mark. */
+  ): Promise<Types.DashboardThemePolesQuery>;
+  /** Dashboards › Tendances: projects by year of submission and programme level, France 2030 projects by year (the phase boundaries the charts mark come from DashboardReference). */
   dashboardTrends(
     variables?: Types.DashboardTrendsQueryVariables,
     options?: RequestOptions,
@@ -164,20 +164,20 @@ export function createOperations(
       request(Types.CreateProjectWithPartnersDocument, variables, options),
     dashboardMembers: (variables, options) =>
       request(Types.DashboardMembersDocument, variables, options),
-    dashboardPhases: (variables, options) =>
-      request(Types.DashboardPhasesDocument, variables, options),
     dashboardPoleMembers: (variables, options) =>
       request(Types.DashboardPoleMembersDocument, variables, options),
     dashboardPoleProfile: (variables, options) =>
       request(Types.DashboardPoleProfileDocument, variables, options),
+    dashboardReference: (variables, options) =>
+      request(Types.DashboardReferenceDocument, variables, options),
     dashboardRegionDetail: (variables, options) =>
       request(Types.DashboardRegionDetailDocument, variables, options),
     dashboardRegions: (variables, options) =>
       request(Types.DashboardRegionsDocument, variables, options),
     dashboardSelection: (variables, options) =>
       request(Types.DashboardSelectionDocument, variables, options),
-    dashboardSelectionAssessments: (variables, options) =>
-      request(Types.DashboardSelectionAssessmentsDocument, variables, options),
+    dashboardThemePoles: (variables, options) =>
+      request(Types.DashboardThemePolesDocument, variables, options),
     dashboardTrends: (variables, options) =>
       request(Types.DashboardTrendsDocument, variables, options),
     evaluationsRecorded: (variables) =>
@@ -226,13 +226,13 @@ export const operationDocuments = {
   ChangeProjectStatus: Types.ChangeProjectStatusDocument,
   CreateProjectWithPartners: Types.CreateProjectWithPartnersDocument,
   DashboardMembers: Types.DashboardMembersDocument,
-  DashboardPhases: Types.DashboardPhasesDocument,
   DashboardPoleMembers: Types.DashboardPoleMembersDocument,
   DashboardPoleProfile: Types.DashboardPoleProfileDocument,
+  DashboardReference: Types.DashboardReferenceDocument,
   DashboardRegionDetail: Types.DashboardRegionDetailDocument,
   DashboardRegions: Types.DashboardRegionsDocument,
   DashboardSelection: Types.DashboardSelectionDocument,
-  DashboardSelectionAssessments: Types.DashboardSelectionAssessmentsDocument,
+  DashboardThemePoles: Types.DashboardThemePolesDocument,
   DashboardTrends: Types.DashboardTrendsDocument,
   EvaluationsRecorded: Types.EvaluationsRecordedDocument,
   LabellingDecisionsPublished: Types.LabellingDecisionsPublishedDocument,

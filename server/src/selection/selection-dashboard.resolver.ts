@@ -27,8 +27,13 @@ export class SelectionDashboardResolver {
       'cost in statements does not grow with the number of poles.',
   })
   selection(
-    @Arg('phase', () => Int, { description: 'Number of the labelling phase, e.g. 5.' })
-    phase: number,
+    @Arg('phase', () => Int, {
+      nullable: true,
+      description:
+        'Number of the labelling phase, e.g. 5; by default the phase running this year (else ' +
+        'the latest that has begun).',
+    })
+    phase: number | null | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<SelectionDashboard | null> {
     return selectionDashboard(context, phase);

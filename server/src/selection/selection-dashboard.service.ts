@@ -1,4 +1,3 @@
-import { isDetailField } from '../auth/permission-policy';
 import { compareDecimals } from '../core/scaled-decimal';
 import { readEntities, readRows } from '../database/database';
 import { hydrate } from '../database/query/hydrate';
@@ -13,26 +12,17 @@ import type { Evaluation } from './evaluation.entity';
 import type { LabellingDecision } from './labelling-decision.entity';
 import { CRITERION_COLLECTION } from './labelling-phase.collection';
 import { LabellingPhase } from './labelling-phase.entity';
-import { CriterionMeasurement, PoleIndicator } from './selection.enums';
+import { listLabellingPhases } from './labelling-phase.service';
 import {
   averageScoresByPoleIdLoader,
   evaluationsByPoleIdLoader,
   labellingDecisionByPoleIdLoader,
 } from './selection-dashboard.loaders';
+import { criterionValue, runningPhaseOf } from './selection-dashboard.rules';
 import { CriterionAssessment, SelectionDashboard, SelectionRow } from './selection-dashboard.types';
 
 /** Pole names in French alphabetical order, the same on both databases (collations differ). */
 const POLE_NAME_ORDER = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
-/** The field of PoleIndicators each indicator criterion reads. */
-const INDICATOR_FIELDS = {
-  [PoleIndicator.MEMBERS_COUNT]: 'activeMembers',
-  [PoleIndicator.SME_SHARE]: 'smeShare',
-  [PoleIndicator.PRIVATE_FUNDING_SHARE]: 'privateFundingShare',
-  [PoleIndicator.EUROPEAN_PROJECTS]: 'europeanProjects',
-  [PoleIndicator.COLLABORATIVE_PROJECTS]: 'collaborativeProjects',
-  [PoleIndicator.FUNDING_RAISED]: 'fundingRaised',
-} as const satisfies Record<PoleIndicator, keyof PoleIndicators>;
 
 /**
  * The year whose indicators the dashboard shows: the phase's last year, but no later than the
@@ -46,17 +36,25 @@ export function indicatorsYearOf(
   return Math.max(phase.startYear, Math.min(phase.endYear, today.getUTCFullYear()));
 }
 
-/** The dashboard of phase `number`, or null when there is no such phase. */
+/**
+ * The dashboard of phase `number` (by default the running one, see `runningPhaseOf`), or null
+ * when there is no such phase.
+ */
 export async function selectionDashboard(
   { dataSource }: GraphQLContext,
-  number: number,
+  number: number | null | undefined,
 ): Promise<SelectionDashboard | null> {
-  const [phase] = await readEntities(
-    dataSource,
-    LabellingPhase,
-    'SELECT t.* FROM `labelling_phase` t WHERE t.`number` = ? LIMIT 1',
-    [number],
-  );
+  const phase =
+    number === null || number === undefined
+      ? runningPhaseOf(await listLabellingPhases(dataSource))
+      : (
+          await readEntities(
+            dataSource,
+            LabellingPhase,
+            'SELECT t.* FROM `labelling_phase` t WHERE t.`number` = ? LIMIT 1',
+            [number],
+          )
+        )[0];
   if (!phase) return null;
   return Object.assign(new SelectionDashboard(), {
     phase,
@@ -144,31 +142,18 @@ export async function rowCriteria(
     averageScoresByPoleIdLoader(context, row.phase).load(row.pole.id),
   ]);
   return criteria.map((criterion) => {
-    const value =
-      criterion.measurement === CriterionMeasurement.SCORE
-        ? (averages.get(criterion.id) ?? null)
-        : indicatorValue(indicators, criterion.indicator, row.detailVisible);
+    const { value, valueStatus } = criterionValue(
+      criterion,
+      indicators,
+      averages,
+      row.detailVisible,
+    );
     return Object.assign(new CriterionAssessment(), {
       criterion,
       value,
+      valueStatus,
       threshold: criterion.threshold,
       met: value === null ? null : compareDecimals(value, criterion.threshold) >= 0,
     });
   });
-}
-
-/**
- * The indicator a criterion reads, as a decimal string; null when unknown, or when it is
- * confidential (PoleIndicators' detail fields) and the caller may not read the pole's detail.
- */
-function indicatorValue(
-  indicators: PoleIndicators,
-  indicator: PoleIndicator | null,
-  detailVisible: boolean,
-): string | null {
-  if (indicator === null) return null;
-  const field = INDICATOR_FIELDS[indicator];
-  if (!detailVisible && isDetailField('PoleIndicators', field)) return null;
-  const value = indicators[field];
-  return value === null ? null : String(value);
 }

@@ -4,6 +4,7 @@ import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { Pole } from '../pole/pole.entity';
 import { Criterion } from './criterion.entity';
 import { LabellingPhase } from './labelling-phase.entity';
+import { CriterionValueStatus } from './selection.enums';
 
 @ObjectType({
   description:
@@ -49,10 +50,17 @@ export class CriterionAssessment {
       'The pole’s value: for an INDICATOR criterion, its indicator for `indicatorsYear`; for a ' +
       'SCORE criterion, the average score its evaluations gave (two decimals, rounded half ' +
       'up). Null when there is none (no figures reported, no score given), or when the figure ' +
-      'is confidential to you (a private funding share or funding raised needs the pole’s ' +
-      'detail right).',
+      'is confidential to you (a private funding share, funding raised or a score needs the ' +
+      'pole’s detail right): `valueStatus` tells which.',
   })
   value!: string | null;
+
+  @Field(() => CriterionValueStatus, {
+    description:
+      'Whether `value` is given, missing, or confidential to you: the same permission policy ' +
+      'that nulls a confidential value says CONFIDENTIAL here.',
+  })
+  valueStatus!: CriterionValueStatus;
 
   @Field(() => DecimalScalar, { description: 'The minimum to meet (the criterion’s threshold).' })
   threshold!: string;

@@ -129,3 +129,27 @@ registerEnumType(ExtensionCondition, {
     },
   },
 });
+
+export enum CriterionValueStatus {
+  KNOWN = 'KNOWN',
+  MISSING = 'MISSING',
+  CONFIDENTIAL = 'CONFIDENTIAL',
+}
+
+registerEnumType(CriterionValueStatus, {
+  name: 'CriterionValueStatus',
+  description:
+    'Why a criterion assessment has a value or not: a page can then say “confidentiel” or “non ' +
+    'renseigné” instead of greying both alike.',
+  valuesConfig: {
+    KNOWN: { description: 'The value is given.' },
+    MISSING: {
+      description: 'There is no value: no figures reported for the year, no score given.',
+    },
+    CONFIDENTIAL: {
+      description:
+        'The value is confidential to you (the pole’s detail right is needed); says nothing ' +
+        'of whether one exists.',
+    },
+  },
+});

@@ -93,6 +93,16 @@ const PAYLOAD_LIST_BOUND = 10;
 const FREE_TYPE = /^(PageInfo|\w+Aggregate|\w+AggregateNumbers)$/;
 
 /**
+ * Objects that are values of their parent, not records read for it: they cost nothing
+ * themselves, while the objects they lead to are priced as anywhere else (a key's region, an
+ * assessment's criterion). A statistics group's key holds the group's own GROUP BY values; a
+ * selection row's criterion assessments come from three batched statements for every row
+ * (criteria, indicators, average scores): pricing each of the 80 × 11 assessments as a
+ * statement made the dashboard cost 961 points for work the size of its 80 rows.
+ */
+const VALUE_TYPE = /^(\w+StatsKey|CriterionAssessment)$/;
+
+/**
  * The cost model, close to Shopify's, priced on what the database does:
  * - every object returned costs 1 (scalars 0); a mutation's root field costs 10;
  * - a list holds what its arguments say: `first`/`last` (20 by default, 100 at most), the
@@ -225,7 +235,7 @@ class CostWalker {
           (parentType.name.endsWith('Payload') ? PAYLOAD_LIST_BOUND : MAX_PAGE_SIZE);
       }
     }
-    const perObject = isMutationRoot ? MUTATION_FIELD_COST : 1;
+    const perObject = isMutationRoot ? MUTATION_FIELD_COST : VALUE_TYPE.test(itemType.name) ? 0 : 1;
     if (!node.selectionSet) return own;
     const selectionSet = node.selectionSet;
     const objectCost = (object: unknown): number => {

@@ -4,9 +4,15 @@
  * FORBIDDEN fields is a result: its confidential fields are null, and their paths are kept so
  * the charts can say "confidential" instead of drawing zeros.
  */
-import { createClient, isPoleGraphError, type PoleGraphClient } from '@polegraph/client';
+import {
+  createClient,
+  isPoleGraphError,
+  type PoleGraphClient,
+  type RetryEvent,
+} from '@polegraph/client';
 
 const TOKEN_KEY = 'polegraph-dashboards-token';
+const ANSWER_KEY_PREFIX = 'polegraph-dashboards-answer|';
 
 export function storedToken(): string | null {
   try {
@@ -16,59 +22,42 @@ export function storedToken(): string | null {
   }
 }
 
+/** Keeps or forgets the token; the answers kept for the previous one are forgotten. */
 export function storeToken(token: string | null): void {
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   else sessionStorage.removeItem(TOKEN_KEY);
+  forgetAnswers();
 }
 
-/** How long an answer is reused within the page (filters and links that ask the same again). */
-const REUSE_MS = 5 * 60 * 1000;
-
-export function createDashboardsClient(endpoint: string): PoleGraphClient {
-  return reusingAnswers(
-    createClient({
-      url: new URL(endpoint, window.location.href).href,
-      // Read before every request: a token pasted in the panel applies at once.
-      token: () => storedToken(),
-      // The text goes with every request: a server with TRUSTED_DOCUMENTS=all admits it because
-      // it is in the SDK's manifest, and one without the manifest runs it all the same.
-      persistedDocuments: 'off',
-    }),
-  );
-}
+/** How long an answer is reused in the tab (pages, filters and reloads that ask the same). */
+const REUSE_MS = 10 * 60 * 1000;
 
 /**
- * The dashboards' operations, answered once per token and variables for a few minutes: a filter
- * that only narrows what is drawn (region, theme, level…) or a return to a page costs no request,
- * which matters to anonymous callers, whose cost bucket (1,000 points, refilled in 20 s) a
- * Sélection page nearly empties.
+ * The SDK, retrying a refused request once its `Retry-After` has passed (429: the caller's
+ * bucket of cost points is empty; 503: the server is busy), and telling `onRetry` so the page
+ * can say how long it waits.
  */
-function reusingAnswers(client: PoleGraphClient): PoleGraphClient {
-  const answers = new Map<string, { at: number; answer: Promise<unknown> }>();
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof property !== 'string' || !property.startsWith('dashboard')) return value;
-      if (typeof value !== 'function') return value;
-      return (variables?: unknown, options?: unknown) => {
-        const key = `${storedToken() ?? ''}|${property}|${JSON.stringify(variables ?? {})}`;
-        const kept = answers.get(key);
-        if (kept && Date.now() - kept.at < REUSE_MS) return kept.answer;
-        const answer = (value as (...args: unknown[]) => Promise<unknown>).call(
-          target,
-          variables,
-          options,
-        );
-        answers.set(key, { at: Date.now(), answer });
-        // A failure is asked again next time, unless it is a result with confidential fields.
-        answer.catch((error: unknown) => {
-          if (!(isPoleGraphError(error) && error.data)) answers.delete(key);
-        });
-        return answer;
-      };
-    },
+export function createDashboardsClient(
+  endpoint: string,
+  onRetry: (event: RetryEvent) => void,
+): PoleGraphClient {
+  return createClient({
+    url: new URL(endpoint, window.location.href).href,
+    // Read before every request: a token pasted in the panel applies at once.
+    token: () => storedToken(),
+    // The text goes with every request: a server with TRUSTED_DOCUMENTS=all admits it because
+    // it is in the SDK's manifest, and one without the manifest runs it all the same.
+    persistedDocuments: 'off',
+    // An anonymous bucket refills in 20 s: waits of up to 30 s, five times, then the page
+    // says so and tries again by itself (dashboards-entry.ts).
+    retry: { retries: 5, maxDelayMs: 30_000, onRetry },
   });
 }
+
+/** The dashboards' operations of the SDK: `dashboardSelection`, `dashboardReference`… */
+export type DashboardOperation = Extract<keyof PoleGraphClient, `dashboard${string}`>;
+type VariablesOf<K extends DashboardOperation> = Parameters<PoleGraphClient[K]>[0];
+type ResultOf<K extends DashboardOperation> = Awaited<ReturnType<PoleGraphClient[K]>>;
 
 /** A result, and the paths of its fields that are confidential to the caller. */
 export interface Loaded<T> {
@@ -77,7 +66,68 @@ export interface Loaded<T> {
   confidential: string[];
 }
 
-export async function load<T>(call: () => Promise<T>): Promise<Loaded<T>> {
+/**
+ * The dashboards' answers, kept for the tab's session (memory and sessionStorage) per token and
+ * variables: moving between pages, a filter that only narrows what is drawn (region, level…),
+ * the back button or a reload cost no request. This matters to anonymous callers, whose bucket
+ * of 1,000 points refills in 20 s.
+ */
+export interface Answers {
+  load<K extends DashboardOperation>(
+    operation: K,
+    variables?: VariablesOf<K>,
+  ): Promise<Loaded<ResultOf<K>>>;
+}
+
+export function createAnswers(client: PoleGraphClient): Answers {
+  const pending = new Map<string, Promise<Loaded<unknown>>>();
+  return {
+    load<K extends DashboardOperation>(operation: K, variables?: VariablesOf<K>) {
+      const key = `${ANSWER_KEY_PREFIX}${operation}|${JSON.stringify(variables ?? {})}`;
+      const kept = readAnswer<ResultOf<K>>(key);
+      if (kept) return Promise.resolve(kept);
+      const asked = pending.get(key);
+      if (asked) return asked as Promise<Loaded<ResultOf<K>>>;
+      const call = client[operation] as (variables?: unknown) => Promise<ResultOf<K>>;
+      const answer = load(() => call.call(client, variables));
+      pending.set(key, answer);
+      void answer
+        .then((loaded) => writeAnswer(key, loaded))
+        .catch(() => undefined)
+        .finally(() => pending.delete(key));
+      return answer;
+    },
+  };
+}
+
+function readAnswer<T>(key: string): Loaded<T> | null {
+  try {
+    const text = sessionStorage.getItem(key);
+    if (!text) return null;
+    const kept = JSON.parse(text) as { at: number; loaded: Loaded<T> };
+    if (Date.now() - kept.at < REUSE_MS) return kept.loaded;
+    sessionStorage.removeItem(key);
+  } catch {
+    // Storage off (private mode) or damaged: asked again.
+  }
+  return null;
+}
+
+function writeAnswer(key: string, loaded: Loaded<unknown>): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), loaded }));
+  } catch {
+    // Storage full or off: the answer is simply asked again next time.
+  }
+}
+
+function forgetAnswers(): void {
+  for (const key of Object.keys(sessionStorage)) {
+    if (key.startsWith(ANSWER_KEY_PREFIX)) sessionStorage.removeItem(key);
+  }
+}
+
+async function load<T>(call: () => Promise<T>): Promise<Loaded<T>> {
   try {
     return { data: await call(), confidential: [] };
   } catch (error) {
@@ -99,4 +149,14 @@ export async function load<T>(call: () => Promise<T>): Promise<Loaded<T>> {
 /** Whether the field at `path` (or anything under it) was confidential. */
 export function isConfidential(loaded: Loaded<unknown>, path: string): boolean {
   return loaded.confidential.some((hidden) => hidden === path || hidden.startsWith(`${path}.`));
+}
+
+/** How long the server asked to wait, when `error` is a refusal for lack of points. */
+export function retryAfterMsOf(error: unknown): number | null {
+  if (!isPoleGraphError(error) || (error.code !== 'RATE_LIMITED' && error.status !== 429))
+    return null;
+  const fromHeader = error.details.retryAfterMs;
+  if (typeof fromHeader === 'number') return fromHeader;
+  const fromBody = error.details.retryAfter;
+  return typeof fromBody === 'number' ? fromBody * 1000 : 1000;
 }

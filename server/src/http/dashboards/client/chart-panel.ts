@@ -8,14 +8,13 @@
  * its SVG renderer: the drawing is part of the DOM, scales cleanly on phones, and its `aria`
  * component adds a description on top of ours.
  */
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
-  VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -25,14 +24,12 @@ import type { I18n } from './i18n';
 
 echarts.use([
   BarChart,
-  HeatmapChart,
   LineChart,
   AriaComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
-  VisualMapComponent,
   SVGRenderer,
 ]);
 
@@ -175,10 +172,22 @@ function queryLink(context: PanelContext, operation: OperationRef): HTMLElement 
   return details;
 }
 
+/**
+ * The chart's data table, closed under its summary and built when first opened: the Sélection
+ * page's table has 880 rows, and building every page's tables up front delayed the charts.
+ */
 function dataTable(context: PanelContext, spec: ChartSpec): HTMLElement {
   const { i18n } = context;
   const details = element('details', { class: 'data-table' });
   details.append(element('summary', {}, `${i18n.t('dataTable')} (${spec.rows.length})`));
+  details.addEventListener('toggle', () => {
+    if (details.open && details.childElementCount === 1) details.append(tableOf(context, spec));
+  });
+  return details;
+}
+
+function tableOf(context: PanelContext, spec: ChartSpec): HTMLElement {
+  const { i18n } = context;
   const wrapper = element('div', { class: 'table-scroll', tabindex: '0' });
   wrapper.setAttribute('aria-label', `${i18n.t('dataTable')}${i18n.t('colon')}${spec.title}`);
   const table = element('table');
@@ -205,8 +214,7 @@ function dataTable(context: PanelContext, spec: ChartSpec): HTMLElement {
   });
   table.append(body);
   wrapper.append(table);
-  details.append(wrapper);
-  return details;
+  return wrapper;
 }
 
 export function element<K extends keyof HTMLElementTagNameMap>(

@@ -6,8 +6,16 @@
  */
 import './dashboards.css';
 
+import type { RetryEvent } from '@polegraph/client';
+
 import type { DashboardsSettings } from '../dashboards.settings';
-import { createDashboardsClient, storedToken, storeToken } from './api';
+import {
+  createAnswers,
+  createDashboardsClient,
+  retryAfterMsOf,
+  storedToken,
+  storeToken,
+} from './api';
 import { disposeCharts, drawPending, element, resizeCharts } from './chart-panel';
 import { createI18n, type Lang } from './i18n';
 import type { PageContext, PageName } from './page-context';
@@ -34,10 +42,38 @@ function readSettings(): DashboardsSettings {
 }
 
 const settings = readSettings();
-const client = createDashboardsClient(settings.endpoint);
+const client = createDashboardsClient(settings.endpoint, showRetry);
+const answers = createAnswers(client);
 const root = document.getElementById('dashboards')!;
 const charts: PageContext['charts'] = [];
 let rendering = 0;
+/** The live region that says why the page waits (429), in the current page's language. */
+let waitNotice: HTMLElement | null = null;
+let waitTimer: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * Says how long the page waits before asking again, counting down: the SDK retries by itself
+ * once the server's Retry-After has passed (an anonymous bucket refills in 20 s).
+ */
+function showRetry(event: RetryEvent): void {
+  if (event.status !== 429 || !waitNotice) return;
+  const notice = waitNotice;
+  const i18n = createI18n(currentLang());
+  const until = Date.now() + event.delayMs;
+  const say = () => {
+    const seconds = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+    notice.textContent = `${i18n.t('rateLimited')} ${seconds} ${i18n.t('seconds')}. ${i18n.t('rateLimitedHint')}`;
+  };
+  clearInterval(waitTimer);
+  say();
+  notice.hidden = false;
+  waitTimer = setInterval(say, 1000);
+}
+
+function hideRetry(): void {
+  clearInterval(waitTimer);
+  if (waitNotice) waitNotice.hidden = true;
+}
 
 function currentPage(): PageName {
   const name = window.location.pathname.replace(/^\/dashboards\/?/, '').split('/')[0] ?? '';
@@ -74,7 +110,10 @@ async function render(moveFocus = false): Promise<void> {
   root.append(shell(page, i18n));
   const main = element('main', { id: 'content', 'aria-busy': 'true' });
   main.append(element('p', { class: 'loading', role: 'status' }, i18n.t('loading')));
-  root.append(main);
+  hideRetry();
+  waitNotice = element('p', { class: 'notice wait', role: 'status' });
+  waitNotice.hidden = true;
+  root.append(waitNotice, main);
   const params = new URLSearchParams(window.location.search);
   const content = element('div', { class: 'page' });
   const context: PageContext = {
@@ -82,7 +121,7 @@ async function render(moveFocus = false): Promise<void> {
     playgroundUrl: settings.playgroundUrl,
     charts,
     pendingDrawings: [],
-    client,
+    answers,
     params,
     main: content,
     href,
@@ -100,6 +139,15 @@ async function render(moveFocus = false): Promise<void> {
     await PAGES[page](context);
   } catch (error) {
     if (ticket !== rendering) return;
+    const retryAfterMs = retryAfterMsOf(error);
+    if (retryAfterMs !== null) {
+      // Still refused after the SDK's retries: say so, and try again once the delay is over.
+      showRetry({ attempt: 0, delayMs: retryAfterMs, status: 429, operationName: undefined });
+      setTimeout(() => {
+        if (ticket === rendering) void render();
+      }, retryAfterMs);
+      return;
+    }
     content.textContent = '';
     content.append(
       element(
@@ -112,9 +160,12 @@ async function render(moveFocus = false): Promise<void> {
   if (ticket !== rendering) return;
   main.textContent = '';
   main.append(content);
+  hideRetry();
   drawPending(context);
   main.setAttribute('aria-busy', 'false');
   document.body.dataset.rendered = `${page}:${Date.now()}`;
+  // The first meaningful paint, from the navigation's start (the browser test reports it).
+  document.body.dataset.firstPaintMs ??= String(Math.round(performance.now()));
   if (moveFocus) document.getElementById('page-title')?.focus();
 }
 

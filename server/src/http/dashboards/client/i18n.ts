@@ -68,12 +68,35 @@ const TEXT = {
   'sel.heading': ['Sélection : phase', 'Selection: phase'],
   'sel.matrix': ['Les pôles face aux critères', 'Poles against the criteria'],
   'sel.matrixDesc': [
-    'Carte de chaleur : une ligne par pôle, une colonne par critère ; vert si le seuil est atteint, rouge sinon, gris sans valeur (aucune ou confidentielle pour votre rôle). Indicateurs de l’année',
-    'Heat map: one row per pole, one column per criterion; green when the threshold is met, red when not, grey without a value (none, or confidential for your role). Indicators of',
+    'Carte de chaleur : une ligne par pôle, une colonne par critère ; vert (✓) si le seuil est atteint, rouge (✗) sinon, gris (–) sans valeur renseignée, hachuré (⊘) si la valeur est confidentielle pour votre rôle. Indicateurs de l’année',
+    'Heat map: one row per pole, one column per criterion; green (✓) when the threshold is met, red (✗) when not, grey (–) when no value is reported, hatched (⊘) when the value is confidential for your role. Indicators of',
   ],
-  'sel.nullNote': [
-    'Une case grise est une valeur absente ou confidentielle pour votre rôle : l’API ne distingue pas les deux (évaluations, autofinancement et financements obtenus demandent un jeton).',
-    'A grey cell is a missing value or one confidential for your role: the API does not tell the two apart (evaluations, private funding and funding raised need a token).',
+  'sel.statusNote': [
+    'Confidentiel : l’autofinancement privé, les financements obtenus et les notes des évaluations demandent le droit de détail sur le pôle (un jeton) ; non renseigné : aucune donnée déclarée ni note donnée.',
+    'Confidential: private funding, funding raised and evaluation scores need the detail right on the pole (a token); not reported: no figures reported, no score given.',
+  ],
+  'heat.met': ['seuil atteint', 'threshold met'],
+  'heat.unmet': ['seuil non atteint', 'threshold not met'],
+  'heat.missing': ['non renseigné', 'not reported'],
+  'heat.confidential': ['confidentiel', 'confidential'],
+  'heat.legend': ['Légende de la carte de chaleur', 'Heat map legend'],
+  'heat.keys': [
+    'Flèches pour aller de case en case, Entrée pour ouvrir le profil du pôle.',
+    'Arrow keys move between cells, Enter opens the pole’s profile.',
+  ],
+  missing: ['non renseigné', 'not reported'],
+  valueStatus: ['Statut de la valeur', 'Value status'],
+  'status.KNOWN': ['renseignée', 'reported'],
+  'status.MISSING': ['non renseignée', 'not reported'],
+  'status.CONFIDENTIAL': ['confidentielle', 'confidential'],
+  rateLimited: [
+    'L’API limite les requêtes des visiteurs anonymes : nouvel essai automatique dans',
+    'The API limits anonymous visitors’ requests: trying again automatically in',
+  ],
+  seconds: ['s', 's'],
+  rateLimitedHint: [
+    'Un jeton d’accès (ci-dessus) donne une limite plus haute.',
+    'An access token (above) gives a higher limit.',
   ],
   'sel.decisions': ['Décisions de la phase', 'Decisions of the phase'],
   'sel.decisionsDesc': [
@@ -244,14 +267,23 @@ export function createI18n(lang: Lang): I18n {
     timeZone: 'UTC',
   });
   const blank = (value: unknown) => value === null || value === undefined || value === '';
+  // One formatter per number of decimals: making an Intl.NumberFormat costs far more than using
+  // one, and the Sélection page formats thousands of cells.
+  const numbers = new Map<number, Intl.NumberFormat>();
+  const numberFormat = (digits: number) => {
+    let format = numbers.get(digits);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+      numbers.set(digits, format);
+    }
+    return format;
+  };
   return {
     lang,
     t: (key) => TEXT[key][index],
     label: (value) => (blank(value) ? '—' : (ENUMS[value as string]?.[index] ?? String(value))),
     number: (value, digits = 0) =>
-      blank(value)
-        ? '—'
-        : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(Number(value)),
+      blank(value) ? '—' : numberFormat(digits).format(Number(value)),
     euros: (value) => (blank(value) ? '—' : euros.format(Number(value))),
     percent: (value) => (blank(value) ? '—' : percent.format(Number(value))),
     date: (isoDate) =>

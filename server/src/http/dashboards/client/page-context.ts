@@ -1,12 +1,12 @@
-import type { PoleGraphClient } from '@polegraph/client';
-
+import type { Answers } from './api';
 import type { PanelContext } from './chart-panel';
 import { element } from './chart-panel';
 
 export type PageName = 'selection' | 'regions' | 'tendances' | 'pole' | 'membres';
 
 export interface PageContext extends PanelContext {
-  client: PoleGraphClient;
+  /** The dashboards' operations, each answered once per session and variables. */
+  answers: Answers;
   /** The page's filters, from the query string. */
   params: URLSearchParams;
   main: HTMLElement;

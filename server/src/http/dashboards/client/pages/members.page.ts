@@ -1,6 +1,6 @@
 import membersDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-members.graphql';
 import poleMembersDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-pole-members.graphql';
-import { load } from '../api';
+import { categoryChartOption } from '../chart-options';
 import { PALETTE, renderPanel } from '../chart-panel';
 import type { Cell } from '../csv';
 import { filterBar, filterSelect, heading, type PageContext } from '../page-context';
@@ -16,14 +16,16 @@ const CATEGORIES = [
   'OTHER',
 ] as const;
 
-/** Membres: category shares nationally, per region and for one pole. 2 requests. */
+/** Membres: category shares nationally, per region and for one pole. 2–3 requests. */
 export async function renderMembersPage(context: PageContext): Promise<void> {
-  const { client, i18n, params } = context;
+  const { answers, i18n, params } = context;
   const poleSlug = params.get('pole') ?? '';
-  const [{ data }, pole] = await Promise.all([
-    load(() => client.dashboardMembers()),
-    load(() => client.dashboardPoleMembers({ slug: poleSlug })),
+  const [reference, { data }, pole] = await Promise.all([
+    answers.load('dashboardReference'),
+    answers.load('dashboardMembers'),
+    poleSlug ? answers.load('dashboardPoleMembers', { slug: poleSlug }) : Promise.resolve(null),
   ]);
+  const { regions, poles } = reference.data;
   const main = context.main;
   main.append(heading(i18n.t('page.membres')));
   main.append(
@@ -35,7 +37,7 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
         i18n.t('pole'),
         [
           { value: '', label: '—' },
-          ...pole.data.poles.nodes.map((item) => ({ value: item.slug, label: item.name })),
+          ...poles.nodes.map((item) => ({ value: item.slug, label: item.name })),
         ],
         poleSlug,
       ),
@@ -47,11 +49,8 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
     national.get(category)?.count ?? 0,
     national.get(category)?.share ?? '0',
   ]);
-  const percentAxis = {
-    type: 'value',
-    max: 1,
-    axisLabel: { formatter: (value: number) => i18n.percent(value) },
-  };
+  const percent = (value: number) => i18n.percent(value);
+  const categoryLabels = CATEGORIES.map((category) => i18n.label(category));
   main.append(
     renderPanel(context, {
       id: 'members-national',
@@ -65,35 +64,26 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
       ],
       rows: nationalRows,
       height: 280,
-      option: {
-        tooltip: {},
-        grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-        xAxis: { ...percentAxis, max: undefined },
-        yAxis: {
-          type: 'category',
-          data: CATEGORIES.map((category) => i18n.label(category)),
-          inverse: true,
-        },
+      option: categoryChartOption({
+        orientation: 'bars',
+        categories: categoryLabels,
+        valueAxes: [{ format: percent }],
         series: [
           {
             type: 'bar',
             data: nationalRows.map((row) => Number(row[2])),
-            itemStyle: { color: PALETTE[0] },
-            label: {
-              show: true,
-              position: 'right',
-              formatter: (item: { value: number }) => i18n.percent(item.value),
-            },
+            color: PALETTE[0]!,
+            labels: (item) => percent(item.value!),
           },
         ],
-      },
+      }),
       notes: [i18n.t('mem.publishedNote')],
     }),
   );
 
-  if (poleSlug) {
+  if (pole) {
     const poleGroups = new Map(pole.data.byPole.map((group) => [group.key.category ?? '', group]));
-    const poleName = pole.data.poles.nodes.find((item) => item.slug === poleSlug)?.name ?? poleSlug;
+    const poleName = poles.nodes.find((item) => item.slug === poleSlug)?.name ?? poleSlug;
     const poleRows: Cell[][] = CATEGORIES.map((category) => [
       category,
       poleGroups.get(category)?.count ?? 0,
@@ -120,34 +110,25 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
         ],
         rows: poleRows,
         height: 320,
-        option: {
-          tooltip: { trigger: 'axis' },
-          legend: { top: 0 },
-          grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-          xAxis: {
-            type: 'value',
-            axisLabel: { formatter: (value: number) => i18n.percent(value) },
-          },
-          yAxis: {
-            type: 'category',
-            data: CATEGORIES.map((category) => i18n.label(category)),
-            inverse: true,
-          },
+        option: categoryChartOption({
+          orientation: 'bars',
+          categories: categoryLabels,
+          valueAxes: [{ format: percent }],
           series: [
             {
               type: 'bar',
               name: poleName,
               data: poleRows.map((row) => Number(row[2])),
-              itemStyle: { color: PALETTE[1] },
+              color: PALETTE[1]!,
             },
             {
               type: 'bar',
               name: i18n.t('national'),
               data: poleRows.map((row) => Number(row[3])),
-              itemStyle: { color: PALETTE[0] },
+              color: PALETTE[0]!,
             },
           ],
-        },
+        }),
       }),
     );
   }
@@ -161,7 +142,7 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
     data.byRegion.find(
       (group) => group.key.region?.code === code && group.key.category === category,
     )?.count ?? 0;
-  const regionRows: Cell[][] = data.regions.flatMap((region) =>
+  const regionRows: Cell[][] = regions.flatMap((region) =>
     CATEGORIES.map((category) => {
       const count = countOf(region.code, category);
       const total = totals.get(region.code) ?? 0;
@@ -181,24 +162,23 @@ export async function renderMembersPage(context: PageContext): Promise<void> {
         { label: i18n.t('share'), format: (cell) => i18n.percent(cell as number) },
       ],
       rows: regionRows,
-      height: 40 + data.regions.length * 26 + 40,
-      option: {
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
-        grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
-        xAxis: percentAxis,
-        yAxis: { type: 'category', data: data.regions.map((region) => region.name), inverse: true },
+      height: 40 + regions.length * 26 + 40,
+      option: categoryChartOption({
+        orientation: 'bars',
+        categories: regions.map((region) => region.name),
+        valueAxes: [{ format: percent, max: 1 }],
+        legendRows: 2,
         series: CATEGORIES.map((category, index) => ({
           type: 'bar',
           stack: 'share',
           name: i18n.label(category),
-          data: data.regions.map((region) => {
+          data: regions.map((region) => {
             const total = totals.get(region.code) ?? 0;
             return total ? Number((countOf(region.code, category) / total).toFixed(4)) : 0;
           }),
-          itemStyle: { color: PALETTE[index] },
+          color: PALETTE[index]!,
         })),
-      },
+      }),
     }),
   );
 }

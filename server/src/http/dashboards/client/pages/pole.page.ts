@@ -1,20 +1,22 @@
 import profileDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-pole-profile.graphql';
-import { isConfidential, load } from '../api';
-import { element, PALETTE, renderPanel } from '../chart-panel';
+import { isConfidential } from '../api';
+import { barOption, categoryChartOption } from '../chart-options';
+import { type ChartSpec, element, PALETTE, renderPanel } from '../chart-panel';
 import type { Cell } from '../csv';
 import { filterBar, filterSelect, heading, type PageContext } from '../page-context';
-import { barOption } from './regions.page';
+import { projectsByStatusPanel } from '../projects-by-status-panel';
 
-/** Profil d'un pôle: yearly figures, projects by status, labels, decisions. 1–2 requests. */
+/** Profil d'un pôle: yearly figures, projects by status, labels, decisions. 2 requests. */
 export async function renderPolePage(context: PageContext): Promise<void> {
-  const { client, i18n, params } = context;
-  let slug = params.get('pole') ?? '';
-  let loaded = await load(() => client.dashboardPoleProfile({ slug }));
-  if (!slug) {
-    // No pole named: the first one (the list came with the first answer).
-    slug = loaded.data.poles.nodes[0]?.slug ?? '';
-    if (slug) loaded = await load(() => client.dashboardPoleProfile({ slug }));
-  }
+  const { answers, i18n, params } = context;
+  const named = params.get('pole') ?? '';
+  const referenceAnswer = answers.load('dashboardReference');
+  // No pole named: the first one of the list (asked first then; otherwise both at once).
+  const slug = named || ((await referenceAnswer).data.poles.nodes[0]?.slug ?? '');
+  const [reference, loaded] = await Promise.all([
+    referenceAnswer,
+    answers.load('dashboardPoleProfile', { slug }),
+  ]);
   const { data } = loaded;
   const pole = data.pole;
   const main = context.main;
@@ -28,7 +30,7 @@ export async function renderPolePage(context: PageContext): Promise<void> {
         context,
         'pole',
         i18n.t('pole.pick'),
-        data.poles.nodes.map((item) => ({ value: item.slug, label: item.name })),
+        reference.data.poles.nodes.map((item) => ({ value: item.slug, label: item.name })),
         slug,
       ),
     ),
@@ -61,124 +63,84 @@ export async function renderPolePage(context: PageContext): Promise<void> {
     { label: i18n.t('members'), format: (cell: Cell) => i18n.number(cell as number) },
     { label: i18n.t('europeFte'), format: (cell: Cell) => i18n.number(cell as string, 1) },
   ];
-  const grid = element('div', { class: 'grid' });
-  main.append(grid);
-  grid.append(
+  const yearLabels = years.map((year) => String(year.year));
+  // The two charts of the yearly figures share their rows, table and confidentiality.
+  const yearPanel = (spec: Pick<ChartSpec, 'id' | 'title' | 'description' | 'option'>) =>
     renderPanel(context, {
-      id: `pole-${slug}-budget`,
-      title: i18n.t('pole.years'),
-      description: i18n.t('pole.yearsDesc'),
+      ...spec,
       operation: { document: profileDocument, variables },
       columns: yearColumns,
       rows: yearRows,
       notice: yearsHidden ? i18n.t('confidential') : undefined,
       height: 300,
-      option: {
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
-        grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: years.map((year) => String(year.year)) },
-        yAxis: [
-          {
-            type: 'value',
-            name: '€',
-            axisLabel: { formatter: (value: number) => i18n.number(value / 1e6, 1) + ' M' },
-          },
-          {
-            type: 'value',
-            min: 0,
-            max: 1,
-            axisLabel: { formatter: (value: number) => i18n.percent(value) },
-          },
+    });
+  const grid = element('div', { class: 'grid' });
+  main.append(grid);
+  grid.append(
+    yearPanel({
+      id: `pole-${slug}-budget`,
+      title: i18n.t('pole.years'),
+      description: i18n.t('pole.yearsDesc'),
+      option: categoryChartOption({
+        orientation: 'columns',
+        categories: yearLabels,
+        valueAxes: [
+          { name: '€', format: (value) => i18n.number(value / 1e6, 1) + ' M' },
+          { min: 0, max: 1, format: (value) => i18n.percent(value) },
         ],
         series: [
           {
             type: 'bar',
             name: i18n.t('budget'),
             data: years.map((year) => Number(year.budget)),
-            itemStyle: { color: PALETTE[0] },
+            color: PALETTE[0]!,
           },
           {
             type: 'line',
             name: i18n.t('privateShare'),
-            yAxisIndex: 1,
+            secondAxis: true,
             data: years.map((year) => Number(year.privateFundingShare)),
-            itemStyle: { color: PALETTE[5] },
-            markLine: {
-              symbol: 'none',
-              data: [{ yAxis: 0.5, label: { formatter: '50 %' } }],
-              lineStyle: { type: 'dashed', color: '#333' },
-            },
+            color: PALETTE[5]!,
+            marks: [{ value: 0.5, label: '50 %' }],
           },
         ],
-      },
+      }),
     }),
   );
   grid.append(
-    renderPanel(context, {
+    yearPanel({
       id: `pole-${slug}-members`,
       title: i18n.t('pole.staff'),
       description: i18n.t('pole.staffDesc'),
-      operation: { document: profileDocument, variables },
-      columns: yearColumns,
-      rows: yearRows,
-      notice: yearsHidden ? i18n.t('confidential') : undefined,
-      height: 300,
-      option: {
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
-        grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: years.map((year) => String(year.year)) },
-        yAxis: [{ type: 'value' }, { type: 'value' }],
+      option: categoryChartOption({
+        orientation: 'columns',
+        categories: yearLabels,
+        valueAxes: [{}, {}],
         series: [
           {
             type: 'line',
             name: i18n.t('members'),
             data: years.map((year) => year.membersCount),
-            itemStyle: { color: PALETTE[0] },
+            color: PALETTE[0]!,
           },
           {
             type: 'line',
             name: i18n.t('europeFte'),
-            yAxisIndex: 1,
+            secondAxis: true,
             data: years.map((year) => Number(year.europeTeamFte)),
-            itemStyle: { color: PALETTE[1] },
+            color: PALETTE[1]!,
           },
         ],
-      },
+      }),
     }),
   );
-  const statusRows: Cell[][] = data.projectsByStatus.map((group) => [
-    group.key.status ?? null,
-    group.count,
-    group.sum.publicFundingGranted ?? null,
-  ]);
   grid.append(
-    renderPanel(context, {
+    projectsByStatusPanel(context, {
       id: `pole-${slug}-projects`,
       title: i18n.t('pole.projects'),
       description: i18n.t('pole.projectsDesc'),
       operation: { document: profileDocument, variables },
-      columns: [
-        { label: i18n.t('status'), format: (cell) => i18n.label(cell as string) },
-        { label: i18n.t('projects'), format: (cell) => i18n.number(cell as number) },
-        {
-          label: i18n.t('fundingGranted'),
-          format: (cell) =>
-            cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string),
-        },
-      ],
-      rows: statusRows,
-      height: 240,
-      option: barOption(
-        statusRows.map((row) => i18n.label(row[0] as string)),
-        statusRows.map((row) => row[1] as number),
-        i18n.number,
-        PALETTE[2],
-      ),
-      notes: statusRows.some((row) => row[2] === null)
-        ? [i18n.t('confidential')]
-        : [i18n.t('reg.fundingNote')],
+      groups: data.projectsByStatus,
     }),
   );
   const labelRows: Cell[][] = pole.clusterLabels.map((label) => [
@@ -210,7 +172,7 @@ export async function renderPolePage(context: PageContext): Promise<void> {
             // An unpublished score stays a gap in the chart, not a zero.
             labelRows.map((row) => (row[2] === null ? null : Number(row[2]))),
             (value) => i18n.number(value, 2),
-            PALETTE[1],
+            PALETTE[1]!,
           )
         : null,
     }),
@@ -236,21 +198,17 @@ export async function renderPolePage(context: PageContext): Promise<void> {
       rows: decisionRows,
       height: 220,
       option: decisionRows.length
-        ? {
-            tooltip: {},
-            grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-            xAxis: {
-              type: 'category',
-              data: decisionRows.map(
-                (row) => `${i18n.t('phase')} ${row[0]} · ${i18n.date(row[1] as string)}`,
-              ),
-            },
-            yAxis: { type: 'value', name: i18n.t('duration') },
+        ? categoryChartOption({
+            orientation: 'columns',
+            categories: decisionRows.map(
+              (row) => `${i18n.t('phase')} ${row[0]} · ${i18n.date(row[1] as string)}`,
+            ),
+            valueAxes: [{ name: i18n.t('duration') }],
             series: [
               {
                 type: 'bar',
                 data: decisionRows.map((row) => ({
-                  value: row[3] ?? 0,
+                  value: (row[3] as number | null) ?? 0,
                   itemStyle: {
                     color:
                       row[2] === 'LABELLED'
@@ -260,15 +218,11 @@ export async function renderPolePage(context: PageContext): Promise<void> {
                           : '#c62828',
                   },
                 })),
-                label: {
-                  show: true,
-                  position: 'top',
-                  formatter: (item: { dataIndex: number }) =>
-                    i18n.label(decisionRows[item.dataIndex]?.[2] as string),
-                },
+                color: '#c62828',
+                labels: (item) => i18n.label(decisionRows[item.dataIndex]?.[2] as string),
               },
             ],
-          }
+          })
         : null,
     }),
   );

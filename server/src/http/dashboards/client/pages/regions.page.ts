@@ -1,9 +1,10 @@
 import detailDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-region-detail.graphql';
 import regionsDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-regions.graphql';
-import { load } from '../api';
+import { barOption } from '../chart-options';
 import { element, PALETTE, renderPanel } from '../chart-panel';
 import type { Cell } from '../csv';
 import { filterBar, filterSelect, heading, type PageContext } from '../page-context';
+import { projectsByStatusPanel } from '../projects-by-status-panel';
 
 /** Grid cartogram of the 18 regions (column, row): no geometry file, overseas on the last row. */
 const TILES: Record<string, [number, number, string]> = {
@@ -30,18 +31,21 @@ const TILES: Record<string, [number, number, string]> = {
 const MEASURES = ['members', 'projects', 'european', 'funding'] as const;
 type Measure = (typeof MEASURES)[number];
 
-/** Régions: a tile map coloured by a measure, a table, and a region's detail. 1–2 requests. */
+/** Régions: a tile map coloured by a measure, a table, and a region's detail. 2–3 requests. */
 export async function renderRegionsPage(context: PageContext): Promise<void> {
-  const { client, i18n, params } = context;
+  const { answers, i18n, params } = context;
   const measure = (MEASURES as readonly string[]).includes(params.get('measure') ?? '')
     ? (params.get('measure') as Measure)
     : 'members';
   const selected = params.get('region') ?? '';
-  const [overview, detail] = await Promise.all([
-    load(() => client.dashboardRegions()),
-    selected ? load(() => client.dashboardRegionDetail({ code: selected })) : Promise.resolve(null),
+  const [reference, overview, detail] = await Promise.all([
+    answers.load('dashboardReference'),
+    answers.load('dashboardRegions'),
+    selected ? answers.load('dashboardRegionDetail', { code: selected }) : Promise.resolve(null),
   ]);
   const data = overview.data;
+  const regions = reference.data.regions;
+  const labelledPoles = reference.data.poles.nodes.filter((pole) => pole.status === 'LABELLED');
   const measureLabel: Record<Measure, string> = {
     members: i18n.t('members'),
     projects: i18n.t('projects'),
@@ -66,7 +70,7 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
         i18n.t('region'),
         [
           { value: '', label: '—' },
-          ...data.regions.map((region) => ({ value: region.code, label: region.name })),
+          ...regions.map((region) => ({ value: region.code, label: region.name })),
         ],
         selected,
       ),
@@ -79,11 +83,11 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
   const projects = byCode(data.projectsByRegion);
   const european = byCode(data.europeanByRegion);
   const poleCounts = new Map<number, number>();
-  for (const pole of data.poles.nodes) {
+  for (const pole of labelledPoles) {
     poleCounts.set(pole.headquartersRegionId, (poleCounts.get(pole.headquartersRegionId) ?? 0) + 1);
   }
   // Funding: null where the caller may see no amount — never drawn as a zero.
-  const rows: Cell[][] = data.regions.map((region) => [
+  const rows: Cell[][] = regions.map((region) => [
     region.name,
     region.code,
     poleCounts.get(region.databaseId) ?? 0,
@@ -116,7 +120,7 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
   const tiles = element('div', { class: 'tiles' });
   tiles.setAttribute('role', 'list');
   tiles.setAttribute('aria-label', i18n.t('reg.mapDesc'));
-  data.regions.forEach((region, index) => {
+  regions.forEach((region, index) => {
     const place = TILES[region.code];
     if (!place) return;
     const value = values[index] ?? null;
@@ -161,9 +165,7 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
         },
       ],
       rows,
-      rowLinks: data.regions.map((region) =>
-        context.href('regions', { measure, region: region.code }),
-      ),
+      rowLinks: regions.map((region) => context.href('regions', { measure, region: region.code })),
       option: null,
       custom: tiles,
       notice: fundingHidden ? i18n.t('confidential') : undefined,
@@ -175,7 +177,7 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
     layout.append(element('p', { class: 'hint' }, i18n.t('reg.clickHint')));
     return;
   }
-  const region = data.regions.find((item) => item.code === selected);
+  const region = regions.find((item) => item.code === selected);
   const side = element('div', { class: 'region-detail' });
   layout.append(side);
   side.append(
@@ -185,7 +187,7 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
       `${i18n.t('reg.detail')}${i18n.t('colon')}${region?.name ?? selected}`,
     ),
   );
-  const regionPoles = data.poles.nodes.filter(
+  const regionPoles = labelledPoles.filter(
     (pole) => pole.headquartersRegionId === region?.databaseId,
   );
   const poleList = element('ul', { class: 'pole-list' });
@@ -217,71 +219,19 @@ export async function renderRegionsPage(context: PageContext): Promise<void> {
         categoryRows.map((row) => i18n.label(row[0] as string)),
         categoryRows.map((row) => row[1] as number),
         i18n.number,
-        PALETTE[0],
+        PALETTE[0]!,
       ),
     }),
   );
-  const statusRows: Cell[][] = detail.data.projectsByStatus.map((group) => [
-    group.key.status ?? null,
-    group.count,
-    group.sum.publicFundingGranted ?? null,
-  ]);
   side.append(
-    renderPanel(context, {
+    projectsByStatusPanel(context, {
       id: `region-${selected}-projects`,
       title: i18n.t('reg.projectsByStatus'),
       description: i18n.t('reg.projectsDesc'),
       operation: { document: detailDocument, variables: { code: selected } },
-      columns: [
-        { label: i18n.t('status'), format: (cell) => i18n.label(cell as string) },
-        { label: i18n.t('projects'), format: (cell) => i18n.number(cell as number) },
-        {
-          label: i18n.t('fundingGranted'),
-          format: (cell) =>
-            cell === null ? i18n.t('confidentialShort') : i18n.euros(cell as string),
-        },
-      ],
-      rows: statusRows,
-      height: 240,
-      option: barOption(
-        statusRows.map((row) => i18n.label(row[0] as string)),
-        statusRows.map((row) => row[1] as number),
-        i18n.number,
-        PALETTE[2],
-      ),
-      notes: statusRows.some((row) => row[2] === null)
-        ? [i18n.t('confidential')]
-        : [i18n.t('reg.fundingNote')],
+      groups: detail.data.projectsByStatus,
     }),
   );
-}
-
-/** Horizontal bars of one series. */
-export function barOption(
-  labels: string[],
-  values: (number | null)[],
-  format: (value: number) => string,
-  color: string,
-) {
-  return {
-    tooltip: {},
-    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: (value: number) => format(value) } },
-    yAxis: { type: 'category', data: labels, inverse: true },
-    series: [
-      {
-        type: 'bar',
-        data: values,
-        itemStyle: { color },
-        label: {
-          show: true,
-          position: 'right',
-          formatter: (item: { value: number | null }) =>
-            item.value === null ? '—' : format(item.value),
-        },
-      },
-    ],
-  };
 }
 
 /** Light to dark blue, for a share of the largest value. */

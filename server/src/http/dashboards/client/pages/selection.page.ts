@@ -1,30 +1,29 @@
 import selectionDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-selection.graphql';
-import assessmentsDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-selection-assessments.graphql';
-import { load, storedToken } from '../api';
-import { escapeHtml, PALETTE, renderPanel } from '../chart-panel';
+import { categoryChartOption } from '../chart-options';
+import { PALETTE, renderPanel } from '../chart-panel';
 import type { Cell } from '../csv';
+import { type HeatCell, heatTable, type HeatValue } from '../heat-table';
 import { filterBar, filterSelect, heading, type PageContext } from '../page-context';
 
-/** Sélection: every pole of a phase against each criterion; its decision. 3 requests. */
+/**
+ * Sélection: every pole of a phase against each criterion, its decision. 2 requests (3 with a
+ * theme): the reference lists, the phase's dashboard with its assessments, the theme's poles.
+ */
 export async function renderSelectionPage(context: PageContext): Promise<void> {
-  const { client, i18n, params } = context;
-  const phases = (await load(() => client.dashboardPhases())).data.labellingPhases;
-  const phase = Number(params.get('phase')) || currentPhase(phases);
+  const { answers, i18n, params } = context;
+  const asked = Number(params.get('phase')) || null;
   const region = params.get('region') ?? '';
   const theme = params.get('theme') ?? '';
-  const variables = { phase, ...(theme ? { theme, withTheme: true } : {}) };
-  // Anonymous callers' bucket (1,000 points) cannot hold both at once: the larger one first,
-  // while it is fullest. A token's bucket can: both at once.
-  const assessmentsAnswer = load(() => client.dashboardSelectionAssessments({ phase }));
-  if (!storedToken()) await assessmentsAnswer;
-  const [assessments, { data }] = await Promise.all([
-    assessmentsAnswer,
-    load(() => client.dashboardSelection(variables)),
+  const [reference, loaded, themeAnswer] = await Promise.all([
+    answers.load('dashboardReference'),
+    // Without a phase in the URL, the server opens the running one: no request to find it first.
+    answers.load('dashboardSelection', asked ? { phase: asked } : {}),
+    theme ? answers.load('dashboardThemePoles', { theme }) : Promise.resolve(null),
   ]);
-  const reference = data;
-  const selection = data.selection;
+  const selection = loaded.data.selection;
+  const phase = selection?.phase.number ?? asked ?? 0;
   const main = context.main;
-  main.append(heading(`${i18n.t('sel.heading')} ${selection?.phase.number ?? phase}`));
+  main.append(heading(`${i18n.t('sel.heading')} ${phase}`));
   main.append(
     filterBar(
       context,
@@ -32,7 +31,7 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
         context,
         'phase',
         i18n.t('phase'),
-        phases.map((item) => ({
+        reference.data.labellingPhases.map((item) => ({
           value: String(item.number),
           label: `${item.name} (${item.startYear}–${item.endYear})`,
         })),
@@ -44,7 +43,7 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
         i18n.t('region'),
         [
           { value: '', label: i18n.t('all') },
-          ...reference.regions.map((item) => ({ value: item.code, label: item.name })),
+          ...reference.data.regions.map((item) => ({ value: item.code, label: item.name })),
         ],
         region,
       ),
@@ -54,7 +53,7 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
         i18n.t('theme'),
         [
           { value: '', label: i18n.t('allMasc') },
-          ...reference.themes.map((item) => ({
+          ...reference.data.themes.map((item) => ({
             value: item.code,
             label: i18n.lang === 'fr' ? item.name : item.nameEn,
           })),
@@ -65,25 +64,30 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
   );
   if (!selection) return;
 
-  const regionIdOfCode = new Map(reference.regions.map((item) => [item.code, item.databaseId]));
-  const regionNameOfId = new Map(reference.regions.map((item) => [item.databaseId, item.name]));
-  const themePoles = theme
-    ? new Set((data.themePoles?.nodes ?? []).map((pole) => pole.slug))
+  const regions = reference.data.regions;
+  const regionIdOfCode = new Map(regions.map((item) => [item.code, item.databaseId]));
+  const regionNameOfId = new Map(regions.map((item) => [item.databaseId, item.name]));
+  const themePoles = themeAnswer
+    ? new Set(themeAnswer.data.poles.nodes.map((pole) => pole.slug))
     : null;
-  const assessed = assessments.data.selection?.rows ?? [];
-  const rows = selection.rows
-    .map((row, index) => ({ ...row, criteria: assessed[index]?.criteria ?? [] }))
-    .filter(
-      (row) =>
-        (!region || row.pole.headquartersRegionId === regionIdOfCode.get(region)) &&
-        (!themePoles || themePoles.has(row.pole.slug)),
-    );
+  const rows = selection.rows.filter(
+    (row) =>
+      (!region || row.pole.headquartersRegionId === regionIdOfCode.get(region)) &&
+      (!themePoles || themePoles.has(row.pole.slug)),
+  );
   const criteria = selection.criteria;
+  const links = rows.map((row) => context.href('pole', { pole: row.pole.slug }));
+  const variables = { phase };
 
-  // The heat map: one cell per pole and criterion, 1 met, 0 not met, -1 no value.
+  // What a cell says: its value against the threshold, or why it has none.
+  const valueText = (assessment: { value: string | null; valueStatus: string }) =>
+    assessment.valueStatus === 'CONFIDENTIAL'
+      ? i18n.t('confidentialShort')
+      : assessment.value === null
+        ? i18n.t('missing')
+        : i18n.number(assessment.value, 4);
   const matrixRows: Cell[][] = [];
-  const cells: [number, number, number][] = [];
-  rows.forEach((row, y) => {
+  rows.forEach((row) => {
     row.criteria.forEach((assessment, x) => {
       matrixRows.push([
         row.pole.name,
@@ -92,22 +96,38 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
         row.decision?.durationYears ?? null,
         criteria[x]?.code ?? '',
         assessment.value ?? null,
+        assessment.valueStatus,
         assessment.threshold,
         assessment.met === null ? null : assessment.met,
       ]);
-      cells.push([x, y, assessment.met === null ? -1 : assessment.met ? 1 : 0]);
     });
   });
-  const poleNames = rows.map((row) => row.pole.name);
-  const links = rows.map((row) => context.href('pole', { pole: row.pole.slug }));
-  const formatValue = (cell: Cell) =>
-    cell === null ? i18n.t('noValue') : i18n.number(cell as string, 4);
+  const heatCells: HeatCell[][] = rows.map((row) =>
+    row.criteria.map((assessment, x) => {
+      const state: HeatValue =
+        assessment.valueStatus === 'CONFIDENTIAL'
+          ? 'confidential'
+          : assessment.met === null
+            ? 'missing'
+            : assessment.met
+              ? 'met'
+              : 'unmet';
+      return {
+        state,
+        label:
+          `${criteria[x]?.name ?? ''}${i18n.t('colon')}${valueText(assessment)}` +
+          ` / ${i18n.t('threshold').toLowerCase()} ${i18n.number(assessment.threshold, 4)}` +
+          ` (${i18n.t(`heat.${state}`)})`,
+      };
+    }),
+  );
+  const title = i18n.t('sel.matrix');
   context.main.append(
     renderPanel(context, {
       id: `selection-phase-${phase}-criteria`,
-      title: i18n.t('sel.matrix'),
+      title,
       description: `${i18n.t('sel.matrixDesc')} ${selection.indicatorsYear}.`,
-      operation: { document: assessmentsDocument, variables: { phase } },
+      operation: { document: selectionDocument, variables },
       columns: [
         { label: i18n.t('pole') },
         { label: i18n.t('region') },
@@ -117,7 +137,14 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
         },
         { label: i18n.t('duration'), format: (cell) => i18n.number(cell as number) },
         { label: i18n.t('criterion') },
-        { label: i18n.t('value'), format: formatValue },
+        {
+          label: i18n.t('value'),
+          format: (cell) => (cell === null ? i18n.t('noValue') : i18n.number(cell as string, 4)),
+        },
+        {
+          label: i18n.t('valueStatus'),
+          format: (cell) => i18n.t(`status.${cell as 'KNOWN' | 'MISSING' | 'CONFIDENTIAL'}`),
+        },
         { label: i18n.t('threshold'), format: (cell) => i18n.number(cell as string, 4) },
         {
           label: i18n.t('met'),
@@ -126,48 +153,23 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
         },
       ],
       rows: matrixRows,
-      rowLinks: rows.flatMap((row, index) => row.criteria.map(() => links[index])),
-      height: Math.max(160, 60 + rows.length * 20),
-      option: {
-        tooltip: {
-          formatter: (item: { value: [number, number, number] }) => {
-            const [x, y] = item.value;
-            const assessment = rows[y]?.criteria[x];
-            const decision = rows[y]?.decision;
-            return `${escapeHtml(poleNames[y] ?? '')} · ${decision ? i18n.label(decision.outcome) : i18n.t('none')}<br>${escapeHtml(criteria[x]?.name ?? '')}${i18n.t('colon')}${formatValue(assessment?.value ?? null)} / ${i18n.number(assessment?.threshold, 4)}`;
-          },
-        },
-        grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
-        xAxis: {
-          type: 'category',
-          position: 'top',
-          // Short column names (C1…C11), spelled out in the note under the chart.
-          data: criteria.map((_item, index) => `C${index + 1}`),
-          axisLabel: { fontSize: 9, interval: 0, hideOverlap: false },
-        },
-        yAxis: {
-          type: 'category',
-          data: poleNames,
-          inverse: true,
-          axisLabel: {
-            fontSize: 10,
-            width: Math.min(170, Math.round(window.innerWidth * 0.3)),
-            overflow: 'truncate',
-          },
-        },
-        visualMap: {
-          type: 'piecewise',
-          show: false,
-          pieces: [
-            { value: 1, color: '#1a7f37', label: i18n.t('yes') },
-            { value: 0, color: '#c62828', label: i18n.t('no') },
-            { value: -1, color: '#d0d7de', label: i18n.t('noValue') },
-          ],
-        },
-        series: [
-          { type: 'heatmap', data: cells, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
-        ],
-      },
+      rowLinks: rows.flatMap((row, index) => row.criteria.map(() => links[index] ?? null)),
+      option: null,
+      custom: heatTable(context, {
+        label: `${title}. ${i18n.t('heat.keys')}`,
+        columns: criteria.map((item, index) => ({
+          short: `C${index + 1}`,
+          name: `${item.name} (${i18n.t('threshold').toLowerCase()} ${i18n.number(item.threshold, 4)})`,
+        })),
+        rows: rows.map((row, index) => ({
+          name: row.pole.name,
+          detail: row.decision
+            ? `${i18n.label(row.decision.outcome)}${row.decision.durationYears ? ` (${row.decision.durationYears} ${i18n.lang === 'fr' ? 'ans' : 'yrs'})` : ''}`
+            : i18n.t('none'),
+          href: links[index] ?? '',
+          cells: heatCells[index] ?? [],
+        })),
+      }),
       notes: [
         criteria
           .map(
@@ -175,13 +177,8 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
               `C${index + 1}${i18n.t('colon')}${item.name} (${i18n.t('threshold').toLowerCase()} ${i18n.number(item.threshold, 4)})`,
           )
           .join(' · '),
-        i18n.t('sel.nullNote'),
+        i18n.t('sel.statusNote'),
       ],
-      onClick: (item) => {
-        const y = (item.value as [number, number, number])[1];
-        const link = links[y];
-        if (link) context.go(link);
-      },
     }),
   );
 
@@ -217,29 +214,19 @@ export async function renderSelectionPage(context: PageContext): Promise<void> {
       ],
       rows: decisionRows,
       height: 240,
-      option: {
-        tooltip: {},
-        grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', axisLabel: { formatter: (value: number) => i18n.number(value) } },
-        yAxis: { type: 'category', data: decisionRows.map(decisionLabel), inverse: true },
+      option: categoryChartOption({
+        orientation: 'bars',
+        categories: decisionRows.map(decisionLabel),
+        valueAxes: [{ format: (value) => i18n.number(value) }],
         series: [
           {
             type: 'bar',
-            data: decisionRows.map((row) => row[2]),
-            itemStyle: { color: PALETTE[0] },
-            label: { show: true, position: 'right' },
+            data: decisionRows.map((row) => row[2] as number),
+            color: PALETTE[0]!,
+            labels: true,
           },
         ],
-      },
+      }),
     }),
   );
-}
-
-/** The phase running this year, else the latest one that has started. */
-function currentPhase(phases: { number: number; startYear: number; endYear: number }[]): number {
-  const year = new Date().getFullYear();
-  const running = phases.find((item) => item.startYear <= year && year <= item.endYear);
-  if (running) return running.number;
-  const started = phases.filter((item) => item.startYear <= year);
-  return (started.at(-1) ?? phases.at(-1))?.number ?? 1;
 }

@@ -1,16 +1,19 @@
 import trendsDocument from '../../../../../../client-sdk/src/operations/dashboards/dashboard-trends.graphql';
-import { load } from '../api';
+import { categoryChartOption } from '../chart-options';
 import { PALETTE, renderPanel } from '../chart-panel';
 import type { Cell } from '../csv';
 import { filterBar, filterSelect, heading, type PageContext } from '../page-context';
 
 const LEVELS = ['EUROPEAN', 'NATIONAL', 'REGIONAL'] as const;
 
-/** Tendances: projects by year and level, European projects per phase, France 2030. 1 request. */
+/** Tendances: projects by year and level, European projects per phase, France 2030. 2 requests. */
 export async function renderTrendsPage(context: PageContext): Promise<void> {
-  const { client, i18n, params } = context;
-  const { data } = await load(() => client.dashboardTrends());
-  const phases = data.labellingPhases;
+  const { answers, i18n, params } = context;
+  const [reference, { data }] = await Promise.all([
+    answers.load('dashboardReference'),
+    answers.load('dashboardTrends'),
+  ]);
+  const phases = reference.data.labellingPhases;
   const level = (LEVELS as readonly string[]).includes(params.get('level') ?? '')
     ? params.get('level')!
     : '';
@@ -60,10 +63,7 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
   // Phase boundaries: a line before each phase's first year on the category axis.
   const phaseLines = phases
     .filter((phase) => shownYears.includes(phase.startYear))
-    .map((phase) => ({
-      xAxis: String(phase.startYear),
-      label: { formatter: `${i18n.t('phase')} ${phase.number}`, position: 'insideEndTop' },
-    }));
+    .map((phase) => ({ at: String(phase.startYear), label: `${i18n.t('phase')} ${phase.number}` }));
   const notes = undated > 0 ? [`${i18n.number(undated)} ${i18n.t('tr.undated')}.`] : [];
   main.append(
     renderPanel(context, {
@@ -78,32 +78,20 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
       ],
       rows,
       height: 340,
-      option: {
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
-        grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: shownYears.map(String) },
-        yAxis: { type: 'value', axisLabel: { formatter: (value: number) => i18n.number(value) } },
+      option: categoryChartOption({
+        orientation: 'columns',
+        categories: shownYears.map(String),
+        valueAxes: [{ format: (value) => i18n.number(value) }],
         series: shownLevels.map((programmeLevel, index) => ({
           type: 'bar',
           stack: 'projects',
           name: i18n.label(programmeLevel),
           data: shownYears.map((year) => countOf(year, programmeLevel)),
-          itemStyle: {
-            color:
-              PALETTE[LEVELS.indexOf(programmeLevel as (typeof LEVELS)[number])] ?? PALETTE[index],
-          },
-          ...(index === 0
-            ? {
-                markLine: {
-                  symbol: 'none',
-                  lineStyle: { color: '#333', type: 'dashed' },
-                  data: phaseLines,
-                },
-              }
-            : {}),
+          color:
+            PALETTE[LEVELS.indexOf(programmeLevel as (typeof LEVELS)[number])] ?? PALETTE[index]!,
+          marks: index === 0 ? phaseLines : [],
         })),
-      },
+      }),
       notes,
     }),
   );
@@ -135,29 +123,24 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
       ],
       rows: europeanRows,
       height: 280,
-      option: {
-        tooltip: {},
-        grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: europeanRows.map((row) => String(row[0]).split(' (')[0]) },
-        yAxis: { type: 'value', axisLabel: { formatter: (value: number) => i18n.number(value) } },
+      option: categoryChartOption({
+        orientation: 'columns',
+        categories: europeanRows.map((row) => String(row[0]).split(' (')[0] ?? ''),
+        valueAxes: [{ format: (value) => i18n.number(value) }],
         series: [
           {
             type: 'bar',
-            data: europeanRows.map((row) => row[1]),
-            itemStyle: { color: PALETTE[0] },
-            label: {
-              show: true,
-              position: 'top',
-              formatter: (item: { dataIndex: number; value: number }) => {
-                const growth = europeanRows[item.dataIndex]?.[2];
-                return growth === null || growth === undefined
-                  ? i18n.number(item.value)
-                  : `${i18n.number(item.value)} (${Number(growth) >= 0 ? '+' : ''}${i18n.percent(growth as number)})`;
-              },
+            data: europeanRows.map((row) => row[1] as number),
+            color: PALETTE[0]!,
+            labels: (item) => {
+              const growth = europeanRows[item.dataIndex]?.[2];
+              return growth === null || growth === undefined
+                ? i18n.number(item.value)
+                : `${i18n.number(item.value)} (${Number(growth) >= 0 ? '+' : ''}${i18n.percent(growth as number)})`;
             },
           },
         ],
-      },
+      }),
     }),
   );
 
@@ -176,20 +159,19 @@ export async function renderTrendsPage(context: PageContext): Promise<void> {
       ],
       rows: f2030Rows,
       height: 260,
-      option: {
-        tooltip: {},
-        grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: f2030Rows.map((row) => String(row[0])) },
-        yAxis: { type: 'value', axisLabel: { formatter: (value: number) => i18n.number(value) } },
+      option: categoryChartOption({
+        orientation: 'columns',
+        categories: f2030Rows.map((row) => String(row[0])),
+        valueAxes: [{ format: (value) => i18n.number(value) }],
         series: [
           {
             type: 'bar',
-            data: f2030Rows.map((row) => row[1]),
-            itemStyle: { color: PALETTE[2] },
-            label: { show: true, position: 'top' },
+            data: f2030Rows.map((row) => row[1] as number),
+            color: PALETTE[2]!,
+            labels: true,
           },
         ],
-      },
+      }),
     }),
   );
 }
