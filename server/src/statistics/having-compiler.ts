@@ -28,7 +28,8 @@ type HavingInput = Record<string, unknown>;
 
 const MAX_HAVING_DEPTH = 8;
 
-function isMeasure(
+/** Whether a `having` entry is one aggregate, not a group of them (`sum: { … }`). */
+export function isMeasure(
   entry: AggregateMeasure | Record<string, AggregateMeasure>,
 ): entry is AggregateMeasure {
   return typeof (entry as AggregateMeasure).expression === 'string';
