@@ -1,16 +1,9 @@
 import { badUserInput } from '../core/domain-error';
 import { databaseIdOf } from '../core/global-id';
-import {
-  aggregateRows,
-  type AggregateValues,
-  countRows,
-  fetchByIds,
-  fetchOneBy,
-  fetchPages,
-  type Page,
-  type PageRequest,
-} from '../database/query/collection-query';
 import type { CollectionSpec, RelationSpec } from '../database/query/collection-spec';
+import { aggregateRows, type AggregateValues, countRows } from '../database/query/list-aggregates';
+import { fetchByIds, fetchOneBy } from '../database/query/record-lookups';
+import { fetchPages, type Page, type PageRequest } from '../database/query/relay-pages';
 import { connectionOf } from './collection-types';
 import type { GraphQLContext } from './context';
 
