@@ -4,12 +4,15 @@ import { DETAIL } from '../auth/permission-policy';
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import {
   lookupRecord,
-  nestedConnection,
   recordById,
   relatedList,
   rootConnection,
 } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import {
+  NestedConnection,
+  type NestedConnectionResolver,
+} from '../graphql/nested-connection-field';
 import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from '../member/member.collection';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import { REGION_COLLECTION } from '../region/region.collection';
@@ -92,49 +95,21 @@ export class PoleResolver {
     return relatedList(context, POLE_YEAR_COLLECTION, 'pole', pole.id);
   }
 
-  @FieldResolver(() => connectionOf(MEMBER_COLLECTION), {
-    description: 'Active members (adhérents).',
-  })
-  members(
-    @Root() pole: Pole,
-    @Args(() => listArgsType(MEMBER_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, MEMBER_COLLECTION, 'pole', pole.id, args);
-  }
+  @NestedConnection(MEMBER_COLLECTION, 'pole', { description: 'Active members (adhérents).' })
+  readonly members!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(MEMBERSHIP_COLLECTION), {
+  @NestedConnection(MEMBERSHIP_COLLECTION, 'pole', {
     description: 'Memberships, current and past.',
   })
-  memberships(
-    @Root() pole: Pole,
-    @Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, MEMBERSHIP_COLLECTION, 'pole', pole.id, args);
-  }
+  readonly memberships!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), {
+  @NestedConnection(PROJECT_COLLECTION, 'pole', {
     description: 'Projects the pole leads or co-labels (projets labellisés).',
   })
-  projects(
-    @Root() pole: Pole,
-    @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, PROJECT_COLLECTION, 'pole', pole.id, args);
-  }
+  readonly projects!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), {
-    description: 'Evaluations of the pole.',
-  })
-  evaluations(
-    @Root() pole: Pole,
-    @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, EVALUATION_COLLECTION, 'pole', pole.id, args);
-  }
+  @NestedConnection(EVALUATION_COLLECTION, 'pole', { description: 'Evaluations of the pole.' })
+  readonly evaluations!: NestedConnectionResolver;
 
   @FieldResolver(() => [LabellingDecision], { description: 'Labelling decisions, latest first.' })
   decisions(@Root() pole: Pole, @Ctx() context: GraphQLContext) {

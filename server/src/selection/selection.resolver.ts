@@ -3,12 +3,15 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 't
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import {
   lookupRecord,
-  nestedConnection,
   recordById,
   relatedList,
   rootConnection,
 } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import {
+  NestedConnection,
+  type NestedConnectionResolver,
+} from '../graphql/nested-connection-field';
 import { MINISTRY_COLLECTION } from '../ministry/ministry.collection';
 import { Ministry } from '../ministry/ministry.entity';
 import { POLE_COLLECTION } from '../pole/pole.collection';
@@ -62,27 +65,15 @@ export class LabellingPhaseResolver {
     return relatedList(context, CRITERION_COLLECTION, 'phase', phase.id);
   }
 
-  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), {
+  @NestedConnection(EVALUATION_COLLECTION, 'phase', {
     description: 'Evaluations made for the phase.',
   })
-  evaluations(
-    @Root() phase: LabellingPhase,
-    @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, EVALUATION_COLLECTION, 'phase', phase.id, args);
-  }
+  readonly evaluations!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(LABELLING_DECISION_COLLECTION), {
+  @NestedConnection(LABELLING_DECISION_COLLECTION, 'phase', {
     description: 'Decisions of the phase.',
   })
-  decisions(
-    @Root() phase: LabellingPhase,
-    @Args(() => listArgsType(LABELLING_DECISION_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, LABELLING_DECISION_COLLECTION, 'phase', phase.id, args);
-  }
+  readonly decisions!: NestedConnectionResolver;
 }
 
 @Resolver(() => Criterion)
