@@ -1,4 +1,5 @@
 import type { CollectionSpec } from '../database/query/collection-spec';
+import { entityScalars } from '../database/query/entity-scalars';
 import { defineCollection } from '../database/query/relation-graph';
 import { Evaluation } from './evaluation.entity';
 import { EvaluationScore } from './evaluation-score.entity';
@@ -7,15 +8,13 @@ export const EVALUATION_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'Evaluation',
   entity: Evaluation,
   table: 'evaluation',
-  scalars: {
-    id: { kind: 'id', column: 'id', description: 'The evaluation’s global id.' },
-    evaluatedOn: { kind: 'date', column: 'evaluatedOn', description: 'When it was made.' },
+  scalars: entityScalars(Evaluation, ['id', 'evaluatedOn'], {
     byMinistry: {
       kind: 'boolean',
       column: '($.`ministryId` IS NOT NULL)',
       description: 'Made by a ministry (true) or by a region (false).',
     },
-  },
+  }),
   orderFields: { EVALUATED_ON: 'evaluatedOn' },
   defaultOrder: [{ field: 'EVALUATED_ON', direction: 'DESC' }],
   aggregateFields: [],
@@ -25,10 +24,7 @@ export const EVALUATION_SCORE_COLLECTION: CollectionSpec = defineCollection({
   typeName: 'EvaluationScore',
   entity: EvaluationScore,
   table: 'evaluation_score',
-  scalars: {
-    id: { kind: 'id', column: 'id', description: 'The global id.' },
-    score: { kind: 'decimal', column: 'score', description: 'Score from 0 to 100.' },
-  },
+  scalars: entityScalars(EvaluationScore, ['id', 'score']),
   orderFields: { SCORE: 'score' },
   defaultOrder: [{ field: 'SCORE', direction: 'DESC' }],
   aggregateFields: ['score'],
