@@ -1,9 +1,8 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { AuditLogEntry } from '../database/unit-of-work/audit-log-entry.entity';
 
-export const AUDIT_LOG_COLLECTION: CollectionSpec = defineCollection({
+export const AUDIT_LOG_COLLECTION = defineTypedCollection({
   typeName: 'AuditLogEntry',
   entity: AuditLogEntry,
   table: 'audit_log_entry',

@@ -1,9 +1,8 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { FundingProgramme } from './funding-programme.entity';
 
-export const FUNDING_PROGRAMME_COLLECTION: CollectionSpec = defineCollection({
+export const FUNDING_PROGRAMME_COLLECTION = defineTypedCollection({
   typeName: 'FundingProgramme',
   entity: FundingProgramme,
   table: 'funding_programme',

@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Root } from 'type-graphql';
 
 import type { CollectionSpec } from '../database/query/collection-spec';
+import type { RelationNameOf } from '../database/relationships';
 import { connectionOf, type ListArgs, listArgsType } from './collection-types';
 import { nestedConnection } from './connection.service';
 import type { GraphQLContext } from './context';
@@ -21,9 +22,9 @@ export type NestedConnectionResolver = (
  *
  * instead of the same ten lines (decorators, @Root, @Args, @Ctx, one call) on every parent.
  */
-export function NestedConnection(
-  spec: CollectionSpec,
-  relation: string,
+export function NestedConnection<Type extends string>(
+  spec: CollectionSpec<Type>,
+  relation: RelationNameOf<Type>,
   options: { description: string },
 ): PropertyDecorator {
   return (prototype, property) => {

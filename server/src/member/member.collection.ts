@@ -1,10 +1,9 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Member } from './member.entity';
 import { Membership } from './membership.entity';
 
-export const MEMBER_COLLECTION: CollectionSpec = defineCollection({
+export const MEMBER_COLLECTION = defineTypedCollection({
   typeName: 'Member',
   entity: Member,
   table: 'member',
@@ -29,7 +28,7 @@ export const MEMBER_COLLECTION: CollectionSpec = defineCollection({
   aggregateFields: ['headcount'],
 });
 
-export const MEMBERSHIP_COLLECTION: CollectionSpec = defineCollection({
+export const MEMBERSHIP_COLLECTION = defineTypedCollection({
   typeName: 'Membership',
   entity: Membership,
   table: 'membership',

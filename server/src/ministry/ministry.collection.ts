@@ -1,9 +1,8 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Ministry } from './ministry.entity';
 
-export const MINISTRY_COLLECTION: CollectionSpec = defineCollection({
+export const MINISTRY_COLLECTION = defineTypedCollection({
   typeName: 'Ministry',
   entity: Ministry,
   table: 'ministry',

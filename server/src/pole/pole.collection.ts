@@ -1,10 +1,9 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Pole } from './pole.entity';
 import { PoleYear } from './pole-year.entity';
 
-export const POLE_COLLECTION: CollectionSpec = defineCollection({
+export const POLE_COLLECTION = defineTypedCollection({
   typeName: 'Pole',
   entity: Pole,
   table: 'pole',
@@ -31,7 +30,7 @@ export const POLE_COLLECTION: CollectionSpec = defineCollection({
   aggregateFields: [],
 });
 
-export const POLE_YEAR_COLLECTION: CollectionSpec = defineCollection({
+export const POLE_YEAR_COLLECTION = defineTypedCollection({
   typeName: 'PoleYear',
   entity: PoleYear,
   table: 'pole_year',

@@ -1,11 +1,10 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Project } from './project.entity';
 import { ProjectPartner } from './project-partner.entity';
 import { ProjectStatusChange } from './project-status-change.entity';
 
-export const PROJECT_COLLECTION: CollectionSpec = defineCollection({
+export const PROJECT_COLLECTION = defineTypedCollection({
   typeName: 'Project',
   entity: Project,
   table: 'project',
@@ -39,7 +38,7 @@ export const PROJECT_COLLECTION: CollectionSpec = defineCollection({
   aggregateFields: ['totalBudget', 'publicFundingRequested', 'publicFundingGranted'],
 });
 
-export const PROJECT_PARTNER_COLLECTION: CollectionSpec = defineCollection({
+export const PROJECT_PARTNER_COLLECTION = defineTypedCollection({
   typeName: 'ProjectPartner',
   entity: ProjectPartner,
   table: 'project_partner',
@@ -49,7 +48,7 @@ export const PROJECT_PARTNER_COLLECTION: CollectionSpec = defineCollection({
   aggregateFields: ['budgetSharePercent'],
 });
 
-export const PROJECT_STATUS_CHANGE_COLLECTION: CollectionSpec = defineCollection({
+export const PROJECT_STATUS_CHANGE_COLLECTION = defineTypedCollection({
   typeName: 'ProjectStatusChange',
   entity: ProjectStatusChange,
   table: 'project_status_change',

@@ -1,9 +1,8 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Region } from './region.entity';
 
-export const REGION_COLLECTION: CollectionSpec = defineCollection({
+export const REGION_COLLECTION = defineTypedCollection({
   typeName: 'Region',
   entity: Region,
   table: 'region',

@@ -1,10 +1,9 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Evaluation } from './evaluation.entity';
 import { EvaluationScore } from './evaluation-score.entity';
 
-export const EVALUATION_COLLECTION: CollectionSpec = defineCollection({
+export const EVALUATION_COLLECTION = defineTypedCollection({
   typeName: 'Evaluation',
   entity: Evaluation,
   table: 'evaluation',
@@ -20,7 +19,7 @@ export const EVALUATION_COLLECTION: CollectionSpec = defineCollection({
   aggregateFields: [],
 });
 
-export const EVALUATION_SCORE_COLLECTION: CollectionSpec = defineCollection({
+export const EVALUATION_SCORE_COLLECTION = defineTypedCollection({
   typeName: 'EvaluationScore',
   entity: EvaluationScore,
   table: 'evaluation_score',

@@ -1,10 +1,9 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { ClusterLabel } from './cluster-label.entity';
 import { LabellingDecision } from './labelling-decision.entity';
 
-export const LABELLING_DECISION_COLLECTION: CollectionSpec = defineCollection({
+export const LABELLING_DECISION_COLLECTION = defineTypedCollection({
   typeName: 'LabellingDecision',
   entity: LabellingDecision,
   table: 'labelling_decision',
@@ -25,7 +24,7 @@ export const LABELLING_DECISION_COLLECTION: CollectionSpec = defineCollection({
   aggregateFields: ['durationYears'],
 });
 
-export const CLUSTER_LABEL_COLLECTION: CollectionSpec = defineCollection({
+export const CLUSTER_LABEL_COLLECTION = defineTypedCollection({
   typeName: 'ClusterLabel',
   entity: ClusterLabel,
   table: 'cluster_label',

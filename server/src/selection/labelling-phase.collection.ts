@@ -1,10 +1,9 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Criterion } from './criterion.entity';
 import { LabellingPhase } from './labelling-phase.entity';
 
-export const LABELLING_PHASE_COLLECTION: CollectionSpec = defineCollection({
+export const LABELLING_PHASE_COLLECTION = defineTypedCollection({
   typeName: 'LabellingPhase',
   entity: LabellingPhase,
   table: 'labelling_phase',
@@ -15,7 +14,7 @@ export const LABELLING_PHASE_COLLECTION: CollectionSpec = defineCollection({
   loadWhole: true,
 });
 
-export const CRITERION_COLLECTION: CollectionSpec = defineCollection({
+export const CRITERION_COLLECTION = defineTypedCollection({
   typeName: 'Criterion',
   entity: Criterion,
   table: 'criterion',

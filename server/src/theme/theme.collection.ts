@@ -1,9 +1,8 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
 import { entityScalars } from '../database/query/entity-scalars';
-import { defineCollection } from '../database/query/relation-graph';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Theme } from './theme.entity';
 
-export const THEME_COLLECTION: CollectionSpec = defineCollection({
+export const THEME_COLLECTION = defineTypedCollection({
   typeName: 'Theme',
   entity: Theme,
   table: 'theme',
