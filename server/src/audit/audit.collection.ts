@@ -5,7 +5,6 @@ import { AuditLogEntry } from '../database/unit-of-work/audit-log-entry.entity';
 export const AUDIT_LOG_COLLECTION = defineTypedCollection({
   typeName: 'AuditLogEntry',
   entity: AuditLogEntry,
-  table: 'audit_log_entry',
   scalars: entityScalars(AuditLogEntry, [
     'id',
     'actor',

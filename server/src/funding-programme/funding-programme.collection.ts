@@ -5,7 +5,6 @@ import { FundingProgramme } from './funding-programme.entity';
 export const FUNDING_PROGRAMME_COLLECTION = defineTypedCollection({
   typeName: 'FundingProgramme',
   entity: FundingProgramme,
-  table: 'funding_programme',
   scalars: entityScalars(FundingProgramme, ['id', 'code', 'name', 'level', 'startYear', 'endYear']),
   orderFields: { CODE: 'code', NAME: 'name', START_YEAR: 'startYear' },
   defaultOrder: [{ field: 'START_YEAR', direction: 'ASC' }],

@@ -6,7 +6,6 @@ import { Membership } from './membership.entity';
 export const MEMBER_COLLECTION = defineTypedCollection({
   typeName: 'Member',
   entity: Member,
-  table: 'member',
   scalars: entityScalars(Member, [
     'id',
     'name',
@@ -31,7 +30,6 @@ export const MEMBER_COLLECTION = defineTypedCollection({
 export const MEMBERSHIP_COLLECTION = defineTypedCollection({
   typeName: 'Membership',
   entity: Membership,
-  table: 'membership',
   scalars: entityScalars(Membership, ['id', 'startDate', 'endDate', 'yearlyFee', 'boardSeat'], {
     active: {
       kind: 'boolean',

@@ -5,7 +5,6 @@ import { Ministry } from './ministry.entity';
 export const MINISTRY_COLLECTION = defineTypedCollection({
   typeName: 'Ministry',
   entity: Ministry,
-  table: 'ministry',
   scalars: entityScalars(Ministry, ['id', 'code', 'name', 'leadsPolicy']),
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],

@@ -6,7 +6,6 @@ import { PoleYear } from './pole-year.entity';
 export const POLE_COLLECTION = defineTypedCollection({
   typeName: 'Pole',
   entity: Pole,
-  table: 'pole',
   scalars: entityScalars(Pole, [
     'id',
     'name',
@@ -33,7 +32,6 @@ export const POLE_COLLECTION = defineTypedCollection({
 export const POLE_YEAR_COLLECTION = defineTypedCollection({
   typeName: 'PoleYear',
   entity: PoleYear,
-  table: 'pole_year',
   scalars: entityScalars(PoleYear, ['id', 'year', 'budget', 'privateFundingShare', 'membersCount']),
   orderFields: { YEAR: 'year' },
   defaultOrder: [{ field: 'YEAR', direction: 'ASC' }],

@@ -7,7 +7,6 @@ import { ProjectStatusChange } from './project-status-change.entity';
 export const PROJECT_COLLECTION = defineTypedCollection({
   typeName: 'Project',
   entity: Project,
-  table: 'project',
   scalars: entityScalars(Project, [
     'id',
     'acronym',
@@ -41,7 +40,6 @@ export const PROJECT_COLLECTION = defineTypedCollection({
 export const PROJECT_PARTNER_COLLECTION = defineTypedCollection({
   typeName: 'ProjectPartner',
   entity: ProjectPartner,
-  table: 'project_partner',
   scalars: entityScalars(ProjectPartner, ['id', 'role', 'budgetSharePercent']),
   orderFields: { ROLE: 'role', BUDGET_SHARE: 'budgetSharePercent' },
   defaultOrder: [{ field: 'ROLE', direction: 'ASC' }],
@@ -51,7 +49,6 @@ export const PROJECT_PARTNER_COLLECTION = defineTypedCollection({
 export const PROJECT_STATUS_CHANGE_COLLECTION = defineTypedCollection({
   typeName: 'ProjectStatusChange',
   entity: ProjectStatusChange,
-  table: 'project_status_change',
   scalars: entityScalars(ProjectStatusChange, ['id', 'toStatus', 'changedAt']),
   orderFields: { CHANGED_AT: 'changedAt' },
   defaultOrder: [{ field: 'CHANGED_AT', direction: 'ASC' }],

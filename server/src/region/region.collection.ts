@@ -5,7 +5,6 @@ import { Region } from './region.entity';
 export const REGION_COLLECTION = defineTypedCollection({
   typeName: 'Region',
   entity: Region,
-  table: 'region',
   scalars: entityScalars(Region, ['id', 'code', 'name', 'overseas', 'inSelectionAndTracking']),
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],

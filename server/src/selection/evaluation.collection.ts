@@ -6,7 +6,6 @@ import { EvaluationScore } from './evaluation-score.entity';
 export const EVALUATION_COLLECTION = defineTypedCollection({
   typeName: 'Evaluation',
   entity: Evaluation,
-  table: 'evaluation',
   scalars: entityScalars(Evaluation, ['id', 'evaluatedOn'], {
     byMinistry: {
       kind: 'boolean',
@@ -22,7 +21,6 @@ export const EVALUATION_COLLECTION = defineTypedCollection({
 export const EVALUATION_SCORE_COLLECTION = defineTypedCollection({
   typeName: 'EvaluationScore',
   entity: EvaluationScore,
-  table: 'evaluation_score',
   scalars: entityScalars(EvaluationScore, ['id', 'score']),
   orderFields: { SCORE: 'score' },
   defaultOrder: [{ field: 'SCORE', direction: 'DESC' }],

@@ -6,7 +6,6 @@ import { LabellingDecision } from './labelling-decision.entity';
 export const LABELLING_DECISION_COLLECTION = defineTypedCollection({
   typeName: 'LabellingDecision',
   entity: LabellingDecision,
-  table: 'labelling_decision',
   scalars: entityScalars(LabellingDecision, [
     'id',
     'outcome',
@@ -27,7 +26,6 @@ export const LABELLING_DECISION_COLLECTION = defineTypedCollection({
 export const CLUSTER_LABEL_COLLECTION = defineTypedCollection({
   typeName: 'ClusterLabel',
   entity: ClusterLabel,
-  table: 'cluster_label',
   scalars: entityScalars(ClusterLabel, ['id', 'level', 'awardedOn', 'validUntil', 'renewal']),
   orderFields: { AWARDED_ON: 'awardedOn' },
   defaultOrder: [{ field: 'AWARDED_ON', direction: 'DESC' }],

@@ -6,7 +6,6 @@ import { LabellingPhase } from './labelling-phase.entity';
 export const LABELLING_PHASE_COLLECTION = defineTypedCollection({
   typeName: 'LabellingPhase',
   entity: LabellingPhase,
-  table: 'labelling_phase',
   scalars: entityScalars(LabellingPhase, ['id', 'number', 'startYear', 'endYear']),
   orderFields: { NUMBER: 'number' },
   defaultOrder: [{ field: 'NUMBER', direction: 'ASC' }],
@@ -17,7 +16,6 @@ export const LABELLING_PHASE_COLLECTION = defineTypedCollection({
 export const CRITERION_COLLECTION = defineTypedCollection({
   typeName: 'Criterion',
   entity: Criterion,
-  table: 'criterion',
   scalars: entityScalars(Criterion, ['id', 'code', 'measurement']),
   orderFields: { CODE: 'code' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],

@@ -5,7 +5,6 @@ import { Theme } from './theme.entity';
 export const THEME_COLLECTION = defineTypedCollection({
   typeName: 'Theme',
   entity: Theme,
-  table: 'theme',
   scalars: entityScalars(Theme, ['id', 'code', 'name', 'nameEn']),
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],

@@ -5,7 +5,7 @@ import { Column, Entity } from 'typeorm';
 
 import { BaseRecord } from '../entity/base-record';
 import { decimalColumn } from '../entity/column-types';
-import { entityScalars } from './entity-scalars';
+import { entityScalars, entityTable } from './entity-scalars';
 
 enum Phase {
   OPEN = 'OPEN',
@@ -86,5 +86,11 @@ describe('entityScalars', () => {
     expect(() => entityScalars(Call, ['secret'])).toThrow(
       'Call.secret: no GraphQL description to document the filter',
     );
+  });
+});
+
+describe('entityTable', () => {
+  it('is the table the entity names', () => {
+    expect(entityTable(Call)).toBe('spec_call');
   });
 });

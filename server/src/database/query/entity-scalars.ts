@@ -111,3 +111,10 @@ function enumOf(type: unknown, where: string): { type: object; name: string } {
   if (!registered) throw new Error(`${where}: its enum is not registered with type-graphql`);
   return { type: registered.enumObj, name: registered.name };
 }
+
+/** The table of `entity`, as its `@Entity('…')` names it. */
+export function entityTable(entity: new () => object): string {
+  const table = getMetadataArgsStorage().tables.find((candidate) => candidate.target === entity);
+  if (!table?.name) throw new Error(`${entity.name}: no @Entity with a table name`);
+  return table.name;
+}
