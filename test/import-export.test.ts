@@ -12,7 +12,6 @@ import {
   EXPORT_COLUMNS,
   exportCsv,
   type ExportOptions,
-  parseExportFilter,
 } from '../server/src/import-export/bulk-export.service';
 import {
   formatImportProblem,
@@ -22,6 +21,7 @@ import {
 } from '../server/src/import-export/bulk-import.service';
 import { decodeCsvBytes, parseCsv } from '../server/src/import-export/csv-reader';
 import { csvRecord, UTF8_BOM } from '../server/src/import-export/csv-writer';
+import { parseExportFilter } from '../server/src/import-export/export-filter';
 import { seedReferenceData } from '../server/src/seed/reference-seed';
 import { seedDatabase } from '../server/src/seed/seed';
 import { rowCounts } from './helpers/row-counts';

@@ -201,21 +201,21 @@ export type ExtensionConditionFilter = {
 export type FundingProgrammeFilter = {
   /** Every one of these filters holds. */
   and?: Array<FundingProgrammeFilter> | null | undefined;
-  /** Code, e.g. "FUI". */
+  /** Stable code, e.g. "FUI" or "HORIZON_EUROPE". */
   code?: StringFilter | null | undefined;
-  /** Last year, null if running. */
+  /** Last year, or null while it still runs. */
   endYear?: IntFilter | null | undefined;
-  /** The programme’s global id. */
+  /** Opaque global id of this object; pass it to `node(id:)` or to filters. */
   id?: IdFilter | null | undefined;
   /** Regional, national or European. */
   level?: ProgrammeLevelFilter | null | undefined;
-  /** Name of the programme. */
+  /** Name, e.g. "Fonds unique interministériel". */
   name?: StringFilter | null | undefined;
   /** This filter does not hold. */
   not?: FundingProgrammeFilter | null | undefined;
   /** At least one of these filters holds. */
   or?: Array<FundingProgrammeFilter> | null | undefined;
-  /** First year it funded projects. */
+  /** First year the programme funded projects. */
   startYear?: IntFilter | null | undefined;
 };
 
@@ -257,33 +257,33 @@ export type IntFilter = {
 export type LabellingDecisionFilter = {
   /** Every one of these filters holds. */
   and?: Array<LabellingDecisionFilter> | null | undefined;
-  /** Decision date. */
+  /** When the decision was taken. */
   decidedOn?: DateFilter | null | undefined;
-  /** Years granted. */
+  /** How many years the label is granted for (4, 2 or 1). */
   durationYears?: IntFilter | null | undefined;
-  /** Condition for extending the label. */
+  /** The condition set for extending the label; null when there is none. */
   extensionCondition?: ExtensionConditionFilter | null | undefined;
-  /** The decision’s global id. */
+  /** Opaque global id of this object; pass it to `node(id:)` or to filters. */
   id?: IdFilter | null | undefined;
-  /** First decision of the phase, or a later extension or withdrawal. */
+  /** The pole’s first decision for the phase, or a later one extending or withdrawing it. */
   kind?: DecisionKindFilter | null | undefined;
-  /** Labels a new pole. */
+  /** True when the decision labels a new pole (ENTER and Infr@2050 in phase 5). */
   newPole?: BooleanFilter | null | undefined;
   /** This filter does not hold. */
   not?: LabellingDecisionFilter | null | undefined;
   /** At least one of these filters holds. */
   or?: Array<LabellingDecisionFilter> | null | undefined;
-  /** Labelled, on probation, or not labelled. */
+  /** Labelled, labelled on probation, or not labelled. */
   outcome?: LabellingOutcomeFilter | null | undefined;
   /** Decisions of a phase matching this filter. */
   phase?: LabellingPhaseFilter | null | undefined;
   /** Decisions on a pole matching this filter. */
   pole?: PoleFilter | null | undefined;
-  /** Publication date. */
+  /** When it was made public; null while it is a draft. */
   publishedOn?: DateFilter | null | undefined;
-  /** First day of validity. */
+  /** First day the label is valid, e.g. 2023-01-01; null when not labelled. */
   validFrom?: DateFilter | null | undefined;
-  /** Last day of validity. */
+  /** Last day the label is valid, e.g. 2026-12-31; null when not labelled. */
   validUntil?: DateFilter | null | undefined;
 };
 
@@ -314,17 +314,17 @@ export type LabellingOutcomeFilter = {
 export type LabellingPhaseFilter = {
   /** Every one of these filters holds. */
   and?: Array<LabellingPhaseFilter> | null | undefined;
-  /** Last year. */
+  /** Last year of the phase. */
   endYear?: IntFilter | null | undefined;
-  /** The phase’s global id. */
+  /** Opaque global id of this object; pass it to `node(id:)` or to filters. */
   id?: IdFilter | null | undefined;
   /** This filter does not hold. */
   not?: LabellingPhaseFilter | null | undefined;
-  /** Phase number (1 to 5). */
+  /** Phase number, 1 to 5 so far. */
   number?: IntFilter | null | undefined;
   /** At least one of these filters holds. */
   or?: Array<LabellingPhaseFilter> | null | undefined;
-  /** First year. */
+  /** First year of the phase. */
   startYear?: IntFilter | null | undefined;
 };
 
@@ -367,19 +367,19 @@ export type MemberFilter = {
   and?: Array<MemberFilter> | null | undefined;
   /** Micro firm, SME, mid-size, large, research, training… */
   category?: MemberCategoryFilter | null | undefined;
-  /** City. */
+  /** City where the member is located. */
   city?: StringFilter | null | undefined;
   /** Members coordinating a project matching this filter. */
   coordinatedProject?: ProjectFilter | null | undefined;
-  /** When the record was created. */
+  /** When this record was created. */
   createdAt?: DateTimeFilter | null | undefined;
-  /** Headcount. */
+  /** Headcount (effectif salarié), when known. */
   headcount?: IntFilter | null | undefined;
-  /** The member’s global id. */
+  /** Opaque global id of this object; pass it to `node(id:)` or to filters. */
   id?: IdFilter | null | undefined;
   /** Members with a membership (current or past) matching this filter. */
   membership?: MembershipFilter | null | undefined;
-  /** Name of the organisation. */
+  /** Name of the organisation (raison sociale). */
   name?: StringFilter | null | undefined;
   /** This filter does not hold. */
   not?: MemberFilter | null | undefined;
@@ -391,7 +391,7 @@ export type MemberFilter = {
   project?: ProjectFilter | null | undefined;
   /** Members located in a region matching this filter. */
   region?: RegionFilter | null | undefined;
-  /** SIREN number. */
+  /** SIREN number: 9 digits whose last one is a Luhn check digit. */
   siren?: StringFilter | null | undefined;
 };
 
@@ -401,11 +401,11 @@ export type MembershipFilter = {
   active?: BooleanFilter | null | undefined;
   /** Every one of these filters holds. */
   and?: Array<MembershipFilter> | null | undefined;
-  /** Holds a board seat. */
+  /** True when the member holds a seat on the pole’s board (conseil d’administration). */
   boardSeat?: BooleanFilter | null | undefined;
-  /** Last day; null while active. */
+  /** Last day of the adhesion; null while it is active. */
   endDate?: DateFilter | null | undefined;
-  /** The membership’s global id. */
+  /** Opaque global id of this object; pass it to `node(id:)` or to filters. */
   id?: IdFilter | null | undefined;
   /** Memberships of a member matching this filter. */
   member?: MemberFilter | null | undefined;
@@ -415,9 +415,9 @@ export type MembershipFilter = {
   or?: Array<MembershipFilter> | null | undefined;
   /** Memberships of a pole matching this filter. */
   pole?: PoleFilter | null | undefined;
-  /** First day. */
+  /** First day of the adhesion. */
   startDate?: DateFilter | null | undefined;
-  /** Yearly fee in euros. */
+  /** Yearly fee (cotisation) in euros. */
   yearlyFee?: DecimalFilter | null | undefined;
 };
 
@@ -434,31 +434,31 @@ export const PartnerRole = {
 export type PartnerRole = typeof PartnerRole[keyof typeof PartnerRole];
 /** Which Pole rows to return. Every condition given must hold; use `or` for alternatives and `not` to exclude. */
 export type PoleFilter = {
-  /** Acronym (sigle). */
+  /** Acronym (sigle), e.g. "PMT", when it has one. */
   acronym?: StringFilter | null | undefined;
   /** Every one of these filters holds. */
   and?: Array<PoleFilter> | null | undefined;
   /** Poles headquartered in, or covering, a region matching this filter. */
   anyRegion?: RegionFilter | null | undefined;
-  /** City of the headquarters. */
+  /** City of the headquarters, e.g. "Toulouse". */
   city?: StringFilter | null | undefined;
   /** Poles that co-label (without leading) a project matching this filter. */
   coLabelledProject?: ProjectFilter | null | undefined;
   /** Poles that cover (beyond their headquarters) a region matching this filter. */
   coveredRegion?: RegionFilter | null | undefined;
-  /** When the record was created. */
+  /** When this record was created. */
   createdAt?: DateTimeFilter | null | undefined;
   /** Poles with a labelling decision matching this filter. */
   decision?: LabellingDecisionFilter | null | undefined;
-  /** Year founded. */
+  /** Year the pole (or its oldest predecessor) was founded. */
   foundedYear?: IntFilter | null | undefined;
-  /** The pole’s global id. */
+  /** Opaque global id of this object; pass it to `node(id:)` or to filters. */
   id?: IdFilter | null | undefined;
   /** Pôle de compétitivité or other cluster. */
   kind?: PoleKindFilter | null | undefined;
   /** Poles with an active member matching this filter. */
   member?: MemberFilter | null | undefined;
-  /** Name of the pole. */
+  /** Name, e.g. "Aerospace Valley". */
   name?: StringFilter | null | undefined;
   /** This filter does not hold. */
   not?: PoleFilter | null | undefined;
@@ -470,7 +470,7 @@ export type PoleFilter = {
   project?: ProjectFilter | null | undefined;
   /** Poles headquartered in a region matching this filter. */
   region?: RegionFilter | null | undefined;
-  /** URL-safe unique name. */
+  /** URL-safe unique name, e.g. "aerospace-valley". */
   slug?: StringFilter | null | undefined;
   /** Labelled, not labelled, merged or dissolved. */
   status?: PoleStatusFilter | null | undefined;
@@ -568,7 +568,7 @@ export type ProgrammeLevelFilter = {
 
 /** Which Project rows to return. Every condition given must hold; use `or` for alternatives and `not` to exclude. */
 export type ProjectFilter = {
-  /** Acronym of the project. */
+  /** Unique short name of the project, e.g. "HYPERION-12". */
   acronym?: StringFilter | null | undefined;
   /** Every one of these filters holds. */
   and?: Array<ProjectFilter> | null | undefined;
@@ -576,13 +576,13 @@ export type ProjectFilter = {
   coLabellingPole?: PoleFilter | null | undefined;
   /** Projects coordinated by a member matching this filter. */
   coordinator?: MemberFilter | null | undefined;
-  /** When the record was created. */
+  /** When this record was created. */
   createdAt?: DateTimeFilter | null | undefined;
-  /** Funding decision date. */
+  /** When the funding decision was made. */
   decisionOn?: DateFilter | null | undefined;
-  /** End date. */
+  /** When the work ends or ended. */
   endOn?: DateFilter | null | undefined;
-  /** The project’s global id. */
+  /** Opaque global id of this object; pass it to `node(id:)` or to filters. */
   id?: IdFilter | null | undefined;
   /** Projects led by a pole matching this filter. */
   leadPole?: PoleFilter | null | undefined;
@@ -596,23 +596,23 @@ export type ProjectFilter = {
   pole?: PoleFilter | null | undefined;
   /** Projects funded by a programme matching this filter. */
   programme?: FundingProgrammeFilter | null | undefined;
-  /** Public funding granted in euros. */
+  /** Public funding granted, in euros (aide accordée); null until decided. */
   publicFundingGranted?: DecimalFilter | null | undefined;
-  /** Public funding requested in euros. */
+  /** Public funding requested, in euros (aide demandée). */
   publicFundingRequested?: DecimalFilter | null | undefined;
   /** Projects whose lead pole is headquartered, or a partner located, in a region matching this filter. */
   region?: RegionFilter | null | undefined;
-  /** Start date. */
+  /** When the work started. */
   startOn?: DateFilter | null | undefined;
-  /** Where the project stands. */
+  /** Where the project stands (statut). */
   status?: ProjectStatusFilter | null | undefined;
-  /** Submission date. */
+  /** When it was submitted for the label. */
   submittedOn?: DateFilter | null | undefined;
   /** Projects with a theme matching this filter. */
   theme?: ThemeFilter | null | undefined;
-  /** Title. */
+  /** Full title. */
   title?: StringFilter | null | undefined;
-  /** Total budget in euros. */
+  /** Total budget of the project in euros (assiette totale). */
   totalBudget?: DecimalFilter | null | undefined;
 };
 
@@ -681,25 +681,25 @@ export type RecordEvaluationInput = {
 export type RegionFilter = {
   /** Every one of these filters holds. */
   and?: Array<RegionFilter> | null | undefined;
-  /** INSEE code, e.g. "84". */
+  /** INSEE region code, e.g. "84" for Auvergne-Rhône-Alpes (code INSEE). */
   code?: StringFilter | null | undefined;
   /** Regions covered (beyond its headquarters) by a pole matching this filter. */
   coveredPole?: PoleFilter | null | undefined;
   /** Regions where a pole matching this filter has its headquarters. */
   headquarteredPole?: PoleFilter | null | undefined;
-  /** The region’s global id. */
+  /** Opaque global id of this object; pass it to `node(id:)` or to filters. */
   id?: IdFilter | null | undefined;
-  /** Takes part in the selection and tracking of the poles. */
+  /** True when the region takes part in the selection and tracking of the poles with the State (15 regions: the 13 metropolitan ones and two overseas). */
   inSelectionAndTracking?: BooleanFilter | null | undefined;
   /** Regions where a member matching this filter is located. */
   member?: MemberFilter | null | undefined;
-  /** Name of the region. */
+  /** Official name, e.g. "Auvergne-Rhône-Alpes". */
   name?: StringFilter | null | undefined;
   /** This filter does not hold. */
   not?: RegionFilter | null | undefined;
   /** At least one of these filters holds. */
   or?: Array<RegionFilter> | null | undefined;
-  /** Overseas region (outre-mer). */
+  /** True for an overseas region (région d’outre-mer), false for metropolitan France. */
   overseas?: BooleanFilter | null | undefined;
   /** Regions of a project matching this filter (its lead pole’s or a partner’s region). */
   project?: ProjectFilter | null | undefined;
@@ -727,13 +727,13 @@ export type StringFilter = {
 export type ThemeFilter = {
   /** Every one of these filters holds. */
   and?: Array<ThemeFilter> | null | undefined;
-  /** Code, e.g. "HEALTH". */
+  /** Stable code, e.g. "AERONAUTICS_SPACE". */
   code?: StringFilter | null | undefined;
-  /** The theme’s global id. */
+  /** Opaque global id of this object; pass it to `node(id:)` or to filters. */
   id?: IdFilter | null | undefined;
-  /** French name. */
+  /** French name, e.g. "Aéronautique et espace". */
   name?: StringFilter | null | undefined;
-  /** English name. */
+  /** English name, e.g. "Aeronautics and space". */
   nameEn?: StringFilter | null | undefined;
   /** This filter does not hold. */
   not?: ThemeFilter | null | undefined;

@@ -9,14 +9,14 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config';
 import { closeDataSource } from '../database/transactions';
 import { servedSchema } from '../features';
+import { exportCsv } from '../import-export/bulk-export.service';
+import type { CsvSeparator } from '../import-export/csv-reader';
+import { parseExportFilter } from '../import-export/export-filter';
 import {
   EXPORT_KIND_NAMES,
-  exportCsv,
   ExportRequestError,
   isExportKindName,
-  parseExportFilter,
-} from '../import-export/bulk-export.service';
-import type { CsvSeparator } from '../import-export/csv-reader';
+} from '../import-export/export-kind';
 import { CommandLineError, openCommandLineDatabase } from './command-line';
 
 const USAGE = `Usage: npm run -s export -- <${EXPORT_KIND_NAMES.join('|')}> [--filter '<json>'] [--separator ';'] [--decimal-comma] [--output out.csv]

@@ -48,7 +48,8 @@ function link(table: string, from: string, to: string, where?: string): Hop {
 
 const ACTIVE = '$.`endDate` IS NULL';
 
-export const RELATIONSHIPS: readonly Relationship[] = [
+/** Declared `as const`, so that the relation names are types too (see RelationNameOf). */
+const DECLARED = [
   // Poles and their places and themes.
   {
     a: {
@@ -390,7 +391,20 @@ export const RELATIONSHIPS: readonly Relationship[] = [
     b: { type: 'Pole', name: null },
     paths: [[key('cluster_label', 'poleId')]],
   },
-];
+] as const satisfies readonly Relationship[];
+
+export const RELATIONSHIPS: readonly Relationship[] = DECLARED;
+
+/** Either end of any relationship. */
+type RelationshipEnds = (typeof DECLARED)[number]['a' | 'b'];
+
+/**
+ * The names of the relations of the type `Type`, as the graph declares them, so that a relation
+ * named in code is checked when it compiles; any string where the type is not known.
+ */
+export type RelationNameOf<Type extends string> = string extends Type
+  ? string
+  : Extract<RelationshipEnds, { type: Type; name: string }>['name'];
 
 /** The relationship named `name` on `type`, seen from that type (its paths oriented from it). */
 export function relationshipOf(

@@ -1,8 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
-import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import { lookupRecord, nestedConnection } from '../graphql/connection.service';
+import { lookupRecord } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import {
+  NestedConnection,
+  type NestedConnectionResolver,
+} from '../graphql/nested-connection-field';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import { FUNDING_PROGRAMME_COLLECTION } from './funding-programme.collection';
 import { FundingProgramme } from './funding-programme.entity';
@@ -29,14 +32,8 @@ export class FundingProgrammeResolver {
     return lookupRecord(context, FUNDING_PROGRAMME_COLLECTION, { id, code });
   }
 
-  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), {
+  @NestedConnection(PROJECT_COLLECTION, 'programme', {
     description: 'Projects funded by this programme.',
   })
-  projects(
-    @Root() programme: FundingProgramme,
-    @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, PROJECT_COLLECTION, 'programme', programme.id, args);
-  }
+  readonly projects!: NestedConnectionResolver;
 }

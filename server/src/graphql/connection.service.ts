@@ -1,16 +1,10 @@
 import { badUserInput } from '../core/domain-error';
 import { databaseIdOf } from '../core/global-id';
-import {
-  aggregateRows,
-  type AggregateValues,
-  countRows,
-  fetchByIds,
-  fetchOneBy,
-  fetchPages,
-  type Page,
-  type PageRequest,
-} from '../database/query/collection-query';
 import type { CollectionSpec, RelationSpec } from '../database/query/collection-spec';
+import { aggregateRows, type AggregateValues, countRows } from '../database/query/list-aggregates';
+import { fetchByIds, fetchOneBy } from '../database/query/record-lookups';
+import { fetchPages, type Page, type PageRequest } from '../database/query/relay-pages';
+import type { RelationNameOf } from '../database/relationships';
 import { connectionOf } from './collection-types';
 import type { GraphQLContext } from './context';
 
@@ -60,10 +54,10 @@ export async function rootConnection<T extends object>(
  * One parent's page of a nested list (`pole { projects(first: 10) }`): every parent of the
  * request shares one statement. `relation` is the child collection's relation to the parent.
  */
-export async function nestedConnection<T extends object>(
+export async function nestedConnection<T extends object, Type extends string = string>(
   context: GraphQLContext,
-  spec: CollectionSpec,
-  relation: string,
+  spec: CollectionSpec<Type>,
+  relation: RelationNameOf<Type>,
   parentId: number,
   request: PageRequest,
 ): Promise<ConnectionInstance<T>> {
@@ -107,10 +101,10 @@ export async function nestedConnection<T extends object>(
 }
 
 /** Every related row of one parent, for small bounded lists (a project's partners). */
-export function relatedList<T extends object>(
+export function relatedList<T extends object, Type extends string = string>(
   { dataSource, loaders, access }: GraphQLContext,
-  spec: CollectionSpec,
-  relation: string,
+  spec: CollectionSpec<Type>,
+  relation: RelationNameOf<Type>,
   parentId: number,
 ): Promise<T[]> {
   const scopeRelation = relationOf(spec, relation);

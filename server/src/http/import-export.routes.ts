@@ -10,14 +10,10 @@ import { DomainError } from '../core/domain-error';
 import type { ContextRequest, GraphQLContext } from '../graphql/context';
 import { httpStatusOf, logUnexpected } from '../graphql/format-error';
 import { rateLimited } from '../graphql/limits/limit-errors';
-import {
-  type ExportFormat,
-  ExportRequestError,
-  exportRows,
-  isExportKindName,
-  parseExportFilter,
-} from '../import-export/bulk-export.service';
+import { type ExportFormat, exportRows } from '../import-export/bulk-export.service';
 import { importCsv, isImportKindName } from '../import-export/bulk-import.service';
+import { parseExportFilter } from '../import-export/export-filter';
+import { ExportRequestError, isExportKindName } from '../import-export/export-kind';
 import type { Logger } from '../observability/logger';
 import { type RateLimiter, rateLimitHeaders } from '../rate-limit/rate-limiter';
 import { corsOptions } from './cors-policy';

@@ -1,31 +1,20 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
-import { defineCollection } from '../database/query/relation-graph';
+import { entityScalars } from '../database/query/entity-scalars';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Member } from './member.entity';
-import { MemberCategory } from './member.enums';
 import { Membership } from './membership.entity';
 
-export const MEMBER_COLLECTION: CollectionSpec = defineCollection({
+export const MEMBER_COLLECTION = defineTypedCollection({
   typeName: 'Member',
   entity: Member,
-  table: 'member',
-  scalars: {
-    id: { kind: 'id', column: 'id', description: 'The member’s global id.' },
-    name: { kind: 'string', column: 'name', description: 'Name of the organisation.' },
-    siren: { kind: 'string', column: 'siren', description: 'SIREN number.' },
-    category: {
-      kind: 'enum',
-      column: 'category',
-      enum: { type: MemberCategory, name: 'MemberCategory' },
-      description: 'Micro firm, SME, mid-size, large, research, training…',
-    },
-    city: { kind: 'string', column: 'city', description: 'City.' },
-    headcount: { kind: 'int', column: 'headcount', nullable: true, description: 'Headcount.' },
-    createdAt: {
-      kind: 'datetime',
-      column: 'createdAt',
-      description: 'When the record was created.',
-    },
-  },
+  scalars: entityScalars(Member, [
+    'id',
+    'name',
+    'siren',
+    'category',
+    'city',
+    'headcount',
+    'createdAt',
+  ]),
   orderFields: {
     NAME: 'name',
     SIREN: 'siren',
@@ -38,32 +27,16 @@ export const MEMBER_COLLECTION: CollectionSpec = defineCollection({
   aggregateFields: ['headcount'],
 });
 
-export const MEMBERSHIP_COLLECTION: CollectionSpec = defineCollection({
+export const MEMBERSHIP_COLLECTION = defineTypedCollection({
   typeName: 'Membership',
   entity: Membership,
-  table: 'membership',
-  scalars: {
-    id: { kind: 'id', column: 'id', description: 'The membership’s global id.' },
-    startDate: { kind: 'date', column: 'startDate', description: 'First day.' },
-    endDate: {
-      kind: 'date',
-      column: 'endDate',
-      nullable: true,
-      description: 'Last day; null while active.',
-    },
+  scalars: entityScalars(Membership, ['id', 'startDate', 'endDate', 'yearlyFee', 'boardSeat'], {
     active: {
       kind: 'boolean',
       column: '($.`endDate` IS NULL)',
       description: 'Running today (no end date).',
     },
-    yearlyFee: {
-      kind: 'decimal',
-      column: 'yearlyFee',
-      nullable: true,
-      description: 'Yearly fee in euros.',
-    },
-    boardSeat: { kind: 'boolean', column: 'boardSeat', description: 'Holds a board seat.' },
-  },
+  }),
   orderFields: { START_DATE: 'startDate', END_DATE: 'endDate', YEARLY_FEE: 'yearlyFee' },
   defaultOrder: [{ field: 'START_DATE', direction: 'ASC' }],
   aggregateFields: ['yearlyFee'],

@@ -1,13 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import {
-  lookupRecord,
-  nestedConnection,
-  recordById,
-  rootConnection,
-} from '../graphql/connection.service';
+import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import {
+  NestedConnection,
+  type NestedConnectionResolver,
+} from '../graphql/nested-connection-field';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { Pole } from '../pole/pole.entity';
 import { PROJECT_COLLECTION } from '../project/project.collection';
@@ -47,38 +46,20 @@ export class MemberResolver {
     return recordById(context, REGION_COLLECTION, member.regionId);
   }
 
-  @FieldResolver(() => connectionOf(POLE_COLLECTION), {
+  @NestedConnection(POLE_COLLECTION, 'member', {
     description: 'Poles the member belongs to today.',
   })
-  poles(
-    @Root() member: Member,
-    @Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, POLE_COLLECTION, 'member', member.id, args);
-  }
+  readonly poles!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(MEMBERSHIP_COLLECTION), {
+  @NestedConnection(MEMBERSHIP_COLLECTION, 'member', {
     description: 'Memberships, current and past.',
   })
-  memberships(
-    @Root() member: Member,
-    @Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, MEMBERSHIP_COLLECTION, 'member', member.id, args);
-  }
+  readonly memberships!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), {
+  @NestedConnection(PROJECT_COLLECTION, 'partner', {
     description: 'Projects the member takes part in.',
   })
-  projects(
-    @Root() member: Member,
-    @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, PROJECT_COLLECTION, 'partner', member.id, args);
-  }
+  readonly projects!: NestedConnectionResolver;
 }
 
 @Resolver(() => Membership)

@@ -1,17 +1,11 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
-import { defineCollection } from '../database/query/relation-graph';
+import { entityScalars } from '../database/query/entity-scalars';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Ministry } from './ministry.entity';
 
-export const MINISTRY_COLLECTION: CollectionSpec = defineCollection({
+export const MINISTRY_COLLECTION = defineTypedCollection({
   typeName: 'Ministry',
   entity: Ministry,
-  table: 'ministry',
-  scalars: {
-    id: { kind: 'id', column: 'id', description: 'The ministry’s global id.' },
-    code: { kind: 'string', column: 'code', description: 'Code, e.g. "ECO".' },
-    name: { kind: 'string', column: 'name', description: 'Full name.' },
-    leadsPolicy: { kind: 'boolean', column: 'leadsPolicy', description: 'Leads the poles policy.' },
-  },
+  scalars: entityScalars(Ministry, ['id', 'code', 'name', 'leadsPolicy']),
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],

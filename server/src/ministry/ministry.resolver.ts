@@ -1,8 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
-import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import { lookupRecord, nestedConnection } from '../graphql/connection.service';
+import { lookupRecord } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import {
+  NestedConnection,
+  type NestedConnectionResolver,
+} from '../graphql/nested-connection-field';
 import { EVALUATION_COLLECTION } from '../selection/evaluation.collection';
 import { MINISTRY_COLLECTION } from './ministry.collection';
 import { Ministry } from './ministry.entity';
@@ -26,14 +29,8 @@ export class MinistryResolver {
     return lookupRecord(context, MINISTRY_COLLECTION, { id, code });
   }
 
-  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), {
+  @NestedConnection(EVALUATION_COLLECTION, 'ministry', {
     description: 'Evaluations made by this ministry.',
   })
-  evaluations(
-    @Root() ministry: Ministry,
-    @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, EVALUATION_COLLECTION, 'ministry', ministry.id, args);
-  }
+  readonly evaluations!: NestedConnectionResolver;
 }

@@ -2,27 +2,23 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } 
 
 import { DETAIL } from '../auth/permission-policy';
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import {
-  lookupRecord,
-  nestedConnection,
-  recordById,
-  relatedList,
-  rootConnection,
-} from '../graphql/connection.service';
+import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import {
+  NestedConnection,
+  type NestedConnectionResolver,
+} from '../graphql/nested-connection-field';
+import { RelatedList, type RelatedListResolver } from '../graphql/related-list-field';
 import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from '../member/member.collection';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import { REGION_COLLECTION } from '../region/region.collection';
 import { Region } from '../region/region.entity';
-import { ClusterLabel } from '../selection/cluster-label.entity';
 import { EVALUATION_COLLECTION } from '../selection/evaluation.collection';
 import {
   CLUSTER_LABEL_COLLECTION,
   LABELLING_DECISION_COLLECTION,
 } from '../selection/labelling-decision.collection';
-import { LabellingDecision } from '../selection/labelling-decision.entity';
 import { THEME_COLLECTION } from '../theme/theme.collection';
-import { Theme } from '../theme/theme.entity';
 import { POLE_COLLECTION, POLE_YEAR_COLLECTION } from './pole.collection';
 import { Pole } from './pole.entity';
 import { PoleYear } from './pole-year.entity';
@@ -64,89 +60,51 @@ export class PoleResolver {
       : recordById(context, POLE_COLLECTION, pole.successorId);
   }
 
-  @FieldResolver(() => [Pole], {
+  @RelatedList(POLE_COLLECTION, 'successor', {
     description: 'The poles that merged into this one (e.g. Polymeris ← Elastopôle, Plastipolis).',
   })
-  predecessors(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
-    return relatedList(context, POLE_COLLECTION, 'successor', pole.id);
-  }
+  readonly predecessors!: RelatedListResolver;
 
-  @FieldResolver(() => [Region], {
+  @RelatedList(REGION_COLLECTION, 'coveredPole', {
     description: 'Other regions the pole covers (inter-regional poles).',
   })
-  coveredRegions(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
-    return relatedList(context, REGION_COLLECTION, 'coveredPole', pole.id);
-  }
+  readonly coveredRegions!: RelatedListResolver;
 
-  @FieldResolver(() => [Theme], { description: 'Thematic specialisations of the pole.' })
-  themes(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
-    return relatedList(context, THEME_COLLECTION, 'pole', pole.id);
-  }
+  @RelatedList(THEME_COLLECTION, 'pole', { description: 'Thematic specialisations of the pole.' })
+  readonly themes!: RelatedListResolver;
 
   @Authorized(DETAIL)
-  @FieldResolver(() => [PoleYear], {
+  @RelatedList(POLE_YEAR_COLLECTION, 'pole', {
     nullable: true,
     description: 'Yearly figures, oldest first.',
   })
-  years(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
-    return relatedList(context, POLE_YEAR_COLLECTION, 'pole', pole.id);
-  }
+  readonly years!: RelatedListResolver;
 
-  @FieldResolver(() => connectionOf(MEMBER_COLLECTION), {
-    description: 'Active members (adhérents).',
-  })
-  members(
-    @Root() pole: Pole,
-    @Args(() => listArgsType(MEMBER_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, MEMBER_COLLECTION, 'pole', pole.id, args);
-  }
+  @NestedConnection(MEMBER_COLLECTION, 'pole', { description: 'Active members (adhérents).' })
+  readonly members!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(MEMBERSHIP_COLLECTION), {
+  @NestedConnection(MEMBERSHIP_COLLECTION, 'pole', {
     description: 'Memberships, current and past.',
   })
-  memberships(
-    @Root() pole: Pole,
-    @Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, MEMBERSHIP_COLLECTION, 'pole', pole.id, args);
-  }
+  readonly memberships!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), {
+  @NestedConnection(PROJECT_COLLECTION, 'pole', {
     description: 'Projects the pole leads or co-labels (projets labellisés).',
   })
-  projects(
-    @Root() pole: Pole,
-    @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, PROJECT_COLLECTION, 'pole', pole.id, args);
-  }
+  readonly projects!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), {
-    description: 'Evaluations of the pole.',
+  @NestedConnection(EVALUATION_COLLECTION, 'pole', { description: 'Evaluations of the pole.' })
+  readonly evaluations!: NestedConnectionResolver;
+
+  @RelatedList(LABELLING_DECISION_COLLECTION, 'pole', {
+    description: 'Labelling decisions, latest first.',
   })
-  evaluations(
-    @Root() pole: Pole,
-    @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, EVALUATION_COLLECTION, 'pole', pole.id, args);
-  }
+  readonly decisions!: RelatedListResolver;
 
-  @FieldResolver(() => [LabellingDecision], { description: 'Labelling decisions, latest first.' })
-  decisions(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
-    return relatedList(context, LABELLING_DECISION_COLLECTION, 'pole', pole.id);
-  }
-
-  @FieldResolver(() => [ClusterLabel], {
+  @RelatedList(CLUSTER_LABEL_COLLECTION, 'pole', {
     description: 'European cluster-management labels, latest first.',
   })
-  clusterLabels(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
-    return relatedList(context, CLUSTER_LABEL_COLLECTION, 'pole', pole.id);
-  }
+  readonly clusterLabels!: RelatedListResolver;
 }
 
 @Resolver(() => PoleYear)

@@ -4,21 +4,15 @@ import { DETAIL } from '../auth/permission-policy';
 import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import {
-  lookupRecord,
-  recordById,
-  relatedList,
-  rootConnection,
-} from '../graphql/connection.service';
+import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import { RelatedList, type RelatedListResolver } from '../graphql/related-list-field';
 import { MEMBER_COLLECTION } from '../member/member.collection';
 import { Member } from '../member/member.entity';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { Pole } from '../pole/pole.entity';
 import { REGION_COLLECTION } from '../region/region.collection';
-import { Region } from '../region/region.entity';
 import { THEME_COLLECTION } from '../theme/theme.collection';
-import { Theme } from '../theme/theme.entity';
 import {
   PROJECT_COLLECTION,
   PROJECT_PARTNER_COLLECTION,
@@ -63,10 +57,10 @@ export class ProjectResolver {
     return recordById(context, POLE_COLLECTION, project.leadPoleId);
   }
 
-  @FieldResolver(() => [Pole], { description: 'Other poles that co-labelled the project.' })
-  coLabellingPoles(@Root() project: Project, @Ctx() context: GraphQLContext) {
-    return relatedList(context, POLE_COLLECTION, 'coLabelledProject', project.id);
-  }
+  @RelatedList(POLE_COLLECTION, 'coLabelledProject', {
+    description: 'Other poles that co-labelled the project.',
+  })
+  readonly coLabellingPoles!: RelatedListResolver;
 
   @Authorized(DETAIL)
   @FieldResolver(() => Member, {
@@ -77,39 +71,31 @@ export class ProjectResolver {
     return recordById(context, MEMBER_COLLECTION, project.coordinatorId);
   }
 
-  @FieldResolver(() => [Theme], { description: 'Themes of the project.' })
-  themes(@Root() project: Project, @Ctx() context: GraphQLContext) {
-    return relatedList(context, THEME_COLLECTION, 'project', project.id);
-  }
+  @RelatedList(THEME_COLLECTION, 'project', { description: 'Themes of the project.' })
+  readonly themes!: RelatedListResolver;
 
   @Authorized(DETAIL)
-  @FieldResolver(() => [Region], {
+  @RelatedList(REGION_COLLECTION, 'project', {
     nullable: true,
     description: 'Regions of the lead pole’s headquarters and of the partners.',
   })
-  regions(@Root() project: Project, @Ctx() context: GraphQLContext) {
-    return relatedList(context, REGION_COLLECTION, 'project', project.id);
-  }
+  readonly regions!: RelatedListResolver;
 
   @Authorized(DETAIL)
-  @FieldResolver(() => [ProjectPartner], {
+  @RelatedList(PROJECT_PARTNER_COLLECTION, 'project', {
     nullable: true,
     description:
       'The consortium: every partner with its role and share. Confidential: null (with a FORBIDDEN or UNAUTHENTICATED error at this path) for a caller who may not see it, which is why the list is nullable.',
   })
-  partners(@Root() project: Project, @Ctx() context: GraphQLContext) {
-    return relatedList(context, PROJECT_PARTNER_COLLECTION, 'project', project.id);
-  }
+  readonly partners!: RelatedListResolver;
 
   @Authorized(DETAIL)
-  @FieldResolver(() => [ProjectStatusChange], {
+  @RelatedList(PROJECT_STATUS_CHANGE_COLLECTION, 'project', {
     nullable: true,
     description:
       'Tracking history (historique), oldest first. Confidential: null (with a FORBIDDEN or UNAUTHENTICATED error at this path) for a caller who may not see it, which is why the list is nullable.',
   })
-  history(@Root() project: Project, @Ctx() context: GraphQLContext) {
-    return relatedList(context, PROJECT_STATUS_CHANGE_COLLECTION, 'project', project.id);
-  }
+  readonly history!: RelatedListResolver;
 }
 
 @Resolver(() => ProjectPartner)

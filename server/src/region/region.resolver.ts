@@ -1,8 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
-import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import { lookupRecord, nestedConnection } from '../graphql/connection.service';
+import { lookupRecord } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import {
+  NestedConnection,
+  type NestedConnectionResolver,
+} from '../graphql/nested-connection-field';
 import { MEMBER_COLLECTION } from '../member/member.collection';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { PROJECT_COLLECTION } from '../project/project.collection';
@@ -29,37 +32,17 @@ export class RegionResolver {
     return lookupRecord(context, REGION_COLLECTION, { id, code });
   }
 
-  @FieldResolver(() => connectionOf(POLE_COLLECTION), {
+  @NestedConnection(POLE_COLLECTION, 'region', {
     description: 'Poles headquartered in the region (pôles dont le siège est dans la région).',
   })
-  poles(
-    @Root() region: Region,
-    @Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, POLE_COLLECTION, 'region', region.id, args);
-  }
+  readonly poles!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(MEMBER_COLLECTION), {
-    description: 'Members located in the region.',
-  })
-  members(
-    @Root() region: Region,
-    @Args(() => listArgsType(MEMBER_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, MEMBER_COLLECTION, 'region', region.id, args);
-  }
+  @NestedConnection(MEMBER_COLLECTION, 'region', { description: 'Members located in the region.' })
+  readonly members!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), {
+  @NestedConnection(PROJECT_COLLECTION, 'region', {
     description:
       'Projects led by a pole headquartered in the region or with a partner located there.',
   })
-  projects(
-    @Root() region: Region,
-    @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, PROJECT_COLLECTION, 'region', region.id, args);
-  }
+  readonly projects!: NestedConnectionResolver;
 }

@@ -1,34 +1,27 @@
-import type { CollectionSpec } from '../database/query/collection-spec';
-import { defineCollection } from '../database/query/relation-graph';
+import { entityScalars } from '../database/query/entity-scalars';
+import { defineTypedCollection } from '../database/query/typed-collection';
 import { Evaluation } from './evaluation.entity';
 import { EvaluationScore } from './evaluation-score.entity';
 
-export const EVALUATION_COLLECTION: CollectionSpec = defineCollection({
+export const EVALUATION_COLLECTION = defineTypedCollection({
   typeName: 'Evaluation',
   entity: Evaluation,
-  table: 'evaluation',
-  scalars: {
-    id: { kind: 'id', column: 'id', description: 'The evaluation’s global id.' },
-    evaluatedOn: { kind: 'date', column: 'evaluatedOn', description: 'When it was made.' },
+  scalars: entityScalars(Evaluation, ['id', 'evaluatedOn'], {
     byMinistry: {
       kind: 'boolean',
       column: '($.`ministryId` IS NOT NULL)',
       description: 'Made by a ministry (true) or by a region (false).',
     },
-  },
+  }),
   orderFields: { EVALUATED_ON: 'evaluatedOn' },
   defaultOrder: [{ field: 'EVALUATED_ON', direction: 'DESC' }],
   aggregateFields: [],
 });
 
-export const EVALUATION_SCORE_COLLECTION: CollectionSpec = defineCollection({
+export const EVALUATION_SCORE_COLLECTION = defineTypedCollection({
   typeName: 'EvaluationScore',
   entity: EvaluationScore,
-  table: 'evaluation_score',
-  scalars: {
-    id: { kind: 'id', column: 'id', description: 'The global id.' },
-    score: { kind: 'decimal', column: 'score', description: 'Score from 0 to 100.' },
-  },
+  scalars: entityScalars(EvaluationScore, ['id', 'score']),
   orderFields: { SCORE: 'score' },
   defaultOrder: [{ field: 'SCORE', direction: 'DESC' }],
   aggregateFields: ['score'],

@@ -9,7 +9,7 @@ import { Pole } from '../pole/pole.entity';
 import { Region } from '../region/region.entity';
 import { LabellingPhase } from './labelling-phase.entity';
 
-/** Exactly one of `ministryId` and `regionId` is set; the selection service enforces it. */
+/** Exactly one of `ministryId` and `regionId` is set; recordEvaluation (evaluation.service.ts) enforces it. */
 @ObjectType({
   implements: Node,
   description:

@@ -1,6 +1,6 @@
 import { formatScaled } from '../core/scaled-decimal';
 import { readRows } from '../database/database';
-import { fetchPages } from '../database/query/collection-query';
+import { fetchPages } from '../database/query/relay-pages';
 import type { GraphQLContext } from '../graphql/context';
 import { EVALUATION_COLLECTION } from './evaluation.collection';
 import type { Evaluation } from './evaluation.entity';

@@ -67,7 +67,7 @@ export function phaseCriteria(
   context: GraphQLContext,
   phase: LabellingPhase,
 ): Promise<Criterion[]> {
-  return relatedList<Criterion>(context, CRITERION_COLLECTION, 'phase', phase.id);
+  return relatedList<Criterion, 'Criterion'>(context, CRITERION_COLLECTION, 'phase', phase.id);
 }
 
 /**

@@ -2,7 +2,11 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { GraphQLContext } from '../graphql/context';
 import { runMutation } from '../graphql/mutation/mutation-runner';
+import { recordClusterLabel } from './cluster-label.service';
+import { recordEvaluation } from './evaluation.service';
 import { amendLabellingDecision } from './labelling-amendment.service';
+import { decideLabelling } from './labelling-decision.service';
+import { openLabellingPhase } from './labelling-phase.service';
 import {
   AmendLabellingDecisionInput,
   DecideLabellingInput,
@@ -17,12 +21,6 @@ import {
   RecordClusterLabelPayload,
   RecordEvaluationPayload,
 } from './selection.payloads';
-import {
-  decideLabelling,
-  openLabellingPhase,
-  recordClusterLabel,
-  recordEvaluation,
-} from './selection.service';
 
 @Resolver()
 export class SelectionMutationResolver {

@@ -1,14 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import {
-  lookupRecord,
-  nestedConnection,
-  recordById,
-  relatedList,
-  rootConnection,
-} from '../graphql/connection.service';
+import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import {
+  NestedConnection,
+  type NestedConnectionResolver,
+} from '../graphql/nested-connection-field';
+import { RelatedList, type RelatedListResolver } from '../graphql/related-list-field';
 import { MINISTRY_COLLECTION } from '../ministry/ministry.collection';
 import { Ministry } from '../ministry/ministry.entity';
 import { POLE_COLLECTION } from '../pole/pole.collection';
@@ -57,32 +56,20 @@ export class LabellingPhaseResolver {
     return countPolesLabelledAfterMergers(dataSource, phase);
   }
 
-  @FieldResolver(() => [Criterion], { description: 'Selection criteria in force in the phase.' })
-  criteria(@Root() phase: LabellingPhase, @Ctx() context: GraphQLContext) {
-    return relatedList(context, CRITERION_COLLECTION, 'phase', phase.id);
-  }
+  @RelatedList(CRITERION_COLLECTION, 'phase', {
+    description: 'Selection criteria in force in the phase.',
+  })
+  readonly criteria!: RelatedListResolver;
 
-  @FieldResolver(() => connectionOf(EVALUATION_COLLECTION), {
+  @NestedConnection(EVALUATION_COLLECTION, 'phase', {
     description: 'Evaluations made for the phase.',
   })
-  evaluations(
-    @Root() phase: LabellingPhase,
-    @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, EVALUATION_COLLECTION, 'phase', phase.id, args);
-  }
+  readonly evaluations!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(LABELLING_DECISION_COLLECTION), {
+  @NestedConnection(LABELLING_DECISION_COLLECTION, 'phase', {
     description: 'Decisions of the phase.',
   })
-  decisions(
-    @Root() phase: LabellingPhase,
-    @Args(() => listArgsType(LABELLING_DECISION_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, LABELLING_DECISION_COLLECTION, 'phase', phase.id, args);
-  }
+  readonly decisions!: NestedConnectionResolver;
 }
 
 @Resolver(() => Criterion)
@@ -140,12 +127,10 @@ export class EvaluationResolver {
     return recordById(context, REGION_COLLECTION, evaluation.regionId);
   }
 
-  @FieldResolver(() => [EvaluationScore], {
+  @RelatedList(EVALUATION_SCORE_COLLECTION, 'evaluation', {
     description: 'The score given on each criterion, best first.',
   })
-  scores(@Root() evaluation: Evaluation, @Ctx() context: GraphQLContext) {
-    return relatedList(context, EVALUATION_SCORE_COLLECTION, 'evaluation', evaluation.id);
-  }
+  readonly scores!: RelatedListResolver;
 }
 
 @Resolver(() => EvaluationScore)

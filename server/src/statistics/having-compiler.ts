@@ -1,7 +1,7 @@
 import { badUserInput } from '../core/domain-error';
 import { compileBooleanCondition } from '../database/query/boolean-condition';
-import { MAX_IN_VALUES } from '../database/query/filter-compiler';
 import type { SqlBuilder } from '../database/query/sql-builder';
+import { type ComparisonOperand, compileComparison } from '../database/query/sql-comparison';
 
 /**
  * What grouped statistics share: HAVING conditions over aggregates, ORDER BY over aggregates
@@ -28,7 +28,8 @@ type HavingInput = Record<string, unknown>;
 
 const MAX_HAVING_DEPTH = 8;
 
-function isMeasure(
+/** Whether a `having` entry is one aggregate, not a group of them (`sum: { … }`). */
+export function isMeasure(
   entry: AggregateMeasure | Record<string, AggregateMeasure>,
 ): entry is AggregateMeasure {
   return typeof (entry as AggregateMeasure).expression === 'string';
@@ -47,84 +48,42 @@ export function compileHaving(
   return compileBooleanCondition(having, path, MAX_HAVING_DEPTH, (key, value, here) => {
     if (!(key in spec)) throw new Error(`having has no field "${key}"`);
     const entry = spec[key];
-    if (isMeasure(entry)) return compileComparison(entry, value as HavingInput, sql, here);
+    if (isMeasure(entry)) {
+      return compileComparison(aggregateOperand(entry, sql), value as HavingInput, sql, here);
+    }
     const conditions: string[] = [];
     for (const [field, operators] of Object.entries(value as HavingInput)) {
       if (operators === undefined || operators === null) continue;
       const measure = entry[field];
       if (!measure) throw new Error(`having.${key} has no field "${field}"`);
-      const condition = compileComparison(measure, operators as HavingInput, sql, [...here, field]);
+      const condition = compileComparison(
+        aggregateOperand(measure, sql),
+        operators as HavingInput,
+        sql,
+        [...here, field],
+      );
       if (condition) conditions.push(condition);
     }
     return conditions.length > 0 ? conditions.join(' AND ') : null;
   });
 }
 
-function compileComparison(
-  measure: AggregateMeasure,
-  operators: HavingInput,
-  sql: SqlBuilder,
-  path: readonly string[],
-): string | null {
-  const { expression } = measure;
-  // SQLite compares a REAL sum with a text parameter as text, and MySQL compares DECIMAL with
-  // text as doubles: casting the parameter makes both compare numbers, MySQL exactly.
-  const placeholder = (value: unknown) => {
-    const marker = sql.param(value);
-    if (measure.kind === 'int') return marker;
-    return sql.dialect.kind === 'sqlite'
-      ? `CAST(${marker} AS REAL)`
-      : `CAST(${marker} AS DECIMAL(24,6))`;
+/**
+ * An aggregate as a comparison operand. SQLite compares a REAL sum with a text parameter as
+ * text, and MySQL compares DECIMAL with text as doubles: casting the parameter makes both
+ * compare numbers, MySQL exactly.
+ */
+function aggregateOperand(measure: AggregateMeasure, sql: SqlBuilder): ComparisonOperand {
+  return {
+    expression: measure.expression,
+    placeholder: (value) => {
+      const marker = sql.param(value);
+      if (measure.kind === 'int') return marker;
+      return sql.dialect.kind === 'sqlite'
+        ? `CAST(${marker} AS REAL)`
+        : `CAST(${marker} AS DECIMAL(24,6))`;
+    },
   };
-  const conditions: string[] = [];
-  for (const [operator, raw] of Object.entries(operators)) {
-    if (raw === undefined) continue;
-    const at = [...path, operator];
-    switch (operator) {
-      case 'eq':
-        conditions.push(
-          raw === null ? `${expression} IS NULL` : `${expression} = ${placeholder(raw)}`,
-        );
-        break;
-      case 'ne':
-        conditions.push(
-          raw === null
-            ? `${expression} IS NOT NULL`
-            : `(${expression} <> ${placeholder(raw)} OR ${expression} IS NULL)`,
-        );
-        break;
-      case 'in':
-      case 'notIn': {
-        const values = raw as unknown[];
-        if (values.length > MAX_IN_VALUES) {
-          throw badUserInput(
-            `${at.join('.')}: at most ${MAX_IN_VALUES} values, got ${values.length}`,
-            at,
-          );
-        }
-        const list = values.map(placeholder).join(', ');
-        if (operator === 'in')
-          conditions.push(values.length === 0 ? '1 = 0' : `${expression} IN (${list})`);
-        else if (values.length > 0)
-          conditions.push(`(${expression} NOT IN (${list}) OR ${expression} IS NULL)`);
-        break;
-      }
-      case 'gt':
-      case 'gte':
-      case 'lt':
-      case 'lte': {
-        const comparator = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[operator];
-        conditions.push(`${expression} ${comparator} ${placeholder(raw)}`);
-        break;
-      }
-      case 'isNull':
-        conditions.push(raw ? `${expression} IS NULL` : `${expression} IS NOT NULL`);
-        break;
-      default:
-        throw new Error(`Unknown having operator "${operator}"`);
-    }
-  }
-  return conditions.length > 0 ? conditions.join(' AND ') : null;
 }
 
 export interface StatsOrderInput {

@@ -1,8 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
-import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import { lookupRecord, nestedConnection } from '../graphql/connection.service';
+import { lookupRecord } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
+import {
+  NestedConnection,
+  type NestedConnectionResolver,
+} from '../graphql/nested-connection-field';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import { THEME_COLLECTION } from './theme.collection';
@@ -28,23 +31,9 @@ export class ThemeResolver {
     return lookupRecord(context, THEME_COLLECTION, { id, code });
   }
 
-  @FieldResolver(() => connectionOf(POLE_COLLECTION), {
-    description: 'Poles specialised in this theme.',
-  })
-  poles(
-    @Root() theme: Theme,
-    @Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, POLE_COLLECTION, 'theme', theme.id, args);
-  }
+  @NestedConnection(POLE_COLLECTION, 'theme', { description: 'Poles specialised in this theme.' })
+  readonly poles!: NestedConnectionResolver;
 
-  @FieldResolver(() => connectionOf(PROJECT_COLLECTION), { description: 'Projects on this theme.' })
-  projects(
-    @Root() theme: Theme,
-    @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
-    @Ctx() context: GraphQLContext,
-  ) {
-    return nestedConnection(context, PROJECT_COLLECTION, 'theme', theme.id, args);
-  }
+  @NestedConnection(PROJECT_COLLECTION, 'theme', { description: 'Projects on this theme.' })
+  readonly projects!: NestedConnectionResolver;
 }

@@ -1,4 +1,4 @@
-import type { Hop } from '../relationships';
+import type { Hop, RelationNameOf } from '../relationships';
 
 /**
  * How the generic list engine sees one entity: which columns can be filtered, ordered and
@@ -38,15 +38,15 @@ export interface RelationSpec {
   detail: { typeName: string; side: 'self' | 'target' } | null;
 }
 
-export interface CollectionSpec {
+export interface CollectionSpec<Type extends string = string> {
   /** GraphQL type name, also the global id prefix. */
-  typeName: string;
+  typeName: Type;
   /** The entity class, for hydration. */
   entity: new () => object;
   table: string;
   scalars: Record<string, ScalarSpec>;
-  /** Derived from the relation graph (defineCollection). */
-  readonly relations: Readonly<Record<string, RelationSpec>>;
+  /** Derived from the relation graph (defineCollection), by name. */
+  readonly relations: Readonly<Record<RelationNameOf<Type>, RelationSpec>>;
   /** `orderBy.field` enum values → the scalar they sort on. */
   orderFields: Record<string, string>;
   /** The order of a list when `orderBy` is not given. */

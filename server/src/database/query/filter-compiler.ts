@@ -1,4 +1,3 @@
-import { badUserInput } from '../../core/domain-error';
 import { databaseIdOf } from '../../core/global-id';
 import { compileBooleanCondition } from './boolean-condition';
 import {
@@ -9,11 +8,9 @@ import {
 } from './collection-spec';
 import { semiJoin } from './relation-graph';
 import type { SqlBuilder } from './sql-builder';
-import { likeEscape } from './sql-dialect';
+import { checkedText, type ComparisonOperand, compileComparison } from './sql-comparison';
 
-/** Bounds that keep one filter from turning into a huge statement. */
-export const MAX_IN_VALUES = 500;
-export const MAX_TEXT_LENGTH = 200;
+/** How deep a filter may nest (`and`, `or`, `not` and relations). */
 const MAX_FILTER_DEPTH = 8;
 
 type FilterInput = Record<string, unknown>;
@@ -104,93 +101,12 @@ function compileScalar(
   path: readonly string[],
 ): string | null {
   if (sql.access.field(spec.typeName, fieldName, alias) !== null) sql.access.noteHidden(path);
-  const column = sql.visible(spec.typeName, fieldName, alias, columnSql(scalar, alias));
-  const value = (operator: string, raw: unknown) =>
-    toDatabaseValue(spec, scalar, raw, [...path, operator], sql);
-  const conditions: string[] = [];
-  for (const [operator, raw] of Object.entries(operators)) {
-    if (raw === undefined) continue;
-    const at = [...path, operator];
-    switch (operator) {
-      case 'eq':
-        conditions.push(
-          raw === null ? `${column} IS NULL` : `${column} = ${sql.param(value(operator, raw))}`,
-        );
-        break;
-      case 'ne':
-        conditions.push(
-          raw === null
-            ? `${column} IS NOT NULL`
-            : `(${column} <> ${sql.param(value(operator, raw))} OR ${column} IS NULL)`,
-        );
-        break;
-      case 'in':
-      case 'notIn': {
-        const values = raw as unknown[];
-        if (values.length > MAX_IN_VALUES) {
-          throw badUserInput(
-            `${at.join('.')}: at most ${MAX_IN_VALUES} values, got ${values.length}`,
-            at,
-          );
-        }
-        const converted = values.map((item, index) =>
-          toDatabaseValue(spec, scalar, item, [...at, String(index)], sql),
-        );
-        if (operator === 'in') {
-          conditions.push(
-            converted.length === 0 ? '1 = 0' : `${column} IN (${sql.paramList(converted)})`,
-          );
-        } else if (converted.length > 0) {
-          conditions.push(`(${column} NOT IN (${sql.paramList(converted)}) OR ${column} IS NULL)`);
-        }
-        break;
-      }
-      case 'gt':
-      case 'gte':
-      case 'lt':
-      case 'lte': {
-        const comparator = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[operator];
-        conditions.push(`${column} ${comparator} ${sql.param(value(operator, raw))}`);
-        break;
-      }
-      case 'isNull':
-        conditions.push(raw ? `${column} IS NULL` : `${column} IS NOT NULL`);
-        break;
-      case 'contains':
-      case 'startsWith': {
-        const text = textValue(raw, at);
-        if (text === '') break;
-        sql.param(likeEscape(text));
-        conditions.push(
-          operator === 'contains'
-            ? sql.dialect.containsInsensitive(column)
-            : sql.dialect.startsWithInsensitive(column),
-        );
-        break;
-      }
-      default:
-        throw new Error(`Unknown filter operator "${operator}" on ${spec.typeName}`);
-    }
-  }
-  return conditions.length > 0 ? conditions.join(' AND ') : null;
-}
-
-function textValue(raw: unknown, path: readonly string[]): string {
-  const text = String(raw);
-  if (text.length > MAX_TEXT_LENGTH) {
-    throw badUserInput(
-      `${path.join('.')}: text filters take at most ${MAX_TEXT_LENGTH} characters`,
-      path,
-    );
-  }
-  // SQLite ends text at a NUL inside LIKE: "\u0000" would match every row instead of none.
-  if (text.includes('\u0000')) {
-    throw badUserInput(
-      `${path.join('.')}: text filters may not contain the NUL character (\\u0000)`,
-      path,
-    );
-  }
-  return text;
+  const operand: ComparisonOperand = {
+    expression: sql.visible(spec.typeName, fieldName, alias, columnSql(scalar, alias)),
+    placeholder: (raw, at) => sql.param(toDatabaseValue(spec, scalar, raw, at, sql)),
+    text: true,
+  };
+  return compileComparison(operand, operators, sql, path);
 }
 
 function toDatabaseValue(
@@ -210,7 +126,7 @@ function toDatabaseValue(
     case 'boolean':
       return raw ? 1 : 0;
     case 'string':
-      return textValue(raw, path);
+      return checkedText(raw, path);
     case 'datetime':
       return raw instanceof Date ? raw.toISOString().replace('T', ' ').replace('Z', '') : raw;
     default:

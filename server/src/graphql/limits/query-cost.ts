@@ -26,7 +26,7 @@ import {
 
 import { DomainError } from '../../core/domain-error';
 import { checkConditionBounds } from '../../database/query/boolean-condition';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../database/query/collection-query';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../database/query/relay-pages';
 import { MAX_STATS_GROUPS } from '../../statistics/having-compiler';
 
 /** A mutation's root field: a transaction, an audit row and the writes (Shopify charges 10 too). */

@@ -1,6 +1,7 @@
 import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import type { AggregateValues, Page } from '../../database/query/collection-query';
+import type { AggregateValues } from '../../database/query/list-aggregates';
+import type { Page } from '../../database/query/relay-pages';
 
 export enum OrderDirection {
   ASC = 'ASC',

@@ -1,7 +1,7 @@
 import { accessScopeOf } from '../../auth/access-scope';
 import { toGlobalId } from '../../core/global-id';
-import { fetchPages } from '../../database/query/collection-query';
 import type { CollectionSpec } from '../../database/query/collection-spec';
+import { fetchPages } from '../../database/query/relay-pages';
 import type { GraphQLContext } from '../context';
 import type { LiveEventEnvelope, LiveEventType } from './live-events';
 

@@ -1,0 +1,174 @@
+import type { DataSource } from 'typeorm';
+
+import { badUserInput } from '../../core/domain-error';
+import type { CollectionSpec } from './collection-spec';
+import { hydrate } from './hydrate';
+import {
+  decodeCursor,
+  encodeCursor,
+  keysetCondition,
+  type OrderByInput,
+  orderClause,
+  orderSignature,
+  orderTerms,
+} from './keyset';
+import {
+  type ListFilter,
+  listStatement,
+  type ParentScope,
+  readListRows,
+  whereClause,
+} from './list-statement';
+import { type AccessScope, UNRESTRICTED } from './sql-builder';
+
+/** The largest page a caller may ask for, as on GitHub. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageRequest {
+  filter?: ListFilter;
+  orderBy?: readonly OrderByInput[] | null;
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface PageInfoValues {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfoValues;
+}
+
+function pageSize(request: PageRequest): { size: number | null; backwards: boolean } {
+  for (const argument of ['first', 'last'] as const) {
+    const value = request[argument];
+    if (value !== undefined && value !== null && (value < 0 || value > MAX_PAGE_SIZE)) {
+      throw badUserInput(
+        `${argument} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}; follow pageInfo.endCursor for more`,
+        [argument],
+      );
+    }
+  }
+  if (request.first != null && request.last != null) {
+    throw badUserInput('Pass either first or last, not both', ['last']);
+  }
+  const backwards = request.last != null || (request.before != null && request.first == null);
+  return {
+    size: backwards ? (request.last ?? DEFAULT_PAGE_SIZE) : (request.first ?? DEFAULT_PAGE_SIZE),
+    backwards,
+  };
+}
+
+export interface PageOptions {
+  defaultOrder: readonly OrderByInput[];
+  /** What the caller may see (the permission policy); everything by default. */
+  access?: AccessScope;
+  /** Return every row, unpaginated (bounded lists such as a project's partners). */
+  unbounded?: boolean;
+}
+
+/**
+ * One page of a list (root: no scope) or one page per parent (nested: `scope`), in ONE
+ * statement. Nested pages use ROW_NUMBER() OVER (PARTITION BY parent), which MySQL 8,
+ * MariaDB and SQLite all support, so N parents never cost N queries.
+ */
+export async function fetchPages<T extends object>(
+  dataSource: DataSource,
+  spec: CollectionSpec,
+  request: PageRequest,
+  options: PageOptions,
+  scope?: ParentScope,
+): Promise<Map<number | null, Page<T>>> {
+  const { size, backwards } = options.unbounded
+    ? { size: null, backwards: false }
+    : pageSize(request);
+  const statement = listStatement(
+    dataSource,
+    spec,
+    request.filter,
+    scope,
+    options.access ?? UNRESTRICTED,
+  );
+  const { sql, alias, parentKey } = statement;
+  const terms = orderTerms(spec, request.orderBy, alias, options.defaultOrder, sql);
+  const signature = orderSignature(spec, terms);
+  const where = [...statement.where];
+  for (const [argument, isAfter] of [
+    ['after', true],
+    ['before', false],
+  ] as const) {
+    const cursor = request[argument];
+    if (cursor != null) {
+      const values = decodeCursor(cursor, signature, terms.length, argument);
+      where.push(keysetCondition(terms, values, isAfter, sql));
+    }
+  }
+  const orderValues = terms
+    .map((term, index) => `${sql.dialect.cursorValue(term.expression)} AS __o${index}`)
+    .join(', ');
+  const order = orderClause(terms, backwards);
+  const parentColumn = parentKey ? `, ${parentKey} AS __parent` : '';
+  let text: string;
+  if (size === null) {
+    text = `SELECT ${alias}.*, ${orderValues}${parentColumn} FROM ${statement.from}${whereClause(where)} ORDER BY ${order}`;
+  } else if (!parentKey) {
+    text = `SELECT ${alias}.*, ${orderValues} FROM ${statement.from}${whereClause(where)} ORDER BY ${order} LIMIT ${sql.param(size + 1)}`;
+  } else {
+    text =
+      `SELECT * FROM (SELECT ${alias}.*, ${orderValues}${parentColumn}, ` +
+      `ROW_NUMBER() OVER (PARTITION BY ${parentKey} ORDER BY ${order}) AS __rn ` +
+      `FROM ${statement.from}${whereClause(where)}) ranked ` +
+      `WHERE __rn <= ${sql.param(size + 1)} ORDER BY __parent, __rn`;
+  }
+  const rows = await readListRows(dataSource, text, sql.params);
+
+  const rowsByParent = new Map<number | null, Record<string, unknown>[]>();
+  if (scope) for (const parentId of scope.parentIds) rowsByParent.set(parentId, []);
+  else rowsByParent.set(null, []);
+  for (const row of rows) {
+    const parent = parentKey ? Number(row.__parent) : null;
+    rowsByParent.get(parent)?.push(row);
+  }
+
+  const pages = new Map<number | null, Page<T>>();
+  for (const [parent, parentRows] of rowsByParent) {
+    const hasMore = size !== null && parentRows.length > size;
+    const pageRows = hasMore ? parentRows.slice(0, size!) : parentRows;
+    if (backwards) pageRows.reverse();
+    const nodes = hydrate(dataSource, spec.entity as new () => T, pageRows);
+    const edges = nodes.map((node, index) => ({
+      node,
+      cursor: encodeCursor(
+        signature,
+        terms.map((_, position) => normaliseCursorValue(pageRows[index][`__o${position}`])),
+      ),
+    }));
+    pages.set(parent, {
+      edges,
+      nodes,
+      pageInfo: {
+        hasNextPage: backwards ? request.before != null : hasMore,
+        hasPreviousPage: backwards ? hasMore : request.after != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    });
+  }
+  return pages;
+}
+
+function normaliseCursorValue(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}

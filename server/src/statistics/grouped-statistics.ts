@@ -1,0 +1,126 @@
+import type { DataSource } from 'typeorm';
+
+import { readRows } from '../database/database';
+import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
+import { dialectOf } from '../database/query/sql-dialect';
+import {
+  compileHaving,
+  groupLimit,
+  type HavingSpec,
+  isMeasure,
+  statsOrderClause,
+  type StatsOrderInput,
+} from './having-compiler';
+
+/** What every grouped statistics request says besides its filter. */
+export interface GroupedRequest<Key extends string> {
+  groupBy: readonly Key[];
+  having?: Record<string, unknown> | null;
+  orderBy?: readonly StatsOrderInput[] | null;
+  first?: number | null;
+}
+
+/** The part of a grouped statement that differs from one kind of statistics to another. */
+export interface GroupedSource {
+  /**
+   * The outer statement's FROM: a derived table `rows` whose columns `k0`, `k1`… are the group
+   * keys (see `groupKeyColumns`), and whatever is joined to it.
+   */
+  from: string;
+  /** The alias of that derived table. */
+  rows: string;
+  /**
+   * The aggregates, selected after the keys under their names (`count`; `sum_totalBudget` for
+   * `sum: { totalBudget }`), and the ones `having` may name.
+   */
+  measures: HavingSpec;
+  /** More of the outer select, after the measures (`MAX(n.total) AS total`). */
+  extraSelects?: readonly string[];
+  /** Order fields beyond the group keys, each with the select name it sorts on. */
+  orderFields: Iterable<readonly [string, string]>;
+}
+
+/** One group as the statement returns it: its key values and its selected measures. */
+export interface GroupRow<Key extends string> {
+  /** The value of a group key, `null` when the request did not group on it. */
+  key(key: Key): unknown;
+  values: Record<string, unknown>;
+}
+
+/** The select name of the `index`-th group key. */
+const keyName = (index: number) => `\`k${index}\``;
+
+/** The inner select's group key columns, `expression AS k<index>`, in the grouped order. */
+export function groupKeyColumns<Key extends string>(
+  grouped: readonly Key[],
+  expressionOf: (key: Key) => string,
+): string[] {
+  return grouped.map((key, index) => `${expressionOf(key)} AS ${keyName(index)}`);
+}
+
+/**
+ * The skeleton every grouped statistics query shares, in ONE statement: the bound on groups,
+ * the group keys in a fixed order (so the SQL and the default sort do not depend on the
+ * caller's order), then `source` builds the rows to group, and the skeleton adds GROUP BY,
+ * HAVING, ORDER BY (the fields asked for, then every key) and LIMIT. Parameters are collected in
+ * textual order: the source's (WHERE…), HAVING, LIMIT.
+ */
+export async function groupedStatistics<Key extends string>(
+  dataSource: DataSource,
+  access: AccessScope,
+  request: GroupedRequest<Key>,
+  shape: { keyOrder: readonly Key[]; defaultGroups: number },
+  source: (sql: SqlBuilder, grouped: readonly Key[]) => GroupedSource,
+): Promise<GroupRow<Key>[]> {
+  const limit = groupLimit(request.first, shape.defaultGroups);
+  const sql = new SqlBuilder(dialectOf(dataSource), access);
+  const grouped = shape.keyOrder.filter((key) => request.groupBy.includes(key));
+  const { from, rows, measures, extraSelects = [], orderFields } = source(sql, grouped);
+
+  const keyNames = grouped.map((_, index) => keyName(index));
+  const groupColumns = grouped.map((_, index) => `${rows}.${keyName(index)}`);
+  const having = compileHaving(measures, request.having, sql, ['having']);
+  const sortable = new Map<string, string | null>(orderFields);
+  for (const key of shape.keyOrder) {
+    const index = grouped.indexOf(key);
+    sortable.set(key, index >= 0 ? keyNames[index] : null);
+  }
+  const order = statsOrderClause(request.orderBy, sortable, keyNames);
+  const text =
+    `SELECT ${[
+      ...groupColumns.map((column, index) => `${column} AS ${keyNames[index]}`),
+      ...measureSelects(measures),
+      ...extraSelects,
+    ].join(', ')} FROM ${from}` +
+    (groupColumns.length > 0 ? ` GROUP BY ${groupColumns.join(', ')}` : '') +
+    (having ? ` HAVING ${having}` : '') +
+    `${order} LIMIT ${sql.param(limit)}`;
+  const result = (await readRows(dataSource, text, sql.params)) as Record<string, unknown>[];
+
+  return result.map((values) => ({
+    values,
+    key: (key) => {
+      const index = grouped.indexOf(key);
+      return index >= 0 ? values[`k${index}`] : null;
+    },
+  }));
+}
+
+/** Each measure `AS` its name: `count`, or `sum_totalBudget` for `sum: { totalBudget }`. */
+function measureSelects(measures: HavingSpec): string[] {
+  return Object.entries(measures).flatMap(([name, entry]) =>
+    isMeasure(entry)
+      ? [`${entry.expression} AS \`${name}\``]
+      : Object.entries(entry).map(
+          ([field, measure]) => `${measure.expression} AS \`${name}_${field}\``,
+        ),
+  );
+}
+
+export function nullableInt(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+export function nullableText(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
