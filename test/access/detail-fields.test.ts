@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { type GraphQLSchema,isObjectType } from 'graphql';
+import { type GraphQLSchema, isObjectType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
 import { DETAIL, DETAIL_FIELDS } from '../../server/src/auth/permission-policy';
