@@ -1,5 +1,6 @@
 import { badUserInput } from '../core/domain-error';
 import { compileBooleanCondition } from '../database/query/boolean-condition';
+import { MAX_STATS_GROUPS } from '../database/query/grouped-limits';
 import type { SqlBuilder } from '../database/query/sql-builder';
 import { type ComparisonOperand, compileComparison } from '../database/query/sql-comparison';
 
@@ -8,9 +9,6 @@ import { type ComparisonOperand, compileComparison } from '../database/query/sql
  * and group keys, and the bound on how many groups one call returns. The same operators as
  * list filters (IntFilter, DecimalFilter), but over aggregate expressions instead of columns.
  */
-
-/** The largest `first` a statistics query accepts. */
-export const MAX_STATS_GROUPS = 1000;
 
 /** An aggregate as SQL, and whether its values are whole numbers or decimals. */
 export interface AggregateMeasure {

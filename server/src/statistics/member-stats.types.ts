@@ -1,12 +1,12 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
+import { MAX_STATS_GROUPS } from '../database/query/grouped-limits';
 import { filterInputType } from '../graphql/collection-types';
 import { IntFilter } from '../graphql/filters/operator-filters';
 import { OrderDirection } from '../graphql/relay/connection';
 import { MEMBER_COLLECTION } from '../member/member.collection';
 import { MemberCategory } from '../member/member.enums';
-import { MAX_STATS_GROUPS } from './having-compiler';
 
 export enum MemberGroupBy {
   CATEGORY = 'CATEGORY',

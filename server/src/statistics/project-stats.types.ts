@@ -1,13 +1,13 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
+import { MAX_STATS_GROUPS } from '../database/query/grouped-limits';
 import { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
 import { filterInputType } from '../graphql/collection-types';
 import { DecimalFilter, IntFilter } from '../graphql/filters/operator-filters';
 import { OrderDirection } from '../graphql/relay/connection';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import { ProjectStatus } from '../project/project.enums';
-import { MAX_STATS_GROUPS } from './having-compiler';
 
 export enum ProjectGroupBy {
   STATUS = 'STATUS',

@@ -26,8 +26,8 @@ import {
 
 import { DomainError } from '../../core/domain-error';
 import { checkConditionBounds } from '../../database/query/boolean-condition';
+import { MAX_STATS_GROUPS } from '../../database/query/grouped-limits';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../database/query/relay-pages';
-import { MAX_STATS_GROUPS } from '../../statistics/having-compiler';
 
 /** A mutation's root field: a transaction, an audit row and the writes (Shopify charges 10 too). */
 export const MUTATION_FIELD_COST = 10;
