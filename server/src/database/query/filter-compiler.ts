@@ -158,6 +158,12 @@ function compileScalar(
     const at = [...path, operator];
     switch (operator) {
       case 'eq':
+        if (scalar.kind === 'boolean' && column.startsWith('(') && raw !== null) {
+          // A derived flag (`active`: "($.`endDate` IS NULL)") as the condition itself, which
+          // the index on its column answers; "(…) = 1" reads every row.
+          conditions.push(raw ? column : `NOT ${column}`);
+          break;
+        }
         conditions.push(
           raw === null ? `${column} IS NULL` : `${column} = ${sql.param(value(operator, raw))}`,
         );
