@@ -27,7 +27,7 @@ describe('loadConfig', () => {
         maxStatementMs: 5000,
         connectTimeoutMs: 5000,
         acquireTimeoutMs: 5000,
-        sqliteReadWorkers: 4,
+        sqliteReadWorkers: 2,
         sqliteInlineReadMs: 1,
         connection: {
           kind: 'sqlite',
