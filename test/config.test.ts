@@ -47,6 +47,8 @@ describe('loadConfig', () => {
           MINISTRY_ANALYST: 100000,
           ADMIN: 100000,
         },
+        heavyQueryCost: 5000,
+        maxConcurrentHeavyExecutions: 2,
         trustedDocuments: 'off',
         trustedDocumentsManifest: 'client-sdk/src/generated/persisted-documents.json',
       },

@@ -121,6 +121,13 @@ export const OPTIONS = {
       MINISTRY_ANALYST: option('MAX_QUERY_COST_MINISTRY_ANALYST', 100_000, wholeNumber(1)),
       ADMIN: option('MAX_QUERY_COST_ADMIN', 100_000, wholeNumber(1)),
     },
+    /**
+     * An operation whose requested cost reaches this is heavy: at most
+     * `maxConcurrentHeavyExecutions` of them execute at once, the others wait their turn.
+     */
+    heavyQueryCost: option('HEAVY_QUERY_COST', 5000, wholeNumber(1)),
+    /** Heavy operations (see `heavyQueryCost`) executed at once. */
+    maxConcurrentHeavyExecutions: option('MAX_CONCURRENT_HEAVY_EXECUTIONS', 2, wholeNumber(1)),
     /** `anonymous` or `all`: those callers may only run the manifest's documents. */
     trustedDocuments: option(
       'TRUSTED_DOCUMENTS',
