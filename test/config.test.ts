@@ -27,7 +27,7 @@ describe('loadConfig', () => {
         maxStatementMs: 5000,
         connectTimeoutMs: 5000,
         acquireTimeoutMs: 5000,
-        sqliteReadWorkers: 4,
+        sqliteReadWorkers: 2,
         sqliteInlineReadMs: 1,
         connection: {
           kind: 'sqlite',
@@ -47,6 +47,8 @@ describe('loadConfig', () => {
           MINISTRY_ANALYST: 100000,
           ADMIN: 100000,
         },
+        heavyQueryCost: 5000,
+        maxConcurrentHeavyExecutions: 2,
         trustedDocuments: 'off',
         trustedDocumentsManifest: 'client-sdk/src/generated/persisted-documents.json',
       },

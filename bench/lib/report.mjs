@@ -160,7 +160,7 @@ export function printTables(runs, bare) {
         .join('  ')
         .trimEnd();
     const rss = run.rss
-      ? `; RSS after: ${run.rss.main} MB main, ${run.rss.tree} MB with ${run.rss.processes - 1} read workers`
+      ? `; RSS after: ${run.rss.main} MB main, ${run.rss.tree} MB with ${run.rss.processes - 1} read workers${run.rss.treePss == null ? '' : ` (PSS ${run.rss.treePss} MB)`}`
       : '';
     console.info(
       `\nscale ${run.scale}${rss}\n${line(headers)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`,
@@ -175,7 +175,7 @@ function markdownTables(runs, bare) {
   const parts = [];
   for (const run of runs) {
     const rss = run.rss
-      ? ` RSS after the run: ${run.rss.main} MB (server)${run.rss.processes > 1 ? `, ${run.rss.tree} MB with its ${run.rss.processes - 1} SQLite read workers` : ''}.`
+      ? ` RSS after the run: ${run.rss.main} MB (server)${run.rss.processes > 1 ? `, ${run.rss.tree} MB with its ${run.rss.processes - 1} SQLite read workers${run.rss.treePss == null ? '' : ` (PSS, shared pages counted once: ${run.rss.treePss} MB)`}` : ''}.`
       : '';
     parts.push(
       `**Scale ${run.scale}** (${run.dataset.seedSeconds ?? '?'} s to seed, checksum \`${(run.dataset.checksum ?? '?').slice(0, 12)}\`).${rss}\n`,

@@ -158,6 +158,23 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
       ],
       [
         'projects',
+        'FUNDED with a partner located in region 84 (a correlated EXISTS)',
+        { status: { eq: 'FUNDED' }, partner: { region: { code: { eq: '84' } } } },
+        "SELECT COUNT(DISTINCT pp.projectId) AS n FROM project_partner pp JOIN project p ON p.id = pp.projectId JOIN member m ON m.id = pp.memberId JOIN region r ON r.id = m.regionId WHERE r.code = '84' AND p.status = 'FUNDED'",
+        [],
+      ],
+      [
+        'members',
+        'of a category, partner of a project led by a pole (correlated EXISTS, nested)',
+        {
+          category: { in: ['RESEARCH', 'LARGE'] },
+          project: { leadPole: { slug: { eq: 'aerospace-valley' } } },
+        },
+        "SELECT COUNT(DISTINCT m.id) AS n FROM member m JOIN project_partner pp ON pp.memberId = m.id JOIN project p ON p.id = pp.projectId JOIN pole o ON o.id = p.leadPoleId WHERE m.category IN ('RESEARCH', 'LARGE') AND o.slug = 'aerospace-valley'",
+        [],
+      ],
+      [
+        'projects',
         'lead pole with a theme',
         { leadPole: { theme: { code: { eq: 'HEALTH_BIOTECH' } } } },
         "SELECT COUNT(*) AS n FROM project p WHERE p.leadPoleId IN (SELECT pt.poleId FROM pole_theme pt JOIN theme t ON t.id = pt.themeId WHERE t.code = 'HEALTH_BIOTECH')",

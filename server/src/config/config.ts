@@ -88,8 +88,11 @@ export const OPTIONS = {
     connectTimeoutMs: option('DATABASE_CONNECT_TIMEOUT', 5000, seconds, '`5`'),
     /** MySQL/MariaDB: how long a read may wait for a free pooled connection (read in seconds). */
     acquireTimeoutMs: option('DATABASE_ACQUIRE_TIMEOUT', 5000, seconds, '`5`'),
-    /** SQLite: worker processes that run reads off the main thread. */
-    sqliteReadWorkers: option('SQLITE_READ_WORKERS', 4, wholeNumber(1)),
+    /**
+     * SQLite: worker processes that run reads off the main thread. Two keep a slow read from
+     * holding up the others on a small machine; each costs ~35 MB (PSS) whether busy or not.
+     */
+    sqliteReadWorkers: option('SQLITE_READ_WORKERS', 2, wholeNumber(1)),
     /**
      * SQLite: a statement the read workers answered 3 times in a row within this many
      * milliseconds runs on the main thread from then on (its trip to a worker costs more than it
@@ -118,6 +121,13 @@ export const OPTIONS = {
       MINISTRY_ANALYST: option('MAX_QUERY_COST_MINISTRY_ANALYST', 100_000, wholeNumber(1)),
       ADMIN: option('MAX_QUERY_COST_ADMIN', 100_000, wholeNumber(1)),
     },
+    /**
+     * An operation whose requested cost reaches this is heavy: at most
+     * `maxConcurrentHeavyExecutions` of them execute at once, the others wait their turn.
+     */
+    heavyQueryCost: option('HEAVY_QUERY_COST', 5000, wholeNumber(1)),
+    /** Heavy operations (see `heavyQueryCost`) executed at once. */
+    maxConcurrentHeavyExecutions: option('MAX_CONCURRENT_HEAVY_EXECUTIONS', 2, wholeNumber(1)),
     /** `anonymous` or `all`: those callers may only run the manifest's documents. */
     trustedDocuments: option(
       'TRUSTED_DOCUMENTS',

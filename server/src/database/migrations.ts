@@ -7,6 +7,7 @@ import { DataRulesAndIdempotency1796003602874 } from './migrations/1796003602874
 import { LabellingTermsMergersAndRegions1796004139142 } from './migrations/1796004139142-LabellingTermsMergersAndRegions';
 import { EuropeTeamHires1796010000000 } from './migrations/1796010000000-EuropeTeamHires';
 import { Webhooks1796014029965 } from './migrations/1796014029965-Webhooks';
+import { FilterAndSortIndexes1796020000000 } from './migrations/1796020000000-FilterAndSortIndexes';
 
 /** Committed migrations, oldest first. MySQL and MariaDB schemas only change through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LabellingTermsMergersAndRegions1796004139142,
   EuropeTeamHires1796010000000,
   Webhooks1796014029965,
+  FilterAndSortIndexes1796020000000,
 ];

@@ -60,6 +60,23 @@ describe('SqliteInlineReads', () => {
     inline.close();
   });
 
+  it('forgets a slow inline run after a hundred runs within the limit (preemption, GC)', () => {
+    const COUNT =
+      'WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < ?) SELECT COUNT(*) AS n FROM c';
+    const inline = new SqliteInlineReads(path, 1);
+    for (let run = 0; run < 3; run += 1) inline.observe(COUNT, 0.005);
+    // Over 10 ms: a strike. Then 100 quick runs, then another strike: still inline.
+    inline.read(COUNT, [300_000]);
+    for (let run = 0; run < 100; run += 1) inline.read(COUNT, [1]);
+    inline.read(COUNT, [300_000]);
+    expect(inline.accepts(COUNT)).toBe(true);
+    // A second strike within a hundred runs of the first: back to the workers for good.
+    for (let run = 0; run < 99; run += 1) inline.read(COUNT, [1]);
+    inline.read(COUNT, [300_000]);
+    expect(inline.accepts(COUNT)).toBe(false);
+    inline.close();
+  });
+
   it('takes nothing when the limit is 0', () => {
     const inline = new SqliteInlineReads(path, 0);
     for (let run = 0; run < 5; run += 1) inline.observe(SQL, 0);

@@ -36,6 +36,14 @@ process.on('message', ({ sql, params }) => {
 });
 `;
 
+/**
+ * A worker only turns rows into a message: V8's default young generation (16 MB semi-spaces,
+ * up to 48 MB) stayed allocated in each worker after the first large answers (workers at 75–100
+ * MB RSS after the benchmark's national overview); 2 MB semi-spaces keep them near Node's
+ * baseline.
+ */
+const WORKER_V8_FLAGS = ['--max-semi-space-size=2'];
+
 /** The rows of a read, and the ms SQLite took on them in the worker (without the trip). */
 export interface TimedRows {
   rows: Record<string, unknown>[];
@@ -125,7 +133,7 @@ export class SqliteReadPool {
   }
 
   private spawn(): ChildProcess {
-    const worker = spawn(process.execPath, ['-e', WORKER_SOURCE], {
+    const worker = spawn(process.execPath, [...WORKER_V8_FLAGS, '-e', WORKER_SOURCE], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // Rows travel as structured clones, as between threads.
       serialization: 'advanced',

@@ -15,6 +15,7 @@ import { MemberCategory } from './member.enums';
     'training organisation, or a public body.',
 })
 @Entity('member')
+@Index('IDX_member_created_at', ['createdAt'])
 export class Member extends VersionedRecord {
   @Field({ description: 'Name of the organisation (raison sociale).' })
   @Index()

@@ -63,6 +63,7 @@ export class Membership extends VersionedRecord {
 
   @Authorized(DETAIL)
   @Field(() => DecimalScalar, { nullable: true, description: 'Yearly fee (cotisation) in euros.' })
+  @Index('IDX_membership_yearly_fee')
   @Column(moneyColumn({ nullable: true }))
   yearlyFee!: string | null;
 
@@ -70,6 +71,7 @@ export class Membership extends VersionedRecord {
     description:
       'True when the member holds a seat on the pole’s board (conseil d’administration).',
   })
+  @Index('IDX_membership_board_seat')
   @Column({ type: 'boolean', default: false })
   boardSeat!: boolean;
 }

@@ -42,6 +42,7 @@ export class ProjectPartner extends VersionedRecord {
   @Field(() => DecimalScalar, {
     description: 'Share of the project budget this partner carries, in percent (0 to 100).',
   })
+  @Index('IDX_project_partner_budget_share')
   @Column(percentColumn())
   budgetSharePercent!: string;
 }

@@ -20,6 +20,7 @@ import { ProjectStatus } from './project.enums';
     'submitted to a funding programme.',
 })
 @Entity('project')
+@Index('IDX_project_created_at', ['createdAt'])
 export class Project extends VersionedRecord {
   @Field({ description: 'Unique short name of the project, e.g. "HYPERION-12".' })
   @Column({ type: 'varchar', length: 40, unique: true })
@@ -120,6 +121,7 @@ export class Project extends VersionedRecord {
     nullable: true,
     description: 'Public funding requested, in euros (aide demandée).',
   })
+  @Index('IDX_project_public_funding_requested')
   @Column(moneyColumn())
   publicFundingRequested!: string;
 

@@ -34,6 +34,7 @@ export class EvaluationScore extends BaseRecord {
   criterion?: Criterion;
 
   @Field(() => DecimalScalar, { description: 'Score from 0 to 100.' })
+  @Index('IDX_evaluation_score_score')
   @Column(percentColumn())
   score!: string;
 }

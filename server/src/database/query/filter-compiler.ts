@@ -27,7 +27,9 @@ export function compileFilter(
   sql: SqlBuilder,
   path: readonly string[] = ['filter'],
   depth = 0,
+  options: CompileOptions = {},
 ): string | null {
+  const correlated = options.rowsBounded === true || boundsOwnRows(spec, filter);
   return compileBooleanCondition(
     filter,
     path,
@@ -46,14 +48,55 @@ export function compileFilter(
         sql,
         here,
         level,
+        correlated,
       );
     },
     depth,
   );
 }
 
+export interface CompileOptions {
+  /**
+   * The statement's rows are already few whatever the filter says (a nested list under its
+   * parents' ids): relation filters then probe per row (`EXISTS`) instead of building the
+   * related set (`IN`).
+   */
+  rowsBounded?: boolean;
+}
+
 /**
- * A relation filter as semi-joins on the join keys (relation-graph.ts). A detail-only relation
+ * Whether the filter bounds its own rows by an equality (`eq` with a value, `in`) on a column of
+ * theirs, at its top level or in an `and`: every filterable column is indexed (see
+ * test/read-api/filter-indexes.test.ts), so the database starts from those rows, and a relation
+ * filter beside it is cheapest as a correlated `EXISTS` probed from each of them. Measured on
+ * SQLite, national dataset: projects FUNDED (60 rows) with a partner in region 84, `EXISTS`
+ * 0.3 ms against 20 ms for `IN`, which first lists the region's 3,600 partnerships; even with
+ * the least selective status (REJECTED, 4,239 rows) both take 38 ms. Without such an equality
+ * the outer side is the whole table and `IN` wins (26 ms against 60 ms). MariaDB plans both
+ * shapes as the same semi-join.
+ */
+export function boundsOwnRows(
+  spec: CollectionSpec,
+  filter: FilterInput | null | undefined,
+): boolean {
+  if (!filter) return false;
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === null || value === undefined) continue;
+    if (key === 'and') {
+      if ((value as FilterInput[]).some((item) => boundsOwnRows(spec, item))) return true;
+    } else if (key in spec.scalars) {
+      const operators = value as FilterInput;
+      if ((operators.eq !== undefined && operators.eq !== null) || Array.isArray(operators.in)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * A relation filter as semi-joins on the join keys (relation-graph.ts), correlated when the
+ * outer rows are already bounded (see `boundsOwnRows`). A detail-only relation
  * exists only where the caller may read the detail of its guarded end: elsewhere it matches
  * nothing, and the response warns that the filter touched hidden data.
  */
@@ -65,6 +108,7 @@ function compileRelation(
   sql: SqlBuilder,
   path: readonly string[],
   level: number,
+  correlated: boolean,
 ): string {
   const target = relation.target();
   const guard = relation.detail;
@@ -75,6 +119,7 @@ function compileRelation(
     outer: alias,
     target,
     alias: () => sql.alias(),
+    correlated,
     condition: (inner) => {
       const targetDetail =
         guard?.side === 'target' ? sql.access.detail(guard.typeName, inner) : null;
@@ -101,10 +146,13 @@ function compileScalar(
   path: readonly string[],
 ): string | null {
   if (sql.access.field(spec.typeName, fieldName, alias) !== null) sql.access.noteHidden(path);
+  const expression = sql.visible(spec.typeName, fieldName, alias, columnSql(scalar, alias));
   const operand: ComparisonOperand = {
-    expression: sql.visible(spec.typeName, fieldName, alias, columnSql(scalar, alias)),
+    expression,
     placeholder: (raw, at) => sql.param(toDatabaseValue(spec, scalar, raw, at, sql)),
     text: true,
+    // A derived flag (`active`: "($.`endDate` IS NULL)") is a condition itself.
+    condition: scalar.kind === 'boolean' && expression.startsWith('('),
   };
   return compileComparison(operand, operators, sql, path);
 }

@@ -152,8 +152,17 @@ export function decodeCursor(
   return values;
 }
 
+/** Signatures by ordering: few distinct ones, and a hash per list showed in profiles. */
+const SIGNATURES = new Map<string, string>();
+
 /** A short fingerprint of the type and ordering a cursor belongs to. */
 export function orderSignature(spec: CollectionSpec, terms: readonly OrderTerm[]): string {
   const ordering = `${spec.typeName}|${terms.map((term) => `${term.key}:${term.direction}`).join(',')}`;
-  return createHash('sha1').update(ordering).digest('base64url').slice(0, 8);
+  let signature = SIGNATURES.get(ordering);
+  if (signature === undefined) {
+    signature = createHash('sha1').update(ordering).digest('base64url').slice(0, 8);
+    if (SIGNATURES.size >= 1000) SIGNATURES.clear();
+    SIGNATURES.set(ordering, signature);
+  }
+  return signature;
 }

@@ -64,7 +64,9 @@ export function listStatement(
   }
   const visibleRows = access.rows(spec.typeName, alias);
   if (visibleRows) where.push(visibleRows);
-  const condition = compileFilter(spec, filter ?? null, alias, sql);
+  const condition = compileFilter(spec, filter ?? null, alias, sql, undefined, 0, {
+    rowsBounded: scope !== undefined,
+  });
   if (condition) where.push(condition);
   return { from, where, parentKey, sql, alias };
 }

@@ -124,12 +124,22 @@ export interface SemiJoinOptions {
   alias: () => string;
   /** Conditions on the target rows (called once per path, in textual order). */
   condition: (targetAlias: string) => string | null;
+  /** `EXISTS` correlated on the join key instead of an uncorrelated `IN` (see `semiJoin`). */
+  correlated?: boolean;
 }
 
 /**
- * "The row has a related row matching `condition`", as semi-joins on the join keys: one
- * uncorrelated `key IN (SELECT key …)` per path (OR-ed), which both MariaDB and SQLite run once
- * over indexed keys instead of once per outer row.
+ * "The row has a related row matching `condition`", as semi-joins on the join keys, one per
+ * path (OR-ed), in one of two shapes:
+ *
+ * - uncorrelated `key IN (SELECT key …)` (the default): the inner side runs once per statement
+ *   over indexed keys; right when the outer rows are the whole table (or most of it).
+ * - `correlated`: `EXISTS (SELECT 1 … WHERE key = outer.key …)`, one index probe per outer
+ *   row that stops at the first match; right when the outer rows are already few (an indexed
+ *   equality of their own). SQLite never turns one shape into the other: with `IN` it builds
+ *   the whole inner set first (every partnership of a region: 20 ms) even when 60 outer rows
+ *   remain to check (0.3 ms with `EXISTS`); MariaDB converts both into the same semi-join.
+ *   The choice is the caller's (filter-compiler.ts); relation-filter-plans.test.ts pins it.
  */
 export function semiJoin(paths: readonly (readonly Hop[])[], options: SemiJoinOptions): string {
   const parts = paths.map((hops) => pathSemiJoin(hops, options));
@@ -149,6 +159,9 @@ function pathSemiJoin(path: readonly Hop[], options: SemiJoinOptions): string {
   if (hops.length === 0) {
     const condition = options.condition(targetAlias);
     if (!condition) return `${outerKey} IS NOT NULL`;
+    if (options.correlated) {
+      return `EXISTS (SELECT 1 FROM \`${target.table}\` ${targetAlias} WHERE ${targetAlias}.\`id\` = ${outerKey} AND ${condition})`;
+    }
     return `${outerKey} IN (SELECT ${targetAlias}.\`id\` FROM \`${target.table}\` ${targetAlias} WHERE ${condition})`;
   }
   const prefix = `${targetAlias}h`;
@@ -166,6 +179,11 @@ function pathSemiJoin(path: readonly Hop[], options: SemiJoinOptions): string {
     text = `${from} JOIN \`${target.table}\` ${targetAlias} ON ${targetAlias}.\`id\` = ${lastAlias}.\`${last.to}\``;
   }
   const condition = options.condition(rowAlias);
+  if (options.correlated) {
+    where.unshift(`${prefix}0.\`${hops[0].from}\` = ${outerKey}`);
+    if (condition) where.push(condition);
+    return `EXISTS (SELECT 1 FROM ${text} WHERE ${where.join(' AND ')})`;
+  }
   if (condition) where.push(condition);
   where.push(`${prefix}0.\`${hops[0].from}\` IS NOT NULL`);
   return `${outerKey} IN (SELECT ${prefix}0.\`${hops[0].from}\` FROM ${text} WHERE ${where.join(' AND ')})`;

@@ -144,21 +144,34 @@ export async function fetchPages<T extends object>(
     const pageRows = hasMore ? parentRows.slice(0, size!) : parentRows;
     if (backwards) pageRows.reverse();
     const nodes = hydrate(dataSource, spec.entity as new () => T, pageRows);
-    const edges = nodes.map((node, index) => ({
-      node,
-      cursor: encodeCursor(
+    // Cursors are encoded when asked for: most pages (a directory, nested lists) never read
+    // them, and encoding one per row showed in the pole-directory profile.
+    const cursorAt = (index: number) =>
+      encodeCursor(
         signature,
         terms.map((_, position) => normaliseCursorValue(pageRows[index][`__o${position}`])),
-      ),
-    }));
+      );
+    const edges = nodes.map((node, index) => {
+      let cursor: string | undefined;
+      return {
+        node,
+        get cursor() {
+          return (cursor ??= cursorAt(index));
+        },
+      };
+    });
     pages.set(parent, {
       edges,
       nodes,
       pageInfo: {
         hasNextPage: backwards ? request.before != null : hasMore,
         hasPreviousPage: backwards ? hasMore : request.after != null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
+        get startCursor() {
+          return edges[0]?.cursor ?? null;
+        },
+        get endCursor() {
+          return edges.at(-1)?.cursor ?? null;
+        },
       },
     });
   }

@@ -21,6 +21,12 @@ export interface ComparisonOperand {
   placeholder: (value: unknown, path: readonly string[]) => string;
   /** Whether `contains` and `startsWith` apply (text columns); elsewhere they are unknown. */
   text?: boolean;
+  /**
+   * The expression is a condition itself (a derived flag such as `active`, "(… IS NULL)"):
+   * `eq: true` is the expression and `eq: false` its negation, which the index on its column
+   * answers, where "(…) = 1" reads every row.
+   */
+  condition?: boolean;
 }
 
 type Operators = Record<string, unknown>;
@@ -46,6 +52,10 @@ export function compileComparison(
     const at = [...path, operator];
     switch (operator) {
       case 'eq':
+        if (operand.condition && raw !== null) {
+          conditions.push(raw ? expression : `NOT ${expression}`);
+          break;
+        }
         conditions.push(
           raw === null ? `${expression} IS NULL` : `${expression} = ${placeholder(raw, at)}`,
         );

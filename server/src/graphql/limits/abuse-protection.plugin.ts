@@ -19,13 +19,20 @@ import { recordRateLimitStatus } from '../../rate-limit/request-rate-limit';
 import type { GraphQLContext } from '../context';
 import type { TrustedDocuments } from '../trusted-documents/trusted-documents';
 import { BoundedCache } from './bounded-cache';
+import { HeavyOperationLane } from './heavy-operation-lane';
 import { queryTooComplex, rateLimited } from './limit-errors';
 import { measureOperation, type OperationShape } from './operation-shape';
 import { computeQueryCost, MAX_COSTED_NODES } from './query-cost';
 
 export type QueryLimits = Pick<
   LimitsConfig,
-  'maxQueryDepth' | 'maxAliases' | 'maxRootFields' | 'maxQueryCost' | 'maxQueryCostByRole'
+  | 'maxQueryDepth'
+  | 'maxAliases'
+  | 'maxRootFields'
+  | 'maxQueryCost'
+  | 'maxQueryCostByRole'
+  | 'heavyQueryCost'
+  | 'maxConcurrentHeavyExecutions'
 >;
 
 export interface AbuseProtectionOptions {
@@ -66,7 +73,9 @@ export interface CostExtension {
  *   aliases and root fields (kept per document), the nesting of the variables and the size of
  *   each filter (BAD_USER_INPUT), then the cost with these variables against the caller's
  *   ceiling (per role); admission takes the requested cost from the caller's bucket, or refuses
- *   with RATE_LIMITED;
+ *   with RATE_LIMITED; an admitted operation of cost `heavyQueryCost` or more then waits for a
+ *   place in the heavy lane (at most `maxConcurrentHeavyExecutions` run at once), until it has
+ *   executed;
  * - a dry run (`extensions: { dryRun: true }` in the body) stops there: nothing runs, nothing
  *   is taken, the answer is only `extensions.cost`;
  * - after execution: the actual cost, counted on what was returned, and the difference refunded;
@@ -80,6 +89,7 @@ export function abuseProtectionPlugin(
   const { schema, limits, rateLimiter, trustedDocuments } = options;
   const shapes = new BoundedCache<string, OperationShape>(SHAPE_CACHE_SIZE);
   const costs = new BoundedCache<string, number>(COST_CACHE_SIZE);
+  const heavyLane = new HeavyOperationLane(limits.maxConcurrentHeavyExecutions);
 
   const shapeOf = (
     context: GraphQLRequestContextDidResolveOperation<GraphQLContext>,
@@ -122,6 +132,7 @@ export function abuseProtectionPlugin(
       let status: RateLimitStatus | null = null;
       let requested: number | null = null;
       let executed = false;
+      let leaveHeavyLane: (() => void) | undefined;
 
       /** The least a request takes: 1 point, whether or not it could be costed. */
       const takeMinimum = async (): Promise<RateLimitStatus> => {
@@ -180,6 +191,15 @@ export function abuseProtectionPlugin(
           recordRateLimitStatus(start.contextValue, operation, taken);
           if (!taken.allowed) throw rateLimited(taken);
           executed = true;
+          if (cost >= limits.heavyQueryCost) leaveHeavyLane = await heavyLane.enter();
+        },
+
+        async executionDidStart() {
+          return {
+            async executionDidEnd() {
+              leaveHeavyLane?.();
+            },
+          };
         },
 
         async responseForOperation() {
@@ -191,6 +211,8 @@ export function abuseProtectionPlugin(
         },
 
         async willSendResponse(context) {
+          // Also here: an operation refused after admission (another plugin) never executed.
+          leaveHeavyLane?.();
           const body = context.response.body;
           let actual: number | null = null;
           if (executed && requested !== null && body.kind === 'single' && context.document) {

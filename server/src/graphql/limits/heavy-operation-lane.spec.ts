@@ -1,0 +1,28 @@
+import { HeavyOperationLane } from './heavy-operation-lane';
+
+describe('HeavyOperationLane', () => {
+  it('runs up to its capacity at once and admits the others in arrival order', async () => {
+    const lane = new HeavyOperationLane(2);
+    const first = await lane.enter();
+    const second = await lane.enter();
+    const admitted: string[] = [];
+    const third = lane.enter().then((leave) => (admitted.push('third'), leave));
+    const fourth = lane.enter().then((leave) => (admitted.push('fourth'), leave));
+    await Promise.resolve();
+    expect(lane.state).toEqual({ running: 2, waiting: 2 });
+    expect(admitted).toEqual([]);
+
+    first();
+    first(); // giving a place back twice frees it once
+    const leaveThird = await third;
+    expect(admitted).toEqual(['third']);
+    expect(lane.state).toEqual({ running: 2, waiting: 1 });
+
+    second();
+    const leaveFourth = await fourth;
+    expect(admitted).toEqual(['third', 'fourth']);
+    leaveThird();
+    leaveFourth();
+    expect(lane.state).toEqual({ running: 0, waiting: 0 });
+  });
+});
