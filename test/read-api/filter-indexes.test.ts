@@ -28,6 +28,57 @@ const LARGE = 1_000;
 
 type PlanRow = Record<string, unknown>;
 
+/** The sorts no index serves yet, per database (see the test that pins them). */
+const KNOWN_SORT_GAPS: Record<string, string[]> = {
+  sqlite: [
+    'Region by CODE: fold(t0.`code`)',
+    'Region by NAME: fold(t0.`name`)',
+    'Ministry by CODE: fold(t0.`code`)',
+    'Ministry by NAME: fold(t0.`name`)',
+    'Theme by CODE: fold(t0.`code`)',
+    'Theme by NAME: fold(t0.`name`)',
+    'FundingProgramme by CODE: fold(t0.`code`)',
+    'FundingProgramme by NAME: fold(t0.`name`)',
+    'Pole by NAME: fold(t0.`name`)',
+    'Pole by SLUG: fold(t0.`slug`)',
+    'Pole by CITY: fold(t0.`city`)',
+    'Pole by FOUNDED_YEAR: COALESCE(t0.`foundedYear`, -1)',
+    'Member by NAME: fold(t0.`name`)',
+    'Member by SIREN: fold(t0.`siren`)',
+    'Member by HEADCOUNT: COALESCE(t0.`headcount`, -1)',
+    'Member by CITY: fold(t0.`city`)',
+    "Membership by END_DATE: COALESCE(t0.`endDate`, '')",
+    'Membership by YEARLY_FEE: COALESCE(t0.`yearlyFee`, -1)',
+    'Project by ACRONYM: fold(t0.`acronym`)',
+    'Project by TITLE: fold(t0.`title`)',
+    "Project by SUBMITTED_ON: COALESCE(t0.`submittedOn`, '')",
+    "Project by DECISION_ON: COALESCE(t0.`decisionOn`, '')",
+    "Project by START_ON: COALESCE(t0.`startOn`, '')",
+    "Project by END_ON: COALESCE(t0.`endOn`, '')",
+    'Project by PUBLIC_FUNDING_GRANTED: COALESCE(t0.`publicFundingGranted`, -1)',
+    'Criterion by CODE: fold(t0.`code`)',
+  ],
+  mysql: [
+    'Region by CODE: t0.`code`',
+    'Ministry by CODE: t0.`code`',
+    'Theme by CODE: t0.`code`',
+    'FundingProgramme by CODE: t0.`code`',
+    'Pole by SLUG: t0.`slug`',
+    'Pole by FOUNDED_YEAR: COALESCE(t0.`foundedYear`, -1)',
+    'Member by SIREN: t0.`siren`',
+    'Member by HEADCOUNT: COALESCE(t0.`headcount`, -1)',
+    "Membership by END_DATE: COALESCE(t0.`endDate`, '')",
+    'Membership by YEARLY_FEE: COALESCE(t0.`yearlyFee`, -1)',
+    'Project by ACRONYM: t0.`acronym`',
+    "Project by SUBMITTED_ON: COALESCE(t0.`submittedOn`, '')",
+    "Project by DECISION_ON: COALESCE(t0.`decisionOn`, '')",
+    "Project by START_ON: COALESCE(t0.`startOn`, '')",
+    "Project by END_ON: COALESCE(t0.`endOn`, '')",
+    'Project by PUBLIC_FUNDING_GRANTED: COALESCE(t0.`publicFundingGranted`, -1)',
+    'LabellingPhase by NUMBER: t0.`number`',
+  ],
+};
+
 describe.each(testDatabaseKinds())('indexes behind filters and sorts on %s', (kind) => {
   let database: TestDatabase;
   const large = new Map<string, boolean>();
@@ -113,11 +164,15 @@ describe.each(testDatabaseKinds())('indexes behind filters and sorts on %s', (ki
   const gap = (spec: CollectionSpec, field: string) =>
     throughExpression(spec, field) || uniqueOnMariaDb(spec, field);
   const SORTS = ALL_SORTS.filter(({ spec, field }) => !gap(spec, field));
-  for (const { name, spec, field } of ALL_SORTS) {
-    if (gap(spec, field)) {
-      it.todo(`sort ${name} (${sortTerms(spec, field, 'ASC')[0].expression}, id) reads an index`);
-    }
-  }
+
+  it('the sorts no index serves are exactly the known gaps', () => {
+    const gaps = ALL_SORTS.filter(({ spec, field }) => gap(spec, field)).map(
+      ({ name, spec, field }) => `${name}: ${sortTerms(spec, field, 'ASC')[0].expression}`,
+    );
+    // Pinned, so that a new sort without an index fails here and a fixed one must leave the
+    // list (issue 13: sort keys through fold()/COALESCE, and MariaDB's unique keys + id).
+    expect(gaps).toEqual(KNOWN_SORT_GAPS[kind]);
+  });
 
   it('covers every collection', () => {
     expect(FILTERS.length).toBeGreaterThanOrEqual(60);
