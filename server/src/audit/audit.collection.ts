@@ -17,4 +17,6 @@ export const AUDIT_LOG_COLLECTION = defineTypedCollection({
   orderFields: { OCCURRED_AT: 'occurredAt' },
   defaultOrder: [{ field: 'OCCURRED_AT', direction: 'DESC' }],
   aggregateFields: [],
+  // Read by AuditLogResolver's field resolvers.
+  fieldColumns: { changes: ['changesJson'], recordGlobalId: ['recordType', 'recordId'] },
 });

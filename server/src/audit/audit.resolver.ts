@@ -1,4 +1,15 @@
-import { Args, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  Info,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 
 import { toGlobalId } from '../core/global-id';
 import {
@@ -36,8 +47,9 @@ export class AuditLogResolver {
   auditLog(
     @Args(() => listArgsType(AUDIT_LOG_COLLECTION)) args: ListArgs,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return rootConnection(context, AUDIT_LOG_COLLECTION, args);
+    return rootConnection(context, AUDIT_LOG_COLLECTION, args, info);
   }
 
   @FieldResolver(() => [AuditFieldChange], {

@@ -4,6 +4,7 @@ import { databaseLimitsOf } from './data-source';
 import type { Database, ReadOptions } from './database-port';
 import { MysqlDatabase } from './mysql-database';
 import { hydrate } from './query/hydrate';
+import { type RowShape, WHOLE_ROWS } from './query/row-shape';
 import { SqliteDatabase } from './sqlite-database';
 
 export type { Database, ReadOptions } from './database-port';
@@ -47,12 +48,16 @@ export async function closeDatabase(dataSource: DataSource): Promise<void> {
   if (dataSource.isInitialized) await dataSource.destroy();
 }
 
-/** Rows of `entity` read through the port (`SELECT t.* …`), as entity instances. */
+/**
+ * Rows of `entity` read through the port, as entity instances: `SELECT t.* …`, or the columns of
+ * `shape` (row-shape.ts) when the statement selects those.
+ */
 export async function readEntities<T extends object>(
   dataSource: DataSource,
   entity: new () => T,
   sql: string,
   params: readonly unknown[] = [],
+  shape: RowShape = WHOLE_ROWS,
 ): Promise<T[]> {
-  return hydrate(dataSource, entity, await readRows(dataSource, sql, params));
+  return hydrate(dataSource, entity, await readRows(dataSource, sql, params), shape);
 }

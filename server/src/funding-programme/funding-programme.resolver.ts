@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
-import { lookupRecord } from '../graphql/connection.service';
+import { lookupRecord, rowShapeAt } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
@@ -16,8 +17,14 @@ export class FundingProgrammeResolver {
   @Query(() => [FundingProgramme], {
     description: 'All funding programmes (programmes de financement), oldest first.',
   })
-  fundingProgrammes(@Ctx() { dataSource }: GraphQLContext): Promise<FundingProgramme[]> {
-    return listFundingProgrammes(dataSource);
+  fundingProgrammes(
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<FundingProgramme[]> {
+    return listFundingProgrammes(
+      context.dataSource,
+      rowShapeAt(context, FUNDING_PROGRAMME_COLLECTION, info, 'value'),
+    );
   }
 
   @Query(() => FundingProgramme, {
@@ -26,10 +33,11 @@ export class FundingProgrammeResolver {
   })
   fundingProgramme(
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: 'Code, e.g. "FUI".' }) code?: string,
   ): Promise<FundingProgramme | null> {
-    return lookupRecord(context, FUNDING_PROGRAMME_COLLECTION, { id, code });
+    return lookupRecord(context, FUNDING_PROGRAMME_COLLECTION, { id, code }, info);
   }
 
   @NestedConnection(PROJECT_COLLECTION, 'programme', {

@@ -40,6 +40,8 @@ export interface GraphQLContext {
   webhookUrlPolicy: WebhookUrlSettings;
   /** Set for a subscription over WebSocket: called before each event is delivered. */
   subscription?: SubscriptionDelivery;
+  /** Aborted when the client goes away before its answer is sent (HTTP requests). */
+  signal?: AbortSignal;
 }
 
 /** `WEBHOOK_ALLOW_PRIVATE_NETWORKS` and the environment (http:// to localhost outside production). */
@@ -70,6 +72,8 @@ export interface ContextRequest {
   requestId?: string | undefined;
   /** Already authenticated by the transport (a WebSocket at connection): not checked again. */
   caller?: Caller;
+  /** Aborted when the client goes away before its answer is sent. */
+  signal?: AbortSignal;
 }
 
 export interface ContextDependencies {
@@ -105,6 +109,7 @@ export async function createContext(
     requestId: (request.requestId ?? randomUUID()).slice(0, 64),
     loaders: new LoaderRegistry(),
     caller,
+    ...(request.signal ? { signal: request.signal } : {}),
     access: accessScopeOf(caller),
     beforeCommit,
     afterCommit,

@@ -10,11 +10,18 @@ import { MAX_BATCH_SIZE } from '../database/data-source';
 export class LoaderRegistry {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
-    let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
+  get<K, V, C = K>(
+    key: string,
+    batch: (keys: readonly K[]) => Promise<(V | Error)[]>,
+    cacheKey?: (key: K) => C,
+  ): DataLoader<K, V, C> {
+    let loader = this.loaders.get(key) as DataLoader<K, V, C> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: MAX_BATCH_SIZE });
-      this.loaders.set(key, loader as DataLoader<unknown, unknown>);
+      loader = new DataLoader<K, V, C>(batch, {
+        maxBatchSize: MAX_BATCH_SIZE,
+        cacheKeyFn: cacheKey,
+      });
+      this.loaders.set(key, loader as unknown as DataLoader<unknown, unknown>);
     }
     return loader;
   }

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Root } from 'type-graphql';
 
 import type { CollectionSpec } from '../database/query/collection-spec';
 import type { RelationNameOf } from '../database/relationships';
@@ -11,6 +12,7 @@ export type NestedConnectionResolver = (
   parent: { id: number },
   args: ListArgs,
   context: GraphQLContext,
+  info: GraphQLResolveInfo,
 ) => ReturnType<typeof nestedConnection>;
 
 /**
@@ -29,13 +31,14 @@ export function NestedConnection<Type extends string>(
 ): PropertyDecorator {
   return (prototype, property) => {
     if (typeof property !== 'string') throw new Error('A nested connection needs a field name');
-    const resolve: NestedConnectionResolver = (parent, args, context) =>
-      nestedConnection(context, spec, relation, parent.id, args);
+    const resolve: NestedConnectionResolver = (parent, args, context, info) =>
+      nestedConnection(context, spec, relation, parent.id, args, info);
     const descriptor = { value: resolve, writable: true, configurable: true };
     Object.defineProperty(prototype, property, descriptor);
     Root()(prototype, property, 0);
     Args(() => listArgsType(spec))(prototype, property, 1);
     Ctx()(prototype, property, 2);
+    Info()(prototype, property, 3);
     FieldResolver(() => connectionOf(spec), options)(prototype, property, descriptor);
   };
 }

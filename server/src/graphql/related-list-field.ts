@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Root } from 'type-graphql';
 
 import type { CollectionSpec } from '../database/query/collection-spec';
 import type { RelationNameOf } from '../database/relationships';
@@ -9,6 +10,7 @@ import type { GraphQLContext } from './context';
 export type RelatedListResolver = (
   parent: { id: number },
   context: GraphQLContext,
+  info: GraphQLResolveInfo,
 ) => Promise<object[]>;
 
 /**
@@ -28,12 +30,13 @@ export function RelatedList<Type extends string>(
 ): PropertyDecorator {
   return (prototype, property) => {
     if (typeof property !== 'string') throw new Error('A related list needs a field name');
-    const resolve: RelatedListResolver = (parent, context) =>
-      relatedList(context, spec, relation, parent.id);
+    const resolve: RelatedListResolver = (parent, context, info) =>
+      relatedList(context, spec, relation, parent.id, info);
     const descriptor = { value: resolve, writable: true, configurable: true };
     Object.defineProperty(prototype, property, descriptor);
     Root()(prototype, property, 0);
     Ctx()(prototype, property, 1);
+    Info()(prototype, property, 2);
     FieldResolver(() => [spec.entity], options)(prototype, property, descriptor);
   };
 }

@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /**
  * Whether the operation asks for `name` directly on the value this resolver returns (through
@@ -21,4 +21,63 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
     return false;
   };
   return info.fieldNodes.some((node) => search(node.selectionSet));
+}
+
+/** The fields selected directly under `selectionSets` (through fragments), by name. */
+function subfields(
+  info: GraphQLResolveInfo,
+  selectionSets: readonly (SelectionSetNode | undefined)[],
+): Map<string, FieldNode[]> {
+  const found = new Map<string, FieldNode[]>();
+  const seen = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode | undefined): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        found.set(name, [...(found.get(name) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet);
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        visit(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const selectionSet of selectionSets) visit(selectionSet);
+  return found;
+}
+
+const selectionSetsOf = (nodes: readonly FieldNode[] | undefined) =>
+  (nodes ?? []).map((node) => node.selectionSet);
+
+const rowFieldCache = new WeakMap<readonly FieldNode[], Map<RowsAt, ReadonlySet<string>>>();
+
+/** Where a resolver's records are in what it returns: itself, or a connection's nodes. */
+export type RowsAt = 'value' | 'connection';
+
+/**
+ * The names of the fields the operation reads on the records this resolver returns: its own
+ * subfields (`value`), or those under `nodes` and `edges { node }` of a connection. Directives
+ * are not evaluated: a field under `@include(if: false)` is counted, which only reads a column
+ * more. Computed once per field of a document (graphql-js hands every row the same nodes).
+ */
+export function rowFieldNames(info: GraphQLResolveInfo, at: RowsAt): ReadonlySet<string> {
+  let byPlace = rowFieldCache.get(info.fieldNodes);
+  if (!byPlace) rowFieldCache.set(info.fieldNodes, (byPlace = new Map()));
+  let names = byPlace.get(at);
+  if (!names) {
+    const own = subfields(info, selectionSetsOf(info.fieldNodes));
+    if (at === 'value') {
+      names = new Set(own.keys());
+    } else {
+      const edges = subfields(info, selectionSetsOf(own.get('edges')));
+      const rows = subfields(info, [
+        ...selectionSetsOf(own.get('nodes')),
+        ...selectionSetsOf(edges.get('node')),
+      ]);
+      names = new Set(rows.keys());
+    }
+    byPlace.set(at, names);
+  }
+  return names;
 }

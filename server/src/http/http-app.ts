@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type Express, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 
 import type { AppConfig } from '../config/config';
@@ -90,6 +90,7 @@ export function createHttpApp({
             authorization: req.headers.authorization,
             ip: req.ip ?? 'unknown',
             requestId: record.requestId,
+            signal: abandonedSignal(res),
           });
         } catch (error) {
           const answered = contextCreationError(error, record.requestId, logger);
@@ -100,4 +101,14 @@ export function createHttpApp({
     }),
   );
   return app;
+}
+
+/** Aborted when the connection closes before the answer was sent: the client went away. */
+function abandonedSignal(response: Response): AbortSignal {
+  const controller = new AbortController();
+  response.once('close', () => {
+    if (!response.writableFinished)
+      controller.abort(new Error('The client closed the connection before the answer.'));
+  });
+  return controller.signal;
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
@@ -24,11 +25,12 @@ export class MemberResolver {
   })
   member(
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
     @Arg('siren', () => String, { nullable: true, description: 'SIREN number (9 digits).' })
     siren?: string,
   ): Promise<Member | null> {
-    return lookupRecord(context, MEMBER_COLLECTION, { id, siren });
+    return lookupRecord(context, MEMBER_COLLECTION, { id, siren }, info);
   }
 
   @Query(() => connectionOf(MEMBER_COLLECTION), {
@@ -37,13 +39,14 @@ export class MemberResolver {
   members(
     @Args(() => listArgsType(MEMBER_COLLECTION)) args: ListArgs,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return rootConnection(context, MEMBER_COLLECTION, args);
+    return rootConnection(context, MEMBER_COLLECTION, args, info);
   }
 
   @FieldResolver(() => Region, { description: 'Region where the member is located.' })
-  region(@Root() member: Member, @Ctx() context: GraphQLContext) {
-    return recordById(context, REGION_COLLECTION, member.regionId);
+  region(@Root() member: Member, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return recordById(context, REGION_COLLECTION, member.regionId, info);
   }
 
   @NestedConnection(POLE_COLLECTION, 'member', {
@@ -70,17 +73,26 @@ export class MembershipResolver {
   memberships(
     @Args(() => listArgsType(MEMBERSHIP_COLLECTION)) args: ListArgs,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return rootConnection(context, MEMBERSHIP_COLLECTION, args);
+    return rootConnection(context, MEMBERSHIP_COLLECTION, args, info);
   }
 
   @FieldResolver(() => Member, { description: 'The member.' })
-  member(@Root() membership: Membership, @Ctx() context: GraphQLContext) {
-    return recordById(context, MEMBER_COLLECTION, membership.memberId);
+  member(
+    @Root() membership: Membership,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, MEMBER_COLLECTION, membership.memberId, info);
   }
 
   @FieldResolver(() => Pole, { description: 'The pole.' })
-  pole(@Root() membership: Membership, @Ctx() context: GraphQLContext) {
-    return recordById(context, POLE_COLLECTION, membership.poleId);
+  pole(
+    @Root() membership: Membership,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, POLE_COLLECTION, membership.poleId, info);
   }
 }

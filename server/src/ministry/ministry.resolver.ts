@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
-import { lookupRecord } from '../graphql/connection.service';
+import { lookupRecord, rowShapeAt } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
@@ -16,17 +17,24 @@ export class MinistryResolver {
   @Query(() => [Ministry], {
     description: 'The ministries that select and track the poles, the lead one first.',
   })
-  ministries(@Ctx() { dataSource }: GraphQLContext): Promise<Ministry[]> {
-    return listMinistries(dataSource);
+  ministries(
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Ministry[]> {
+    return listMinistries(
+      context.dataSource,
+      rowShapeAt(context, MINISTRY_COLLECTION, info, 'value'),
+    );
   }
 
   @Query(() => Ministry, { nullable: true, description: 'One ministry, by global id or code.' })
   ministry(
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: 'Code, e.g. "ECO".' }) code?: string,
   ): Promise<Ministry | null> {
-    return lookupRecord(context, MINISTRY_COLLECTION, { id, code });
+    return lookupRecord(context, MINISTRY_COLLECTION, { id, code }, info);
   }
 
   @NestedConnection(EVALUATION_COLLECTION, 'ministry', {

@@ -1,4 +1,16 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 
 import { DETAIL } from '../auth/permission-policy';
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
@@ -31,33 +43,38 @@ export class PoleResolver {
   })
   pole(
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
     @Arg('slug', () => String, { nullable: true, description: 'Slug, e.g. "aerospace-valley".' })
     slug?: string,
   ): Promise<Pole | null> {
-    return lookupRecord(context, POLE_COLLECTION, { id, slug });
+    return lookupRecord(context, POLE_COLLECTION, { id, slug }, info);
   }
 
   @Query(() => connectionOf(POLE_COLLECTION), {
     description: 'The poles (pôles de compétitivité), filtered, sorted and paginated.',
   })
-  poles(@Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs, @Ctx() context: GraphQLContext) {
-    return rootConnection(context, POLE_COLLECTION, args);
+  poles(
+    @Args(() => listArgsType(POLE_COLLECTION)) args: ListArgs,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return rootConnection(context, POLE_COLLECTION, args, info);
   }
 
   @FieldResolver(() => Region, { description: 'Region of the headquarters (région du siège).' })
-  region(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
-    return recordById(context, REGION_COLLECTION, pole.headquartersRegionId);
+  region(@Root() pole: Pole, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return recordById(context, REGION_COLLECTION, pole.headquartersRegionId, info);
   }
 
   @FieldResolver(() => Pole, {
     nullable: true,
     description: 'The pole this one merged into (e.g. Elastopôle → Polymeris); null if none.',
   })
-  successor(@Root() pole: Pole, @Ctx() context: GraphQLContext) {
+  successor(@Root() pole: Pole, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     return pole.successorId === null
       ? null
-      : recordById(context, POLE_COLLECTION, pole.successorId);
+      : recordById(context, POLE_COLLECTION, pole.successorId, info);
   }
 
   @RelatedList(POLE_COLLECTION, 'successor', {
@@ -110,7 +127,7 @@ export class PoleResolver {
 @Resolver(() => PoleYear)
 export class PoleYearResolver {
   @FieldResolver(() => Pole, { description: 'The pole.' })
-  pole(@Root() year: PoleYear, @Ctx() context: GraphQLContext) {
-    return recordById(context, POLE_COLLECTION, year.poleId);
+  pole(@Root() year: PoleYear, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return recordById(context, POLE_COLLECTION, year.poleId, info);
   }
 }

@@ -1,4 +1,16 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 
 import { DETAIL } from '../auth/permission-policy';
 import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
@@ -30,11 +42,12 @@ export class ProjectResolver {
   })
   project(
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
     @Arg('acronym', () => String, { nullable: true, description: 'Acronym of the project.' })
     acronym?: string,
   ): Promise<Project | null> {
-    return lookupRecord(context, PROJECT_COLLECTION, { id, acronym });
+    return lookupRecord(context, PROJECT_COLLECTION, { id, acronym }, info);
   }
 
   @Query(() => connectionOf(PROJECT_COLLECTION), {
@@ -43,18 +56,27 @@ export class ProjectResolver {
   projects(
     @Args(() => listArgsType(PROJECT_COLLECTION)) args: ListArgs,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return rootConnection(context, PROJECT_COLLECTION, args);
+    return rootConnection(context, PROJECT_COLLECTION, args, info);
   }
 
   @FieldResolver(() => FundingProgramme, { description: 'The funding programme.' })
-  programme(@Root() project: Project, @Ctx() context: GraphQLContext) {
-    return recordById(context, FUNDING_PROGRAMME_COLLECTION, project.programmeId);
+  programme(
+    @Root() project: Project,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, FUNDING_PROGRAMME_COLLECTION, project.programmeId, info);
   }
 
   @FieldResolver(() => Pole, { description: 'The pole that leads the project (pôle porteur).' })
-  leadPole(@Root() project: Project, @Ctx() context: GraphQLContext) {
-    return recordById(context, POLE_COLLECTION, project.leadPoleId);
+  leadPole(
+    @Root() project: Project,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, POLE_COLLECTION, project.leadPoleId, info);
   }
 
   @RelatedList(POLE_COLLECTION, 'coLabelledProject', {
@@ -67,8 +89,12 @@ export class ProjectResolver {
     nullable: true,
     description: 'The coordinating member (chef de file).',
   })
-  coordinator(@Root() project: Project, @Ctx() context: GraphQLContext) {
-    return recordById(context, MEMBER_COLLECTION, project.coordinatorId);
+  coordinator(
+    @Root() project: Project,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, MEMBER_COLLECTION, project.coordinatorId, info);
   }
 
   @RelatedList(THEME_COLLECTION, 'project', { description: 'Themes of the project.' })
@@ -101,20 +127,32 @@ export class ProjectResolver {
 @Resolver(() => ProjectPartner)
 export class ProjectPartnerResolver {
   @FieldResolver(() => Project, { description: 'The project.' })
-  project(@Root() partner: ProjectPartner, @Ctx() context: GraphQLContext) {
-    return recordById(context, PROJECT_COLLECTION, partner.projectId);
+  project(
+    @Root() partner: ProjectPartner,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, PROJECT_COLLECTION, partner.projectId, info);
   }
 
   @FieldResolver(() => Member, { description: 'The member.' })
-  member(@Root() partner: ProjectPartner, @Ctx() context: GraphQLContext) {
-    return recordById(context, MEMBER_COLLECTION, partner.memberId);
+  member(
+    @Root() partner: ProjectPartner,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, MEMBER_COLLECTION, partner.memberId, info);
   }
 }
 
 @Resolver(() => ProjectStatusChange)
 export class ProjectStatusChangeResolver {
   @FieldResolver(() => Project, { description: 'The project.' })
-  project(@Root() change: ProjectStatusChange, @Ctx() context: GraphQLContext) {
-    return recordById(context, PROJECT_COLLECTION, change.projectId);
+  project(
+    @Root() change: ProjectStatusChange,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, PROJECT_COLLECTION, change.projectId, info);
   }
 }

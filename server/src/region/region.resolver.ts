@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
-import { lookupRecord } from '../graphql/connection.service';
+import { lookupRecord, rowShapeAt } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
@@ -18,18 +19,19 @@ export class RegionResolver {
   @Query(() => [Region], {
     description: 'All French regions (régions), metropolitan first, by INSEE code.',
   })
-  regions(@Ctx() { dataSource }: GraphQLContext): Promise<Region[]> {
-    return listRegions(dataSource);
+  regions(@Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Region[]> {
+    return listRegions(context.dataSource, rowShapeAt(context, REGION_COLLECTION, info, 'value'));
   }
 
   @Query(() => Region, { nullable: true, description: 'One region, by global id or INSEE code.' })
   region(
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: 'INSEE code, e.g. "84".' })
     code?: string,
   ): Promise<Region | null> {
-    return lookupRecord(context, REGION_COLLECTION, { id, code });
+    return lookupRecord(context, REGION_COLLECTION, { id, code }, info);
   }
 
   @NestedConnection(POLE_COLLECTION, 'region', {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
@@ -40,11 +41,12 @@ export class LabellingPhaseResolver {
   })
   labellingPhase(
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
     @Arg('number', () => Int, { nullable: true, description: 'Phase number, 1 to 5.' })
     number?: number,
   ): Promise<LabellingPhase | null> {
-    return lookupRecord(context, LABELLING_PHASE_COLLECTION, { id, number });
+    return lookupRecord(context, LABELLING_PHASE_COLLECTION, { id, number }, info);
   }
 
   @FieldResolver(() => Int, {
@@ -75,8 +77,12 @@ export class LabellingPhaseResolver {
 @Resolver(() => Criterion)
 export class CriterionResolver {
   @FieldResolver(() => LabellingPhase, { description: 'The phase the criterion belongs to.' })
-  phase(@Root() criterion: Criterion, @Ctx() context: GraphQLContext) {
-    return recordById(context, LABELLING_PHASE_COLLECTION, criterion.phaseId);
+  phase(
+    @Root() criterion: Criterion,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, LABELLING_PHASE_COLLECTION, criterion.phaseId, info);
   }
 }
 
@@ -86,8 +92,9 @@ export class EvaluationResolver {
   evaluation(
     @Arg('id', () => ID, { description: 'Global id.' }) id: string,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return lookupRecord<Evaluation>(context, EVALUATION_COLLECTION, { id });
+    return lookupRecord<Evaluation>(context, EVALUATION_COLLECTION, { id }, info);
   }
 
   @Query(() => connectionOf(EVALUATION_COLLECTION), {
@@ -97,34 +104,51 @@ export class EvaluationResolver {
   evaluations(
     @Args(() => listArgsType(EVALUATION_COLLECTION)) args: ListArgs,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return rootConnection(context, EVALUATION_COLLECTION, args);
+    return rootConnection(context, EVALUATION_COLLECTION, args, info);
   }
 
   @FieldResolver(() => Pole, { description: 'The evaluated pole.' })
-  pole(@Root() evaluation: Evaluation, @Ctx() context: GraphQLContext) {
-    return recordById(context, POLE_COLLECTION, evaluation.poleId);
+  pole(
+    @Root() evaluation: Evaluation,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, POLE_COLLECTION, evaluation.poleId, info);
   }
 
   @FieldResolver(() => LabellingPhase, { description: 'The phase.' })
-  phase(@Root() evaluation: Evaluation, @Ctx() context: GraphQLContext) {
-    return recordById(context, LABELLING_PHASE_COLLECTION, evaluation.phaseId);
+  phase(
+    @Root() evaluation: Evaluation,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, LABELLING_PHASE_COLLECTION, evaluation.phaseId, info);
   }
 
   @FieldResolver(() => Ministry, {
     nullable: true,
     description: 'The evaluating ministry, if a ministry evaluated.',
   })
-  ministry(@Root() evaluation: Evaluation, @Ctx() context: GraphQLContext) {
-    return recordById(context, MINISTRY_COLLECTION, evaluation.ministryId);
+  ministry(
+    @Root() evaluation: Evaluation,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, MINISTRY_COLLECTION, evaluation.ministryId, info);
   }
 
   @FieldResolver(() => Region, {
     nullable: true,
     description: 'The evaluating region, if a region evaluated.',
   })
-  region(@Root() evaluation: Evaluation, @Ctx() context: GraphQLContext) {
-    return recordById(context, REGION_COLLECTION, evaluation.regionId);
+  region(
+    @Root() evaluation: Evaluation,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, REGION_COLLECTION, evaluation.regionId, info);
   }
 
   @RelatedList(EVALUATION_SCORE_COLLECTION, 'evaluation', {
@@ -136,13 +160,21 @@ export class EvaluationResolver {
 @Resolver(() => EvaluationScore)
 export class EvaluationScoreResolver {
   @FieldResolver(() => Evaluation, { description: 'The evaluation.' })
-  evaluation(@Root() score: EvaluationScore, @Ctx() context: GraphQLContext) {
-    return recordById(context, EVALUATION_COLLECTION, score.evaluationId);
+  evaluation(
+    @Root() score: EvaluationScore,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, EVALUATION_COLLECTION, score.evaluationId, info);
   }
 
   @FieldResolver(() => Criterion, { description: 'The criterion scored.' })
-  criterion(@Root() score: EvaluationScore, @Ctx() context: GraphQLContext) {
-    return recordById(context, CRITERION_COLLECTION, score.criterionId);
+  criterion(
+    @Root() score: EvaluationScore,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, CRITERION_COLLECTION, score.criterionId, info);
   }
 }
 
@@ -155,25 +187,38 @@ export class LabellingDecisionResolver {
   labellingDecisions(
     @Args(() => listArgsType(LABELLING_DECISION_COLLECTION)) args: ListArgs,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return rootConnection(context, LABELLING_DECISION_COLLECTION, args);
+    return rootConnection(context, LABELLING_DECISION_COLLECTION, args, info);
   }
 
   @FieldResolver(() => Pole, { description: 'The pole decided on.' })
-  pole(@Root() decision: LabellingDecision, @Ctx() context: GraphQLContext) {
-    return recordById(context, POLE_COLLECTION, decision.poleId);
+  pole(
+    @Root() decision: LabellingDecision,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, POLE_COLLECTION, decision.poleId, info);
   }
 
   @FieldResolver(() => LabellingPhase, { description: 'The phase.' })
-  phase(@Root() decision: LabellingDecision, @Ctx() context: GraphQLContext) {
-    return recordById(context, LABELLING_PHASE_COLLECTION, decision.phaseId);
+  phase(
+    @Root() decision: LabellingDecision,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, LABELLING_PHASE_COLLECTION, decision.phaseId, info);
   }
 }
 
 @Resolver(() => ClusterLabel)
 export class ClusterLabelResolver {
   @FieldResolver(() => Pole, { description: 'The labelled pole.' })
-  pole(@Root() label: ClusterLabel, @Ctx() context: GraphQLContext) {
-    return recordById(context, POLE_COLLECTION, label.poleId);
+  pole(
+    @Root() label: ClusterLabel,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, POLE_COLLECTION, label.poleId, info);
   }
 }

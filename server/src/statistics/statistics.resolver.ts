@@ -54,24 +54,36 @@ export class ProjectStatsKeyResolver {
     nullable: true,
     description: 'The funding programme, when grouped by PROGRAMME.',
   })
-  programme(@Root() key: ProjectStatsKey, @Ctx() context: GraphQLContext) {
-    return recordById(context, FUNDING_PROGRAMME_COLLECTION, key.programmeId);
+  programme(
+    @Root() key: ProjectStatsKey,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, FUNDING_PROGRAMME_COLLECTION, key.programmeId, info);
   }
 
   @FieldResolver(() => Region, {
     nullable: true,
     description: 'The region of the lead pole’s headquarters, when grouped by REGION.',
   })
-  region(@Root() key: ProjectStatsKey, @Ctx() context: GraphQLContext) {
-    return recordById(context, REGION_COLLECTION, key.regionId);
+  region(
+    @Root() key: ProjectStatsKey,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, REGION_COLLECTION, key.regionId, info);
   }
 
   @FieldResolver(() => Pole, {
     nullable: true,
     description: 'The lead pole (pôle porteur), when grouped by POLE.',
   })
-  pole(@Root() key: ProjectStatsKey, @Ctx() context: GraphQLContext) {
-    return recordById(context, POLE_COLLECTION, key.poleId);
+  pole(
+    @Root() key: ProjectStatsKey,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, POLE_COLLECTION, key.poleId, info);
   }
 
   @FieldResolver(() => Theme, {
@@ -79,8 +91,12 @@ export class ProjectStatsKeyResolver {
     description:
       'The theme, when grouped by THEME; null for the group of projects without a theme.',
   })
-  theme(@Root() key: ProjectStatsKey, @Ctx() context: GraphQLContext) {
-    return recordById(context, THEME_COLLECTION, key.themeId);
+  theme(
+    @Root() key: ProjectStatsKey,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, THEME_COLLECTION, key.themeId, info);
   }
 }
 
@@ -90,15 +106,23 @@ export class MemberStatsKeyResolver {
     nullable: true,
     description: 'The region where the members are located, when grouped by REGION.',
   })
-  region(@Root() key: MemberStatsKey, @Ctx() context: GraphQLContext) {
-    return recordById(context, REGION_COLLECTION, key.regionId);
+  region(
+    @Root() key: MemberStatsKey,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, REGION_COLLECTION, key.regionId, info);
   }
 
   @FieldResolver(() => Pole, {
     nullable: true,
     description: 'The pole of the active memberships, when grouped by POLE.',
   })
-  pole(@Root() key: MemberStatsKey, @Ctx() context: GraphQLContext) {
-    return recordById(context, POLE_COLLECTION, key.poleId);
+  pole(
+    @Root() key: MemberStatsKey,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordById(context, POLE_COLLECTION, key.poleId, info);
   }
 }

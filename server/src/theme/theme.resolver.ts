@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
-import { lookupRecord } from '../graphql/connection.service';
+import { lookupRecord, rowShapeAt } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
@@ -17,18 +18,19 @@ export class ThemeResolver {
   @Query(() => [Theme], {
     description: 'All thematic specialisations (domaines thématiques), by code.',
   })
-  themes(@Ctx() { dataSource }: GraphQLContext): Promise<Theme[]> {
-    return listThemes(dataSource);
+  themes(@Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Theme[]> {
+    return listThemes(context.dataSource, rowShapeAt(context, THEME_COLLECTION, info, 'value'));
   }
 
   @Query(() => Theme, { nullable: true, description: 'One theme, by global id or code.' })
   theme(
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: 'Code, e.g. "HEALTH".' })
     code?: string,
   ): Promise<Theme | null> {
-    return lookupRecord(context, THEME_COLLECTION, { id, code });
+    return lookupRecord(context, THEME_COLLECTION, { id, code }, info);
   }
 
   @NestedConnection(POLE_COLLECTION, 'theme', { description: 'Poles specialised in this theme.' })

@@ -58,6 +58,11 @@ export interface CollectionSpec<Type extends string = string> {
    * them all at once, so later levels of the same request need no statement for it.
    */
   loadWhole?: boolean;
+  /**
+   * The entity properties that field resolvers of this type read besides the keys, by GraphQL
+   * field name: a read selects them when the field is asked for (database/query/row-shape.ts).
+   */
+  fieldColumns?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** What a feature declares; `defineCollection` adds the relations. */

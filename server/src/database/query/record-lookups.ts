@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { CollectionSpec } from './collection-spec';
 import { hydrate } from './hydrate';
 import { readListRows } from './list-statement';
+import { type RowShape, selectColumns, WHOLE_ROWS } from './row-shape';
 import { type AccessScope, SqlBuilder, UNRESTRICTED } from './sql-builder';
 import { dialectOf } from './sql-dialect';
 
@@ -15,6 +16,7 @@ export async function fetchByIds<T extends object>(
   spec: CollectionSpec,
   ids: readonly number[] | null,
   access: AccessScope = UNRESTRICTED,
+  shape: RowShape = WHOLE_ROWS,
 ): Promise<Map<number, T>> {
   if (ids && ids.length === 0) return new Map();
   const sql = new SqlBuilder(dialectOf(dataSource));
@@ -25,10 +27,10 @@ export async function fetchByIds<T extends object>(
   const where = conditions.filter(Boolean).join(' AND ');
   const rows = await readListRows(
     dataSource,
-    `SELECT t0.* FROM \`${spec.table}\` t0${where ? ` WHERE ${where}` : ''}`,
+    `SELECT ${selectColumns(shape, 't0')} FROM \`${spec.table}\` t0${where ? ` WHERE ${where}` : ''}`,
     sql.params,
   );
-  const nodes = hydrate(dataSource, spec.entity as new () => T, rows);
+  const nodes = hydrate(dataSource, spec.entity as new () => T, rows, shape);
   return new Map(nodes.map((node) => [(node as { id: number }).id, node]));
 }
 
@@ -39,14 +41,15 @@ export async function fetchOneBy<T extends object>(
   column: string,
   value: unknown,
   access: AccessScope = UNRESTRICTED,
+  shape: RowShape = WHOLE_ROWS,
 ): Promise<T | null> {
   const visibleRows = access.rows(spec.typeName, 't0');
   const rows = await readListRows(
     dataSource,
-    `SELECT t0.* FROM \`${spec.table}\` t0 WHERE t0.\`${column}\` = ?` +
+    `SELECT ${selectColumns(shape, 't0')} FROM \`${spec.table}\` t0 WHERE t0.\`${column}\` = ?` +
       (visibleRows ? ` AND ${visibleRows}` : '') +
       ' LIMIT 1',
     [value],
   );
-  return hydrate(dataSource, spec.entity as new () => T, rows)[0] ?? null;
+  return hydrate(dataSource, spec.entity as new () => T, rows, shape)[0] ?? null;
 }

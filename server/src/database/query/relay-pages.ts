@@ -19,6 +19,7 @@ import {
   readListRows,
   whereClause,
 } from './list-statement';
+import { type RowShape, selectColumns, WHOLE_ROWS } from './row-shape';
 import { type AccessScope, UNRESTRICTED } from './sql-builder';
 
 /** The largest page a caller may ask for, as on GitHub. */
@@ -73,6 +74,8 @@ export interface PageOptions {
   access?: AccessScope;
   /** Return every row, unpaginated (bounded lists such as a project's partners). */
   unbounded?: boolean;
+  /** The columns to read (row-shape.ts); every column by default. */
+  shape?: RowShape;
 }
 
 /**
@@ -116,14 +119,16 @@ export async function fetchPages<T extends object>(
     .join(', ');
   const order = orderClause(terms, backwards);
   const parentColumn = parentKey ? `, ${parentKey} AS __parent` : '';
+  const shape = options.shape ?? WHOLE_ROWS;
+  const columns = selectColumns(shape, alias);
   let text: string;
   if (size === null) {
-    text = `SELECT ${alias}.*, ${orderValues}${parentColumn} FROM ${statement.from}${whereClause(where)} ORDER BY ${order}`;
+    text = `SELECT ${columns}, ${orderValues}${parentColumn} FROM ${statement.from}${whereClause(where)} ORDER BY ${order}`;
   } else if (!parentKey) {
-    text = `SELECT ${alias}.*, ${orderValues} FROM ${statement.from}${whereClause(where)} ORDER BY ${order} LIMIT ${sql.param(size + 1)}`;
+    text = `SELECT ${columns}, ${orderValues} FROM ${statement.from}${whereClause(where)} ORDER BY ${order} LIMIT ${sql.param(size + 1)}`;
   } else {
     text =
-      `SELECT * FROM (SELECT ${alias}.*, ${orderValues}${parentColumn}, ` +
+      `SELECT * FROM (SELECT ${columns}, ${orderValues}${parentColumn}, ` +
       `ROW_NUMBER() OVER (PARTITION BY ${parentKey} ORDER BY ${order}) AS __rn ` +
       `FROM ${statement.from}${whereClause(where)}) ranked ` +
       `WHERE __rn <= ${sql.param(size + 1)} ORDER BY __parent, __rn`;
@@ -143,7 +148,7 @@ export async function fetchPages<T extends object>(
     const hasMore = size !== null && parentRows.length > size;
     const pageRows = hasMore ? parentRows.slice(0, size!) : parentRows;
     if (backwards) pageRows.reverse();
-    const nodes = hydrate(dataSource, spec.entity as new () => T, pageRows);
+    const nodes = hydrate(dataSource, spec.entity as new () => T, pageRows, shape);
     // Cursors are encoded when asked for: most pages (a directory, nested lists) never read
     // them, and encoding one per row showed in the pole-directory profile.
     const cursorAt = (index: number) =>

@@ -191,7 +191,15 @@ export function abuseProtectionPlugin(
           recordRateLimitStatus(start.contextValue, operation, taken);
           if (!taken.allowed) throw rateLimited(taken);
           executed = true;
-          if (cost >= limits.heavyQueryCost) leaveHeavyLane = await heavyLane.enter();
+          if (cost >= limits.heavyQueryCost) {
+            // A client that hangs up while its heavy operation waits: it never runs.
+            leaveHeavyLane = await heavyLane.enter(start.contextValue.signal).catch(() => {
+              throw new GraphQLError(
+                'The client went away while the operation waited for its turn; it was not run.',
+                { extensions: { code: 'SERVICE_UNAVAILABLE' } },
+              );
+            });
+          }
         },
 
         async executionDidStart() {

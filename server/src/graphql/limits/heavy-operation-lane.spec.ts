@@ -25,4 +25,27 @@ describe('HeavyOperationLane', () => {
     leaveFourth();
     expect(lane.state).toEqual({ running: 0, waiting: 0 });
   });
+
+  it('lets an operation whose client went away leave the queue without running', async () => {
+    const lane = new HeavyOperationLane(1);
+    const leaveFirst = await lane.enter();
+    const client = new AbortController();
+    const abandoned = lane.enter(client.signal);
+    const admitted: string[] = [];
+    const next = lane.enter().then((leave) => (admitted.push('next'), leave));
+    await Promise.resolve();
+    expect(lane.state).toEqual({ running: 1, waiting: 2 });
+
+    client.abort(new Error('client closed the connection'));
+    await expect(abandoned).rejects.toThrow('client closed the connection');
+    expect(lane.state).toEqual({ running: 1, waiting: 1 });
+
+    leaveFirst();
+    const leaveNext = await next;
+    expect(admitted).toEqual(['next']);
+    leaveNext();
+    expect(lane.state).toEqual({ running: 0, waiting: 0 });
+    await expect(lane.enter(client.signal)).rejects.toThrow('client closed the connection');
+    expect(lane.state).toEqual({ running: 0, waiting: 0 });
+  });
 });

@@ -16,13 +16,30 @@ export class HeavyOperationLane {
     return { running: this.running, waiting: this.waiting.length };
   }
 
-  /** Resolves once the operation may run, with the function that gives its place back (once). */
-  async enter(): Promise<() => void> {
+  /**
+   * Resolves once the operation may run, with the function that gives its place back (once).
+   * Rejects with `signal.reason` if the signal aborts first (the client went away): the
+   * operation leaves the queue without ever running.
+   */
+  async enter(signal?: AbortSignal): Promise<() => void> {
+    signal?.throwIfAborted();
     if (this.running < this.capacity) {
       this.running += 1;
     } else {
       // The place is handed over by `leave`, so `running` already counts this operation.
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const admit = () => {
+          signal?.removeEventListener('abort', abandon);
+          resolve();
+        };
+        const abandon = () => {
+          const index = this.waiting.indexOf(admit);
+          if (index >= 0) this.waiting.splice(index, 1);
+          reject(signal!.reason);
+        };
+        this.waiting.push(admit);
+        signal?.addEventListener('abort', abandon, { once: true });
+      });
     }
     let left = false;
     return () => {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
 import { badUserInput } from '../../core/domain-error';
 import { decodeGlobalId } from '../../core/global-id';
@@ -20,8 +21,9 @@ export function createNodeResolver(collections: CollectionRegistry) {
     node(
       @Arg('id', () => ID, { description: 'A global id.' }) id: string,
       @Ctx() context: GraphQLContext,
+      @Info() info: GraphQLResolveInfo,
     ) {
-      return fetchNode(collections, context, id, ['id']);
+      return fetchNode(collections, context, info, id, ['id']);
     }
 
     @Query(() => [Node], {
@@ -32,11 +34,12 @@ export function createNodeResolver(collections: CollectionRegistry) {
     nodes(
       @Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[],
       @Ctx() context: GraphQLContext,
+      @Info() info: GraphQLResolveInfo,
     ) {
       if (ids.length > MAX_NODES)
         throw badUserInput(`ids: at most ${MAX_NODES} ids, got ${ids.length}`, ['ids']);
       return Promise.all(
-        ids.map((id, index) => fetchNode(collections, context, id, ['ids', String(index)])),
+        ids.map((id, index) => fetchNode(collections, context, info, id, ['ids', String(index)])),
       );
     }
   }
@@ -46,6 +49,7 @@ export function createNodeResolver(collections: CollectionRegistry) {
 function fetchNode(
   collections: CollectionRegistry,
   context: GraphQLContext,
+  info: GraphQLResolveInfo,
   id: string,
   argumentPath: string[],
 ) {
@@ -57,5 +61,5 @@ function fetchNode(
       argumentPath,
     );
   }
-  return recordById(context, spec, decoded.id);
+  return recordById(context, spec, decoded.id, info);
 }
