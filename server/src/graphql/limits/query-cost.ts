@@ -161,8 +161,27 @@ function findOperation(
 
 type ObjectValue = Record<string, unknown>;
 
+/** What pricing a field node on one parent type gives, before its sub-selection is counted. */
+interface FieldPlan {
+  /** The whole cost when there is no object below (leaves, free types, unknown fields). */
+  flat: number | null;
+  own: number;
+  perObject: number;
+  perItemPage: number;
+  itemType: ReturnType<typeof getNamedType>;
+  /** Items priced for a list (requested mode); `null`: the enclosing page's size. */
+  items: number | null;
+}
+
 class CostWalker {
   private visited = 0;
+  /**
+   * Counting a result walks the same selections once per object returned: their fields and
+   * plans are kept per walk (the document and variables do not change within one). Pricing a
+   * request keeps nothing, so every selection it expands counts towards MAX_COSTED_NODES.
+   */
+  private readonly collected = new Map<SelectionSetNode, Map<string, Map<string, FieldNode[]>>>();
+  private readonly plans = new Map<FieldNode, Map<string, FieldPlan>>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -184,10 +203,23 @@ class CostWalker {
     root = false,
   ): number {
     let total = 0;
-    for (const [responseKey, nodes] of this.collectFields(type, selectionSet)) {
+    for (const [responseKey, nodes] of this.fieldsOf(type, selectionSet)) {
       total += this.fieldCost(type, nodes[0], value?.[responseKey], pageSize, root);
     }
     return total;
+  }
+
+  /** collectFields, kept per selection set and type when counting a result. */
+  private fieldsOf(
+    type: GraphQLObjectType,
+    selectionSet: SelectionSetNode,
+  ): Map<string, FieldNode[]> {
+    if (!this.actual) return this.collectFields(type, selectionSet);
+    let byType = this.collected.get(selectionSet);
+    if (!byType) this.collected.set(selectionSet, (byType = new Map()));
+    let fields = byType.get(type.name);
+    if (!fields) byType.set(type.name, (fields = this.collectFields(type, selectionSet)));
+    return fields;
   }
 
   private fieldCost(
@@ -197,22 +229,59 @@ class CostWalker {
     pageSize: number,
     root: boolean,
   ): number {
+    const plan = this.planOf(parentType, node, root);
+    if (plan.flat !== null) return plan.flat;
+    const { own, perObject, perItemPage, itemType } = plan;
+    const selectionSet = node.selectionSet!;
+    const objectCost = (object: unknown): number => {
+      if (this.actual && (object === null || object === undefined)) return 0;
+      return perObject + this.objectCost(itemType, selectionSet, object, perItemPage);
+    };
+    if (!this.actual) return own + (plan.items ?? pageSize) * objectCost(undefined);
+    if (Array.isArray(value)) {
+      let total = own;
+      for (const item of value) total += objectCost(item);
+      return total;
+    }
+    // A null object was looked for all the same: its own statement, if any, ran.
+    return own + objectCost(value);
+  }
+
+  /** The plan of a field node on a parent type, kept per walk when counting a result. */
+  private planOf(parentType: GraphQLObjectType, node: FieldNode, root: boolean): FieldPlan {
+    if (!this.actual) return this.plan(parentType, node, root);
+    let byType = this.plans.get(node);
+    if (!byType) this.plans.set(node, (byType = new Map()));
+    let plan = byType.get(parentType.name);
+    if (!plan) byType.set(parentType.name, (plan = this.plan(parentType, node, root)));
+    return plan;
+  }
+
+  private plan(parentType: GraphQLObjectType, node: FieldNode, root: boolean): FieldPlan {
+    const flat = (cost: number): FieldPlan => ({
+      flat: cost,
+      own: cost,
+      perObject: 0,
+      perItemPage: 1,
+      itemType: parentType,
+      items: 1,
+    });
     const name = node.name.value;
-    if (name === '__typename') return 0;
-    if (name.startsWith('__')) return 1;
+    if (name === '__typename') return flat(0);
+    if (name.startsWith('__')) return flat(1);
     const field = parentType.getFields()[name];
-    if (!field) return 0;
+    if (!field) return flat(0);
     const args = getArgumentValues(field, node, this.variables);
     const work = this.argumentsCost(field.args, args, node);
     const returnType = getNullableType(field.type);
     const itemType = getNamedType(returnType);
     const isMutationRoot = root && parentType === this.schema.getMutationType();
-    if (isLeafType(itemType)) return work + (isMutationRoot ? MUTATION_FIELD_COST : 0);
-    if (FREE_TYPE.test(itemType.name)) return work;
+    if (isLeafType(itemType)) return flat(work + (isMutationRoot ? MUTATION_FIELD_COST : 0));
+    if (FREE_TYPE.test(itemType.name)) return flat(work);
 
     const isConnection = itemType.name.endsWith('Connection');
     const hasFirst = field.args.some((arg) => arg.name === 'first' || arg.name === 'last');
-    let items = 1;
+    let items: number | null = 1;
     let perItemPage = 1;
     let own = work;
     if (isConnection) {
@@ -228,7 +297,7 @@ class CostWalker {
       } else if (Array.isArray(args.ids)) {
         items = args.ids.length;
       } else if (parentType.name.endsWith('Connection') || parentType.name.endsWith('Edge')) {
-        items = pageSize;
+        items = null;
       } else {
         items =
           LIST_BOUNDS[`${parentType.name}.${name}`] ??
@@ -236,18 +305,8 @@ class CostWalker {
       }
     }
     const perObject = isMutationRoot ? MUTATION_FIELD_COST : VALUE_TYPE.test(itemType.name) ? 0 : 1;
-    if (!node.selectionSet) return own;
-    const selectionSet = node.selectionSet;
-    const objectCost = (object: unknown): number => {
-      if (this.actual && (object === null || object === undefined)) return 0;
-      return perObject + this.objectCost(itemType, selectionSet, object, perItemPage);
-    };
-    if (!this.actual) return own + items * objectCost(undefined);
-    if (Array.isArray(value)) {
-      return own + value.reduce<number>((sum, item) => sum + objectCost(item), 0);
-    }
-    // A null object was looked for all the same: its own statement, if any, ran.
-    return own + objectCost(value);
+    if (!node.selectionSet) return flat(own);
+    return { flat: null, own, perObject, perItemPage, itemType, items };
   }
 
   /** One object's cost; an abstract type costs its costliest possible type. */
@@ -278,7 +337,7 @@ class CostWalker {
   private totalsCost(connection: GraphQLObjectType, node: FieldNode, filterWork: number): number {
     if (!node.selectionSet) return 0;
     let cost = 0;
-    for (const [, nodes] of this.collectFields(connection, node.selectionSet)) {
+    for (const [, nodes] of this.fieldsOf(connection, node.selectionSet)) {
       const name = nodes[0].name.value;
       if (name === 'totalCount') cost += COUNT_COST + filterWork;
       if (name === 'aggregate') cost += AGGREGATE_COST + filterWork;
