@@ -31,6 +31,8 @@ export function selectColumns(shape: RowShape, alias: string): string {
 }
 
 const shapes = new WeakMap<CollectionSpec, Map<string, RowShape>>();
+/** The same set of names asks again for every row of a list: answered by identity first. */
+const shapesBySet = new WeakMap<ReadonlySet<string>, WeakMap<CollectionSpec, RowShape>>();
 
 /**
  * The shape that serves the GraphQL fields `fieldNames` of `spec`'s type: the column behind
@@ -44,6 +46,10 @@ export function rowShapeFor(
   spec: CollectionSpec,
   fieldNames: ReadonlySet<string>,
 ): RowShape {
+  let bySpec = shapesBySet.get(fieldNames);
+  if (!bySpec) shapesBySet.set(fieldNames, (bySpec = new WeakMap()));
+  const known = bySpec.get(spec);
+  if (known) return known;
   let bySelection = shapes.get(spec);
   if (!bySelection) shapes.set(spec, (bySelection = new Map()));
   const selectionKey = [...fieldNames].sort().join(',');
@@ -52,6 +58,7 @@ export function rowShapeFor(
     shape = computeShape(dataSource.getMetadata(spec.entity), spec, fieldNames);
     bySelection.set(selectionKey, shape);
   }
+  bySpec.set(spec, shape);
   return shape;
 }
 
