@@ -178,6 +178,34 @@ describe.each(testDatabaseKinds())('compiled execution on %s', (kind) => {
     expect(api.app.executionCounts().compilations).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps graphql-js for a variable of a recursive filter type, which graphql-jit cannot compile', async () => {
+    // Compiling it would expand ProjectFilter (and/or/not, leadPole → projects…) until the
+    // process runs out of memory (graphql-jit issue #81).
+    const { runs, counts } = await threeRuns(
+      'query FilteredProjects($filter: ProjectFilter) { projects(first: 3, filter: $filter) { totalCount nodes { acronym } } }',
+      { filter: { or: [{ status: { eq: 'FUNDED' } }, { status: { eq: 'COMPLETED' } }] } },
+    );
+    expect(counts).toEqual({ interpreted: 3, compiled: 0, compilations: 0, notCompilable: 1 });
+    const [first, ...others] = runs.map(comparable);
+    expect(first.body.errors).toBeUndefined();
+    for (const run of others) expect(run).toEqual(first);
+  });
+
+  it('keeps graphql-js for documents reaching Node, whose runtime type resolves asynchronously', async () => {
+    // type-graphql makes Node's resolveType async; graphql-jit would not wait for it.
+    const project = Buffer.from('Project:1').toString('base64url');
+    const { runs, counts } = await threeRuns(
+      'query NodeLookup($id: ID!) { node(id: $id) { __typename id ... on Project { acronym } } }',
+      { id: project },
+    );
+    expect(counts).toEqual({ interpreted: 3, compiled: 0, compilations: 0, notCompilable: 1 });
+    const [first, ...others] = runs.map(comparable);
+    expect(first.body.data).toEqual({
+      node: { __typename: 'Project', id: project, acronym: expect.any(String) },
+    });
+    for (const run of others) expect(run).toEqual(first);
+  });
+
   it('keeps graphql-js for introspection and mutations', async () => {
     const introspection = 'query Types { __schema { queryType { name } } }';
     const mutation = `mutation Refused { changeProjectStatus(id: "x", expectedVersion: 1, to: DRAFT) { userErrors { message } } }`;

@@ -20,6 +20,7 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 import type { Logger } from '../observability/logger';
 import { CompilationPolicy, NOT_COMPILABLE } from './compilation-policy';
+import { JitCompatibility } from './jit-compatibility';
 
 export interface CompiledExecutionOptions {
   schema: GraphQLSchema;
@@ -51,11 +52,13 @@ export interface ExecutionCounts {
  * BAD_USER_INPUT, status codes) stays Apollo's.
  *
  * graphql-js still runs: every document's first run (compiling costs more than one run), mutations
- * (run once each, root fields in series), introspection, documents graphql-jit refuses, and
- * requests whose variables do not coerce (so their errors are graphql-js's own).
+ * (run once each, root fields in series), introspection, documents graphql-jit cannot run
+ * correctly (see jit-compatibility.ts: variables of our recursive filter types, `node(id:)`) or
+ * fails to compile, and requests whose variables do not coerce (their errors are graphql-js's).
  */
 export class CompiledExecution implements GatewayInterface {
   private readonly policy: CompilationPolicy<CompiledQuery>;
+  private readonly compatibility: JitCompatibility;
   private readonly logger: Logger;
   private readonly executionCounts: ExecutionCounts = {
     interpreted: 0,
@@ -66,6 +69,7 @@ export class CompiledExecution implements GatewayInterface {
 
   constructor(private readonly options: CompiledExecutionOptions) {
     this.policy = new CompilationPolicy(options.cacheSize);
+    this.compatibility = new JitCompatibility(options.schema);
     this.logger = options.logger.child({ component: 'graphql-jit' });
   }
 
@@ -150,31 +154,42 @@ export class CompiledExecution implements GatewayInterface {
     document: DocumentNode,
     operationName: string | undefined,
   ): CompiledQuery | null {
-    let outcome: CompiledQuery | ExecutionResult | Error;
-    try {
-      // Leaves serialised by the schema's scalars, the answer serialised by Apollo: the same
-      // JSON as graphql-js (graphql-jit's own serializer would bypass Apollo's).
-      outcome = compileQuery(this.options.schema, document, operationName);
-    } catch (error) {
-      outcome = error instanceof Error ? error : new Error(String(error));
+    const incompatibility = this.compatibility.reasonNotToCompile(document);
+    let compiled: CompiledQuery | ExecutionResult | null = null;
+    let failure: unknown = null;
+    if (!incompatibility) {
+      try {
+        // Leaves serialised by the schema's scalars, the answer serialised by Apollo: the same
+        // JSON as graphql-js (graphql-jit's own serializer would bypass Apollo's).
+        compiled = compileQuery(this.options.schema, document, operationName);
+      } catch (error) {
+        failure = error;
+      }
     }
-    if (!(outcome instanceof Error) && isCompiledQuery(outcome)) {
+    if (compiled && isCompiledQuery(compiled)) {
       this.executionCounts.compilations++;
-      this.policy.remember(key, outcome);
+      this.policy.remember(key, compiled);
       this.logger.debug({ operation: operationName ?? null }, 'compiled a document');
-      return outcome;
+      return compiled;
     }
     this.executionCounts.notCompilable++;
     this.policy.remember(key, NOT_COMPILABLE);
-    const reason =
-      outcome instanceof Error
-        ? outcome.message
-        : (outcome.errors ?? []).map((error) => error.message).join('; ');
-    // Once per document: it is remembered as not compilable.
-    this.logger.warn(
-      { operation: operationName ?? null, reason },
-      'graphql-jit cannot compile a document; it runs with graphql-js',
-    );
+    // Logged once per document (it is remembered); a known limit of graphql-jit only at debug.
+    if (incompatibility) {
+      this.logger.debug(
+        { operation: operationName ?? null, reason: incompatibility },
+        'graphql-jit is not used for a document; it runs with graphql-js',
+      );
+    } else {
+      const reason =
+        failure !== null
+          ? String(failure instanceof Error ? failure.message : failure)
+          : (compiled?.errors ?? []).map((error) => error.message).join('; ');
+      this.logger.warn(
+        { operation: operationName ?? null, reason },
+        'graphql-jit cannot compile a document; it runs with graphql-js',
+      );
+    }
     return null;
   }
 }
