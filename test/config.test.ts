@@ -52,6 +52,7 @@ describe('loadConfig', () => {
         trustedDocuments: 'off',
         trustedDocumentsManifest: 'client-sdk/src/generated/persisted-documents.json',
       },
+      execution: { jit: true, jitCacheSize: 500 },
       rateLimit: {
         points: 1000,
         restoreRate: 50,
@@ -223,6 +224,14 @@ describe('loadConfig', () => {
 
   it('reads TRUSTED_DOCUMENTS=enforce as the issue names it: every caller held to the manifest', () => {
     expect(loadConfig({ TRUSTED_DOCUMENTS: 'enforce' }).limits.trustedDocuments).toBe('all');
+  });
+
+  it('reads the graphql-jit options', () => {
+    expect(loadConfig({ GRAPHQL_JIT: 'off', GRAPHQL_JIT_CACHE_SIZE: '50' }).execution).toEqual({
+      jit: false,
+      jitCacheSize: 50,
+    });
+    expect(() => loadConfig({ GRAPHQL_JIT_CACHE_SIZE: '0' })).toThrow(/GRAPHQL_JIT_CACHE_SIZE/);
   });
 
   it('lists every problem at once', () => {

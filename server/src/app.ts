@@ -14,6 +14,7 @@ import { runInDatabaseSession } from './database/database';
 import { closeDataSource } from './database/transactions';
 import { ENTITIES, SCHEMA_FEATURES } from './features';
 import { startApolloServer } from './graphql/apollo-server';
+import { CompiledExecution, type ExecutionCounts } from './graphql/compiled-execution';
 import { type ContextRequest, createContext, type GraphQLContext } from './graphql/context';
 import { buildPoleGraphSchema } from './graphql/schema';
 import { type LiveEventBus, openLiveEventBus } from './graphql/subscriptions/live-event-bus';
@@ -44,6 +45,8 @@ export interface PoleGraphApp {
   apollo: ApolloServer<GraphQLContext>;
   dataSource: DataSource;
   schema: GraphQLSchema;
+  /** How many operations ran compiled by graphql-jit, and how many with graphql-js. */
+  executionCounts(): ExecutionCounts;
   logger: Logger;
   readiness: Readiness;
   /** Null when METRICS=off. */
@@ -152,9 +155,16 @@ export async function createApp(
     httpServer,
     createContext: contextOf,
   });
+  const execution = new CompiledExecution({
+    schema,
+    enabled: config.execution.jit,
+    cacheSize: config.execution.jitCacheSize,
+    logger,
+  });
   const apollo = await startApolloServer({
     config,
     schema,
+    execution,
     rateLimiter,
     idempotencyStore,
     trustedDocuments,
@@ -188,6 +198,7 @@ export async function createApp(
     apollo,
     dataSource,
     schema,
+    executionCounts: () => execution.counts,
     logger,
     readiness,
     metrics,

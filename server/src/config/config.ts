@@ -146,6 +146,13 @@ export const OPTIONS = {
       text,
     ),
   },
+  /** How GraphQL operations run (graphql/compiled-execution.ts). */
+  execution: {
+    /** Queries run compiled by graphql-jit from their second run; off: graphql-js for all. */
+    jit: option('GRAPHQL_JIT', true, boolean, '`on`'),
+    /** Compiled documents kept (least recently used dropped), and documents remembered as run once. */
+    jitCacheSize: option('GRAPHQL_JIT_CACHE_SIZE', 500, wholeNumber(1)),
+  },
   /** Each caller's bucket of cost points (per token, per IP for anonymous callers). */
   rateLimit: {
     points: option('RATE_LIMIT_POINTS', 1000, wholeNumber(1)),

@@ -8,6 +8,7 @@ import type { Logger } from '../observability/logger';
 import type { Tracing } from '../observability/tracing';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { accessWarningsPlugin } from './access-warnings.plugin';
+import type { CompiledExecution } from './compiled-execution';
 import type { GraphQLContext } from './context';
 import { createErrorFormatter, errorReportingPlugin } from './format-error';
 import { httpCachingPlugin } from './http-caching.plugin';
@@ -20,6 +21,8 @@ import type { TrustedDocuments } from './trusted-documents/trusted-documents';
 export interface ApolloServerDependencies {
   config: AppConfig;
   schema: GraphQLSchema;
+  /** How operations run: graphql-jit or graphql-js, over `schema` (Apollo's gateway seam). */
+  execution: CompiledExecution;
   rateLimiter: RateLimiter;
   logger: Logger;
   tracing: Tracing;
@@ -33,6 +36,7 @@ export interface ApolloServerDependencies {
 export async function startApolloServer({
   config,
   schema,
+  execution,
   rateLimiter,
   logger,
   tracing,
@@ -40,7 +44,8 @@ export async function startApolloServer({
   trustedDocuments,
 }: ApolloServerDependencies): Promise<ApolloServer<GraphQLContext>> {
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    // Apollo 5 has no `executor` option: a gateway serving `schema` is how queries run compiled.
+    gateway: execution,
     logger: logger.child({ component: 'apollo' }),
     formatError: createErrorFormatter(config.process.nodeEnv === 'production'),
     includeStacktraceInErrorResponses: false,
