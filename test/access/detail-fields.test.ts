@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 
 import { type GraphQLSchema, isObjectType } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
 
-import { DETAIL, DETAIL_FIELDS } from '../../server/src/auth/permission-policy';
+import { DETAIL_FIELDS } from '../../server/src/auth/permission-policy';
 import { COLLECTIONS, servedSchema } from '../../server/src/features';
+import { confidentialFields } from '../../server/src/graphql/auth-checker';
 
 /**
  * Two places say which fields are confidential: `DETAIL_FIELDS` of the permission policy (read by
- * filters, sorts, sums and statistics) and the `@Authorized(DETAIL)` marks that make the GraphQL
+ * filters, sorts, sums and statistics) and the `@Confidential()` marks that make the GraphQL
  * field null with FORBIDDEN. They must name the same fields, or one channel leaks what the other
  * hides. This spec ties them: every mark is in the policy, and every policy entry that is an output
  * field carries the mark; an entry that is not an output field must be a filter or sort key.
@@ -19,38 +19,13 @@ beforeAll(async () => {
   schema = await servedSchema();
 });
 
-/** `Type.field` of every field marked `@Authorized(DETAIL)`, by its GraphQL names. */
+/** `Type.field` of every field marked `@Confidential()`, by its GraphQL names. */
 function markedFields(): Set<string> {
-  const storage = getMetadataStorage();
-  const typeNameOf = (target: object): string | undefined =>
-    storage.objectTypes.find((type) => type.target === target)?.name;
-  const marked = new Set<string>();
-  for (const authorized of storage.authorizedFields) {
-    if (!authorized.roles.includes(DETAIL)) continue;
-    const onType = typeNameOf(authorized.target);
-    if (onType) {
-      const field = storage.fields.find(
-        (candidate) =>
-          candidate.target === authorized.target && candidate.name === authorized.fieldName,
-      );
-      marked.add(`${onType}.${field?.schemaName ?? authorized.fieldName}`);
-      continue;
-    }
-    const resolver = storage.fieldResolvers.find(
-      (candidate) =>
-        candidate.target === authorized.target && candidate.methodName === authorized.fieldName,
-    );
-    const objectClass = resolver?.getObjectType?.();
-    const resolverType = objectClass && typeNameOf(objectClass);
-    if (!resolver || !resolverType)
-      throw new Error(`unplaced @Authorized(DETAIL) ${authorized.fieldName}`);
-    marked.add(`${resolverType}.${resolver.schemaName}`);
-  }
-  return marked;
+  return new Set(confidentialFields().map(({ typeName, fieldName }) => `${typeName}.${fieldName}`));
 }
 
 describe('confidential fields have one meaning on every channel', () => {
-  it('every @Authorized(DETAIL) field is a detail field of the policy', () => {
+  it('every @Confidential() field is a detail field of the policy', () => {
     const policy = new Set(
       Object.entries(DETAIL_FIELDS).flatMap(([type, fields]) =>
         [...fields].map((f) => `${type}.${f}`),

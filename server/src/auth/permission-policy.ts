@@ -9,9 +9,6 @@ import { type Caller, Role } from './roles';
  * request), which keeps the conditions free of parameters and reusable anywhere in a statement.
  */
 
-/** `@Authorized(DETAIL)` marks a field only callers with the record's detail right may read. */
-export const DETAIL = 'DETAIL';
-
 const NONE = '1 = 0';
 
 function readsEverything(caller: Caller): boolean {

@@ -1,6 +1,13 @@
-import type { AuthChecker } from 'type-graphql';
+import {
+  defaultFieldResolver,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  isObjectType,
+} from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 
-import { DETAIL, forbiddenFieldMessage } from '../auth/permission-policy';
+import { confidentialMarks } from '../auth/confidential-field';
+import { forbiddenFieldMessage } from '../auth/permission-policy';
 import { DomainError } from '../core/domain-error';
 import { readRows } from '../database/database';
 import type { CollectionSpec } from '../database/query/collection-spec';
@@ -30,9 +37,8 @@ async function detailVisible(
   context: GraphQLContext,
   typeName: string,
   id: number,
+  condition: string,
 ): Promise<boolean> {
-  const condition = context.access.detail(typeName, 't0');
-  if (condition === null) return true;
   if (condition === '1 = 0') return false;
   const spec = collections.get(typeName);
   if (!spec) return false;
@@ -49,19 +55,59 @@ async function detailVisible(
     .load(id);
 }
 
-/**
- * type-graphql's `@Authorized(DETAIL)` check: the field resolves only for callers with the
- * record's detail right (permission-policy.ts); others get null and a FORBIDDEN error that
- * says who may read it.
- */
-export function createAuthChecker(collections: CollectionRegistry): AuthChecker<GraphQLContext> {
-  return async ({ root, context, info }, roles) => {
-    if (!roles.includes(DETAIL)) return true;
-    const record = guardedRecord(info.parentType.name, root as Record<string, unknown>);
-    if (await detailVisible(collections, context, record.typeName, record.id)) return true;
-    throw new DomainError(
-      'FORBIDDEN',
-      forbiddenFieldMessage(context.caller, info.parentType.name, info.fieldName),
+/** `Type.field` (GraphQL names) of every `@Confidential()` field, once the schema is built. */
+export function confidentialFields(): { typeName: string; fieldName: string }[] {
+  const storage = getMetadataStorage();
+  const typeNameOf = (target: unknown): string | undefined =>
+    storage.objectTypes.find((type) => type.target === target)?.name;
+  return confidentialMarks().map(({ target, property }) => {
+    const onType = typeNameOf(target);
+    if (onType) {
+      const field = storage.fields.find(
+        (candidate) => candidate.target === target && candidate.name === property,
+      );
+      return { typeName: onType, fieldName: field?.schemaName ?? property };
+    }
+    const resolver = storage.fieldResolvers.find(
+      (candidate) => candidate.target === target && candidate.methodName === property,
     );
-  };
+    const resolverType = resolver && typeNameOf(resolver.getObjectType?.());
+    if (!resolver || !resolverType) throw new Error(`@Confidential() on ${property}: no field`);
+    return { typeName: resolverType, fieldName: resolver.schemaName };
+  });
+}
+
+/**
+ * Guards every `@Confidential()` field of the built schema: it resolves only for callers with the
+ * record's detail right (permission-policy.ts); others get null and a FORBIDDEN error that says
+ * who may read it. A caller whose rights cover every record of the type (an analyst, an
+ * administrator) reads the field as any other, synchronously: the check is one lookup of the
+ * request's access scope, not a middleware and its promises on every field of every row.
+ */
+export function guardConfidentialFields(
+  schema: GraphQLSchema,
+  collections: CollectionRegistry,
+): void {
+  for (const { typeName, fieldName } of confidentialFields()) {
+    const type = schema.getType(typeName);
+    const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+    if (!field) throw new Error(`@Confidential() ${typeName}.${fieldName}: not in the schema`);
+    const resolve: GraphQLFieldResolver<unknown, GraphQLContext> =
+      field.resolve ?? defaultFieldResolver;
+    field.resolve = (root, args, context: GraphQLContext, info) => {
+      const record = guardedRecord(typeName, root as Record<string, unknown>);
+      const condition = context.access.detail(record.typeName, 't0');
+      if (condition === null) return resolve(root, args, context, info);
+      return detailVisible(collections, context, record.typeName, record.id, condition).then(
+        (visible) => {
+          if (!visible)
+            throw new DomainError(
+              'FORBIDDEN',
+              forbiddenFieldMessage(context.caller, typeName, fieldName),
+            );
+          return resolve(root, args, context, info);
+        },
+      );
+    };
+  }
 }

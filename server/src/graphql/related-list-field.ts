@@ -21,7 +21,7 @@ export type RelatedListResolver = (
  *     @RelatedList(THEME_COLLECTION, 'pole', { description: 'Themes of the pole.' })
  *     readonly themes!: RelatedListResolver;
  *
- * Other decorators (`@Authorized(DETAIL)`) stack on the property as on a method.
+ * Other decorators (`@Confidential()`) stack on the property as on a method.
  */
 export function RelatedList<Type extends string>(
   spec: CollectionSpec<Type>,

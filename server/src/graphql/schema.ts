@@ -2,7 +2,7 @@ import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema, printSchema } 
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 
 import { ERROR_CODES } from '../core/error-codes';
-import { type CollectionRegistry, createAuthChecker } from './auth-checker';
+import { type CollectionRegistry, guardConfidentialFields } from './auth-checker';
 import { connectionOf, filterInputType, listArgsType, orderInputType } from './collection-types';
 import { createNodeResolver } from './relay/node.resolver';
 
@@ -39,7 +39,6 @@ export async function buildPoleGraphSchema({
   const built = await buildSchema({
     resolvers: [createNodeResolver(collections), ...resolvers],
     validate: false,
-    authChecker: createAuthChecker(collections),
     // type-graphql asks for a PubSub as soon as there are subscriptions; ours bring their own
     // `subscribe` (graphql/subscriptions/live-stream.ts), so this one is never used.
     pubSub: UNUSED_PUB_SUB,
@@ -48,6 +47,8 @@ export async function buildPoleGraphSchema({
   // the playground's docs and the SDK's generated `ServerErrorCode`.
   const config = built.toConfig();
   const schema = new GraphQLSchema({ ...config, types: [...config.types, errorCodeEnum()] });
+  // Confidential fields answer null + FORBIDDEN to callers without the record's detail right.
+  guardConfidentialFields(schema, collections);
   // type-graphql offers no way to describe the root types; the playground shows this first.
   Object.assign(schema.getQueryType()!, {
     description:

@@ -1,7 +1,7 @@
-import { Authorized, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
-import { DETAIL } from '../auth/permission-policy';
+import { Confidential } from '../auth/confidential-field';
 import { VersionedRecord } from '../database/entity/base-record';
 import { Node } from '../database/entity/node.interface';
 import { UrlScalar } from '../database/entity/scalars/url.scalar';
@@ -56,7 +56,7 @@ export class Member extends VersionedRecord {
   @Column({ type: 'varchar', length: 200, nullable: true })
   website!: string | null;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => String, {
     nullable: true,
     description: 'Name of the contact person (confidential).',
@@ -64,7 +64,7 @@ export class Member extends VersionedRecord {
   @Column({ type: 'varchar', length: 120, nullable: true })
   contactName!: string | null;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => String, {
     nullable: true,
     description: 'E-mail of the contact person (confidential).',

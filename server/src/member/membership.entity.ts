@@ -1,7 +1,7 @@
-import { Authorized, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 
-import { DETAIL } from '../auth/permission-policy';
+import { Confidential } from '../auth/confidential-field';
 import { VersionedRecord } from '../database/entity/base-record';
 import { moneyColumn } from '../database/entity/column-types';
 import { Node } from '../database/entity/node.interface';
@@ -61,7 +61,7 @@ export class Membership extends VersionedRecord {
   @Column({ type: 'boolean', nullable: true })
   active?: true | null;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => DecimalScalar, { nullable: true, description: 'Yearly fee (cotisation) in euros.' })
   @Index('IDX_membership_yearly_fee')
   @Column(moneyColumn({ nullable: true }))

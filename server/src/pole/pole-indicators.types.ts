@@ -1,6 +1,6 @@
-import { Authorized, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 
-import { DETAIL } from '../auth/permission-policy';
+import { Confidential } from '../auth/confidential-field';
 import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import { MemberCategory } from '../member/member.enums';
 import { LabellingPhase } from '../selection/labelling-phase.entity';
@@ -47,7 +47,7 @@ export class PoleIndicators {
   })
   smeShare!: string | null;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => DecimalScalar, {
     nullable: true,
     description:
@@ -79,7 +79,7 @@ export class PoleIndicators {
   })
   europeanProjects!: number | null;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => DecimalScalar, {
     nullable: true,
     description:

@@ -1,18 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Info,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
-import { DETAIL } from '../auth/permission-policy';
+import { Confidential } from '../auth/confidential-field';
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
@@ -90,7 +79,7 @@ export class PoleResolver {
   @RelatedList(THEME_COLLECTION, 'pole', { description: 'Thematic specialisations of the pole.' })
   readonly themes!: RelatedListResolver;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @RelatedList(POLE_YEAR_COLLECTION, 'pole', {
     nullable: true,
     description: 'Yearly figures, oldest first.',

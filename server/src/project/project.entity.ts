@@ -1,7 +1,7 @@
-import { Authorized, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 
-import { DETAIL } from '../auth/permission-policy';
+import { Confidential } from '../auth/confidential-field';
 import { VersionedRecord } from '../database/entity/base-record';
 import { moneyColumn } from '../database/entity/column-types';
 import { Node } from '../database/entity/node.interface';
@@ -64,7 +64,7 @@ export class Project extends VersionedRecord {
   })
   coLabellingPoles?: Pole[];
 
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => Int, { nullable: true, description: 'Database key of the coordinating member.' })
   @Index()
   @Column({ type: 'int', nullable: true })
@@ -107,7 +107,7 @@ export class Project extends VersionedRecord {
   @Column({ type: 'date', nullable: true })
   endOn!: string | null;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => DecimalScalar, {
     nullable: true,
     description: 'Total budget of the project in euros (assiette totale).',
@@ -116,7 +116,7 @@ export class Project extends VersionedRecord {
   @Column(moneyColumn())
   totalBudget!: string;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => DecimalScalar, {
     nullable: true,
     description: 'Public funding requested, in euros (aide demandée).',
@@ -125,7 +125,7 @@ export class Project extends VersionedRecord {
   @Column(moneyColumn())
   publicFundingRequested!: string;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => DecimalScalar, {
     nullable: true,
     description: 'Public funding granted, in euros (aide accordée); null until decided.',
@@ -136,7 +136,7 @@ export class Project extends VersionedRecord {
 
   // A project's timestamps are those of its first and last status change: detail, as the
   // history is (the columns stay BaseRecord's; only the GraphQL fields are redeclared).
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:
@@ -144,7 +144,7 @@ export class Project extends VersionedRecord {
   })
   override createdAt!: Date;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:

@@ -1,18 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Info,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
-import { DETAIL } from '../auth/permission-policy';
+import { Confidential } from '../auth/confidential-field';
 import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
@@ -84,7 +73,7 @@ export class ProjectResolver {
   })
   readonly coLabellingPoles!: RelatedListResolver;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @FieldResolver(() => Member, {
     nullable: true,
     description: 'The coordinating member (chef de file).',
@@ -100,14 +89,14 @@ export class ProjectResolver {
   @RelatedList(THEME_COLLECTION, 'project', { description: 'Themes of the project.' })
   readonly themes!: RelatedListResolver;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @RelatedList(REGION_COLLECTION, 'project', {
     nullable: true,
     description: 'Regions of the lead pole’s headquarters and of the partners.',
   })
   readonly regions!: RelatedListResolver;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @RelatedList(PROJECT_PARTNER_COLLECTION, 'project', {
     nullable: true,
     description:
@@ -115,7 +104,7 @@ export class ProjectResolver {
   })
   readonly partners!: RelatedListResolver;
 
-  @Authorized(DETAIL)
+  @Confidential()
   @RelatedList(PROJECT_STATUS_CHANGE_COLLECTION, 'project', {
     nullable: true,
     description:
