@@ -150,7 +150,7 @@ export function relatedList<T extends object, Type extends string = string>(
 /**
  * A record by database id, batched; `null` when there is none. Every reader of the type in one
  * batch shares one statement, which selects the columns all of them need; a reference table
- * (`loadWhole`) is read whole, once per request.
+ * (`loadWhole`) is read all at once, again only for a reader that needs other columns.
  */
 export function recordById<T extends object>(
   context: GraphQLContext,
@@ -160,16 +160,20 @@ export function recordById<T extends object>(
 ): Promise<T | null> {
   const { dataSource, loaders, access } = context;
   if (id === null || id === undefined) return Promise.resolve(null);
+  const shape = rowShapeAt(context, spec, info, 'value');
   if (spec.loadWhole) {
     return loaders
-      .get<'all', Map<number, T>>(`all:${spec.typeName}`, async (keys) => {
-        const records = await fetchByIds<T>(dataSource, spec, null, access);
-        return keys.map(() => records);
-      })
-      .load('all')
+      .get<RowShape, Map<number, T>, string>(
+        `all:${spec.typeName}`,
+        async (shapes) => {
+          const records = await fetchByIds<T>(dataSource, spec, null, access, unionShape(shapes));
+          return shapes.map(() => records);
+        },
+        (key) => key.key,
+      )
+      .load(shape)
       .then((records) => records.get(id) ?? null);
   }
-  const shape = rowShapeAt(context, spec, info, 'value');
   return loaders
     .get<ShapedId, T | null, string>(
       `byId:${spec.typeName}`,

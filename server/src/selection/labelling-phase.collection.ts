@@ -11,6 +11,8 @@ export const LABELLING_PHASE_COLLECTION = defineTypedCollection({
   defaultOrder: [{ field: 'NUMBER', direction: 'ASC' }],
   aggregateFields: [],
   loadWhole: true,
+  // Read by the resolver of polesLabelledAfterMergers (labelling-phase.service.ts).
+  fieldColumns: { polesLabelledAfterMergers: ['endYear'] },
 });
 
 export const CRITERION_COLLECTION = defineTypedCollection({
