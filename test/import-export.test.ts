@@ -23,11 +23,11 @@ import { decodeCsvBytes, parseCsv } from '../server/src/import-export/csv-reader
 import { csvRecord, UTF8_BOM } from '../server/src/import-export/csv-writer';
 import { parseExportFilter } from '../server/src/import-export/export-filter';
 import { seedReferenceData } from '../server/src/seed/reference-seed';
-import { seedDatabase } from '../server/src/seed/seed';
 import { rowCounts } from './helpers/row-counts';
 import { countStatements } from './helpers/statement-counter';
 import {
   createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from './helpers/test-databases';
@@ -86,9 +86,8 @@ describe.each(testDatabaseKinds())('bulk import and export on %s', (kind) => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createEmptyDatabase(kind, 'io');
+    database = await createSeededDatabase(kind, 'io');
     dataSource = database.dataSource;
-    await seedDatabase(dataSource);
   }, 600_000);
 
   afterAll(async () => {

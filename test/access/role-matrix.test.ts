@@ -5,10 +5,9 @@ import type { DataSource } from 'typeorm';
 import { issueToken, revokeToken } from '../../server/src/api-token/api-token.service';
 import { Role } from '../../server/src/auth/roles';
 import { inTransaction } from '../../server/src/database/transactions';
-import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
 import {
-  createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
@@ -56,8 +55,7 @@ describe.each(testDatabaseKinds())('the permission matrix on %s', (kind) => {
   let region84Member: number;
 
   beforeAll(async () => {
-    database = await createEmptyDatabase(kind, 'matrix');
-    await seedDatabase(database.dataSource);
+    database = await createSeededDatabase(kind, 'matrix');
     api = await createTestEnvironment(database);
     const { dataSource } = database;
     for (const caller of CALLERS) {

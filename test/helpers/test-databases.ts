@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createConnection } from 'mysql2/promise';
+import { type Connection, createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 
 import { type DatabaseConfig, parseDatabaseUrl } from '../../server/src/config/config';
@@ -42,7 +42,11 @@ export function mysqlServerConfig(): Extract<DatabaseConfig, { kind: 'mysql' }> 
   return config;
 }
 
-async function onMysqlServer(config: DatabaseConfig, sql: string): Promise<void> {
+/** Runs `statements` in order on one connection to the MySQL server `config` names. */
+async function onMysqlServer(
+  config: DatabaseConfig,
+  ...statements: (string | ((connection: Connection) => Promise<void>))[]
+): Promise<void> {
   if (config.kind !== 'mysql') return;
   const connection = await createConnection({
     host: config.host,
@@ -51,7 +55,10 @@ async function onMysqlServer(config: DatabaseConfig, sql: string): Promise<void>
     password: config.password,
   });
   try {
-    await connection.query(sql);
+    for (const statement of statements) {
+      if (typeof statement === 'string') await connection.query(statement);
+      else await statement(connection);
+    }
   } finally {
     await connection.end();
   }
@@ -117,11 +124,73 @@ export const SEEDED_DATABASE_ENV: Record<TestDatabaseKind, string> = {
   mysql: 'POLEGRAPH_TEST_SEEDED_MYSQL',
 };
 
-/** Opens the seeded national dataset that global setup made; suites must not write to it. */
-export async function openSeededDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+/** Where global setup seeded the national dataset on `kind`. */
+function seededDatabaseConfig(kind: TestDatabaseKind): DatabaseConfig {
   const serialized = process.env[SEEDED_DATABASE_ENV[kind]];
   if (!serialized) throw new Error(`Global setup made no seeded ${kind} database`);
-  const config = JSON.parse(serialized) as DatabaseConfig;
+  return JSON.parse(serialized) as DatabaseConfig;
+}
+
+/**
+ * A database of the suite's own holding the national dataset, for suites that write: a copy of
+ * the one global setup seeded (seeding again took 20 to 80 s per suite and database, the larger
+ * part of the end-to-end run). On SQLite, its file copied (global setup closed it, so every page
+ * is in the main file; the suites that read it never write); on MySQL/MariaDB, a new database
+ * built by the committed migrations, then every table's rows copied inside the server. The seed
+ * itself is tested by test/seed.test.ts.
+ */
+export async function createSeededDatabase(
+  kind: TestDatabaseKind,
+  label?: string,
+): Promise<TestDatabase> {
+  const template = seededDatabaseConfig(kind);
+  const config = freshDatabaseConfig(kind, label);
+  if (template.kind === 'sqlite' && config.kind === 'sqlite') {
+    if (existsSync(`${template.path}-wal`) && statSync(`${template.path}-wal`).size > 0) {
+      throw new Error(`${template.path} has uncheckpointed pages: a suite wrote to it`);
+    }
+    copyFileSync(template.path, config.path);
+    return openTestDatabase(kind, config, { create: false });
+  }
+  const database = await openTestDatabase(kind, config, { create: true });
+  if (template.kind === 'mysql' && config.kind === 'mysql') {
+    await copyMysqlRows(template.database, config);
+  }
+  return database;
+}
+
+/** Copies every row of every table of the schema `from` into the same tables of `to`. */
+async function copyMysqlRows(
+  from: string,
+  to: Extract<DatabaseConfig, { kind: 'mysql' }>,
+): Promise<void> {
+  await onMysqlServer(to, 'SET FOREIGN_KEY_CHECKS = 0', async (connection) => {
+    const [columns] = (await connection.query(
+      `SELECT c.TABLE_NAME AS tableName, c.COLUMN_NAME AS columnName
+         FROM information_schema.COLUMNS c
+         JOIN information_schema.TABLES t
+           ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+        WHERE c.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
+          AND c.TABLE_NAME <> 'typeorm_migration' AND c.EXTRA NOT LIKE '%GENERATED%'
+        ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`,
+      [from],
+    )) as unknown as [{ tableName: string; columnName: string }[]];
+    const byTable = new Map<string, string[]>();
+    for (const { tableName, columnName } of columns) {
+      byTable.set(tableName, [...(byTable.get(tableName) ?? []), `\`${columnName}\``]);
+    }
+    for (const [table, names] of byTable) {
+      const list = names.join(', ');
+      await connection.query(
+        `INSERT INTO \`${to.database}\`.\`${table}\` (${list}) SELECT ${list} FROM \`${from}\`.\`${table}\``,
+      );
+    }
+  });
+}
+
+/** Opens the seeded national dataset that global setup made; suites must not write to it. */
+export async function openSeededDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+  const config = seededDatabaseConfig(kind);
   const dataSource = await openDataSource(config, { entities: ENTITIES });
   return {
     kind,

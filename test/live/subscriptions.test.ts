@@ -8,7 +8,6 @@ import { issueToken, revokeToken } from '../../server/src/api-token/api-token.se
 import { Role } from '../../server/src/auth/roles';
 import { inTransaction } from '../../server/src/database/transactions';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
-import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId as globalIdOf } from '../helpers/graphql-ids';
 import { connectLive, type LiveClient } from '../helpers/live-client';
 import {
@@ -19,6 +18,7 @@ import {
 } from '../helpers/open-projects';
 import {
   createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
@@ -73,8 +73,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    database = await createEmptyDatabase(kind, 'live');
-    await seedDatabase(database.dataSource);
+    database = await createSeededDatabase(kind, 'live');
     admin = await createTestEnvironment(
       database,
       { live: { ...testLive(), tokenCheckSeconds: 1 } },

@@ -7,7 +7,6 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 
 import { Role } from '../../server/src/auth/roles';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
-import { seedDatabase } from '../../server/src/seed/seed';
 import { WebhookDelivery } from '../../server/src/webhook/webhook.entity';
 import {
   advance,
@@ -16,7 +15,7 @@ import {
   type ProjectRow,
 } from '../helpers/open-projects';
 import {
-  createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
@@ -132,8 +131,7 @@ describe.each(testDatabaseKinds())('webhooks on %s', (kind) => {
   }
 
   beforeAll(async () => {
-    database = await createEmptyDatabase(kind, 'webhooks');
-    await seedDatabase(database.dataSource);
+    database = await createSeededDatabase(kind, 'webhooks');
     admin = await startServer();
     receiver = new Receiver();
     await receiver.start();

@@ -16,10 +16,9 @@ import WebSocket from 'ws';
 import { Role } from '../../server/src/auth/roles';
 import { ProjectStatus } from '../../server/src/project/project.enums';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
-import { seedDatabase } from '../../server/src/seed/seed';
 import { webhookHeaders } from '../../server/src/webhook/webhook-signature';
 import {
-  createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
@@ -83,8 +82,7 @@ describe.each(testDatabaseKinds())('SDK live updates on %s', (kind) => {
   }
 
   beforeAll(async () => {
-    database = await createEmptyDatabase(kind, 'sdk-live');
-    await seedDatabase(database.dataSource);
+    database = await createSeededDatabase(kind, 'sdk-live');
     api = await createTestEnvironment(database, {}, { as: ADMIN });
     officerToken = (
       await bearerFor(database.dataSource, { role: Role.REGION_OFFICER, regionCode: '84' })

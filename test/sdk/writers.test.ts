@@ -9,9 +9,8 @@ import {
   PoleGraphError,
 } from '@polegraph/client';
 
-import { seedDatabase } from '../../server/src/seed/seed';
 import {
-  createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
@@ -55,8 +54,7 @@ describe.each(testDatabaseKinds())('the SDK writer operations on %s', (kind) => 
 
   beforeAll(async () => {
     // Writes: a database of the suite's own, seeded like the shared one.
-    database = await createEmptyDatabase(kind, 'sdk_writers');
-    await seedDatabase(database.dataSource);
+    database = await createSeededDatabase(kind, 'sdk_writers');
     api = await createTestEnvironment(database);
     const { authorization } = await bearerFor(database.dataSource, ADMIN);
     client = createClient({ url: api.url, token: authorization.replace(/^Bearer /, '') });

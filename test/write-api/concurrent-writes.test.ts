@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 
-import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
 import {
-  createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
@@ -27,8 +26,7 @@ describe.each(testDatabaseKinds())('rules held under concurrent writes on %s', (
   let api: TestEnvironment;
 
   beforeAll(async () => {
-    database = await createEmptyDatabase(kind, 'races');
-    await seedDatabase(database.dataSource);
+    database = await createSeededDatabase(kind, 'races');
     api = await createTestEnvironment(database, {}, { as: ADMIN });
   });
   afterAll(async () => {

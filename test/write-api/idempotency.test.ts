@@ -7,10 +7,9 @@ import { createClient } from 'redis';
 
 import { Role } from '../../server/src/auth/roles';
 import { sirenWithCheckDigit } from '../../server/src/core/siren';
-import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
 import {
-  createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
@@ -50,8 +49,7 @@ describe.each(cases)('Idempotency-Key on %s, keys in the %s', (kind, store) => {
   let sequence = 0;
 
   beforeAll(async () => {
-    database = await createEmptyDatabase(kind, 'idempotency');
-    await seedDatabase(database.dataSource);
+    database = await createSeededDatabase(kind, 'idempotency');
     api = await createTestEnvironment(database, redis, { as: ADMIN });
     const [region] = (await database.dataSource.query('SELECT id FROM region LIMIT 1')) as {
       id: number;

@@ -3,11 +3,10 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 
 import { sirenWithCheckDigit } from '../../server/src/core/siren';
-import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
 import { rowCounts } from '../helpers/row-counts';
 import {
-  createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
@@ -79,8 +78,7 @@ describe.each(testDatabaseKinds())('member mutations on %s', (kind) => {
   let sequence = 0;
 
   beforeAll(async () => {
-    database = await createEmptyDatabase(kind, 'members');
-    await seedDatabase(database.dataSource);
+    database = await createSeededDatabase(kind, 'members');
     api = await createTestEnvironment(database, {}, { as: ADMIN });
     const regions = (await database.dataSource.query(
       'SELECT id, code FROM region ORDER BY code LIMIT 2',

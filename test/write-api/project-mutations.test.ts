@@ -4,11 +4,10 @@ import type { DataSource } from 'typeorm';
 
 import { ProjectStatus } from '../../server/src/project/project.enums';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
-import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
 import { rowCounts } from '../helpers/row-counts';
 import {
-  createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
@@ -83,8 +82,7 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
   let sequence = 0;
 
   beforeAll(async () => {
-    database = await createEmptyDatabase(kind, 'projects');
-    await seedDatabase(database.dataSource);
+    database = await createSeededDatabase(kind, 'projects');
     api = await createTestEnvironment(database, {}, { as: ADMIN });
     const ids = async (sql: string) =>
       ((await database.dataSource.query(sql)) as { id: number }[]).map((row) => row.id);

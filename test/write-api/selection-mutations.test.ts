@@ -2,12 +2,11 @@ import 'reflect-metadata';
 
 import type { DataSource } from 'typeorm';
 
-import { seedDatabase } from '../../server/src/seed/seed';
 import { globalId } from '../helpers/graphql-ids';
 import { rowCounts } from '../helpers/row-counts';
 import { AUTHENTICATION_STATEMENTS, countStatements } from '../helpers/statement-counter';
 import {
-  createEmptyDatabase,
+  createSeededDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from '../helpers/test-databases';
@@ -136,8 +135,7 @@ describe.each(testDatabaseKinds())('selection mutations and dashboard on %s', (k
   let regionCode: string;
 
   beforeAll(async () => {
-    database = await createEmptyDatabase(kind, 'selection');
-    await seedDatabase(database.dataSource);
+    database = await createSeededDatabase(kind, 'selection');
     api = await createTestEnvironment(database, {}, { as: ADMIN });
     const query = <T>(sql: string, params: unknown[] = []) =>
       database.dataSource.query(sql, params) as Promise<T[]>;
