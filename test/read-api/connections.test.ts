@@ -319,6 +319,43 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
       },
     );
 
+    it.each(['ASC', 'DESC'] as const)(
+      'walks a list ordered by a nullable column (%s) with no row lost or repeated, NULLs included',
+      async (direction) => {
+        const filter = { leadPole: { slug: { eq: 'aerospace-valley' } } };
+        const orderBy = [{ field: 'DECISION_ON', direction }];
+        // One unpaginated read: NULL sorts first ascending, last descending, ties by id.
+        const all = (await database.dataSource.query(
+          'SELECT p.`id` AS id, p.`decisionOn` AS decisionOn FROM `project` p ' +
+            'JOIN `pole` l ON l.`id` = p.`leadPoleId` WHERE l.`slug` = ? ' +
+            `ORDER BY p.\`decisionOn\` ${direction}, p.\`id\` ${direction}`,
+          ['aerospace-valley'],
+        )) as { id: number; decisionOn: unknown }[];
+        expect(all.some((row) => row.decisionOn === null)).toBe(true);
+        expect(all.some((row) => row.decisionOn !== null)).toBe(true);
+        const expected = all.map((row) => Number(row.id));
+
+        const forward: number[] = [];
+        let after: string | null = null;
+        let page: Connection;
+        do {
+          page = await list('projects', { filter, orderBy, first: 17, after });
+          forward.push(...page.nodes.map((node) => node.databaseId));
+          after = page.pageInfo.endCursor;
+        } while (page.pageInfo.hasNextPage);
+        expect(forward).toEqual(expected);
+
+        const backward: number[] = [];
+        let before: string | null = null;
+        do {
+          page = await list('projects', { filter, orderBy, last: 19, before });
+          backward.unshift(...page.nodes.map((node) => node.databaseId));
+          before = page.pageInfo.startCursor;
+        } while (page.pageInfo.hasPreviousPage);
+        expect(backward).toEqual(expected);
+      },
+    );
+
     it('orders by several keys with ties broken by id, in the last key’s direction', async () => {
       const orderBy = [
         { field: 'STATUS', direction: 'ASC' },

@@ -14,6 +14,7 @@ import { rethrowClassified } from './database-errors';
 import { MIGRATIONS } from './migrations';
 import { foldText } from './query/sql-dialect';
 import { SqlStatementLog } from './sql-statement-log';
+import { declareSqliteSortIndexes, synchronizeSqliteSchema } from './sqlite-sort-indexes';
 
 /**
  * DataLoader batches stay under this many keys: below SQLite's 32,766 and MySQL's 65,535
@@ -47,7 +48,7 @@ export const STALL_GRACE_MS = 1000;
 
 /**
  * Opens (initialises) the data source. The embedded SQLite database is built from the entities
- * (`synchronize`); MySQL and MariaDB only ever change through the committed migrations, run by
+ * (`synchronizeSqliteSchema`); MySQL and MariaDB only ever change through the committed migrations, run by
  * `npm run migrate`.
  */
 export async function openDataSource(
@@ -64,7 +65,9 @@ export async function openDataSource(
   const dataSource = createDataSource(database, { ...options, type });
   limitsByDataSource.set(dataSource, limits);
   try {
-    return await dataSource.initialize();
+    await dataSource.initialize();
+    if (database.kind === 'sqlite') await synchronizeSqliteSchema(dataSource);
+    return dataSource;
   } catch (error) {
     rethrowClassified(error);
   }
@@ -108,11 +111,13 @@ export function createDataSource(
   const limits = options.limits ?? DEFAULT_DATABASE_LIMITS;
   if (database.kind === 'sqlite') {
     if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+    declareSqliteSortIndexes(Object.values(options.entities));
     return new DataSource({
       type: 'better-sqlite3',
       database: database.path,
       entities: options.entities,
-      synchronize: true,
+      // openDataSource synchronizes, with the sort indexes TypeORM cannot declare.
+      synchronize: false,
       logger,
       // WAL lets readers go on while the seed or a mutation writes.
       prepareDatabase: (db: BetterSqlite3Database) => {

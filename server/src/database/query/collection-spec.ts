@@ -18,6 +18,8 @@ export interface ScalarSpec {
   /** The column, or an SQL expression over the row alias `$` (e.g. "$.`name`"). */
   column: string;
   nullable?: boolean;
+  /** No two rows hold the same value (a unique column): a sort on it needs no tie-breaker. */
+  unique?: boolean;
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 
 import { BaseRecord } from '../entity/base-record';
 import { decimalColumn } from '../entity/column-types';
@@ -36,6 +36,15 @@ class Call extends BaseRecord {
   @Column({ type: 'int' })
   secret!: number;
 
+  @Field({ description: 'Reference in the official journal.' })
+  @Column({ type: 'varchar', length: 20, unique: true })
+  reference!: string;
+
+  @Field({ description: 'Number of the call in its year.' })
+  @Index({ unique: true })
+  @Column({ type: 'int' })
+  number!: number;
+
   get label(): string {
     return this.title;
   }
@@ -63,6 +72,24 @@ describe('entityScalars', () => {
         column: 'createdAt',
         description: 'When this record was created.',
       },
+    });
+  });
+
+  it('knows a unique column, by its column options or a one-column unique index', () => {
+    expect(entityScalars(Call, ['reference', 'number', 'title'])).toEqual({
+      reference: {
+        kind: 'string',
+        column: 'reference',
+        unique: true,
+        description: 'Reference in the official journal.',
+      },
+      number: {
+        kind: 'int',
+        column: 'number',
+        unique: true,
+        description: 'Number of the call in its year.',
+      },
+      title: { kind: 'string', column: 'title', description: 'Full title.' },
     });
   });
 

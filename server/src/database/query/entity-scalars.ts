@@ -60,6 +60,7 @@ function entityScalar(entity: new () => object, name: string): ScalarSpec {
     column: options.name ?? name,
     description: description ?? '',
     ...(options.nullable ? { nullable: true } : {}),
+    ...(isUnique(entity, name, options) ? { unique: true } : {}),
     ...(kind === 'enum' ? { enum: enumOf(options.enum, where) } : {}),
   };
   if (!derived.description)
@@ -87,6 +88,20 @@ function columnOf(entity: new () => object, name: string) {
   const classes = lineage(entity);
   return getMetadataArgsStorage().columns.find(
     (column) => column.propertyName === name && classes.includes(column.target as EntityClass),
+  );
+}
+
+/** The column holds no value twice: `@Column({ unique: true })` or a one-column unique index. */
+function isUnique(entity: new () => object, name: string, options: ColumnOptions): boolean {
+  if (options.unique === true) return true;
+  const classes = lineage(entity);
+  return getMetadataArgsStorage().indices.some(
+    (index) =>
+      index.unique &&
+      classes.includes(index.target as EntityClass) &&
+      Array.isArray(index.columns) &&
+      index.columns.length === 1 &&
+      index.columns[0] === name,
   );
 }
 

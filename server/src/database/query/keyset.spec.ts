@@ -22,12 +22,16 @@ function builder(): { sql: SqlBuilder; params: unknown[] } {
 }
 
 const byNameThenId: OrderTerm[] = [
-  { key: 'name', expression: 'fold(p.name)', direction: 'ASC' },
-  { key: 'id', expression: 'p.`id`', direction: 'ASC' },
+  { key: 'name', expression: 'fold(p.name)', nullable: false, direction: 'ASC' },
+  { key: 'id', expression: 'p.`id`', nullable: false, direction: 'ASC' },
 ];
 const newestFirst: OrderTerm[] = [
-  { key: 'submittedOn', expression: "COALESCE(p.submittedOn, '')", direction: 'DESC' },
-  { key: 'id', expression: 'p.`id`', direction: 'DESC' },
+  { key: 'submittedOn', expression: 'p.submittedOn', nullable: true, direction: 'DESC' },
+  { key: 'id', expression: 'p.`id`', nullable: false, direction: 'DESC' },
+];
+const byDecision: OrderTerm[] = [
+  { key: 'decisionOn', expression: 'p.decisionOn', nullable: true, direction: 'ASC' },
+  { key: 'id', expression: 'p.`id`', nullable: false, direction: 'ASC' },
 ];
 
 describe('keysetCondition', () => {
@@ -40,19 +44,112 @@ describe('keysetCondition', () => {
   });
 
   it('turns the comparisons around for descending terms and for the rows before', () => {
-    expect(keysetCondition(newestFirst, ['2024-05-01', 3], true, builder().sql)).toBe(
-      "((COALESCE(p.submittedOn, '') < $1) OR (COALESCE(p.submittedOn, '') = $2 AND p.`id` < $3))",
-    );
     expect(keysetCondition(byNameThenId, ['lyon', 12], false, builder().sql)).toBe(
       '((fold(p.name) < $1) OR (fold(p.name) = $2 AND p.`id` < $3))',
     );
   });
+
+  describe('on a nullable term, NULL being below every value', () => {
+    it('after a value: above it; before a value: below it or NULL', () => {
+      const { sql, params } = builder();
+      expect(keysetCondition(byDecision, ['2024-05-01', 3], true, sql)).toBe(
+        '((p.decisionOn > $1) OR (p.decisionOn = $2 AND p.`id` > $3))',
+      );
+      expect(params).toEqual(['2024-05-01', '2024-05-01', 3]);
+      expect(keysetCondition(byDecision, ['2024-05-01', 3], false, builder().sql)).toBe(
+        '(((p.decisionOn < $1 OR p.decisionOn IS NULL)) OR (p.decisionOn = $2 AND p.`id` < $3))',
+      );
+    });
+
+    it('after NULL: every value, and the NULLs of higher id', () => {
+      const { sql, params } = builder();
+      expect(keysetCondition(byDecision, [null, 3], true, sql)).toBe(
+        '((p.decisionOn IS NOT NULL) OR (p.decisionOn IS NULL AND p.`id` > $1))',
+      );
+      expect(params).toEqual([3]);
+    });
+
+    it('before NULL: only the NULLs of lower id, nothing being below NULL', () => {
+      const { sql, params } = builder();
+      expect(keysetCondition(byDecision, [null, 3], false, sql)).toBe(
+        '((p.decisionOn IS NULL AND p.`id` < $1))',
+      );
+      expect(params).toEqual([3]);
+    });
+
+    it('descending: after a value comes what is below it, NULLs last', () => {
+      expect(keysetCondition(newestFirst, ['2024-05-01', 3], true, builder().sql)).toBe(
+        '(((p.submittedOn < $1 OR p.submittedOn IS NULL)) OR (p.submittedOn = $2 AND p.`id` < $3))',
+      );
+      expect(keysetCondition(newestFirst, [null, 3], true, builder().sql)).toBe(
+        '((p.submittedOn IS NULL AND p.`id` < $1))',
+      );
+      expect(keysetCondition(newestFirst, [null, 3], false, builder().sql)).toBe(
+        '((p.submittedOn IS NOT NULL) OR (p.submittedOn IS NULL AND p.`id` > $1))',
+      );
+    });
+  });
+
+  it('matches nothing when no row can be beyond the cursor', () => {
+    const [decision] = byDecision;
+    expect(keysetCondition([decision], [null], false, builder().sql)).toBe('(1 = 0)');
+  });
+});
+
+/** Every row (x: the sort value, null included; id) sorted ascending as both databases do. */
+describe('keysetCondition, evaluated', () => {
+  type Row = { x: number | null; id: number };
+  const rows: Row[] = [
+    { x: null, id: 1 },
+    { x: null, id: 4 },
+    { x: 1, id: 2 },
+    { x: 1, id: 5 },
+    { x: 2, id: 3 },
+  ];
+  /** Evaluates the condition in JavaScript, with SQL's NULL comparisons (unknown is false). */
+  function matches(condition: string, params: unknown[], row: Row): boolean {
+    let index = 0;
+    const js = condition
+      .replace(/\$\d+/g, () => JSON.stringify(params[index++]))
+      .replace(/x IS NOT NULL/g, '(x !== null)')
+      .replace(/x IS NULL/g, '(x === null)')
+      .replace(
+        /x ([<>=]) (-?\d+)/g,
+        (_all, op: string, value: string) =>
+          `(x !== null && x ${op === '=' ? '===' : op} ${value})`,
+      )
+      .replace(/ AND /g, ' && ')
+      .replace(/ OR /g, ' || ');
+    return (new Function('x', 'id', `return ${js};`) as (x: unknown, id: number) => boolean)(
+      row.x,
+      row.id,
+    );
+  }
+
+  it.each(['ASC', 'DESC'] as const)(
+    'gives exactly the rows after and before each row, %s',
+    (direction) => {
+      const terms: OrderTerm[] = [
+        { key: 'x', expression: 'x', nullable: true, direction },
+        { key: 'id', expression: 'id', nullable: false, direction },
+      ];
+      const ordered = direction === 'ASC' ? rows : [...rows].reverse();
+      ordered.forEach((cursor, position) => {
+        for (const after of [true, false]) {
+          const { sql, params } = builder();
+          const condition = keysetCondition(terms, [cursor.x, cursor.id], after, sql);
+          const expected = after ? ordered.slice(position + 1) : ordered.slice(0, position);
+          expect(ordered.filter((row) => matches(condition, params, row))).toEqual(expected);
+        }
+      });
+    },
+  );
 });
 
 describe('orderClause', () => {
   it('orders by every term, reversed for `last`', () => {
-    expect(orderClause(newestFirst)).toBe("COALESCE(p.submittedOn, '') DESC, p.`id` DESC");
-    expect(orderClause(newestFirst, true)).toBe("COALESCE(p.submittedOn, '') ASC, p.`id` ASC");
+    expect(orderClause(newestFirst)).toBe('p.submittedOn DESC, p.`id` DESC');
+    expect(orderClause(newestFirst, true)).toBe('p.submittedOn ASC, p.`id` ASC');
   });
 });
 
@@ -64,6 +161,10 @@ describe('cursors', () => {
     const cursor = encodeCursor(signature, ['2024-05-01', 3]);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeCursor(cursor, signature, 2, 'after')).toEqual(['2024-05-01', 3]);
+    expect(decodeCursor(encodeCursor(signature, [null, 3]), signature, 2, 'after')).toEqual([
+      null,
+      3,
+    ]);
   });
 
   it('differ between orderings, and a cursor of another ordering is refused', () => {

@@ -15,30 +15,26 @@ export interface OrderByInput {
 export interface OrderTerm {
   /** The scalar sorted on, for the cursor's signature. */
   key: string;
-  /** SQL expression, null-safe: nullable columns sort with a sentinel so cursors can compare them. */
+  /** SQL expression, read as it is so that an index on it serves the order. */
   expression: string;
+  /** The expression may be NULL: it sorts before every value ascending, after them descending. */
+  nullable: boolean;
   direction: OrderDirection;
 }
 
 /**
- * The expression a scalar sorts by: texts without case and accents, and NULL as a sentinel
- * before every real value, so that SQLite and MySQL agree and cursors can compare it.
+ * What a scalar's `expression` sorts by: texts without case and accents, like MySQL's collation
+ * (SQLite sorts them through `fold()`, which sqlite-sort-indexes.ts indexes).
  */
-function sortExpression(
-  scalar: ScalarSpec,
-  column: string,
-  nullable: boolean,
-  dialect: SqlDialect,
-): string {
-  const text = scalar.kind === 'string' ? dialect.sortableText(column) : column;
-  if (!nullable) return text;
-  const sentinel = ['int', 'decimal', 'id', 'boolean'].includes(scalar.kind) ? '-1' : "''";
-  return `COALESCE(${text}, ${sentinel})`;
+export function sortKey(scalar: ScalarSpec, expression: string, dialect: SqlDialect): string {
+  return scalar.kind === 'string' ? dialect.sortableText(expression) : expression;
 }
 
 /**
- * The ORDER BY terms for `orderBy`, always ending with the id so the order is total and every
- * cursor points at exactly one row.
+ * The ORDER BY terms for `orderBy`, ending with the id so the order is total and every cursor
+ * points at exactly one row, unless the last term is already unique. Texts sort without case and
+ * accents (`SqlDialect.sortableText`); NULL sorts before every value ascending and after them
+ * descending, on SQLite and MySQL/MariaDB alike, and `keysetCondition` follows that order.
  */
 export function orderTerms(
   spec: CollectionSpec,
@@ -50,6 +46,7 @@ export function orderTerms(
   const requested = orderBy && orderBy.length > 0 ? orderBy : defaultOrder;
   const terms: OrderTerm[] = [];
   const seen = new Set<string>();
+  let total = false;
   for (const { field, direction } of requested) {
     const scalarName = spec.orderFields[field];
     if (!scalarName) throw new Error(`${spec.typeName} cannot be ordered by ${field}`);
@@ -57,23 +54,25 @@ export function orderTerms(
     seen.add(scalarName);
     const scalar = spec.scalars[scalarName];
     const column = columnSql(scalar, alias);
+    // A value hidden from the caller sorts as NULL would.
     const visible = sql.visible(spec.typeName, scalarName, alias, column);
-    terms.push({
-      key: scalarName,
-      // A value hidden from the caller sorts as NULL would.
-      expression: sortExpression(
-        scalar,
-        visible,
-        Boolean(scalar.nullable) || visible !== column,
-        sql.dialect,
-      ),
-      direction: direction ?? 'ASC',
-    });
+    const expression = sortKey(scalar, visible, sql.dialect);
+    const nullable = Boolean(scalar.nullable) || visible !== column;
+    terms.push({ key: scalarName, expression, nullable, direction: direction ?? 'ASC' });
+    // A unique column read as stored orders every row on its own (a folded text may tie).
+    total = Boolean(scalar.unique) && !nullable && expression === column;
   }
   // Ties follow the last sort key's direction: a newest-first list stays newest-first.
   const tieDirection = terms.at(-1)?.direction ?? 'ASC';
-  if (!seen.has('id'))
-    terms.push({ key: 'id', expression: `${alias}.\`id\``, direction: tieDirection });
+  // MariaDB sorts `unique_column, id` by filesort: a unique index carries no id to sort on.
+  if (!seen.has('id') && !total) {
+    terms.push({
+      key: 'id',
+      expression: `${alias}.\`id\``,
+      nullable: false,
+      direction: tieDirection,
+    });
+  }
   return terms;
 }
 
@@ -91,6 +90,8 @@ function flip(direction: OrderDirection, reverse: boolean): OrderDirection {
 /**
  * Rows strictly after (or before) the cursor's row in the order of `terms`:
  * (a > x) OR (a = x AND b > y) OR … — a keyset, which stays as fast on page 500 as on page 1.
+ * NULL is below every value, as both databases sort it, so the comparisons with a cursor value
+ * name it explicitly (see `beyondTerm`).
  */
 export function keysetCondition(
   terms: readonly OrderTerm[],
@@ -100,15 +101,40 @@ export function keysetCondition(
 ): string {
   const alternatives: string[] = [];
   for (let index = 0; index < terms.length; index++) {
-    const equalities = terms
-      .slice(0, index)
-      .map((term, position) => `${term.expression} = ${sql.param(values[position])}`);
     const term = terms[index];
     const greater = (term.direction === 'ASC') === after;
-    equalities.push(`${term.expression} ${greater ? '>' : '<'} ${sql.param(values[index])}`);
-    alternatives.push(`(${equalities.join(' AND ')})`);
+    // Nothing sorts below NULL.
+    if (values[index] === null && !greater) continue;
+    // Parameters in the order of the text: `?` placeholders are positional.
+    const equalities = terms
+      .slice(0, index)
+      .map((previous, position) => equalTerm(previous.expression, values[position], sql));
+    const beyond = beyondTerm(term.expression, term.nullable, values[index], greater, sql);
+    alternatives.push(`(${[...equalities, beyond].join(' AND ')})`);
   }
-  return `(${alternatives.join(' OR ')})`;
+  return alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '(1 = 0)';
+}
+
+/** `expression` equals the cursor's `value`, NULL included. */
+function equalTerm(expression: string, value: unknown, sql: SqlBuilder): string {
+  return value === null ? `${expression} IS NULL` : `${expression} = ${sql.param(value)}`;
+}
+
+/**
+ * `expression` sorts strictly above (`greater`) or below the cursor's `value`, NULL being below
+ * every value (below NULL is nothing: `keysetCondition` leaves that alternative out).
+ */
+function beyondTerm(
+  expression: string,
+  nullable: boolean,
+  value: unknown,
+  greater: boolean,
+  sql: SqlBuilder,
+): string {
+  if (value === null) return `${expression} IS NOT NULL`;
+  if (greater) return `${expression} > ${sql.param(value)}`;
+  const below = `${expression} < ${sql.param(value)}`;
+  return nullable ? `(${below} OR ${expression} IS NULL)` : below;
 }
 
 /**

@@ -25,6 +25,11 @@ export function defineCollection(declaration: CollectionDeclaration): Collection
   return spec;
 }
 
+/** Every collection registered so far (features.ts defines them all when it loads). */
+export function definedCollections(): Iterable<CollectionSpec> {
+  return COLLECTIONS.values();
+}
+
 export function collectionOf(typeName: string): CollectionSpec {
   const spec = COLLECTIONS.get(typeName);
   if (!spec) throw new Error(`No collection is defined for ${typeName}`);

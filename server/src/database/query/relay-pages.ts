@@ -10,6 +10,7 @@ import {
   type OrderByInput,
   orderClause,
   orderSignature,
+  type OrderTerm,
   orderTerms,
 } from './keyset';
 import {
@@ -78,18 +79,30 @@ export interface PageOptions {
   shape?: RowShape;
 }
 
+/** The statement of a page (`pageStatement`), with what reading its rows needs. */
+export interface PageStatement {
+  text: string;
+  params: unknown[];
+  size: number | null;
+  backwards: boolean;
+  parentKey: string | null;
+  terms: OrderTerm[];
+  signature: string;
+  shape: RowShape;
+}
+
 /**
- * One page of a list (root: no scope) or one page per parent (nested: `scope`), in ONE
- * statement. Nested pages use ROW_NUMBER() OVER (PARTITION BY parent), which MySQL 8,
+ * The one statement that reads a page of a list (root: no scope) or one page per parent
+ * (nested: `scope`). Nested pages use ROW_NUMBER() OVER (PARTITION BY parent), which MySQL 8,
  * MariaDB and SQLite all support, so N parents never cost N queries.
  */
-export async function fetchPages<T extends object>(
+export function pageStatement(
   dataSource: DataSource,
   spec: CollectionSpec,
   request: PageRequest,
   options: PageOptions,
   scope?: ParentScope,
-): Promise<Map<number | null, Page<T>>> {
+): PageStatement {
   const { size, backwards } = options.unbounded
     ? { size: null, backwards: false }
     : pageSize(request);
@@ -133,7 +146,34 @@ export async function fetchPages<T extends object>(
       `FROM ${statement.from}${whereClause(where)}) ranked ` +
       `WHERE __rn <= ${sql.param(size + 1)} ORDER BY __parent, __rn`;
   }
-  const rows = await readListRows(dataSource, text, sql.params);
+  return {
+    text,
+    params: sql.params,
+    size,
+    backwards,
+    parentKey,
+    terms,
+    signature,
+    shape,
+  };
+}
+
+/** One page of a list (root: no scope) or one page per parent (nested: `scope`), in ONE statement. */
+export async function fetchPages<T extends object>(
+  dataSource: DataSource,
+  spec: CollectionSpec,
+  request: PageRequest,
+  options: PageOptions,
+  scope?: ParentScope,
+): Promise<Map<number | null, Page<T>>> {
+  const { text, params, size, backwards, parentKey, terms, signature, shape } = pageStatement(
+    dataSource,
+    spec,
+    request,
+    options,
+    scope,
+  );
+  const rows = await readListRows(dataSource, text, params);
 
   const rowsByParent = new Map<number | null, Record<string, unknown>[]>();
   if (scope) for (const parentId of scope.parentIds) rowsByParent.set(parentId, []);

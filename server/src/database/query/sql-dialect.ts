@@ -25,7 +25,7 @@ export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-const sqlite: SqlDialect = {
+export const SQLITE_DIALECT: SqlDialect = {
   kind: 'sqlite',
   // `fold` is registered on every SQLite connection (see data-source.ts): lower case, no accents.
   containsInsensitive: (expr) => `fold(${expr}) LIKE '%' || fold(?) || '%' ESCAPE '\\'`,
@@ -52,7 +52,7 @@ const mysql: SqlDialect = {
 };
 
 export function dialectOf(dataSource: DataSource): SqlDialect {
-  return dataSource.options.type === 'better-sqlite3' ? sqlite : mysql;
+  return dataSource.options.type === 'better-sqlite3' ? SQLITE_DIALECT : mysql;
 }
 
 /**

@@ -1,0 +1,76 @@
+import { sqliteSortIndexes } from '../../server/src/database/sqlite-sort-indexes';
+import { COLLECTIONS } from '../../server/src/features';
+import {
+  createEmptyDatabase,
+  openTestDatabase,
+  type TestDatabase,
+} from '../helpers/test-databases';
+
+/**
+ * SQLite's text sorts go through `fold()`; each text `orderBy` field has an index on that
+ * expression, made next to TypeORM's `synchronize` and kept by it (sqlite-sort-indexes.ts).
+ */
+describe('SQLite sort indexes', () => {
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    database = await createEmptyDatabase('sqlite', 'sort-indexes');
+  });
+  afterEach(() => database?.drop());
+
+  const sortIndexes = async () =>
+    (await database.dataSource.query(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE '%\\_sort' ESCAPE '\\' ORDER BY name`,
+    )) as { name: string; sql: string }[];
+  const schemaVersion = async () =>
+    Number(
+      (
+        (await database.dataSource.query('PRAGMA schema_version')) as { schema_version: number }[]
+      )[0].schema_version,
+    );
+  const reopen = async () => {
+    await database.dataSource.destroy();
+    database = await openTestDatabase('sqlite', database.config, { create: false });
+  };
+
+  it('indexes fold(column) for every text orderBy field, derived from the collections', async () => {
+    const expected = sqliteSortIndexes(COLLECTIONS.values());
+    expect(expected.map((index) => index.name)).toEqual(
+      expect.arrayContaining([
+        'IDX_member_name_sort',
+        'IDX_member_city_sort',
+        'IDX_member_siren_sort',
+        'IDX_project_acronym_sort',
+        'IDX_project_title_sort',
+        'IDX_pole_name_sort',
+      ]),
+    );
+    expect(await sortIndexes()).toEqual(
+      expected
+        .map(({ name, table, expression }) => ({
+          name,
+          sql: `CREATE INDEX \`${name}\` ON \`${table}\` (${expression})`,
+        }))
+        .sort((a, b) => (a.name < b.name ? -1 : 1)),
+    );
+  });
+
+  it('are neither dropped nor built again when the database is opened again', async () => {
+    const before = { version: await schemaVersion(), indexes: await sortIndexes() };
+    await reopen();
+    // Any CREATE or DROP would move the schema cookie.
+    expect({ version: await schemaVersion(), indexes: await sortIndexes() }).toEqual(before);
+  });
+
+  it('survive a schema change that makes TypeORM rebuild their table', async () => {
+    const before = await sortIndexes();
+    // A column the entities do not have: synchronize rebuilds `member` without it.
+    await database.dataSource.query('ALTER TABLE `member` ADD COLUMN `stray` integer');
+    await reopen();
+    const columns = (await database.dataSource.query('PRAGMA table_info(`member`)')) as {
+      name: string;
+    }[];
+    expect(columns.map((column) => column.name)).not.toContain('stray');
+    expect(await sortIndexes()).toEqual(before);
+  });
+});
