@@ -1,10 +1,17 @@
 import type { DatabaseConfig } from '../../server/src/config/config';
-import { dropDatabase, SEEDED_DATABASE_ENV, testDatabaseKinds } from './test-databases';
+import {
+  dropDatabase,
+  SEED_TEMPLATE_ENV,
+  SEEDED_DATABASE_ENV,
+  testDatabaseKinds,
+} from './test-databases';
 
-/** Drops the seeded databases global setup made. */
+/** Drops the databases global setup made: the seed's template and the shared copy. */
 export default async function globalTeardown(): Promise<void> {
   for (const kind of testDatabaseKinds()) {
-    const serialized = process.env[SEEDED_DATABASE_ENV[kind]];
-    if (serialized) await dropDatabase(JSON.parse(serialized) as DatabaseConfig);
+    for (const variable of [SEEDED_DATABASE_ENV[kind], SEED_TEMPLATE_ENV[kind]]) {
+      const serialized = process.env[variable];
+      if (serialized) await dropDatabase(JSON.parse(serialized) as DatabaseConfig);
+    }
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -118,36 +118,55 @@ export function createEmptyDatabase(kind: TestDatabaseKind, label?: string): Pro
   return openTestDatabase(kind, freshDatabaseConfig(kind, label), { create: true });
 }
 
-/** Where global setup put the seeded national dataset each suite may read (never write). */
+/** The database with the national dataset that suites which only read share (they issue their tokens in it). */
 export const SEEDED_DATABASE_ENV: Record<TestDatabaseKind, string> = {
   sqlite: 'POLEGRAPH_TEST_SEEDED_SQLITE',
   mysql: 'POLEGRAPH_TEST_SEEDED_MYSQL',
 };
 
-/** Where global setup seeded the national dataset on `kind`. */
-function seededDatabaseConfig(kind: TestDatabaseKind): DatabaseConfig {
-  const serialized = process.env[SEEDED_DATABASE_ENV[kind]];
-  if (!serialized) throw new Error(`Global setup made no seeded ${kind} database`);
+/**
+ * Where global setup put the national dataset: `SEEDED_DATABASE_ENV` names the database the
+ * suites that only read share (they issue tokens in it), `SEED_TEMPLATE_ENV` the untouched
+ * template of the suites' own copies (nothing opens it after global setup).
+ */
+export const SEED_TEMPLATE_ENV: Record<TestDatabaseKind, string> = {
+  sqlite: 'POLEGRAPH_TEST_SEED_TEMPLATE_SQLITE',
+  mysql: 'POLEGRAPH_TEST_SEED_TEMPLATE_MYSQL',
+};
+
+function configFromEnvironment(variable: string): DatabaseConfig {
+  const serialized = process.env[variable];
+  if (!serialized) throw new Error(`Global setup did not set ${variable}`);
   return JSON.parse(serialized) as DatabaseConfig;
 }
 
 /**
  * A database of the suite's own holding the national dataset, for suites that write: a copy of
- * the one global setup seeded (seeding again took 20 to 80 s per suite and database, the larger
- * part of the end-to-end run). On SQLite, its file copied (global setup closed it, so every page
- * is in the main file; the suites that read it never write); on MySQL/MariaDB, a new database
- * built by the committed migrations, then every table's rows copied inside the server. The seed
- * itself is tested by test/seed.test.ts.
+ * the template global setup seeded (seeding again took 20 to 80 s per suite and database, the
+ * larger part of the end-to-end run). The seed itself is tested by test/seed.test.ts.
  */
-export async function createSeededDatabase(
+export function createSeededDatabase(
   kind: TestDatabaseKind,
   label?: string,
 ): Promise<TestDatabase> {
-  const template = seededDatabaseConfig(kind);
+  return copyDatabase(configFromEnvironment(SEED_TEMPLATE_ENV[kind]), kind, label);
+}
+
+/**
+ * A new database holding what `template` holds (closed, and written by no one meanwhile): on
+ * SQLite, its file copied; on MySQL/MariaDB, a database built by the committed migrations, then
+ * every table's rows copied inside the server.
+ */
+export async function copyDatabase(
+  template: DatabaseConfig,
+  kind: TestDatabaseKind,
+  label?: string,
+): Promise<TestDatabase> {
   const config = freshDatabaseConfig(kind, label);
   if (template.kind === 'sqlite' && config.kind === 'sqlite') {
-    if (existsSync(`${template.path}-wal`) && statSync(`${template.path}-wal`).size > 0) {
-      throw new Error(`${template.path} has uncheckpointed pages: a suite wrote to it`);
+    // A closed database has every page in its main file; a write-ahead log means it is open.
+    if (existsSync(`${template.path}-wal`)) {
+      throw new Error(`${template.path} is open (it has a write-ahead log): it cannot be copied`);
     }
     copyFileSync(template.path, config.path);
     return openTestDatabase(kind, config, { create: false });
@@ -190,7 +209,7 @@ async function copyMysqlRows(
 
 /** Opens the seeded national dataset that global setup made; suites must not write to it. */
 export async function openSeededDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
-  const config = seededDatabaseConfig(kind);
+  const config = configFromEnvironment(SEEDED_DATABASE_ENV[kind]);
   const dataSource = await openDataSource(config, { entities: ENTITIES });
   return {
     kind,
