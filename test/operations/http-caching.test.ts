@@ -58,7 +58,7 @@ describe.each(testDatabaseKinds())('HTTP caching and compression on %s', (kind) 
       body: JSON.stringify({ query }),
     });
 
-  it('gives an anonymous answer a public Cache-Control and an ETag of its data alone', async () => {
+  it('gives an anonymous answer a public Cache-Control, and over GET an ETag of its data alone', async () => {
     const first = await post(REGIONS);
     const second = await post(REGIONS);
     const [firstBody, secondBody] = (await Promise.all([first.json(), second.json()])) as {
@@ -68,20 +68,29 @@ describe.each(testDatabaseKinds())('HTTP caching and compression on %s', (kind) 
     expect(firstBody.data).toEqual({
       regions: [{ code: '84', name: 'Auvergne-Rhône-Alpes' }],
     });
+    expect(first.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(first.headers.get('vary')).toMatch(/Authorization/);
     // The live budget is still reported, in the body and the headers…
     expect(typeof secondBody.extensions.cost.currentlyAvailable).toBe('number');
     expect(second.headers.get('x-ratelimit-remaining')).not.toBeNull();
-    // …but outside what the ETag covers: the same data, the same ETag.
-    expect(first.headers.get('etag')).toMatch(/^W\/"[\w-]{32}"$/);
-    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
-    expect(first.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
-    expect(first.headers.get('vary')).toMatch(/Authorization/);
+    // A POST's answer is stored by no cache and revalidated by no one: no validator.
+    expect(first.headers.get('etag')).toBeNull();
+
+    // …but outside what the ETag of a GET covers: the same data, the same ETag.
+    const url = `${environment.url}?query=${encodeURIComponent(REGIONS)}`;
+    const headers = { 'apollo-require-preflight': 'true' };
+    const firstGet = await get(url, headers);
+    const secondGet = await get(url, headers);
+    expect(firstGet.headers.etag).toMatch(/^W\/"[\w-]{32}"$/);
+    expect(secondGet.headers.etag).toBe(firstGet.headers.etag);
+    expect(firstGet.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
 
     await inTransaction(database.dataSource, (manager) =>
       manager.save(manager.create(Region, { code: '93', name: "Provence-Alpes-Côte d'Azur" })),
     );
-    const changed = await post(REGIONS);
-    expect(changed.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    const changed = await get(url, headers);
+    expect(changed.headers.etag).toMatch(/^W\/"[\w-]{32}"$/);
+    expect(changed.headers.etag).not.toBe(firstGet.headers.etag);
   });
 
   it('answers a GET whose If-None-Match holds the current ETag with 304 and no body', async () => {
@@ -99,10 +108,18 @@ describe.each(testDatabaseKinds())('HTTP caching and compression on %s', (kind) 
     const withToken = await post(REGIONS, token);
     expect(withToken.status).toBe(200);
     expect(withToken.headers.get('cache-control')).toBe('private, no-store');
-    expect(withToken.headers.get('etag')).toBeNull();
     const failed = await post('query Broken { regions { nope } }');
     expect(failed.headers.get('cache-control')).toBe('private, no-store');
-    expect(failed.headers.get('etag')).toBeNull();
+    // Over GET too, where an anonymous answer would carry an ETag.
+    const asGet = (query: string) => `${environment.url}?query=${encodeURIComponent(query)}`;
+    const preflight = { 'apollo-require-preflight': 'true' };
+    const getWithToken = await get(asGet(REGIONS), { ...preflight, ...token });
+    expect(getWithToken.status).toBe(200);
+    expect(getWithToken.headers['cache-control']).toBe('private, no-store');
+    expect(getWithToken.headers.etag).toBeUndefined();
+    const failedGet = await get(asGet('query Broken { regions { nope } }'), preflight);
+    expect(failedGet.headers['cache-control']).toBe('private, no-store');
+    expect(failedGet.headers.etag).toBeUndefined();
   });
 
   it('compresses large answers with brotli or gzip, as the client accepts', async () => {

@@ -11,17 +11,20 @@ const NOT_STORED = 'private, no-store';
 
 /**
  * `Cache-Control` and `ETag` that make sense for each answer. An anonymous query answered
- * without errors is public: it gets a validator, the hash of its `data` alone, so
- * that the same data gives the same ETag whatever the caller's live budget in
- * `extensions.cost` (which changes with every request, and is also in the `X-RateLimit-*`
- * headers); a GET with a matching `If-None-Match` is answered 304 by Express. Everything else
- * (a token's answers, which depend on its rights; mutations; errors) is `no-store`.
+ * without errors is public. Over GET, the one method caches and conditional requests serve, it
+ * also gets a validator: the hash of its `data` alone, so that the same data gives the same ETag
+ * whatever the caller's live budget in `extensions.cost` (which changes with every request, and
+ * is also in the `X-RateLimit-*` headers); a GET with a matching `If-None-Match` is answered 304
+ * by Express. A POST gets none: no cache stores its answer and `If-None-Match` does not make it
+ * a 304, so hashing its data (a second serialisation of the whole answer) would serve no one.
+ * Everything else (a token's answers, which depend on its rights; mutations; errors) is
+ * `no-store`.
  */
 export function httpCachingPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        willSendResponse({ contextValue, response, operation }) {
+        willSendResponse({ contextValue, request, response, operation }) {
           const { headers } = response.http;
           const body = response.body;
           const publicAnswer =
@@ -36,10 +39,11 @@ export function httpCachingPlugin(): ApolloServerPlugin<GraphQLContext> {
             headers.set('cache-control', NOT_STORED);
             return Promise.resolve();
           }
+          headers.set('cache-control', PUBLIC_ANSWER);
+          if (request.http?.method !== 'GET') return Promise.resolve();
           const digest = createHash('sha256')
             .update(JSON.stringify(body.singleResult.data))
             .digest('base64url');
-          headers.set('cache-control', PUBLIC_ANSWER);
           headers.set('etag', `W/"${digest.slice(0, 32)}"`);
           return Promise.resolve();
         },
