@@ -1,3 +1,7 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
+import { sqlStatementLog } from '../../server/src/database/data-source';
+import { countStatements } from '../helpers/statement-counter';
 import {
   openSeededDatabase,
   type TestDatabase,
@@ -12,6 +16,20 @@ import { createTestEnvironment, type TestEnvironment } from '../helpers/test-env
  */
 const HEAVY = `query HeavyPage { poles(first: 55) { nodes { name region { name } themes { name } } } }`;
 const LIGHT = `query LightList { regions { code } }`;
+/** Heavy and long enough (hundreds of ms) for another request to queue behind it. */
+const LONG = `query LongOverview {
+  poles(first: 55) { nodes { name projects(first: 100) { nodes { title acronym status programme { name } } } } }
+}`;
+
+/** Resolves at the next SQL statement sent on `dataSource`. */
+function nextStatement(dataSource: TestDatabase['dataSource']): Promise<void> {
+  return new Promise((resolve) => {
+    const unsubscribe = sqlStatementLog(dataSource).subscribe(() => {
+      unsubscribe();
+      resolve();
+    });
+  });
+}
 
 describe.each(testDatabaseKinds())('heavy operations on %s', (kind) => {
   let database: TestDatabase;
@@ -45,6 +63,37 @@ describe.each(testDatabaseKinds())('heavy operations on %s', (kind) => {
     expect(answers.slice(0, 6).map((answer) => answer.data)).toEqual(
       Array.from({ length: 6 }, () => heavy.data),
     );
+  });
+
+  it('never runs a heavy operation whose client went away while it waited for its turn', async () => {
+    const alone = await countStatements(database.dataSource, () => api.query(LONG));
+    expect(alone.result.errors).toBeUndefined();
+    expect(alone.statements.length).toBeGreaterThan(0);
+
+    const episode = await countStatements(database.dataSource, async () => {
+      const running = nextStatement(database.dataSource);
+      const first = api.query(LONG);
+      // The first holds the lane's one place once its reads have begun.
+      await running;
+      const client = new AbortController();
+      const abandoned = fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: LONG }),
+        signal: client.signal,
+      }).then(
+        () => 'answered',
+        () => 'aborted',
+      );
+      await delay(150);
+      client.abort();
+      await expect(abandoned).resolves.toBe('aborted');
+      expect((await first).errors).toBeUndefined();
+      // Queued behind anything that would still run: once it answers, the lane has emptied.
+      expect((await api.query(LONG)).errors).toBeUndefined();
+    });
+    // The first and the last ran; the abandoned one, queued between them, never did.
+    expect(episode.statements.length).toBe(2 * alone.statements.length);
   });
 
   it('gives the place back when a heavy operation fails', async () => {

@@ -72,8 +72,11 @@ export interface ContextRequest {
   requestId?: string | undefined;
   /** Already authenticated by the transport (a WebSocket at connection): not checked again. */
   caller?: Caller;
-  /** Aborted when the client goes away before its answer is sent. */
-  signal?: AbortSignal;
+  /**
+   * Aborted when the client goes away before its answer is sent; made when first read (most
+   * requests never wait long enough to look).
+   */
+  abandoned?: () => AbortSignal;
 }
 
 export interface ContextDependencies {
@@ -104,16 +107,24 @@ export async function createContext(
   const caller =
     request.caller ??
     (await authenticate(dataSource, request.authorization, request.ip, tokenLookups));
-  return {
+  const context: GraphQLContext = {
     dataSource,
     requestId: (request.requestId ?? randomUUID()).slice(0, 64),
     loaders: new LoaderRegistry(),
     caller,
-    ...(request.signal ? { signal: request.signal } : {}),
     access: accessScopeOf(caller),
     beforeCommit,
     afterCommit,
     liveEvents,
     webhookUrlPolicy,
   };
+  const { abandoned } = request;
+  if (abandoned) {
+    let signal: AbortSignal | undefined;
+    Object.defineProperty(context, 'signal', {
+      enumerable: true,
+      get: () => (signal ??= abandoned()),
+    });
+  }
+  return context;
 }

@@ -90,7 +90,7 @@ export function createHttpApp({
             authorization: req.headers.authorization,
             ip: req.ip ?? 'unknown',
             requestId: record.requestId,
-            signal: abandonedSignal(res),
+            abandoned: () => abandonedSignal(res),
           });
         } catch (error) {
           const answered = contextCreationError(error, record.requestId, logger);
@@ -103,12 +103,17 @@ export function createHttpApp({
   return app;
 }
 
-/** Aborted when the connection closes before the answer was sent: the client went away. */
+/**
+ * Aborted when the connection closes before the answer was sent: the client went away (already
+ * aborted when it went before the signal was asked for).
+ */
 function abandonedSignal(response: Response): AbortSignal {
   const controller = new AbortController();
-  response.once('close', () => {
+  const abandon = () => {
     if (!response.writableFinished)
       controller.abort(new Error('The client closed the connection before the answer.'));
-  });
+  };
+  if (response.closed) abandon();
+  else response.once('close', abandon);
   return controller.signal;
 }
