@@ -178,7 +178,9 @@ export class SqliteReadPool {
     worker.ref();
     worker.channel?.ref();
     let timer: NodeJS.Timeout | undefined;
+    let settled = false;
     const finish = (keep: boolean) => {
+      settled = true;
       if (timer) clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -215,9 +217,16 @@ export class SqliteReadPool {
     worker.on('exit', onExit);
     if (job.budgetMs > 0) {
       timer = setTimeout(() => {
-        // Abandon the read: the worker is inside SQLite; end it and start afresh.
-        finish(false);
-        job.reject(queryTimeout(job.budgetMs));
+        timer = undefined;
+        // Timers run before the I/O of the same turn of the event loop: when the main thread
+        // was busy past the budget, the worker's answer may be waiting already. It is read
+        // first (poll phase), and the read is abandoned only if it is truly still running.
+        setImmediate(() => {
+          if (settled) return;
+          // Abandon the read: the worker is inside SQLite; end it and start afresh.
+          finish(false);
+          job.reject(queryTimeout(job.budgetMs));
+        });
       }, job.budgetMs);
     }
     worker.send({ sql: job.sql, params: job.params });
