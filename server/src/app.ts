@@ -16,6 +16,7 @@ import { ENTITIES, SCHEMA_FEATURES } from './features';
 import { startApolloServer } from './graphql/apollo-server';
 import { CompiledExecution, type ExecutionCounts } from './graphql/compiled-execution';
 import { type ContextRequest, createContext, type GraphQLContext } from './graphql/context';
+import { HeavyOperationLane } from './graphql/limits/heavy-operation-lane';
 import { buildPoleGraphSchema } from './graphql/schema';
 import { type LiveEventBus, openLiveEventBus } from './graphql/subscriptions/live-event-bus';
 import { liveEventsOf } from './graphql/subscriptions/live-events';
@@ -161,10 +162,13 @@ export async function createApp(
     cacheSize: config.execution.jitCacheSize,
     logger,
   });
+  const heavyLane = new HeavyOperationLane(config.limits.maxConcurrentHeavyExecutions);
+  metrics?.watchHeavyLane(() => heavyLane.state);
   const apollo = await startApolloServer({
     config,
     schema,
     execution,
+    heavyLane,
     rateLimiter,
     idempotencyStore,
     trustedDocuments,

@@ -15,6 +15,7 @@ import { httpCachingPlugin } from './http-caching.plugin';
 import { idempotencyPlugin } from './idempotency.plugin';
 import { playgroundApolloPlugins } from './landing-page.plugins';
 import { abuseProtectionPlugin } from './limits/abuse-protection.plugin';
+import type { HeavyOperationLane } from './limits/heavy-operation-lane';
 import { requestObservationPlugin } from './request-observation.plugin';
 import type { TrustedDocuments } from './trusted-documents/trusted-documents';
 
@@ -30,6 +31,8 @@ export interface ApolloServerDependencies {
   idempotencyStore: IdempotencyStore;
   /** The persisted-documents manifest when TRUSTED_DOCUMENTS is on (shared with WebSocket). */
   trustedDocuments: TrustedDocuments | null;
+  /** Where heavy operations take turns. */
+  heavyLane: HeavyOperationLane;
 }
 
 /** Apollo Server with our error masking, limits and plugins; started, not yet mounted. */
@@ -42,6 +45,7 @@ export async function startApolloServer({
   tracing,
   idempotencyStore,
   trustedDocuments,
+  heavyLane,
 }: ApolloServerDependencies): Promise<ApolloServer<GraphQLContext>> {
   const apollo = new ApolloServer<GraphQLContext>({
     // Apollo 5 has no `executor` option: a gateway serving `schema` is how queries run compiled.
@@ -67,7 +71,13 @@ export async function startApolloServer({
       ApolloServerPluginCacheControlDisabled(),
       ...playgroundApolloPlugins(config.http),
       // Trusted documents, depth/alias/root-field/cost limits and the rate limit (graphql/limits).
-      abuseProtectionPlugin({ schema, limits: config.limits, rateLimiter, trustedDocuments }),
+      abuseProtectionPlugin({
+        schema,
+        limits: config.limits,
+        rateLimiter,
+        trustedDocuments,
+        heavyLane,
+      }),
       // `extensions.warnings`: filters on data hidden from the caller (auth/access-scope.ts).
       accessWarningsPlugin(),
       // After the limits: a retry is costed and rate limited like its first request.

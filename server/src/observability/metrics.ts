@@ -65,6 +65,27 @@ export class Metrics {
     );
   }
 
+  /** Reports the heavy lane's operations running and waiting (graphql/limits/heavy-operation-lane.ts). */
+  watchHeavyLane(state: () => { running: number; waiting: number }): void {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'polegraph_heavy_operations_running',
+      help: 'Operations of HEAVY_QUERY_COST or more executing (at most MAX_CONCURRENT_HEAVY_EXECUTIONS)',
+      registers,
+      collect() {
+        this.set(state().running);
+      },
+    });
+    new Gauge({
+      name: 'polegraph_heavy_operations_waiting',
+      help: 'Operations of HEAVY_QUERY_COST or more waiting for their turn',
+      registers,
+      collect() {
+        this.set(state().waiting);
+      },
+    });
+  }
+
   /** Counts one answered GraphQL request. */
   recordRequest(
     operation: string,

@@ -19,7 +19,7 @@ import { recordRateLimitStatus } from '../../rate-limit/request-rate-limit';
 import type { GraphQLContext } from '../context';
 import type { TrustedDocuments } from '../trusted-documents/trusted-documents';
 import { BoundedCache } from './bounded-cache';
-import { HeavyOperationLane } from './heavy-operation-lane';
+import type { HeavyOperationLane } from './heavy-operation-lane';
 import { queryTooComplex, rateLimited } from './limit-errors';
 import { measureOperation, type OperationShape } from './operation-shape';
 import { computeQueryCost, MAX_COSTED_NODES } from './query-cost';
@@ -32,7 +32,6 @@ export type QueryLimits = Pick<
   | 'maxQueryCost'
   | 'maxQueryCostByRole'
   | 'heavyQueryCost'
-  | 'maxConcurrentHeavyExecutions'
 >;
 
 export interface AbuseProtectionOptions {
@@ -41,6 +40,8 @@ export interface AbuseProtectionOptions {
   rateLimiter: RateLimiter;
   /** The manifest, when TRUSTED_DOCUMENTS is not `off`. */
   trustedDocuments: TrustedDocuments | null;
+  /** Where operations of cost `heavyQueryCost` or more take turns (its state is in /metrics). */
+  heavyLane: HeavyOperationLane;
 }
 
 /** Documents (by hash and operation) whose shape is kept. */
@@ -86,10 +87,9 @@ export interface CostExtension {
 export function abuseProtectionPlugin(
   options: AbuseProtectionOptions,
 ): ApolloServerPlugin<GraphQLContext> {
-  const { schema, limits, rateLimiter, trustedDocuments } = options;
+  const { schema, limits, rateLimiter, trustedDocuments, heavyLane } = options;
   const shapes = new BoundedCache<string, OperationShape>(SHAPE_CACHE_SIZE);
   const costs = new BoundedCache<string, number>(COST_CACHE_SIZE);
-  const heavyLane = new HeavyOperationLane(limits.maxConcurrentHeavyExecutions);
 
   const shapeOf = (
     context: GraphQLRequestContextDidResolveOperation<GraphQLContext>,
