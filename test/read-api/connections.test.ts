@@ -260,28 +260,42 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
   });
 
   describe('ordering and pagination', () => {
-    it('walks forward to the end and back to the start with the same rows', async () => {
-      const filter = { leadPole: { slug: { eq: 'aerospace-valley' } } };
-      const orderBy = [{ field: 'TOTAL_BUDGET', direction: 'DESC' }];
-      const forward: string[] = [];
+    /**
+     * Every row of a list, walked forward page by page with `after` and backward with `before`;
+     * with each page's connection, the last one read.
+     */
+    async function walk(
+      root: string,
+      args: Record<string, unknown>,
+      pageSizes: { first: number; last: number },
+    ): Promise<{ forward: Connection['nodes']; backward: Connection['nodes']; last: Connection }> {
+      const forward: Connection['nodes'] = [];
       let after: string | null = null;
       let page: Connection;
       do {
-        page = await list('projects', { filter, orderBy, first: 37, after });
-        forward.push(...page.nodes.map((node) => node.id));
+        page = await list(root, { ...args, first: pageSizes.first, after });
+        forward.push(...page.nodes);
         after = page.pageInfo.endCursor;
       } while (page.pageInfo.hasNextPage);
-      expect(forward.length).toBe(page.totalCount);
-      expect(new Set(forward).size).toBe(forward.length);
-
-      const backward: string[] = [];
+      const backward: Connection['nodes'] = [];
       let before: string | null = null;
       do {
-        page = await list('projects', { filter, orderBy, last: 41, before });
-        backward.unshift(...page.nodes.map((node) => node.id));
+        page = await list(root, { ...args, last: pageSizes.last, before });
+        backward.unshift(...page.nodes);
         before = page.pageInfo.startCursor;
       } while (page.pageInfo.hasPreviousPage);
-      expect(backward).toEqual(forward);
+      return { forward, backward, last: page };
+    }
+    const ids = (nodes: Connection['nodes']) => nodes.map((node) => node.id);
+
+    it('walks forward to the end and back to the start with the same rows', async () => {
+      const filter = { leadPole: { slug: { eq: 'aerospace-valley' } } };
+      const orderBy = [{ field: 'TOTAL_BUDGET', direction: 'DESC' }];
+      const walked = await walk('projects', { filter, orderBy }, { first: 37, last: 41 });
+      const forward = ids(walked.forward);
+      expect(forward.length).toBe(walked.last.totalCount);
+      expect(new Set(forward).size).toBe(forward.length);
+      expect(ids(walked.backward)).toEqual(forward);
     });
 
     it.each([
@@ -297,25 +311,12 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
     ])(
       '%s: pages forward to the end and back with the same rows',
       async (root, filter, orderBy) => {
-        const forward: string[] = [];
-        let after: string | null = null;
-        let page: Connection;
-        do {
-          page = await list(root, { filter, orderBy, first: 23, after });
-          forward.push(...page.nodes.map((node) => node.id));
-          after = page.pageInfo.endCursor;
-        } while (page.pageInfo.hasNextPage);
-        expect(forward.length).toBe(page.totalCount);
+        const walked = await walk(root, { filter, orderBy }, { first: 23, last: 29 });
+        const forward = ids(walked.forward);
+        expect(forward.length).toBe(walked.last.totalCount);
         expect(forward.length).toBeGreaterThan(23); // more than one page, or the test proves nothing
         expect(new Set(forward).size).toBe(forward.length);
-        const backward: string[] = [];
-        let before: string | null = null;
-        do {
-          page = await list(root, { filter, orderBy, last: 29, before });
-          backward.unshift(...page.nodes.map((node) => node.id));
-          before = page.pageInfo.startCursor;
-        } while (page.pageInfo.hasPreviousPage);
-        expect(backward).toEqual(forward);
+        expect(ids(walked.backward)).toEqual(forward);
       },
     );
 
@@ -335,24 +336,10 @@ describe.each(testDatabaseKinds())('read API connections on %s', (kind) => {
         expect(all.some((row) => row.decisionOn !== null)).toBe(true);
         const expected = all.map((row) => Number(row.id));
 
-        const forward: number[] = [];
-        let after: string | null = null;
-        let page: Connection;
-        do {
-          page = await list('projects', { filter, orderBy, first: 17, after });
-          forward.push(...page.nodes.map((node) => node.databaseId));
-          after = page.pageInfo.endCursor;
-        } while (page.pageInfo.hasNextPage);
-        expect(forward).toEqual(expected);
-
-        const backward: number[] = [];
-        let before: string | null = null;
-        do {
-          page = await list('projects', { filter, orderBy, last: 19, before });
-          backward.unshift(...page.nodes.map((node) => node.databaseId));
-          before = page.pageInfo.startCursor;
-        } while (page.pageInfo.hasPreviousPage);
-        expect(backward).toEqual(expected);
+        const walked = await walk('projects', { filter, orderBy }, { first: 17, last: 19 });
+        const databaseIds = (nodes: Connection['nodes']) => nodes.map((node) => node.databaseId);
+        expect(databaseIds(walked.forward)).toEqual(expected);
+        expect(databaseIds(walked.backward)).toEqual(expected);
       },
     );
 
