@@ -40,8 +40,12 @@ export interface GraphQLContext {
   webhookUrlPolicy: WebhookUrlSettings;
   /** Set for a subscription over WebSocket: called before each event is delivered. */
   subscription?: SubscriptionDelivery;
-  /** Aborted when the client goes away before its answer is sent (HTTP requests). */
-  signal?: AbortSignal;
+  /**
+   * A signal aborted when the client goes away before its answer is sent (HTTP requests); made
+   * at the first call. A function, not a getter: Apollo copies the context of every operation
+   * with `Object.assign`, which would read a getter, and so make the signal, on each request.
+   */
+  abandoned?: () => AbortSignal;
 }
 
 /** `WEBHOOK_ALLOW_PRIVATE_NETWORKS` and the environment (http:// to localhost outside production). */
@@ -121,10 +125,7 @@ export async function createContext(
   const { abandoned } = request;
   if (abandoned) {
     let signal: AbortSignal | undefined;
-    Object.defineProperty(context, 'signal', {
-      enumerable: true,
-      get: () => (signal ??= abandoned()),
-    });
+    context.abandoned = () => (signal ??= abandoned());
   }
   return context;
 }

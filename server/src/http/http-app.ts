@@ -1,6 +1,4 @@
 import type { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import compression from 'compression';
 import cors from 'cors';
 import express, { type Express, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -15,6 +13,7 @@ import type { RateLimiter } from '../rate-limit/rate-limiter';
 import { corsOptions } from './cors-policy';
 import { mountDashboards } from './dashboards/dashboards.routes';
 import { ExecutionGate } from './execution-gate';
+import { graphqlEndpoint } from './graphql-endpoint';
 import { mountHealth, type Readiness } from './health.routes';
 import { batchSizeLimit, graphqlBodyParser } from './http-limits';
 import { mountImportExport } from './import-export.routes';
@@ -39,8 +38,9 @@ export interface HttpAppDependencies {
 }
 
 /**
- * The express pipeline: request id and log line, health, metrics, playground, dashboards, imports and exports, then /graphql
- * behind CORS, body limits and the bound on concurrent executions.
+ * The express pipeline: request id and log line, the playground, /graphql behind CORS, body
+ * limits and the bound on concurrent executions, then health, metrics, dashboards, imports and
+ * exports.
  */
 export function createHttpApp({
   config,
@@ -59,12 +59,37 @@ export function createHttpApp({
   // each call: the GraphQL answers get theirs from graphql/http-caching.plugin.ts instead.
   app.set('etag', false);
   app.use(requestLog(logger, metrics));
-  mountHealth(app, readiness);
-  if (metrics && config.operations.metricsPort === null) mountMetrics(app, metrics);
   // Browsers asking for HTML get the playground; GraphQL requests go on to Apollo.
   mountPlayground(app, config.http);
-  mountDashboards(app, config.http);
+  // /graphql next: its requests, most of all, need not be matched against every other route.
   const gate = new ExecutionGate(config.operations);
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>(corsOptions(config.http)),
+    ...graphqlBodyParser(config.http.bodyLimitBytes),
+    batchSizeLimit(config.http.maxBatchSize),
+    gate.middleware(),
+    requestScope(tracing),
+    // Answers over 1 kB in brotli or gzip when the client accepts it (graphql-endpoint.ts).
+    graphqlEndpoint(apollo, async ({ req, res }) => {
+      const record = requestRecordOf(res);
+      try {
+        return await createContext({
+          authorization: req.headers.authorization,
+          ip: req.ip ?? 'unknown',
+          requestId: record.requestId,
+          abandoned: () => abandonedSignal(res),
+        });
+      } catch (error) {
+        const answered = contextCreationError(error, record.requestId, logger);
+        record.errorCodes.push(String(answered.extensions.code));
+        throw answered;
+      }
+    }),
+  );
+  mountHealth(app, readiness);
+  if (metrics && config.operations.metricsPort === null) mountMetrics(app, metrics);
+  mountDashboards(app, config.http);
   mountImportExport(app, {
     config,
     schema,
@@ -73,33 +98,6 @@ export function createHttpApp({
     rateLimiter,
     executionGate: gate.middleware(),
   });
-  app.use(
-    '/graphql',
-    cors<cors.CorsRequest>(corsOptions(config.http)),
-    // gzip or brotli (quality 4) when the client accepts it, for answers over 1 kB.
-    compression(),
-    ...graphqlBodyParser(config.http.bodyLimitBytes),
-    batchSizeLimit(config.http.maxBatchSize),
-    gate.middleware(),
-    requestScope(tracing),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const record = requestRecordOf(res);
-        try {
-          return await createContext({
-            authorization: req.headers.authorization,
-            ip: req.ip ?? 'unknown',
-            requestId: record.requestId,
-            abandoned: () => abandonedSignal(res),
-          });
-        } catch (error) {
-          const answered = contextCreationError(error, record.requestId, logger);
-          record.errorCodes.push(String(answered.extensions.code));
-          throw answered;
-        }
-      },
-    }),
-  );
   return app;
 }
 

@@ -49,12 +49,13 @@ export function requestLog(logger: Logger, metrics: Metrics | null): RequestHand
       if (written) return;
       written = true;
       const seconds = Number(process.hrtime.bigint() - record.startedAt) / 1e9;
-      const graphql = request.path === '/' && request.baseUrl === '/graphql';
+      const path = pathOf(request.originalUrl);
+      const graphql = path === '/graphql' || path === '/graphql/';
       const outcome = outcomeOf(response, record);
       const line = {
         requestId: record.requestId,
         method: request.method,
-        path: request.originalUrl.split('?')[0],
+        path,
         status: response.writableFinished ? response.statusCode : null,
         durationMs: Math.round(seconds * 1000 * 10) / 10,
         outcome,
@@ -63,7 +64,7 @@ export function requestLog(logger: Logger, metrics: Metrics | null): RequestHand
         ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }),
         ...(graphql && { statements: record.statements }),
       };
-      if (QUIET_PATHS.has(request.path)) logger.debug(line, 'request');
+      if (QUIET_PATHS.has(path)) logger.debug(line, 'request');
       else logger.info(line, 'request');
       if (graphql && metrics) {
         metrics.recordRequest(
@@ -79,6 +80,11 @@ export function requestLog(logger: Logger, metrics: Metrics | null): RequestHand
     response.once('close', write);
     next();
   };
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
 
 /** `ok`, `error` (answered with GraphQL errors), `refused` (4xx), `failed` (5xx), `aborted`. */

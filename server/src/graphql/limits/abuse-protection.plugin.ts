@@ -193,7 +193,7 @@ export function abuseProtectionPlugin(
           executed = true;
           if (cost >= limits.heavyQueryCost) {
             // A client that hangs up while its heavy operation waits: it never runs.
-            leaveHeavyLane = await heavyLane.enter(start.contextValue.signal).catch(() => {
+            leaveHeavyLane = await heavyLane.enter(start.contextValue.abandoned?.()).catch(() => {
               throw new GraphQLError(
                 'The client went away while the operation waited for its turn; it was not run.',
                 { extensions: { code: 'SERVICE_UNAVAILABLE' } },
