@@ -34,6 +34,11 @@ export interface RelationSpec {
   paths: readonly (readonly Hop[])[];
   pairs: string;
   /**
+   * The column of this collection's own row that holds the related row's id, when the relation
+   * is just that foreign key (a partner's `projectId`): nested lists read it without the pairs.
+   */
+  foreignKey: string | null;
+  /**
    * Detail-only: the relation exists only where the caller may read the detail of the
    * `typeName` record at this end (`self`) or the other (`target`).
    */

@@ -55,9 +55,14 @@ export function listStatement(
   const where: string[] = [];
   let parentKey: string | null = null;
   if (scope) {
-    const link = sql.alias('p');
-    from += ` JOIN (${scope.relation.pairs}) ${link} ON ${link}.a = ${alias}.\`id\``;
-    parentKey = `${link}.b`;
+    const { foreignKey, pairs } = scope.relation;
+    if (foreignKey) {
+      parentKey = `${alias}.\`${foreignKey}\``;
+    } else {
+      const link = sql.alias('p');
+      from += ` JOIN (${pairs}) ${link} ON ${link}.a = ${alias}.\`id\``;
+      parentKey = `${link}.b`;
+    }
     where.push(`${parentKey} IN (${sql.paramList(scope.parentIds)})`);
     const guard = relationGuard(scope.relation, alias, parentKey, sql);
     if (guard) where.push(guard);

@@ -69,6 +69,10 @@ function deriveRelations(typeName: string): Record<string, RelationSpec> {
         target: () => collectionOf(other.type),
         paths,
         pairs: pairsSql(paths),
+        foreignKey:
+          paths.length === 1 && paths[0].length === 1
+            ? ownColumn(paths[0][0], collectionOf(typeName).table)
+            : null,
         detail: detailEnd
           ? {
               typeName: relationship[detailEnd].type,
@@ -79,6 +83,11 @@ function deriveRelations(typeName: string): Record<string, RelationSpec> {
     }
   }
   return relations;
+}
+
+/** The column a hop reads when it is a foreign key of the row itself (a partner's `projectId`). */
+function ownColumn(hop: Hop, selfTable: string): string | null {
+  return hop.table === selfTable && hop.from === 'id' && !hop.where ? hop.to : null;
 }
 
 function hopWhere(hop: Hop, alias: string): string | null {
@@ -156,8 +165,9 @@ function pathSemiJoin(path: readonly Hop[], options: SemiJoinOptions): string {
   let hops = path;
   let outerKey = `${outer}.\`id\``;
   // A foreign key of the row itself: compare the column, no need to read the table again.
-  if (hops[0].table === options.selfTable && hops[0].from === 'id' && !hops[0].where) {
-    outerKey = `${outer}.\`${hops[0].to}\``;
+  const column = ownColumn(hops[0], options.selfTable);
+  if (column) {
+    outerKey = `${outer}.\`${column}\``;
     hops = hops.slice(1);
   }
   const targetAlias = options.alias();
