@@ -31,7 +31,7 @@ import { LimitRunner } from './lib/limit-runner.mjs';
 import { fetchSample, runLoad } from './lib/load.mjs';
 import { changeStatusApplied, changeStatusRequests } from './lib/mutation-requests.mjs';
 import { PATHS, ROOT } from './lib/paths.mjs';
-import { treeRssMb } from './lib/process-stats.mjs';
+import { restingRssMb, treeRssMb } from './lib/process-stats.mjs';
 import { loadQueries } from './lib/queries.mjs';
 import {
   failuresOf,
@@ -199,6 +199,7 @@ async function benchmarkScale(scale, queries, options, session) {
       );
     }
     run.rss = treeRssMb(server.pid);
+    run.rssAtRest = await restingRssMb(server.pid);
   } finally {
     await reader.close();
     run.logTail = tail(logFile, 20);

@@ -96,6 +96,19 @@ export function treeRssMb(pid) {
   }
 }
 
+/**
+ * V8 keeps the heap it grew to under load until its memory reducer runs, about 8 s after
+ * activity ends (`--gc-memory-reducer-start-delay-ms`), and may take several collections to give
+ * the pages back: the tree's memory once at rest is read this long after the run.
+ */
+const REST_MS = 30_000;
+
+/** `treeRssMb` once the idle tree has had `REST_MS` to give back what the load made it grow to. */
+export async function restingRssMb(pid) {
+  await sleep(REST_MS);
+  return treeRssMb(pid);
+}
+
 /** Waits until the tree uses (almost) no CPU, or a fixed pause where its CPU cannot be read. */
 export async function waitUntilIdle(pid) {
   const deadline = Date.now() + IDLE_TIMEOUT_MS;
