@@ -97,9 +97,9 @@ export function treeRssMb(pid) {
 }
 
 /**
- * V8 keeps the heap it grew to under load until its memory reducer runs, about 8 s after
- * activity ends (`--gc-memory-reducer-start-delay-ms`), and may take several collections to give
- * the pages back: the tree's memory once at rest is read this long after the run.
+ * V8 keeps the heap it grew to under load until its memory reducer runs (not before 8 s of
+ * quiet, `--gc-memory-reducer-start-delay-ms`, and not always: seen 10–20 s after one load, not
+ * within 30 s of another): the tree's memory at rest is read this long after the run.
  */
 const REST_MS = 30_000;
 
