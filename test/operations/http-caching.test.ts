@@ -134,4 +134,24 @@ describe.each(testDatabaseKinds())('HTTP caching and compression on %s', (kind) 
       expect(JSON.parse(await compressed.text()).data).toEqual(JSON.parse(plainText).data);
     }
   });
+
+  it('prefers brotli when the client accepts both alike, and follows its weights otherwise', async () => {
+    const alike = await post(TYPES, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(alike.headers.get('content-encoding')).toBe('br');
+    const weighted = await post(TYPES, { 'accept-encoding': 'br;q=0.5, gzip' });
+    expect(weighted.headers.get('content-encoding')).toBe('gzip');
+    expect(weighted.headers.get('vary')).toMatch(/Accept-Encoding/);
+  });
+
+  it('sends answers under 1 kB as they are, still marked as varying with the encoding', async () => {
+    const small = await post(REGIONS, { 'accept-encoding': 'gzip, br' });
+    const text = await small.text();
+    expect(Buffer.byteLength(text)).toBeLessThan(1024);
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(small.headers.get('vary')).toMatch(/Accept-Encoding/);
+    expect(JSON.parse(text).data.regions).toContainEqual({
+      code: '84',
+      name: 'Auvergne-Rhône-Alpes',
+    });
+  });
 });
