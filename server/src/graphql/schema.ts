@@ -1,5 +1,5 @@
 import { GraphQLEnumType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions, getMetadataStorage } from 'type-graphql';
 
 import { ERROR_CODES } from '../core/error-codes';
 import { type CollectionRegistry, guardConfidentialFields } from './auth-checker';
@@ -43,6 +43,7 @@ export async function buildPoleGraphSchema({
     // `subscribe` (graphql/subscriptions/live-stream.ts), so this one is never used.
     pubSub: UNUSED_PUB_SUB,
   });
+  sortResolverParametersOnce();
   // No field returns an error code, so the enum is added as an orphan type: it is in the SDL,
   // the playground's docs and the SDK's generated `ServerErrorCode`.
   const config = built.toConfig();
@@ -86,4 +87,29 @@ function errorCodeEnum(): GraphQLEnumType {
 /** The SDL committed as schema/schema.graphql: sorted, so the file only changes with the schema. */
 export function printSortedSchema(schema: GraphQLSchema): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+/**
+ * type-graphql sorts a resolver's parameter list by position on every call (`getParams`), and
+ * V8's `Array.prototype.sort` allocates a work area each time it sorts two elements or more:
+ * 96 KB of the 920 KB a pole-directory request allocated (heap sampling), for ~110 field
+ * resolver calls. The lists are sorted here, once, after `buildSchema` gave each resolver its
+ * list, and their `sort` returns them as they are. Should type-graphql stop reading the list
+ * per call, this does nothing (the order stays right either way).
+ */
+function sortResolverParametersOnce(): void {
+  const storage = getMetadataStorage();
+  const resolvers = [
+    ...storage.queries,
+    ...storage.mutations,
+    ...storage.subscriptions,
+    ...storage.fieldResolvers,
+  ];
+  for (const resolver of resolvers) {
+    const { params } = resolver;
+    if (!params || params.length < 2 || Object.hasOwn(params, 'sort')) continue;
+    const sorted = [...params].sort((a, b) => a.index - b.index);
+    Object.defineProperty(sorted, 'sort', { value: () => sorted });
+    resolver.params = sorted;
+  }
 }
