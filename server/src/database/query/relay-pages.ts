@@ -189,35 +189,41 @@ export async function fetchPages<T extends object>(
     const pageRows = hasMore ? parentRows.slice(0, size!) : parentRows;
     if (backwards) pageRows.reverse();
     const nodes = hydrate(dataSource, spec.entity as new () => T, pageRows, shape);
-    // Cursors are encoded when asked for: most pages (a directory, nested lists) never read
-    // them, and encoding one per row showed in the pole-directory profile.
+    // Edges, cursors and page info are made when asked for: most pages (a directory, nested
+    // lists) read only `nodes`, and an edge object per row, with its cursor, showed in the
+    // pole-directory profiles (first the cursors' encoding, then the edges' allocation).
     const cursorAt = (index: number) =>
       encodeCursor(
         signature,
         terms.map((_, position) => normaliseCursorValue(pageRows[index][`__o${position}`])),
       );
-    const edges = nodes.map((node, index) => {
-      let cursor: string | undefined;
-      return {
-        node,
-        get cursor() {
-          return (cursor ??= cursorAt(index));
-        },
-      };
-    });
-    pages.set(parent, {
-      edges,
-      nodes,
-      pageInfo: {
-        hasNextPage: backwards ? request.before != null : hasMore,
-        hasPreviousPage: backwards ? hasMore : request.after != null,
-        get startCursor() {
-          return edges[0]?.cursor ?? null;
-        },
-        get endCursor() {
-          return edges.at(-1)?.cursor ?? null;
-        },
+    let edges: Page<T>['edges'] | undefined;
+    const edgesOf = () =>
+      (edges ??= nodes.map((node, index) => {
+        let cursor: string | undefined;
+        return {
+          node,
+          get cursor() {
+            return (cursor ??= cursorAt(index));
+          },
+        };
+      }));
+    const pageInfo: PageInfoValues = {
+      hasNextPage: backwards ? request.before != null : hasMore,
+      hasPreviousPage: backwards ? hasMore : request.after != null,
+      get startCursor() {
+        return nodes.length > 0 ? edgesOf()[0].cursor : null;
       },
+      get endCursor() {
+        return nodes.length > 0 ? edgesOf()[nodes.length - 1].cursor : null;
+      },
+    };
+    pages.set(parent, {
+      get edges() {
+        return edgesOf();
+      },
+      nodes,
+      pageInfo,
     });
   }
   return pages;

@@ -88,7 +88,9 @@ export function connectionType<TNode extends object, TAggregate extends object>(
       page?: Page<TNode>,
       private readonly totals?: ConnectionTotals,
     ) {
-      if (page) Object.assign(this, page);
+      // Its properties as they are: `edges` is made when first read (relay-pages.ts), which
+      // Object.assign would do at once.
+      if (page) Object.defineProperties(this, Object.getOwnPropertyDescriptors(page));
     }
 
     @Field(() => [Edge], { description: 'The rows of this page with their cursors.' })
