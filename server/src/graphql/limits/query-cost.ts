@@ -173,6 +173,16 @@ interface FieldPlan {
   items: number | null;
 }
 
+/** A field of a selection set on a type, by response key: the first of its nodes prices it. */
+interface CollectedField {
+  responseKey: string;
+  node: FieldNode;
+}
+
+function collected(fields: Map<string, FieldNode[]>): CollectedField[] {
+  return Array.from(fields, ([responseKey, nodes]) => ({ responseKey, node: nodes[0] }));
+}
+
 class CostWalker {
   private visited = 0;
   /**
@@ -180,7 +190,7 @@ class CostWalker {
    * plans are kept per walk (the document and variables do not change within one). Pricing a
    * request keeps nothing, so every selection it expands counts towards MAX_COSTED_NODES.
    */
-  private readonly collected = new Map<SelectionSetNode, Map<string, Map<string, FieldNode[]>>>();
+  private readonly collected = new Map<SelectionSetNode, Map<string, CollectedField[]>>();
   private readonly plans = new Map<FieldNode, Map<string, FieldPlan>>();
 
   constructor(
@@ -203,22 +213,23 @@ class CostWalker {
     root = false,
   ): number {
     let total = 0;
-    for (const [responseKey, nodes] of this.fieldsOf(type, selectionSet)) {
-      total += this.fieldCost(type, nodes[0], value?.[responseKey], pageSize, root);
+    for (const { responseKey, node } of this.fieldsOf(type, selectionSet)) {
+      total += this.fieldCost(type, node, value?.[responseKey], pageSize, root);
     }
     return total;
   }
 
-  /** collectFields, kept per selection set and type when counting a result. */
-  private fieldsOf(
-    type: GraphQLObjectType,
-    selectionSet: SelectionSetNode,
-  ): Map<string, FieldNode[]> {
-    if (!this.actual) return this.collectFields(type, selectionSet);
+  /**
+   * The fields of `selectionSet` on `type` (collectFields), each by its first node; kept per
+   * selection set and type when counting a result, which walks them once per object returned.
+   */
+  private fieldsOf(type: GraphQLObjectType, selectionSet: SelectionSetNode): CollectedField[] {
+    if (!this.actual) return collected(this.collectFields(type, selectionSet));
     let byType = this.collected.get(selectionSet);
     if (!byType) this.collected.set(selectionSet, (byType = new Map()));
     let fields = byType.get(type.name);
-    if (!fields) byType.set(type.name, (fields = this.collectFields(type, selectionSet)));
+    if (!fields)
+      byType.set(type.name, (fields = collected(this.collectFields(type, selectionSet))));
     return fields;
   }
 
@@ -231,20 +242,22 @@ class CostWalker {
   ): number {
     const plan = this.planOf(parentType, node, root);
     if (plan.flat !== null) return plan.flat;
-    const { own, perObject, perItemPage, itemType } = plan;
     const selectionSet = node.selectionSet!;
-    const objectCost = (object: unknown): number => {
-      if (this.actual && (object === null || object === undefined)) return 0;
-      return perObject + this.objectCost(itemType, selectionSet, object, perItemPage);
-    };
-    if (!this.actual) return own + (plan.items ?? pageSize) * objectCost(undefined);
+    if (!this.actual)
+      return plan.own + (plan.items ?? pageSize) * this.itemCost(plan, selectionSet);
     if (Array.isArray(value)) {
-      let total = own;
-      for (const item of value) total += objectCost(item);
+      let total = plan.own;
+      for (const item of value) total += this.itemCost(plan, selectionSet, item);
       return total;
     }
     // A null object was looked for all the same: its own statement, if any, ran.
-    return own + objectCost(value);
+    return plan.own + this.itemCost(plan, selectionSet, value);
+  }
+
+  /** One object under a field (`object` in actual mode: nothing returned costs nothing). */
+  private itemCost(plan: FieldPlan, selectionSet: SelectionSetNode, object?: unknown): number {
+    if (this.actual && (object === null || object === undefined)) return 0;
+    return plan.perObject + this.objectCost(plan.itemType, selectionSet, object, plan.perItemPage);
   }
 
   /** The plan of a field node on a parent type, kept per walk when counting a result. */
@@ -337,8 +350,8 @@ class CostWalker {
   private totalsCost(connection: GraphQLObjectType, node: FieldNode, filterWork: number): number {
     if (!node.selectionSet) return 0;
     let cost = 0;
-    for (const [, nodes] of this.fieldsOf(connection, node.selectionSet)) {
-      const name = nodes[0].name.value;
+    for (const field of this.fieldsOf(connection, node.selectionSet)) {
+      const name = field.node.name.value;
       if (name === 'totalCount') cost += COUNT_COST + filterWork;
       if (name === 'aggregate') cost += AGGREGATE_COST + filterWork;
     }
