@@ -34,7 +34,8 @@ export function httpCachingPlugin(): ApolloServerPlugin<GraphQLContext> {
             !body.singleResult.errors &&
             body.singleResult.data !== undefined &&
             (response.http.status ?? 200) === 200;
-          headers.set('vary', 'Authorization, Accept-Encoding');
+          // The answer depends on who asks; http/graphql-endpoint.ts adds Accept-Encoding.
+          headers.set('vary', 'Authorization');
           if (!publicAnswer) {
             headers.set('cache-control', NOT_STORED);
             return Promise.resolve();
