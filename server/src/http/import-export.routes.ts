@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-
 import cors from 'cors';
 import express, { type Express, type RequestHandler, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -165,8 +163,7 @@ export function mountImportExport(
         async (chunk) => {
           if (response.destroyed) throw new Error('the client went away');
           if (response.write(chunk)) return;
-          // Backpressure: wait for the client to read, or for it to hang up.
-          await Promise.race([once(response, 'drain'), once(response, 'close')]);
+          await drainedOrClosed(response);
           if (response.destroyed) throw new Error('the client went away');
         },
       );
@@ -220,4 +217,21 @@ export function mountImportExport(
       }
     },
   );
+}
+
+/**
+ * Backpressure: resolves when the client has read what was written, or has hung up. Both
+ * listeners go once either fires (racing two `once()`s left the loser's listeners on the
+ * response: one more per wait, which a long export runs into by the hundred).
+ */
+function drainedOrClosed(response: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.once('drain', done);
+    response.once('close', done);
+  });
 }
