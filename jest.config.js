@@ -26,11 +26,14 @@ module.exports = {
     },
     {
       displayName: 'e2e',
-      testEnvironment: 'node',
+      // Node's, plus the listener leaks it warns about (see setupFilesAfterEnv).
+      testEnvironment: '<rootDir>/test/helpers/leak-watching-environment.ts',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
       transform,
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+      // A listener leak (Node's MaxListenersExceededWarning) fails the suite that caused it.
+      setupFilesAfterEnv: ['<rootDir>/test/helpers/no-listener-leaks.ts'],
       globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
     },
   ],
