@@ -130,6 +130,30 @@ describe.each(testDatabaseKinds())('compiled execution on %s', (kind) => {
     expect(compiledAgain).toEqual(interpreted);
   });
 
+  it('answers an operation name the document lacks with 400, on every run', async () => {
+    // GraphiQL sends one when a tab's document changes under it (seen in the playground suite).
+    const send = () =>
+      fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query Regions { regions { code } }',
+          operationName: 'Gone',
+        }),
+      });
+    for (let run = 0; run < 3; run += 1) {
+      const response = await send();
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; extensions: object }[] };
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: 'Unknown operation named "Gone".',
+          extensions: expect.objectContaining({ code: 'OPERATION_RESOLUTION_FAILURE' }),
+        }),
+      ]);
+    }
+  });
+
   it('answers a domain error at its path as graphql-js does', async () => {
     const { runs, counts } = await threeRuns(PAGE, { first: 101 });
     expect(counts).toEqual({ interpreted: 1, compiled: 2, compilations: 1, notCompilable: 0 });

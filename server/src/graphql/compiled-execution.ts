@@ -96,8 +96,11 @@ export class CompiledExecution implements GatewayInterface {
   private async execute(request: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
     const { document, operation, queryHash } = request;
     const operationName = request.request.operationName;
+    // No operation: the name sent is not in the document. graphql-js answers that, in the
+    // words Apollo turns into a 400.
     if (
       !this.options.enabled ||
+      !operation ||
       operation.operation !== 'query' ||
       asksForIntrospection(operation.selectionSet, document)
     ) {
