@@ -15,6 +15,7 @@ import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { type GraphiQLPlugin, ToolbarButton, useEditorContext } from '@graphiql/react';
 import { createGraphiQLFetcher, createLocalStorage } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
+import { Kind, parse } from 'graphql';
 import { createClient as createWebSocketClient } from 'graphql-ws';
 import { type FormEvent, StrictMode, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -185,9 +186,28 @@ function useCurrentOperation() {
     } catch {
       variables = undefined;
     }
-    const operationName = queryEditor?.operationName ?? undefined;
+    const operationName = operationNameFor(query, queryEditor?.operationName ?? undefined);
     return { query, variables, operationName };
   };
+}
+
+/**
+ * The operation to send: the editor's choice while the document still holds it, otherwise the
+ * document's only operation. GraphiQL updates its choice some time after the text changes (an
+ * example opened, a new tab), and a request naming an operation the document lacks is refused.
+ */
+function operationNameFor(query: string, chosen: string | undefined): string | undefined {
+  let names: (string | undefined)[];
+  try {
+    names = parse(query)
+      .definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+      .map((definition) => definition.name?.value);
+  } catch {
+    // Not a document yet: the server says what is wrong with it.
+    return chosen;
+  }
+  if (chosen && names.includes(chosen)) return chosen;
+  return names.length === 1 ? names[0] : chosen;
 }
 
 function curlCommand(endpoint: string, body: Record<string, unknown>): string {
