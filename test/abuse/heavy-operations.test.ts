@@ -116,6 +116,13 @@ describe.each(testDatabaseKinds())('heavy operations on %s', (kind) => {
         // It leaves the queue when its client goes.
         await until('the second operation gone', (state) => state.waiting === 0);
         expect((await first).errors).toBeUndefined();
+        if ((await lane()).running === 1) {
+          // The first ended, and the second took its place, before the hang-up reached the
+          // server (seen in CI on a fast machine): nothing proven. With the signal unwired this
+          // is every episode, so five in a row fail the test.
+          await until('nothing running', (state) => state.running === 0 && state.waiting === 0);
+          return 'inconclusive';
+        }
         expect(await lane()).toEqual({ running: 0, waiting: 0 });
         expect((await api.query(long())).errors).toBeUndefined();
         return 'queued';
@@ -123,7 +130,8 @@ describe.each(testDatabaseKinds())('heavy operations on %s', (kind) => {
       if (episode.result === 'inconclusive') {
         if (attempt < 5) continue;
         throw new Error(
-          'the second operation never reached the lane while the first ran (5 tries)',
+          'in 5 tries, the second operation never left the lane while the first ran: it was not ' +
+            'queued in time, or it ran once the first ended although its client had gone',
         );
       }
       // The first and the last ran; the abandoned one never did.
