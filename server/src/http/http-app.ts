@@ -20,6 +20,7 @@ import { mountImportExport } from './import-export.routes';
 import { mountMetrics } from './metrics.routes';
 import { mountPlayground } from './playground/playground.routes';
 import { requestLog, requestRecordOf, requestScope } from './request-log';
+import { unexpectedErrors } from './unexpected-errors';
 
 export interface HttpAppDependencies {
   config: AppConfig;
@@ -98,6 +99,7 @@ export function createHttpApp({
     rateLimiter,
     executionGate: gate.middleware(),
   });
+  app.use(unexpectedErrors(logger));
   return app;
 }
 
