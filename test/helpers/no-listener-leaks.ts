@@ -4,7 +4,9 @@
  * that warning fails the suite, with where the listeners were added (the warnings are collected
  * by leak-watching-environment.ts).
  */
-const leaks = (globalThis as { listenerLeaks?: string[] }).listenerLeaks ?? [];
+const leaks = (globalThis as { listenerLeaks?: string[] }).listenerLeaks;
+// Without the environment that collects them, this check would pass whatever happened.
+if (!leaks) throw new Error('The e2e suites run in test/helpers/leak-watching-environment.ts');
 
 afterAll(async () => {
   // Node emits its warnings on the next tick.

@@ -13,16 +13,19 @@ const BROTLI_QUALITY = 4;
 
 type Encoding = 'br' | 'gzip' | 'deflate';
 
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+const deflated = promisify(deflate);
 const compressors: Record<Encoding, (body: string, bytes: number) => Promise<Buffer>> = {
   br: (body, bytes) =>
-    promisify(brotliCompress)(body, {
+    brotli(body, {
       params: {
         [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
         [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes,
       },
     }),
-  gzip: (body) => promisify(gzip)(body),
-  deflate: (body) => promisify(deflate)(body),
+  gzip: (body) => gzipped(body),
+  deflate: (body) => deflated(body),
 };
 
 /**
