@@ -36,6 +36,7 @@ export async function buildPoleGraphSchema({
     connectionOf(spec);
     listArgsType(spec);
   }
+  readPlainFieldsDirectly();
   const built = await buildSchema({
     resolvers: [createNodeResolver(collections), ...resolvers],
     validate: false,
@@ -87,6 +88,29 @@ function errorCodeEnum(): GraphQLEnumType {
 /** The SDL committed as schema/schema.graphql: sorted, so the file only changes with the schema. */
 export function printSortedSchema(schema: GraphQLSchema): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+/**
+ * type-graphql gives every field of an object type a resolver that runs the field's middlewares
+ * and authorization, then reads the property; graphql-jit must then call it like any resolver,
+ * with a resolve info object made for the call (and graphql-js with its own), for every scalar of
+ * every row. Our fields have neither middlewares nor `@Authorized` (authorization is the access
+ * scope's, confidential fields are guarded after the build): they are marked `simple`,
+ * type-graphql's own option for a field read as it is, so graphql-jit reads them inline. A field
+ * whose class has a middleware or an authorization, or whose GraphQL name differs from its
+ * property, keeps type-graphql's resolver (the default resolver reads the GraphQL name).
+ * Methods decorated with `@Field` are resolvers either way.
+ */
+function readPlainFieldsDirectly(): void {
+  const storage = getMetadataStorage();
+  const guarded = new Set<unknown>(
+    [...storage.middlewares, ...storage.authorizedFields].map(({ target }) => target),
+  );
+  for (const field of storage.fields) {
+    if (field.simple !== undefined || field.name !== field.schemaName) continue;
+    if (guarded.has(field.target)) continue;
+    field.simple = true;
+  }
 }
 
 /**
