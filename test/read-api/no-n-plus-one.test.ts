@@ -88,4 +88,55 @@ describe.each(testDatabaseKinds())('statements per request on %s', (kind) => {
     expect(withoutCount.statements).toHaveLength(AUTHENTICATION_STATEMENTS + 1);
     expect(withCount.statements).toHaveLength(AUTHENTICATION_STATEMENTS + 2);
   });
+  it('reads the related records of a list level in one statement for every parent', async () => {
+    const { result, statements } = await countStatements(database.dataSource, () =>
+      environment.query<{ projects: { nodes: { partners: { member: { name: string } }[] }[] } }>(
+        'query PartnerNames { projects(first: 50) { nodes { partners { member { name } } } } }',
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    const partners = result.data!.projects.nodes.flatMap((project) => project.partners);
+    expect(partners.length).toBeGreaterThan(50);
+    for (const partner of partners) expect(partner.member.name).toEqual(expect.any(String));
+    // The page, the partners of its 50 projects, then their members.
+    expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 3);
+  });
+
+  it('answers the same related record under aliases asking for different fields', async () => {
+    type Partner = {
+      named: { name: string };
+      placed: { region: { code: string } };
+      both: { name: string; region: { code: string; name: string } };
+    };
+    const aliased = await environment.query<{ projects: { nodes: { partners: Partner[] }[] } }>(
+      `query AliasedPartners {
+        projects(first: 20) {
+          nodes {
+            partners {
+              named: member { name }
+              placed: member { region { code } }
+              both: member { name region { code name } }
+            }
+          }
+        }
+      }`,
+    );
+    const plain = await environment.query<{
+      projects: { nodes: { partners: { member: Partner['both'] }[] }[] };
+    }>(
+      'query Partners { projects(first: 20) { nodes { partners { member { name region { code name } } } } } }',
+    );
+    expect(aliased.errors).toBeUndefined();
+    expect(plain.errors).toBeUndefined();
+    const members = plain.data!.projects.nodes.flatMap((project) =>
+      project.partners.map((partner) => partner.member),
+    );
+    const partners = aliased.data!.projects.nodes.flatMap((project) => project.partners);
+    expect(partners).toHaveLength(members.length);
+    partners.forEach((partner, index) => {
+      expect(partner.both).toEqual(members[index]);
+      expect(partner.named).toEqual({ name: members[index].name });
+      expect(partner.placed).toEqual({ region: { code: members[index].region.code } });
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 
 import { badUserInput } from '../core/domain-error';
 import { databaseIdOf } from '../core/global-id';
@@ -10,7 +10,7 @@ import { type RowShape, rowShapeFor, unionShape, WHOLE_ROWS } from '../database/
 import type { RelationNameOf } from '../database/relationships';
 import { connectionOf } from './collection-types';
 import type { GraphQLContext } from './context';
-import { rowFieldNames, type RowsAt } from './selected-fields';
+import { rowFieldNames, type RowsAt, rowSubfields } from './selected-fields';
 
 /**
  * Lists for resolvers: root connections, nested connections and bounded lists batched across
@@ -67,7 +67,9 @@ export async function rootConnection<T extends object>(
     totals
       ? (await totals).count
       : (await countRows(dataSource, spec, request.filter, access)).get(null)!;
-  return makeConnection(spec, pages.get(null)!, count, aggregate);
+  const page = pages.get(null)!;
+  await prefetchRelated(context, page.nodes, relatedPlan(context, spec, info, 'connection'));
+  return makeConnection(spec, page, count, aggregate);
 }
 
 /**
@@ -85,7 +87,8 @@ export async function nestedConnection<T extends object, Type extends string = s
   const { dataSource, loaders, access } = context;
   const scopeRelation = relationOf(spec, relation);
   const shape = rowShapeAt(context, spec, info, 'connection');
-  const key = `${spec.typeName}.${relation}:${JSON.stringify(request)}|${shape.key}`;
+  const related = relatedPlan(context, spec, info, 'connection');
+  const key = `${spec.typeName}.${relation}:${JSON.stringify(request)}|${shape.key}|${related.key}`;
   const page = await loaders
     .get<number, Page<T>>(`pages:${key}`, async (parentIds) => {
       const pages = await fetchPages<T>(
@@ -94,6 +97,11 @@ export async function nestedConnection<T extends object, Type extends string = s
         request,
         { defaultOrder: spec.defaultOrder, access, shape },
         { relation: scopeRelation, parentIds },
+      );
+      await prefetchRelated(
+        context,
+        [...pages.values()].flatMap((page) => page.nodes),
+        related,
       );
       return parentIds.map((id) => pages.get(id)!);
     })
@@ -133,63 +141,263 @@ export function relatedList<T extends object, Type extends string = string>(
   const { dataSource, loaders, access } = context;
   const scopeRelation = relationOf(spec, relation);
   const shape = rowShapeAt(context, spec, info, 'value');
+  const related = relatedPlan(context, spec, info, 'value');
   return loaders
-    .get<number, T[]>(`list:${spec.typeName}.${relation}|${shape.key}`, async (parentIds) => {
-      const pages = await fetchPages<T>(
-        dataSource,
-        spec,
-        {},
-        { defaultOrder: spec.defaultOrder, unbounded: true, access, shape },
-        { relation: scopeRelation, parentIds },
-      );
-      return parentIds.map((id) => pages.get(id)!.nodes);
-    })
+    .get<number, T[]>(
+      `list:${spec.typeName}.${relation}|${shape.key}|${related.key}`,
+      async (parentIds) => {
+        const pages = await fetchPages<T>(
+          dataSource,
+          spec,
+          {},
+          { defaultOrder: spec.defaultOrder, unbounded: true, access, shape },
+          { relation: scopeRelation, parentIds },
+        );
+        await prefetchRelated(
+          context,
+          [...pages.values()].flatMap((page) => page.nodes),
+          related,
+        );
+        return parentIds.map((id) => pages.get(id)!.nodes);
+      },
+    )
     .load(parentId);
 }
 
 /**
  * A record by database id, batched; `null` when there is none. Every reader of the type in one
  * batch shares one statement, which selects the columns all of them need; a reference table
- * (`loadWhole`) is read all at once, again only for a reader that needs other columns.
+ * (`loadWhole`) is read all at once, again only for a reader that needs other columns. A record
+ * this request has already read with these columns (a prefetch, an earlier level) is answered at
+ * once, without a promise.
  */
 export function recordById<T extends object>(
   context: GraphQLContext,
   spec: CollectionSpec,
   id: number | null | undefined,
   info?: GraphQLResolveInfo,
-): Promise<T | null> {
-  const { dataSource, loaders, access } = context;
-  if (id === null || id === undefined) return Promise.resolve(null);
+): T | null | Promise<T | null> {
+  if (id === null || id === undefined) return null;
   const shape = rowShapeAt(context, spec, info, 'value');
+  const known = context.loaders.recall<T>(spec.typeName, shape.key, id);
+  if (known !== undefined) return known;
   if (spec.loadWhole) {
-    return loaders
-      .get<RowShape, Map<number, T>, string>(
-        `all:${spec.typeName}`,
-        async (shapes) => {
-          const records = await fetchByIds<T>(dataSource, spec, null, access, unionShape(shapes));
-          return shapes.map(() => records);
-        },
-        (key) => key.key,
-      )
-      .load(shape)
-      .then((records) => records.get(id) ?? null);
+    return wholeTable<T>(context, spec, shape).then((records) => records.get(id) ?? null);
   }
+  return byIdLoader<T>(context, spec).load({ id, shape });
+}
+
+/** Every visible row of a reference table (`loadWhole`), read once per request and shape. */
+function wholeTable<T extends object>(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+  shape: RowShape,
+): Promise<Map<number, T>> {
+  const { dataSource, loaders, access } = context;
   return loaders
-    .get<ShapedId, T | null, string>(
-      `byId:${spec.typeName}`,
-      async (keys) => {
-        const records = await fetchByIds<T>(
-          dataSource,
-          spec,
-          [...new Set(keys.map((key) => key.id))],
-          access,
-          unionShape([...new Set(keys.map((key) => key.shape))]),
-        );
-        return keys.map((key) => records.get(key.id) ?? null);
+    .get<RowShape, Map<number, T>, string>(
+      `all:${spec.typeName}`,
+      async (shapes) => {
+        const records = await fetchByIds<T>(dataSource, spec, null, access, unionShape(shapes));
+        for (const { key } of shapes) loaders.remember(spec.typeName, key, records, true);
+        return shapes.map(() => records);
       },
-      shapedIdKey,
+      (key) => key.key,
     )
-    .load({ id, shape });
+    .load(shape);
+}
+
+/** The request's loader of `spec` records by id and shape. */
+function byIdLoader<T extends object>(context: GraphQLContext, spec: CollectionSpec) {
+  const { dataSource, loaders, access } = context;
+  return loaders.get<ShapedId, T | null, string>(
+    `byId:${spec.typeName}`,
+    async (keys) => {
+      const records = await fetchByIds<T>(
+        dataSource,
+        spec,
+        [...new Set(keys.map((key) => key.id))],
+        access,
+        unionShape([...new Set(keys.map((key) => key.shape))]),
+      );
+      const found = new Map<string, Map<number, T | null>>();
+      for (const { id, shape } of keys) {
+        let byId = found.get(shape.key);
+        if (!byId) found.set(shape.key, (byId = new Map()));
+        byId.set(id, records.get(id) ?? null);
+      }
+      for (const [shapeKey, byId] of found) loaders.remember(spec.typeName, shapeKey, byId, false);
+      return keys.map((key) => records.get(key.id) ?? null);
+    },
+    shapedIdKey,
+  );
+}
+
+/**
+ * Related records (`partner.member`, `member.region`): the record a row's foreign key names.
+ *
+ * Resolved one by one, a list of N rows asking for such a field costs N loader calls, each with
+ * its promise and batch key, before the one statement that reads them. Instead, a list reads
+ * them as soon as its own rows are in (`prefetchRelated`), for every parent of the batch at once,
+ * level after level of the operation, in the same one statement per level with the same access
+ * rules; the field resolvers then find each record at once (`recordById`, `recall`).
+ */
+
+/** Fields declared with `@RelatedRecord`, per collection: GraphQL field → relation. */
+const RELATED_RECORD_FIELDS = new WeakMap<CollectionSpec, Map<string, string>>();
+
+/** Called by `@RelatedRecord` (related-record-field.ts). */
+export function declareRelatedRecordField(
+  spec: CollectionSpec,
+  field: string,
+  relation: string,
+): void {
+  let fields = RELATED_RECORD_FIELDS.get(spec);
+  if (!fields) RELATED_RECORD_FIELDS.set(spec, (fields = new Map()));
+  fields.set(field, relation);
+}
+
+/** A relation that is a foreign key of the row: the row's property, the related collection. */
+interface ForeignKey {
+  property: string;
+  target: CollectionSpec;
+}
+
+const foreignKeys = new WeakMap<RelationSpec, ForeignKey>();
+
+function foreignKeyOf(context: GraphQLContext, spec: CollectionSpec, relation: string): ForeignKey {
+  const relationSpec = relationOf(spec, relation);
+  let key = foreignKeys.get(relationSpec);
+  if (!key) {
+    const column = relationSpec.foreignKey;
+    const property =
+      column &&
+      context.dataSource.getMetadata(spec.entity).findColumnWithDatabaseName(column)?.propertyName;
+    if (!property || relationSpec.detail) {
+      throw new Error(`${spec.typeName}.${relation} is not a plain foreign key of the row`);
+    }
+    key = { property, target: relationSpec.target() };
+    foreignKeys.set(relationSpec, key);
+  }
+  return key;
+}
+
+/** The record `row`'s foreign key `relation` names (`partner.member`), as `recordById`. */
+export function relatedRecord<T extends object>(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+  relation: string,
+  row: object,
+  info?: GraphQLResolveInfo,
+): T | null | Promise<T | null> {
+  const { property, target } = foreignKeyOf(context, spec, relation);
+  const id = (row as Record<string, number | null | undefined>)[property];
+  return recordById<T>(context, target, id, info);
+}
+
+/** The related records the operation asks for under a list's rows, level by level. */
+interface RelatedPlan {
+  steps: readonly RelatedStep[];
+  /** Names the plan in loader keys: lists asking for different related records batch apart. */
+  key: string;
+}
+
+interface RelatedStep {
+  key: ForeignKey;
+  shape: RowShape;
+  next: RelatedPlan;
+}
+
+const NO_RELATED: RelatedPlan = { steps: [], key: '' };
+const relatedPlans = new WeakMap<readonly FieldNode[], Map<string, RelatedPlan>>();
+
+/** The related records the operation reads under the rows this resolver returns. */
+function relatedPlan(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+  info: GraphQLResolveInfo | undefined,
+  at: RowsAt,
+): RelatedPlan {
+  if (!info || !RELATED_RECORD_FIELDS.has(spec)) return NO_RELATED;
+  let bySpec = relatedPlans.get(info.fieldNodes);
+  if (!bySpec) relatedPlans.set(info.fieldNodes, (bySpec = new Map()));
+  const planKey = `${spec.typeName}:${at}`;
+  let plan = bySpec.get(planKey);
+  if (!plan) {
+    plan = planRelated(context, spec, info, info.fieldNodes, at);
+    bySpec.set(planKey, plan);
+  }
+  return plan;
+}
+
+function planRelated(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+  info: GraphQLResolveInfo,
+  fieldNodes: readonly FieldNode[],
+  at: RowsAt,
+): RelatedPlan {
+  const declared = RELATED_RECORD_FIELDS.get(spec);
+  if (!declared) return NO_RELATED;
+  const steps: RelatedStep[] = [];
+  const keys: string[] = [];
+  for (const [field, nodes] of rowSubfields(info, fieldNodes, at)) {
+    const relation = declared.get(field);
+    if (!relation) continue;
+    const key = foreignKeyOf(context, spec, relation);
+    // The columns the field's resolver asks for (recordById), so that it finds the records.
+    const names = new Set(rowSubfields(info, nodes, 'value').keys());
+    const shape = rowShapeFor(context.dataSource, key.target, names);
+    const next = planRelated(context, key.target, info, nodes, 'value');
+    steps.push({ key, shape, next });
+    keys.push(`${field}(${shape.key})${next.key ? `{${next.key}}` : ''}`);
+  }
+  return steps.length ? { steps, key: keys.join(';') } : NO_RELATED;
+}
+
+/**
+ * Reads the related records `plan` names for `rows` (one statement per field; a reference table
+ * through its whole-table loader), keeps them for the fields' resolvers, then reads the next
+ * level under them. A failed read fails the list that asked for it, as its own read would.
+ */
+async function prefetchRelated(
+  context: GraphQLContext,
+  rows: readonly object[],
+  plan: RelatedPlan,
+): Promise<void> {
+  if (plan.steps.length === 0 || rows.length === 0) return;
+  await Promise.all(
+    plan.steps.map(async ({ key, shape, next }) => {
+      const ids = new Set<number>();
+      for (const row of rows) {
+        const id = (row as Record<string, number | null | undefined>)[key.property];
+        if (id !== null && id !== undefined) ids.add(id);
+      }
+      if (ids.size === 0) return;
+      const records = await readRecords(context, key.target, [...ids], shape);
+      const found: object[] = [];
+      for (const id of ids) {
+        const record = records.get(id);
+        if (record) found.push(record);
+      }
+      await prefetchRelated(context, found, next);
+    }),
+  );
+}
+
+/** Records by id with `shape`, kept for `recall`: the whole table of a reference collection. */
+async function readRecords(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+  ids: readonly number[],
+  shape: RowShape,
+): Promise<Map<number, object>> {
+  if (spec.loadWhole) return wholeTable<object>(context, spec, shape);
+  const records = await fetchByIds<object>(context.dataSource, spec, ids, context.access, shape);
+  const found = new Map<number, object | null>();
+  for (const id of ids) found.set(id, records.get(id) ?? null);
+  context.loaders.remember(spec.typeName, shape.key, found, false);
+  return records;
 }
 
 /** A record id with the columns its reader needs; cached per both. */
@@ -226,7 +434,7 @@ export async function lookupRecord<T extends object>(
   const [name, value] = given[0];
   if (name === 'id')
     return recordById<T>(context, spec, databaseIdOf(String(value), spec.typeName, ['id']), info);
-  return fetchOneBy<T>(
+  const record = await fetchOneBy<T>(
     context.dataSource,
     spec,
     name,
@@ -234,4 +442,6 @@ export async function lookupRecord<T extends object>(
     context.access,
     rowShapeAt(context, spec, info, 'value'),
   );
+  if (record) await prefetchRelated(context, [record], relatedPlan(context, spec, info, 'value'));
+  return record;
 }

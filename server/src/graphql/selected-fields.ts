@@ -25,7 +25,7 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
 
 /** The fields selected directly under `selectionSets` (through fragments), by name. */
 function subfields(
-  info: GraphQLResolveInfo,
+  { fragments }: Pick<GraphQLResolveInfo, 'fragments'>,
   selectionSets: readonly (SelectionSetNode | undefined)[],
 ): Map<string, FieldNode[]> {
   const found = new Map<string, FieldNode[]>();
@@ -39,7 +39,7 @@ function subfields(
         visit(selection.selectionSet);
       } else if (!seen.has(selection.name.value)) {
         seen.add(selection.name.value);
-        visit(info.fragments[selection.name.value]?.selectionSet);
+        visit(fragments[selection.name.value]?.selectionSet);
       }
     }
   };
@@ -56,27 +56,35 @@ const rowFieldCache = new WeakMap<readonly FieldNode[], Map<RowsAt, ReadonlySet<
 export type RowsAt = 'value' | 'connection';
 
 /**
- * The names of the fields the operation reads on the records this resolver returns: its own
- * subfields (`value`), or those under `nodes` and `edges { node }` of a connection. Directives
- * are not evaluated: a field under `@include(if: false)` is counted, which only reads a column
- * more. Computed once per field of a document (graphql-js hands every row the same nodes).
+ * The fields the operation reads on the records that the field `fieldNodes` returns, by name:
+ * its own subfields (`value`), or those under `nodes` and `edges { node }` of a connection.
+ */
+export function rowSubfields(
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  fieldNodes: readonly FieldNode[],
+  at: RowsAt,
+): Map<string, FieldNode[]> {
+  const own = subfields(info, selectionSetsOf(fieldNodes));
+  if (at === 'value') return own;
+  const edges = subfields(info, selectionSetsOf(own.get('edges')));
+  return subfields(info, [
+    ...selectionSetsOf(own.get('nodes')),
+    ...selectionSetsOf(edges.get('node')),
+  ]);
+}
+
+/**
+ * The names of the fields the operation reads on the records this resolver returns
+ * (`rowSubfields`). Directives are not evaluated: a field under `@include(if: false)` is
+ * counted, which only reads a column more. Computed once per field of a document (graphql-js
+ * hands every row the same nodes).
  */
 export function rowFieldNames(info: GraphQLResolveInfo, at: RowsAt): ReadonlySet<string> {
   let byPlace = rowFieldCache.get(info.fieldNodes);
   if (!byPlace) rowFieldCache.set(info.fieldNodes, (byPlace = new Map()));
   let names = byPlace.get(at);
   if (!names) {
-    const own = subfields(info, selectionSetsOf(info.fieldNodes));
-    if (at === 'value') {
-      names = new Set(own.keys());
-    } else {
-      const edges = subfields(info, selectionSetsOf(own.get('edges')));
-      const rows = subfields(info, [
-        ...selectionSetsOf(own.get('nodes')),
-        ...selectionSetsOf(edges.get('node')),
-      ]);
-      names = new Set(rows.keys());
-    }
+    names = new Set(rowSubfields(info, info.fieldNodes, at).keys());
     byPlace.set(at, names);
   }
   return names;

@@ -1,18 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
+import { lookupRecord, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
   type NestedConnectionResolver,
 } from '../graphql/nested-connection-field';
+import { RelatedRecord, type RelatedRecordResolver } from '../graphql/related-record-field';
 import { POLE_COLLECTION } from '../pole/pole.collection';
-import { Pole } from '../pole/pole.entity';
 import { PROJECT_COLLECTION } from '../project/project.collection';
-import { REGION_COLLECTION } from '../region/region.collection';
-import { Region } from '../region/region.entity';
 import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from './member.collection';
 import { Member } from './member.entity';
 import { Membership } from './membership.entity';
@@ -44,10 +42,10 @@ export class MemberResolver {
     return rootConnection(context, MEMBER_COLLECTION, args, info);
   }
 
-  @FieldResolver(() => Region, { description: 'Region where the member is located.' })
-  region(@Root() member: Member, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return recordById(context, REGION_COLLECTION, member.regionId, info);
-  }
+  @RelatedRecord(MEMBER_COLLECTION, 'region', {
+    description: 'Region where the member is located.',
+  })
+  readonly region!: RelatedRecordResolver;
 
   @NestedConnection(POLE_COLLECTION, 'member', {
     description: 'Poles the member belongs to today.',
@@ -78,21 +76,9 @@ export class MembershipResolver {
     return rootConnection(context, MEMBERSHIP_COLLECTION, args, info);
   }
 
-  @FieldResolver(() => Member, { description: 'The member.' })
-  member(
-    @Root() membership: Membership,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, MEMBER_COLLECTION, membership.memberId, info);
-  }
+  @RelatedRecord(MEMBERSHIP_COLLECTION, 'member', { description: 'The member.' })
+  readonly member!: RelatedRecordResolver;
 
-  @FieldResolver(() => Pole, { description: 'The pole.' })
-  pole(
-    @Root() membership: Membership,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, POLE_COLLECTION, membership.poleId, info);
-  }
+  @RelatedRecord(MEMBERSHIP_COLLECTION, 'pole', { description: 'The pole.' })
+  readonly pole!: RelatedRecordResolver;
 }

@@ -10,10 +10,10 @@ import {
   type NestedConnectionResolver,
 } from '../graphql/nested-connection-field';
 import { RelatedList, type RelatedListResolver } from '../graphql/related-list-field';
+import { RelatedRecord, type RelatedRecordResolver } from '../graphql/related-record-field';
 import { MEMBER_COLLECTION, MEMBERSHIP_COLLECTION } from '../member/member.collection';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import { REGION_COLLECTION } from '../region/region.collection';
-import { Region } from '../region/region.entity';
 import { EVALUATION_COLLECTION } from '../selection/evaluation.collection';
 import {
   CLUSTER_LABEL_COLLECTION,
@@ -51,10 +51,10 @@ export class PoleResolver {
     return rootConnection(context, POLE_COLLECTION, args, info);
   }
 
-  @FieldResolver(() => Region, { description: 'Region of the headquarters (région du siège).' })
-  region(@Root() pole: Pole, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return recordById(context, REGION_COLLECTION, pole.headquartersRegionId, info);
-  }
+  @RelatedRecord(POLE_COLLECTION, 'region', {
+    description: 'Region of the headquarters (région du siège).',
+  })
+  readonly region!: RelatedRecordResolver;
 
   @FieldResolver(() => Pole, {
     nullable: true,
@@ -115,8 +115,6 @@ export class PoleResolver {
 
 @Resolver(() => PoleYear)
 export class PoleYearResolver {
-  @FieldResolver(() => Pole, { description: 'The pole.' })
-  pole(@Root() year: PoleYear, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return recordById(context, POLE_COLLECTION, year.poleId, info);
-  }
+  @RelatedRecord(POLE_YEAR_COLLECTION, 'pole', { description: 'The pole.' })
+  readonly pole!: RelatedRecordResolver;
 }

@@ -2,16 +2,14 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
 import { Confidential } from '../auth/confidential-field';
-import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-programme.collection';
-import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
 import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { RelatedList, type RelatedListResolver } from '../graphql/related-list-field';
+import { RelatedRecord, type RelatedRecordResolver } from '../graphql/related-record-field';
 import { MEMBER_COLLECTION } from '../member/member.collection';
 import { Member } from '../member/member.entity';
 import { POLE_COLLECTION } from '../pole/pole.collection';
-import { Pole } from '../pole/pole.entity';
 import { REGION_COLLECTION } from '../region/region.collection';
 import { THEME_COLLECTION } from '../theme/theme.collection';
 import {
@@ -50,23 +48,13 @@ export class ProjectResolver {
     return rootConnection(context, PROJECT_COLLECTION, args, info);
   }
 
-  @FieldResolver(() => FundingProgramme, { description: 'The funding programme.' })
-  programme(
-    @Root() project: Project,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, FUNDING_PROGRAMME_COLLECTION, project.programmeId, info);
-  }
+  @RelatedRecord(PROJECT_COLLECTION, 'programme', { description: 'The funding programme.' })
+  readonly programme!: RelatedRecordResolver;
 
-  @FieldResolver(() => Pole, { description: 'The pole that leads the project (pôle porteur).' })
-  leadPole(
-    @Root() project: Project,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, POLE_COLLECTION, project.leadPoleId, info);
-  }
+  @RelatedRecord(PROJECT_COLLECTION, 'leadPole', {
+    description: 'The pole that leads the project (pôle porteur).',
+  })
+  readonly leadPole!: RelatedRecordResolver;
 
   @RelatedList(POLE_COLLECTION, 'coLabelledProject', {
     description: 'Other poles that co-labelled the project.',
@@ -115,33 +103,15 @@ export class ProjectResolver {
 
 @Resolver(() => ProjectPartner)
 export class ProjectPartnerResolver {
-  @FieldResolver(() => Project, { description: 'The project.' })
-  project(
-    @Root() partner: ProjectPartner,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, PROJECT_COLLECTION, partner.projectId, info);
-  }
+  @RelatedRecord(PROJECT_PARTNER_COLLECTION, 'project', { description: 'The project.' })
+  readonly project!: RelatedRecordResolver;
 
-  @FieldResolver(() => Member, { description: 'The member.' })
-  member(
-    @Root() partner: ProjectPartner,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, MEMBER_COLLECTION, partner.memberId, info);
-  }
+  @RelatedRecord(PROJECT_PARTNER_COLLECTION, 'member', { description: 'The member.' })
+  readonly member!: RelatedRecordResolver;
 }
 
 @Resolver(() => ProjectStatusChange)
 export class ProjectStatusChangeResolver {
-  @FieldResolver(() => Project, { description: 'The project.' })
-  project(
-    @Root() change: ProjectStatusChange,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, PROJECT_COLLECTION, change.projectId, info);
-  }
+  @RelatedRecord(PROJECT_STATUS_CHANGE_COLLECTION, 'project', { description: 'The project.' })
+  readonly project!: RelatedRecordResolver;
 }

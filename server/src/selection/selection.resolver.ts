@@ -2,25 +2,23 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
+import { lookupRecord, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
   type NestedConnectionResolver,
 } from '../graphql/nested-connection-field';
 import { RelatedList, type RelatedListResolver } from '../graphql/related-list-field';
-import { MINISTRY_COLLECTION } from '../ministry/ministry.collection';
-import { Ministry } from '../ministry/ministry.entity';
-import { POLE_COLLECTION } from '../pole/pole.collection';
-import { Pole } from '../pole/pole.entity';
-import { REGION_COLLECTION } from '../region/region.collection';
-import { Region } from '../region/region.entity';
+import { RelatedRecord, type RelatedRecordResolver } from '../graphql/related-record-field';
 import { ClusterLabel } from './cluster-label.entity';
 import { Criterion } from './criterion.entity';
 import { EVALUATION_COLLECTION, EVALUATION_SCORE_COLLECTION } from './evaluation.collection';
 import { Evaluation } from './evaluation.entity';
 import { EvaluationScore } from './evaluation-score.entity';
-import { LABELLING_DECISION_COLLECTION } from './labelling-decision.collection';
+import {
+  CLUSTER_LABEL_COLLECTION,
+  LABELLING_DECISION_COLLECTION,
+} from './labelling-decision.collection';
 import { LabellingDecision } from './labelling-decision.entity';
 import { CRITERION_COLLECTION, LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
 import { LabellingPhase } from './labelling-phase.entity';
@@ -76,14 +74,10 @@ export class LabellingPhaseResolver {
 
 @Resolver(() => Criterion)
 export class CriterionResolver {
-  @FieldResolver(() => LabellingPhase, { description: 'The phase the criterion belongs to.' })
-  phase(
-    @Root() criterion: Criterion,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, LABELLING_PHASE_COLLECTION, criterion.phaseId, info);
-  }
+  @RelatedRecord(CRITERION_COLLECTION, 'phase', {
+    description: 'The phase the criterion belongs to.',
+  })
+  readonly phase!: RelatedRecordResolver;
 }
 
 @Resolver(() => Evaluation)
@@ -109,47 +103,23 @@ export class EvaluationResolver {
     return rootConnection(context, EVALUATION_COLLECTION, args, info);
   }
 
-  @FieldResolver(() => Pole, { description: 'The evaluated pole.' })
-  pole(
-    @Root() evaluation: Evaluation,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, POLE_COLLECTION, evaluation.poleId, info);
-  }
+  @RelatedRecord(EVALUATION_COLLECTION, 'pole', { description: 'The evaluated pole.' })
+  readonly pole!: RelatedRecordResolver;
 
-  @FieldResolver(() => LabellingPhase, { description: 'The phase.' })
-  phase(
-    @Root() evaluation: Evaluation,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, LABELLING_PHASE_COLLECTION, evaluation.phaseId, info);
-  }
+  @RelatedRecord(EVALUATION_COLLECTION, 'phase', { description: 'The phase.' })
+  readonly phase!: RelatedRecordResolver;
 
-  @FieldResolver(() => Ministry, {
+  @RelatedRecord(EVALUATION_COLLECTION, 'ministry', {
     nullable: true,
     description: 'The evaluating ministry, if a ministry evaluated.',
   })
-  ministry(
-    @Root() evaluation: Evaluation,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, MINISTRY_COLLECTION, evaluation.ministryId, info);
-  }
+  readonly ministry!: RelatedRecordResolver;
 
-  @FieldResolver(() => Region, {
+  @RelatedRecord(EVALUATION_COLLECTION, 'region', {
     nullable: true,
     description: 'The evaluating region, if a region evaluated.',
   })
-  region(
-    @Root() evaluation: Evaluation,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, REGION_COLLECTION, evaluation.regionId, info);
-  }
+  readonly region!: RelatedRecordResolver;
 
   @RelatedList(EVALUATION_SCORE_COLLECTION, 'evaluation', {
     description: 'The score given on each criterion, best first.',
@@ -159,23 +129,11 @@ export class EvaluationResolver {
 
 @Resolver(() => EvaluationScore)
 export class EvaluationScoreResolver {
-  @FieldResolver(() => Evaluation, { description: 'The evaluation.' })
-  evaluation(
-    @Root() score: EvaluationScore,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, EVALUATION_COLLECTION, score.evaluationId, info);
-  }
+  @RelatedRecord(EVALUATION_SCORE_COLLECTION, 'evaluation', { description: 'The evaluation.' })
+  readonly evaluation!: RelatedRecordResolver;
 
-  @FieldResolver(() => Criterion, { description: 'The criterion scored.' })
-  criterion(
-    @Root() score: EvaluationScore,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, CRITERION_COLLECTION, score.criterionId, info);
-  }
+  @RelatedRecord(EVALUATION_SCORE_COLLECTION, 'criterion', { description: 'The criterion scored.' })
+  readonly criterion!: RelatedRecordResolver;
 }
 
 @Resolver(() => LabellingDecision)
@@ -192,33 +150,15 @@ export class LabellingDecisionResolver {
     return rootConnection(context, LABELLING_DECISION_COLLECTION, args, info);
   }
 
-  @FieldResolver(() => Pole, { description: 'The pole decided on.' })
-  pole(
-    @Root() decision: LabellingDecision,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, POLE_COLLECTION, decision.poleId, info);
-  }
+  @RelatedRecord(LABELLING_DECISION_COLLECTION, 'pole', { description: 'The pole decided on.' })
+  readonly pole!: RelatedRecordResolver;
 
-  @FieldResolver(() => LabellingPhase, { description: 'The phase.' })
-  phase(
-    @Root() decision: LabellingDecision,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, LABELLING_PHASE_COLLECTION, decision.phaseId, info);
-  }
+  @RelatedRecord(LABELLING_DECISION_COLLECTION, 'phase', { description: 'The phase.' })
+  readonly phase!: RelatedRecordResolver;
 }
 
 @Resolver(() => ClusterLabel)
 export class ClusterLabelResolver {
-  @FieldResolver(() => Pole, { description: 'The labelled pole.' })
-  pole(
-    @Root() label: ClusterLabel,
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return recordById(context, POLE_COLLECTION, label.poleId, info);
-  }
+  @RelatedRecord(CLUSTER_LABEL_COLLECTION, 'pole', { description: 'The labelled pole.' })
+  readonly pole!: RelatedRecordResolver;
 }
