@@ -4,6 +4,7 @@ import { buildSchema, type BuildSchemaOptions, getMetadataStorage } from 'type-g
 import { ERROR_CODES } from '../core/error-codes';
 import { type CollectionRegistry, guardConfidentialFields } from './auth-checker';
 import { connectionOf, filterInputType, listArgsType, orderInputType } from './collection-types';
+import { installDirectResolvers } from './direct-resolvers';
 import { createNodeResolver } from './relay/node.resolver';
 
 const UNUSED_PUB_SUB: NonNullable<BuildSchemaOptions['pubSub']> = {
@@ -49,6 +50,8 @@ export async function buildPoleGraphSchema({
   // the playground's docs and the SDK's generated `ServerErrorCode`.
   const config = built.toConfig();
   const schema = new GraphQLSchema({ ...config, types: [...config.types, errorCodeEnum()] });
+  // The resolvers our field decorators make are called without type-graphql's wrapper.
+  installDirectResolvers(schema);
   // Confidential fields answer null + FORBIDDEN to callers without the record's detail right.
   guardConfidentialFields(schema, collections);
   // type-graphql offers no way to describe the root types; the playground shows this first.
