@@ -4,8 +4,15 @@ import { badUserInput } from '../core/domain-error';
 import { databaseIdOf } from '../core/global-id';
 import type { CollectionSpec, RelationSpec } from '../database/query/collection-spec';
 import { aggregateRows, type AggregateValues, countRows } from '../database/query/list-aggregates';
+import type { ParentScope } from '../database/query/list-statement';
 import { fetchByIds, fetchOneBy } from '../database/query/record-lookups';
-import { fetchPages, type Page, type PageRequest } from '../database/query/relay-pages';
+import {
+  fetchPagesWithJoins,
+  type JoinedRelation,
+  type Page,
+  type PageOptions,
+  type PageRequest,
+} from '../database/query/relay-pages';
 import { type RowShape, rowShapeFor, unionShape, WHOLE_ROWS } from '../database/query/row-shape';
 import type { RelationNameOf } from '../database/relationships';
 import { connectionOf } from './collection-types';
@@ -53,11 +60,17 @@ export async function rootConnection<T extends object>(
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionInstance<T>> {
   const { dataSource, access } = context;
-  const pages = await fetchPages<T>(dataSource, spec, request, {
-    defaultOrder: spec.defaultOrder,
-    access,
-    shape: rowShapeAt(context, spec, info, 'connection'),
-  });
+  const pages = await pagesWithRelated<T>(
+    context,
+    spec,
+    request,
+    {
+      defaultOrder: spec.defaultOrder,
+      access,
+      shape: rowShapeAt(context, spec, info, 'connection'),
+    },
+    relatedPlan(context, spec, info, 'connection'),
+  );
   let totals: Promise<AggregateValues> | undefined;
   const aggregate = () =>
     (totals ??= aggregateRows(dataSource, spec, request.filter, access).then((map) =>
@@ -67,9 +80,7 @@ export async function rootConnection<T extends object>(
     totals
       ? (await totals).count
       : (await countRows(dataSource, spec, request.filter, access)).get(null)!;
-  const page = pages.get(null)!;
-  await prefetchRelated(context, page.nodes, relatedPlan(context, spec, info, 'connection'));
-  return makeConnection(spec, page, count, aggregate);
+  return makeConnection(spec, pages.get(null)!, count, aggregate);
 }
 
 /**
@@ -91,17 +102,13 @@ export async function nestedConnection<T extends object, Type extends string = s
   const key = `${spec.typeName}.${relation}:${JSON.stringify(request)}|${shape.key}|${related.key}`;
   const page = await loaders
     .get<number, Page<T>>(`pages:${key}`, async (parentIds) => {
-      const pages = await fetchPages<T>(
-        dataSource,
+      const pages = await pagesWithRelated<T>(
+        context,
         spec,
         request,
         { defaultOrder: spec.defaultOrder, access, shape },
-        { relation: scopeRelation, parentIds },
-      );
-      await prefetchRelated(
-        context,
-        [...pages.values()].flatMap((page) => page.nodes),
         related,
+        { relation: scopeRelation, parentIds },
       );
       return parentIds.map((id) => pages.get(id)!);
     })
@@ -138,7 +145,7 @@ export function relatedList<T extends object, Type extends string = string>(
   parentId: number,
   info?: GraphQLResolveInfo,
 ): Promise<T[]> {
-  const { dataSource, loaders, access } = context;
+  const { loaders, access } = context;
   const scopeRelation = relationOf(spec, relation);
   const shape = rowShapeAt(context, spec, info, 'value');
   const related = relatedPlan(context, spec, info, 'value');
@@ -146,17 +153,13 @@ export function relatedList<T extends object, Type extends string = string>(
     .get<number, T[]>(
       `list:${spec.typeName}.${relation}|${shape.key}|${related.key}`,
       async (parentIds) => {
-        const pages = await fetchPages<T>(
-          dataSource,
+        const pages = await pagesWithRelated<T>(
+          context,
           spec,
           {},
           { defaultOrder: spec.defaultOrder, unbounded: true, access, shape },
-          { relation: scopeRelation, parentIds },
-        );
-        await prefetchRelated(
-          context,
-          [...pages.values()].flatMap((page) => page.nodes),
           related,
+          { relation: scopeRelation, parentIds },
         );
         return parentIds.map((id) => pages.get(id)!.nodes);
       },
@@ -259,6 +262,7 @@ export function declareRelatedRecordField(
 
 /** A relation that is a foreign key of the row: the row's property, the related collection. */
 interface ForeignKey {
+  column: string;
   property: string;
   target: CollectionSpec;
 }
@@ -276,7 +280,7 @@ function foreignKeyOf(context: GraphQLContext, spec: CollectionSpec, relation: s
     if (!property || relationSpec.detail) {
       throw new Error(`${spec.typeName}.${relation} is not a plain foreign key of the row`);
     }
-    key = { property, target: relationSpec.target() };
+    key = { column: column!, property, target: relationSpec.target() };
     foreignKeys.set(relationSpec, key);
   }
   return key;
@@ -364,17 +368,20 @@ async function prefetchRelated(
   context: GraphQLContext,
   rows: readonly object[],
   plan: RelatedPlan,
+  joined?: ReadonlyMap<RelatedStep, ReadonlyMap<number, object | null>>,
 ): Promise<void> {
   if (plan.steps.length === 0 || rows.length === 0) return;
   await Promise.all(
-    plan.steps.map(async ({ key, shape, next }) => {
+    plan.steps.map(async (step) => {
+      const { key, shape, next } = step;
       const ids = new Set<number>();
       for (const row of rows) {
         const id = (row as Record<string, number | null | undefined>)[key.property];
         if (id !== null && id !== undefined) ids.add(id);
       }
       if (ids.size === 0) return;
-      const records = await readRecords(context, key.target, [...ids], shape);
+      const records =
+        joined?.get(step) ?? (await readRecords(context, key.target, [...ids], shape));
       const found: object[] = [];
       for (const id of ids) {
         const record = records.get(id);
@@ -383,6 +390,44 @@ async function prefetchRelated(
       await prefetchRelated(context, found, next);
     }),
   );
+}
+
+/**
+ * A list's pages with the related records `plan` names: those of the first level read in the
+ * pages' own statement (a LEFT JOIN each, as a hand-written query would), reference tables and
+ * deeper levels after it (`prefetchRelated`).
+ */
+async function pagesWithRelated<T extends object>(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+  request: PageRequest,
+  options: PageOptions,
+  plan: RelatedPlan,
+  scope?: ParentScope,
+): Promise<Map<number | null, Page<T>>> {
+  const joinedSteps = plan.steps.filter(
+    (step) => !step.key.target.loadWhole && step.shape.columns !== null,
+  );
+  const joins: JoinedRelation[] = joinedSteps.map(({ key, shape }) => ({
+    foreignKey: key.column,
+    target: key.target,
+    shape: shape as JoinedRelation['shape'],
+  }));
+  const { pages, joined } = await fetchPagesWithJoins<T>(
+    context.dataSource,
+    spec,
+    request,
+    { ...options, joins },
+    scope,
+  );
+  const byStep = new Map<RelatedStep, ReadonlyMap<number, object | null>>();
+  joinedSteps.forEach((step, index) => {
+    context.loaders.remember(step.key.target.typeName, step.shape.key, joined[index], false);
+    byStep.set(step, joined[index]);
+  });
+  const rows = [...pages.values()].flatMap((page) => page.nodes);
+  await prefetchRelated(context, rows, plan, byStep);
+  return pages;
 }
 
 /** Records by id with `shape`, kept for `recall`: the whole table of a reference collection. */

@@ -77,6 +77,20 @@ export interface PageOptions {
   unbounded?: boolean;
   /** The columns to read (row-shape.ts); every column by default. */
   shape?: RowShape;
+  /** To-one relations read in the same statement (`fetchPagesWithJoins`). */
+  joins?: readonly JoinedRelation[];
+}
+
+/**
+ * A record the row's foreign key names, read in the page's statement by a LEFT JOIN on its
+ * primary key, with the columns `shape` lists (never whole rows) and only where the caller may
+ * see it (`access.rows`): what a separate read of those ids would find.
+ */
+export interface JoinedRelation {
+  /** The column of the list's row that holds the related id. */
+  foreignKey: string;
+  target: CollectionSpec;
+  shape: RowShape & { columns: readonly string[] };
 }
 
 /** The statement of a page (`pageStatement`), with what reading its rows needs. */
@@ -89,6 +103,8 @@ export interface PageStatement {
   terms: OrderTerm[];
   signature: string;
   shape: RowShape;
+  /** The alias of each joined relation's columns (`__<alias>_<column>`), in `joins` order. */
+  joinAliases: string[];
 }
 
 /**
@@ -133,17 +149,30 @@ export function pageStatement(
   const order = orderClause(terms, backwards);
   const parentColumn = parentKey ? `, ${parentKey} AS __parent` : '';
   const shape = options.shape ?? WHOLE_ROWS;
-  const columns = selectColumns(shape, alias);
+  let columns = selectColumns(shape, alias);
+  let from = statement.from;
+  const joinAliases: string[] = [];
+  for (const join of options.joins ?? []) {
+    const joined = sql.alias('j');
+    const visible = sql.access.rows(join.target.typeName, joined);
+    from +=
+      ` LEFT JOIN \`${join.target.table}\` ${joined} ON ${joined}.\`id\` = ${alias}.\`${join.foreignKey}\`` +
+      (visible ? ` AND ${visible}` : '');
+    columns += join.shape.columns
+      .map((column) => `, ${joined}.\`${column}\` AS \`__${joined}_${column}\``)
+      .join('');
+    joinAliases.push(joined);
+  }
   let text: string;
   if (size === null) {
-    text = `SELECT ${columns}, ${orderValues}${parentColumn} FROM ${statement.from}${whereClause(where)} ORDER BY ${order}`;
+    text = `SELECT ${columns}, ${orderValues}${parentColumn} FROM ${from}${whereClause(where)} ORDER BY ${order}`;
   } else if (!parentKey) {
-    text = `SELECT ${columns}, ${orderValues} FROM ${statement.from}${whereClause(where)} ORDER BY ${order} LIMIT ${sql.param(size + 1)}`;
+    text = `SELECT ${columns}, ${orderValues} FROM ${from}${whereClause(where)} ORDER BY ${order} LIMIT ${sql.param(size + 1)}`;
   } else {
     text =
       `SELECT * FROM (SELECT ${columns}, ${orderValues}${parentColumn}, ` +
       `ROW_NUMBER() OVER (PARTITION BY ${parentKey} ORDER BY ${order}) AS __rn ` +
-      `FROM ${statement.from}${whereClause(where)}) ranked ` +
+      `FROM ${from}${whereClause(where)}) ranked ` +
       `WHERE __rn <= ${sql.param(size + 1)} ORDER BY __parent, __rn`;
   }
   return {
@@ -155,6 +184,7 @@ export function pageStatement(
     terms,
     signature,
     shape,
+    joinAliases,
   };
 }
 
@@ -166,15 +196,69 @@ export async function fetchPages<T extends object>(
   options: PageOptions,
   scope?: ParentScope,
 ): Promise<Map<number | null, Page<T>>> {
-  const { text, params, size, backwards, parentKey, terms, signature, shape } = pageStatement(
-    dataSource,
-    spec,
-    request,
-    options,
-    scope,
-  );
-  const rows = await readListRows(dataSource, text, params);
+  return (await fetchPagesWithJoins<T>(dataSource, spec, request, options, scope)).pages;
+}
 
+/**
+ * `fetchPages`, with the records of `options.joins` read in the same statement: for each join,
+ * every related id the rows name, with its record (`null` where none is visible).
+ */
+export async function fetchPagesWithJoins<T extends object>(
+  dataSource: DataSource,
+  spec: CollectionSpec,
+  request: PageRequest,
+  options: PageOptions,
+  scope?: ParentScope,
+): Promise<{ pages: Map<number | null, Page<T>>; joined: Map<number, object | null>[] }> {
+  const statement = pageStatement(dataSource, spec, request, options, scope);
+  const rows = await readListRows(dataSource, statement.text, statement.params);
+  const joined = (options.joins ?? []).map((join, index) =>
+    joinedRecords(dataSource, join, statement.joinAliases[index], rows),
+  );
+  return { pages: pagesOf<T>(dataSource, spec, request, rows, statement, scope), joined };
+}
+
+/** The records one join read, by the related id each row names. */
+function joinedRecords(
+  dataSource: DataSource,
+  join: JoinedRelation,
+  joinAlias: string,
+  rows: readonly Record<string, unknown>[],
+): Map<number, object | null> {
+  const prefix = `__${joinAlias}_`;
+  const found = new Map<number, object | null>();
+  const raw: Record<string, unknown>[] = [];
+  const ids: number[] = [];
+  for (const row of rows) {
+    const id = row[`${prefix}id`];
+    const key = row[join.foreignKey];
+    if (key === null || key === undefined) continue;
+    if (id === null || id === undefined) {
+      found.set(Number(key), null);
+      continue;
+    }
+    if (found.has(Number(id))) continue;
+    found.set(Number(id), null);
+    const record: Record<string, unknown> = {};
+    for (const column of join.shape.columns) record[column] = row[prefix + column];
+    raw.push(record);
+    ids.push(Number(id));
+  }
+  hydrate(dataSource, join.target.entity, raw, join.shape).forEach((record, index) =>
+    found.set(ids[index], record),
+  );
+  return found;
+}
+
+/** The pages of a list's rows, by parent (`null` for a root list). */
+function pagesOf<T extends object>(
+  dataSource: DataSource,
+  spec: CollectionSpec,
+  request: PageRequest,
+  rows: readonly Record<string, unknown>[],
+  { size, backwards, parentKey, terms, signature, shape }: PageStatement,
+  scope: ParentScope | undefined,
+): Map<number | null, Page<T>> {
   const rowsByParent = new Map<number | null, Record<string, unknown>[]>();
   if (scope) for (const parentId of scope.parentIds) rowsByParent.set(parentId, []);
   else rowsByParent.set(null, []);
