@@ -393,9 +393,10 @@ async function prefetchRelated(
 }
 
 /**
- * A list's pages with the related records `plan` names: those of the first level read in the
- * pages' own statement (a LEFT JOIN each, as a hand-written query would), reference tables and
- * deeper levels after it (`prefetchRelated`).
+ * A list's pages with the related records `plan` names: for an unpaginated list, those of the
+ * first level read in the list's own statement (a LEFT JOIN each, as a hand-written query
+ * would); otherwise, and for reference tables and deeper levels, right after it
+ * (`prefetchRelated`).
  */
 async function pagesWithRelated<T extends object>(
   context: GraphQLContext,
@@ -405,9 +406,12 @@ async function pagesWithRelated<T extends object>(
   plan: RelatedPlan,
   scope?: ParentScope,
 ): Promise<Map<number | null, Page<T>>> {
-  const joinedSteps = plan.steps.filter(
-    (step) => !step.key.target.loadWhole && step.shape.columns !== null,
-  );
+  // Only where every row read is returned: under a LIMIT (a page, per parent or not) the
+  // database joins every candidate row before it sorts and cuts (the European page's statement
+  // went from 1.6 to 2.9 ms), so a page's related records are read after it, by id.
+  const joinedSteps = options.unbounded
+    ? plan.steps.filter((step) => !step.key.target.loadWhole && step.shape.columns !== null)
+    : [];
   const joins: JoinedRelation[] = joinedSteps.map(({ key, shape }) => ({
     foreignKey: key.column,
     target: key.target,
