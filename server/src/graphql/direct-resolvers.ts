@@ -1,6 +1,6 @@
-import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { isObjectType } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
+import { Ctx, FieldResolver, getMetadataStorage, Info, Root } from 'type-graphql';
 
 import type { GraphQLContext } from './context';
 
@@ -18,12 +18,36 @@ const DIRECT_RESOLVERS: DirectResolver[] = [];
  * `resolve`, called with the parent, the context and the info (no arguments, no middlewares):
  * `installDirectResolvers` then gives it to the schema as it is.
  */
-export function registerDirectResolver(
+function registerDirectResolver(
   target: object,
   property: string,
   resolve: GraphQLFieldResolver<object, GraphQLContext>,
 ): void {
   DIRECT_RESOLVERS.push({ target, property, resolve });
+}
+
+/**
+ * Declares on the resolver class's prototype the field resolver `property`, which is
+ * `resolve(parent, context, info)`: for type-graphql (`@FieldResolver` with `@Root`, `@Ctx`,
+ * `@Info`), which puts it in the schema, and for `installDirectResolvers`, which then lets the
+ * schema call it directly. What our field decorators (`@RelatedList`, `@RelatedRecord`) share.
+ */
+export function defineParentFieldResolver<TParent extends object, TResult>(
+  prototype: object,
+  property: string,
+  resolve: (parent: TParent, context: GraphQLContext, info: GraphQLResolveInfo) => TResult,
+  returnType: NonNullable<Parameters<typeof FieldResolver>[0]>,
+  options: Parameters<typeof FieldResolver>[1],
+): void {
+  const descriptor = { value: resolve, writable: true, configurable: true };
+  Object.defineProperty(prototype, property, descriptor);
+  registerDirectResolver(prototype.constructor, property, (parent, _args, context, info) =>
+    resolve(parent as TParent, context, info),
+  );
+  Root()(prototype, property, 0);
+  Ctx()(prototype, property, 1);
+  Info()(prototype, property, 2);
+  FieldResolver(returnType, options)(prototype, property, descriptor);
 }
 
 /**

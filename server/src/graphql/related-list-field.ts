@@ -1,11 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, FieldResolver, Info, Root } from 'type-graphql';
 
 import type { CollectionSpec } from '../database/query/collection-spec';
 import type { RelationNameOf } from '../database/relationships';
 import { relatedList } from './connection.service';
 import type { GraphQLContext } from './context';
-import { registerDirectResolver } from './direct-resolvers';
+import { defineParentFieldResolver } from './direct-resolvers';
 
 /** What a related-list field is at run time: a field resolver of its parent type. */
 export type RelatedListResolver = (
@@ -33,14 +32,6 @@ export function RelatedList<Type extends string>(
     if (typeof property !== 'string') throw new Error('A related list needs a field name');
     const resolve: RelatedListResolver = (parent, context, info) =>
       relatedList(context, spec, relation, parent.id, info);
-    const descriptor = { value: resolve, writable: true, configurable: true };
-    Object.defineProperty(prototype, property, descriptor);
-    registerDirectResolver(prototype.constructor, property, (parent, _args, context, info) =>
-      resolve(parent as never, context, info),
-    );
-    Root()(prototype, property, 0);
-    Ctx()(prototype, property, 1);
-    Info()(prototype, property, 2);
-    FieldResolver(() => [spec.entity], options)(prototype, property, descriptor);
+    defineParentFieldResolver(prototype, property, resolve, () => [spec.entity], options);
   };
 }

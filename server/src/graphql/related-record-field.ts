@@ -1,11 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, FieldResolver, Info, Root } from 'type-graphql';
 
 import type { CollectionSpec } from '../database/query/collection-spec';
 import type { RelationNameOf } from '../database/relationships';
 import { declareRelatedRecordField, relatedRecord } from './connection.service';
 import type { GraphQLContext } from './context';
-import { registerDirectResolver } from './direct-resolvers';
+import { defineParentFieldResolver } from './direct-resolvers';
 
 /** What a related-record field is at run time: a field resolver of its parent type. */
 export type RelatedRecordResolver = (
@@ -35,18 +34,12 @@ export function RelatedRecord<Type extends string>(
     declareRelatedRecordField(spec, property, relation);
     const resolve: RelatedRecordResolver = (parent, context, info) =>
       relatedRecord(context, spec, relation, parent, info);
-    const descriptor = { value: resolve, writable: true, configurable: true };
-    Object.defineProperty(prototype, property, descriptor);
-    registerDirectResolver(prototype.constructor, property, (parent, _args, context, info) =>
-      resolve(parent as never, context, info),
-    );
-    Root()(prototype, property, 0);
-    Ctx()(prototype, property, 1);
-    Info()(prototype, property, 2);
-    FieldResolver(() => spec.relations[relation].target().entity, options)(
+    defineParentFieldResolver(
       prototype,
       property,
-      descriptor,
+      resolve,
+      () => spec.relations[relation].target().entity,
+      options,
     );
   };
 }

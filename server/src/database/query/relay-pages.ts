@@ -84,7 +84,8 @@ export interface PageOptions {
 /**
  * A record the row's foreign key names, read in the page's statement by a LEFT JOIN on its
  * primary key, with the columns `shape` lists (never whole rows) and only where the caller may
- * see it (`access.rows`): what a separate read of those ids would find.
+ * see it (`access.rows`): what a separate read of those ids would find. Meant for unpaginated
+ * lists: under a LIMIT the database joins every candidate row before it sorts and cuts.
  */
 export interface JoinedRelation {
   /** The column of the list's row that holds the related id. */
