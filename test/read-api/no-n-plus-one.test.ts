@@ -140,4 +140,21 @@ describe.each(testDatabaseKinds())('statements per request on %s', (kind) => {
       expect(partner.placed).toEqual({ region: { code: members[index].region.code } });
     });
   });
+  it('reads a related record of the list’s own type (a pole’s successor) with its own relations', async () => {
+    type PoleRow = { name: string; successor: { name: string; region: { name: string } } | null };
+    const { result, statements } = await countStatements(database.dataSource, () =>
+      environment.query<{ poles: { nodes: PoleRow[] } }>(
+        'query Successors { poles(first: 100) { nodes { name successor { name region { name } } } } }',
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    const poles = result.data!.poles.nodes;
+    expect(poles.find((pole) => pole.name === 'Elastopôle')?.successor).toEqual({
+      name: 'Polymeris',
+      region: { name: 'Auvergne-Rhône-Alpes' },
+    });
+    expect(poles.filter((pole) => pole.successor === null).length).toBeGreaterThan(40);
+    // The page, the successors, the regions.
+    expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 3);
+  });
 });

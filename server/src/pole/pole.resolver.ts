@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
 import { Confidential } from '../auth/confidential-field';
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import { lookupRecord, recordById, rootConnection } from '../graphql/connection.service';
+import { lookupRecord, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
@@ -56,15 +56,11 @@ export class PoleResolver {
   })
   readonly region!: RelatedRecordResolver;
 
-  @FieldResolver(() => Pole, {
+  @RelatedRecord(POLE_COLLECTION, 'successor', {
     nullable: true,
     description: 'The pole this one merged into (e.g. Elastopôle → Polymeris); null if none.',
   })
-  successor(@Root() pole: Pole, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo) {
-    return pole.successorId === null
-      ? null
-      : recordById(context, POLE_COLLECTION, pole.successorId, info);
-  }
+  readonly successor!: RelatedRecordResolver;
 
   @RelatedList(POLE_COLLECTION, 'successor', {
     description: 'The poles that merged into this one (e.g. Polymeris ← Elastopôle, Plastipolis).',
