@@ -223,13 +223,13 @@ function byIdLoader<T extends object>(context: GraphQLContext, spec: CollectionS
         access,
         unionShape([...new Set(keys.map((key) => key.shape))]),
       );
-      const found = new Map<string, Map<number, T | null>>();
+      const idsByShape = new Map<string, number[]>();
       for (const { id, shape } of keys) {
-        let byId = found.get(shape.key);
-        if (!byId) found.set(shape.key, (byId = new Map()));
-        byId.set(id, records.get(id) ?? null);
+        const ids = idsByShape.get(shape.key);
+        if (ids) ids.push(id);
+        else idsByShape.set(shape.key, [id]);
       }
-      for (const [shapeKey, byId] of found) loaders.remember(spec.typeName, shapeKey, byId, false);
+      for (const [shapeKey, ids] of idsByShape) rememberRead(context, spec, shapeKey, ids, records);
       return keys.map((key) => records.get(key.id) ?? null);
     },
     shapedIdKey,
@@ -443,10 +443,21 @@ async function readRecords(
 ): Promise<Map<number, object>> {
   if (spec.loadWhole) return wholeTable<object>(context, spec, shape);
   const records = await fetchByIds<object>(context.dataSource, spec, ids, context.access, shape);
+  rememberRead(context, spec, shape.key, ids, records);
+  return records;
+}
+
+/** Keeps what a read of `ids` by id found for the request: each record, or none. */
+function rememberRead(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+  shapeKey: string,
+  ids: readonly number[],
+  records: ReadonlyMap<number, object>,
+): void {
   const found = new Map<number, object | null>();
   for (const id of ids) found.set(id, records.get(id) ?? null);
-  context.loaders.remember(spec.typeName, shape.key, found, false);
-  return records;
+  context.loaders.remember(spec.typeName, shapeKey, found, false);
 }
 
 /** A record id with the columns its reader needs; cached per both. */

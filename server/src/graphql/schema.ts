@@ -37,14 +37,15 @@ export async function buildPoleGraphSchema({
     connectionOf(spec);
     listArgsType(spec);
   }
-  readPlainFieldsDirectly();
-  const built = await buildSchema({
+  const options: BuildSchemaOptions = {
     resolvers: [createNodeResolver(collections), ...resolvers],
     validate: false,
     // type-graphql asks for a PubSub as soon as there are subscriptions; ours bring their own
     // `subscribe` (graphql/subscriptions/live-stream.ts), so this one is never used.
     pubSub: UNUSED_PUB_SUB,
-  });
+  };
+  readPlainFieldsDirectly(options);
+  const built = await buildSchema(options);
   sortResolverParametersOnce();
   // No field returns an error code, so the enum is added as an orphan type: it is in the SDL,
   // the playground's docs and the SDK's generated `ServerErrorCode`.
@@ -104,7 +105,11 @@ export function printSortedSchema(schema: GraphQLSchema): string {
  * property, keeps type-graphql's resolver (the default resolver reads the GraphQL name).
  * Methods decorated with `@Field` are resolvers either way.
  */
-function readPlainFieldsDirectly(): void {
+function readPlainFieldsDirectly(options: BuildSchemaOptions): void {
+  // Simple fields skip global middlewares and the auth checker too: refuse rather than skip them.
+  if (options.globalMiddlewares?.length || options.authChecker) {
+    throw new Error('Plain fields are read directly: global middlewares would not run on them');
+  }
   const storage = getMetadataStorage();
   const guarded = new Set<unknown>(
     [...storage.middlewares, ...storage.authorizedFields].map(({ target }) => target),
