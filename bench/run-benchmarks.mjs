@@ -29,7 +29,11 @@ import {
 } from './lib/bench-database.mjs';
 import { LimitRunner } from './lib/limit-runner.mjs';
 import { fetchSample, runLoad } from './lib/load.mjs';
-import { changeStatusApplied, changeStatusRequests } from './lib/mutation-requests.mjs';
+import {
+  changeStatusApplied,
+  changeStatusRequests,
+  writesAvailable,
+} from './lib/mutation-requests.mjs';
 import { PATHS, ROOT } from './lib/paths.mjs';
 import { restingRssMb, treeRssMb } from './lib/process-stats.mjs';
 import { loadQueries } from './lib/queries.mjs';
@@ -188,6 +192,7 @@ async function benchmarkScale(scale, queries, options, session) {
           requests,
           options,
           verifyBody: changeStatusApplied,
+          maxRequests: writesAvailable(queue, options.connections),
         });
       }
       result.problems.push(...result.load.problems);

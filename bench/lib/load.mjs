@@ -78,6 +78,7 @@ export async function runLoad({
   options,
   verifyBody,
   sampleMs = 0,
+  maxRequests = Infinity,
 }) {
   // A scenario so slow that a timed run would hardly complete a request per connection runs a
   // fixed number of requests instead (two per connection), however long they take.
@@ -96,16 +97,28 @@ export async function runLoad({
     // cannot match, as quotes inside JSON strings are escaped.
     verifyBody: verifyBody ?? ((text) => !text.includes('"errors":')),
   };
+  // A scenario with a finite supply of requests (the writes the open projects allow) spends a
+  // fifth of it at most on the warm-up and stops the measured run, if time does not, when the
+  // rest is spent (autocannon's maxOverallRequests: whichever comes first).
+  const bounded = (share) =>
+    Number.isFinite(maxRequests) ? { maxOverallRequests: Math.floor(share) } : {};
+  let warmupSent = 0;
   if (options.warmup > 0) {
-    await autocannon(
-      slow ? { ...load, amount: options.connections } : { ...load, duration: options.warmup },
+    const warmup = await autocannon(
+      slow
+        ? { ...load, amount: options.connections }
+        : { ...load, duration: options.warmup, ...bounded(maxRequests / 5) },
     );
+    warmupSent = warmup.requests.sent;
     await waitUntilIdle(pid);
+  }
+  if (maxRequests - warmupSent < options.connections) {
+    throw new Error(`only ${maxRequests - warmupSent} requests left for the measured run`);
   }
   const statementsBefore = baseUrl ? await statementCounter(baseUrl) : null;
   const cpuBefore = treeCpuMs(pid);
   const databaseCpuBefore = databasePid ? treeCpuMs(databasePid) : null;
-  const run = await autocannon({ ...load, ...length });
+  const run = await autocannon({ ...load, ...length, ...bounded(maxRequests - warmupSent) });
   // autocannon drops the requests in flight when time is up, but the server still answers
   // them: let it finish, so that their cost is counted here and not in the next scenario.
   await waitUntilIdle(pid);

@@ -17,6 +17,25 @@ export const OPEN_PROJECTS_SQL = `SELECT id, status, version FROM project WHERE 
   .map((status) => `'${status}'`)
   .join(', ')}) ORDER BY id`;
 
+/** Steps each open status has left before the project is closed (COMPLETED). */
+const stepsLeft = (status) => {
+  let steps = 0;
+  for (let next = status; NEXT_STATUS[next]; next = NEXT_STATUS[next]) steps += 1;
+  return steps;
+};
+
+/**
+ * How many writes the open projects allow without the queue running dry under `connections`
+ * concurrent requests: the queue is empty only when every open project is in flight, which
+ * leaves at most `connections` projects with at most five steps each; a run that stops while
+ * more steps than that are left never finds it empty. A fast server goes through the dataset's
+ * open projects within seconds, so the write scenario is bounded by this as well as by time.
+ */
+export function writesAvailable(queue, connections) {
+  const steps = queue.reduce((sum, project) => sum + stepsLeft(project.status), 0);
+  return Math.max(0, steps - connections * stepsLeft('DRAFT') - 1);
+}
+
 /** autocannon `requests`: each takes the next open project and puts it back once answered. */
 export function changeStatusRequests(queue, query) {
   const globalId = (id) => Buffer.from(`Project:${id}`, 'utf8').toString('base64url');
