@@ -31,6 +31,23 @@ describe('SqliteInlineReads', () => {
     inline.close();
   });
 
+  it('answers the row objects better-sqlite3 would build (types, nulls, a repeated column name)', () => {
+    const ROWS =
+      "SELECT code, 1.5 AS ratio, NULL AS absent, length(code) AS size, 'first' AS twice, code AS twice FROM region ORDER BY code";
+    const inline = new SqliteInlineReads(path, 1);
+    for (let run = 0; run < 3; run += 1) inline.observe(ROWS, 0.1);
+    const db = new Database(path, { readonly: true });
+    const expected = db.prepare(ROWS).all();
+    db.close();
+    expect(expected).toEqual([
+      { code: '84', ratio: 1.5, absent: null, size: 2, twice: '84' },
+      { code: '93', ratio: 1.5, absent: null, size: 2, twice: '93' },
+    ]);
+    // Same values, same keys in the same order (answers are serialised in that order).
+    expect(JSON.stringify(inline.read(ROWS, []))).toBe(JSON.stringify(expected));
+    inline.close();
+  });
+
   it('starts counting afresh after a slow answer from the workers', () => {
     const inline = new SqliteInlineReads(path, 1);
     inline.observe(SQL, 0.1);

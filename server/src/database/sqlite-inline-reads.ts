@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
 
 import { createFold } from './query/sql-dialect';
+import { rowObjects } from './sqlite-rows';
 
 /** Runs a statement's worker answers must have stayed within the limit before it runs inline. */
 const PROVEN_RUNS = 3;
@@ -32,6 +33,11 @@ interface StatementRecord {
   cleanRuns: number;
 }
 
+interface PreparedRead {
+  statement: BetterSqlite3.Statement;
+  columns: string[];
+}
+
 /**
  * Reads that SQLite answers in well under a millisecond (a pole by slug, the regions, a page of
  * rows by key) cost far more in the round trip to a read worker (two process wake-ups and the
@@ -48,7 +54,8 @@ interface StatementRecord {
  */
 export class SqliteInlineReads {
   private readonly records = new Map<string, StatementRecord>();
-  private readonly prepared = new Map<string, BetterSqlite3.Statement>();
+  /** Prepared statements, reading rows as arrays, with their column names (see rowObjects). */
+  private readonly prepared = new Map<string, PreparedRead>();
   private connection: BetterSqlite3.Database | undefined;
 
   constructor(
@@ -77,13 +84,13 @@ export class SqliteInlineReads {
 
   /** Runs a statement that `accepts` on the main thread. */
   read(sql: string, params: readonly unknown[]): Record<string, unknown>[] {
-    const statement = this.statement(sql);
+    const { statement, columns } = this.statement(sql);
     const bound = params.map((value) => (typeof value === 'boolean' ? Number(value) : value));
     // Wall time, which is what the event loop waited (process.cpuUsage() is a system call,
     // dearer than the reads it would time). A run ten times over the limit is a strike: once
     // may be the machine preempting us, twice and the statement goes back to the workers.
     const started = performance.now();
-    const rows = statement.all(...bound) as Record<string, unknown>[];
+    const rows = rowObjects(columns, statement.all(...bound) as unknown[][]);
     const record = this.records.get(sql);
     if (record) {
       if (performance.now() - started > this.limitMs * INLINE_TOLERANCE) {
@@ -103,14 +110,16 @@ export class SqliteInlineReads {
     this.connection = undefined;
   }
 
-  private statement(sql: string): BetterSqlite3.Statement {
-    let statement = this.prepared.get(sql);
-    if (!statement) {
-      statement = this.open().prepare(sql);
+  private statement(sql: string): PreparedRead {
+    let prepared = this.prepared.get(sql);
+    if (!prepared) {
+      // Only statements the workers answered with rows come here (`accepts`): raw() takes them.
+      const statement = this.open().prepare(sql).raw(true);
+      prepared = { statement, columns: statement.columns().map((column) => column.name) };
       if (this.prepared.size >= MAX_PREPARED) this.prepared.clear();
-      this.prepared.set(sql, statement);
+      this.prepared.set(sql, prepared);
     }
-    return statement;
+    return prepared;
   }
 
   private open(): BetterSqlite3.Database {

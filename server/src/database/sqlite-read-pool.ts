@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 import { queryTimeout } from './database-errors';
 import { createFold } from './query/sql-dialect';
+import { rowObjects } from './sqlite-rows';
 
 /**
  * The code each read worker runs: one read-only better-sqlite3 connection to the database file
@@ -72,22 +73,6 @@ interface WorkerReply {
   rows?: unknown[][];
   ms?: number;
   error?: { message: string; code?: string };
-}
-
-/** The row objects of a worker's array rows (a repeated column name keeps its last value). */
-function rowObjects(
-  columns: readonly string[],
-  rows: readonly unknown[][],
-): Record<string, unknown>[] {
-  const objects = new Array<Record<string, unknown>>(rows.length);
-  for (let index = 0; index < rows.length; index += 1) {
-    const values = rows[index];
-    const row: Record<string, unknown> = {};
-    for (let column = 0; column < columns.length; column += 1)
-      row[columns[column]] = values[column];
-    objects[index] = row;
-  }
-  return objects;
 }
 
 /** A failure SQLite reported in a worker (bad SQL, missing table): an ordinary error. */
