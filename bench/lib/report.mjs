@@ -47,7 +47,7 @@ export function judgeBudgets(runs, bare) {
       }
       if (result.name === 'regions') {
         if (bare && run.scale === 1) {
-          const share = result.load.requestsPerSecond / bare.load.requestsPerSecond;
+          const share = bare.share;
           result.bareShare = share;
           result.budget = share >= BARE_THROUGHPUT_SHARE ? 'ok' : `✗ ${fixed(share, 2)}× bare`;
           if (share < BARE_THROUGHPUT_SHARE)
