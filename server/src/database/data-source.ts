@@ -12,6 +12,7 @@ import {
 } from '../config/config';
 import { rethrowClassified } from './database-errors';
 import { MIGRATIONS } from './migrations';
+import { refreshPlannerStatistics } from './planner-statistics';
 import { foldText } from './query/sql-dialect';
 import { SqlStatementLog } from './sql-statement-log';
 import { declareSqliteSortIndexes, synchronizeSqliteSchema } from './sqlite-sort-indexes';
@@ -66,7 +67,10 @@ export async function openDataSource(
   limitsByDataSource.set(dataSource, limits);
   try {
     await dataSource.initialize();
-    if (database.kind === 'sqlite') await synchronizeSqliteSchema(dataSource);
+    if (database.kind === 'sqlite') {
+      await synchronizeSqliteSchema(dataSource);
+      await refreshPlannerStatistics(dataSource, 'as needed');
+    }
     return dataSource;
   } catch (error) {
     rethrowClassified(error);

@@ -8,6 +8,7 @@ import type { Caller } from '../auth/roles';
 import { DomainError } from '../core/domain-error';
 import { flattenValidationErrors } from '../core/input-validation';
 import { UserInputProblems } from '../core/refusal';
+import { refreshPlannerStatistics } from '../database/planner-statistics';
 import { inTransaction } from '../database/transactions';
 import { AuditTrail } from '../database/unit-of-work/audit-trail';
 import {
@@ -291,6 +292,8 @@ async function runImport<TDraft, TInput extends object>(
     if (problems.length > 0) return { ...refused(), imported };
     imported += chunk.length;
   }
+  // Thousands of new rows may change which index serves a read best.
+  await refreshPlannerStatistics(dataSource, 'as needed');
   const seconds = (performance.now() - started) / 1000;
   const inputs = good.map(({ input }) => input);
   const noun = inputs.length === 1 ? kind.noun.one : kind.noun.many;

@@ -1,5 +1,6 @@
 import type { DataSource, EntityMetadata } from 'typeorm';
 
+import { refreshPlannerStatistics } from '../database/planner-statistics';
 import type { InsertProgress } from './bulk-insert';
 import { seedReferenceData } from './reference-seed';
 import { seedSyntheticData } from './synthetic-seed';
@@ -59,6 +60,9 @@ export async function seedDatabase(
     log(`[seed] ${table} ${done}/${total} (${seconds.toFixed(1)} s)`);
   const reference = await seedReferenceData(dataSource, progress);
   const synthetic = await seedSyntheticData(dataSource, reference.ids, { scale, progress, log });
+
+  await refreshPlannerStatistics(dataSource, 'complete');
+  log(`[seed] planner statistics refreshed (${elapsed(started)} s)`);
 
   const counts: Record<string, number> = {};
   for (const table of allTables(dataSource)) {
