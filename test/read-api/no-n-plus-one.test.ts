@@ -88,6 +88,68 @@ describe.each(testDatabaseKinds())('statements per request on %s', (kind) => {
     expect(withoutCount.statements).toHaveLength(AUTHENTICATION_STATEMENTS + 1);
     expect(withCount.statements).toHaveLength(AUTHENTICATION_STATEMENTS + 2);
   });
+  it('answers totalCount and the aggregates asked (through a fragment) in one statement that computes only those', async () => {
+    const { result, statements } = await countStatements(database.dataSource, () =>
+      environment.query<{
+        projects: {
+          totalCount: number;
+          aggregate: { count: number; sum: { budget: string } };
+          nodes: unknown[];
+        };
+      }>(
+        `query EuropeanTotals {
+          projects(first: 2, filter: { programme: { level: { eq: EUROPEAN } } }) {
+            totalCount ...Totals nodes { acronym }
+          }
+        }
+        fragment Totals on ProjectConnection { aggregate { count sum { budget: totalBudget } } }`,
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    const [row] = (await database.dataSource.query(
+      "SELECT COUNT(*) AS n, SUM(p.totalBudget) AS total FROM project p JOIN funding_programme f ON f.id = p.programmeId WHERE f.level = 'EUROPEAN'",
+    )) as { n: number | string; total: string | number }[];
+    const { totalCount, aggregate } = result.data!.projects;
+    expect(totalCount).toBe(Number(row.n));
+    expect(aggregate.count).toBe(Number(row.n));
+    expect(Math.abs(Number(aggregate.sum.budget) - Number(row.total))).toBeLessThan(0.01);
+    // The page, then one statement for both totals, with the one measure asked.
+    expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 2);
+    const totals = statements.filter((sql) => sql.includes('COUNT(*)'));
+    expect(totals).toHaveLength(1);
+    expect(totals[0]).toContain('sum_totalBudget');
+    expect(totals[0]).not.toMatch(/avg_|min_|max_|publicFunding/);
+  });
+
+  it('answers the nested totals of every parent in one statement, with the measures asked', async () => {
+    const { result, statements } = await countStatements(database.dataSource, () =>
+      environment.query<{
+        poles: {
+          nodes: {
+            projects: {
+              totalCount: number;
+              aggregate: { count: number; max: { totalBudget: string | null } };
+            };
+          }[];
+        };
+      }>(
+        `query PoleTotals {
+          poles(first: 5) { nodes { projects(first: 1) { totalCount aggregate { count max { totalBudget } } } } }
+        }`,
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    for (const pole of result.data!.poles.nodes) {
+      expect(pole.projects.aggregate.count).toBe(pole.projects.totalCount);
+    }
+    // Poles, their first project each, and one statement of totals for the five.
+    expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 3);
+    const totals = statements.filter((sql) => sql.includes('COUNT(*)'));
+    expect(totals).toHaveLength(1);
+    expect(totals[0]).toContain('max_totalBudget');
+    expect(totals[0]).not.toMatch(/sum_|avg_|min_/);
+  });
+
   it("reads the related records of a list level in the list's own statement, for every parent", async () => {
     const { result, statements } = await countStatements(database.dataSource, () =>
       environment.query<{ projects: { nodes: { partners: { member: { name: string } }[] }[] } }>(

@@ -3,7 +3,13 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { badUserInput } from '../core/domain-error';
 import { databaseIdOf } from '../core/global-id';
 import type { CollectionSpec, RelationSpec } from '../database/query/collection-spec';
-import { aggregateRows, type AggregateValues, countRows } from '../database/query/list-aggregates';
+import {
+  aggregateRequestKey,
+  aggregateRows,
+  type AggregateValues,
+  countRows,
+  everyAggregate,
+} from '../database/query/list-aggregates';
 import type { ParentScope } from '../database/query/list-statement';
 import { fetchByIds, fetchOneBy } from '../database/query/record-lookups';
 import {
@@ -17,7 +23,7 @@ import { type RowShape, rowShapeFor, unionShape, WHOLE_ROWS } from '../database/
 import type { RelationNameOf } from '../database/relationships';
 import { connectionOf } from './collection-types';
 import type { GraphQLContext } from './context';
-import { rowFieldNames, type RowsAt, rowSubfields } from './selected-fields';
+import { rowFieldNames, type RowsAt, rowSubfields, selectedAggregates } from './selected-fields';
 
 /**
  * Lists for resolvers: root connections, nested connections and bounded lists batched across
@@ -71,14 +77,21 @@ export async function rootConnection<T extends object>(
     },
     relatedPlan(context, spec, info, 'connection'),
   );
+  // One statement for `totalCount` and `aggregate` when both are asked, with the measures asked.
+  const asked = info ? selectedAggregates(info) : null;
   let totals: Promise<AggregateValues> | undefined;
   const aggregate = () =>
-    (totals ??= aggregateRows(dataSource, spec, request.filter, access).then((map) =>
-      map.get(null)!,
-    ));
+    (totals ??= aggregateRows(
+      dataSource,
+      spec,
+      request.filter,
+      access,
+      undefined,
+      asked ?? everyAggregate(spec),
+    ).then((map) => map.get(null)!));
   const count = async () =>
-    totals
-      ? (await totals).count
+    asked || totals
+      ? (await aggregate()).count
       : (await countRows(dataSource, spec, request.filter, access)).get(null)!;
   return makeConnection(spec, pages.get(null)!, count, aggregate);
 }
@@ -114,26 +127,36 @@ export async function nestedConnection<T extends object, Type extends string = s
     })
     .load(parentId);
   const filterKey = `${spec.typeName}.${relation}:${JSON.stringify(request.filter ?? null)}`;
+  const asked = info ? selectedAggregates(info) : null;
+  const measures = asked ?? everyAggregate(spec);
+  const askedKey = aggregateRequestKey(measures);
   const aggregate = () =>
     loaders
-      .get<number, AggregateValues>(`aggregate:${filterKey}`, async (parentIds) => {
-        const values = await aggregateRows(dataSource, spec, request.filter, access, {
-          relation: scopeRelation,
-          parentIds,
-        });
+      .get<number, AggregateValues>(`aggregate:${filterKey}|${askedKey}`, async (parentIds) => {
+        const values = await aggregateRows(
+          dataSource,
+          spec,
+          request.filter,
+          access,
+          { relation: scopeRelation, parentIds },
+          measures,
+        );
         return parentIds.map((id) => values.get(id)!);
       })
       .load(parentId);
+  // With an aggregate asked, its statement's count serves `totalCount` too.
   const count = () =>
-    loaders
-      .get<number, number>(`count:${filterKey}`, async (parentIds) => {
-        const counts = await countRows(dataSource, spec, request.filter, access, {
-          relation: scopeRelation,
-          parentIds,
-        });
-        return parentIds.map((id) => counts.get(id)!);
-      })
-      .load(parentId);
+    asked
+      ? aggregate().then((values) => values.count)
+      : loaders
+          .get<number, number>(`count:${filterKey}`, async (parentIds) => {
+            const counts = await countRows(dataSource, spec, request.filter, access, {
+              relation: scopeRelation,
+              parentIds,
+            });
+            return parentIds.map((id) => counts.get(id)!);
+          })
+          .load(parentId);
   return makeConnection(spec, page, count, aggregate);
 }
 

@@ -1,5 +1,7 @@
 import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
+import { AGGREGATE_MEASURES, type AggregateRequest } from '../database/query/list-aggregates';
+
 /**
  * Whether the operation asks for `name` directly on the value this resolver returns (through
  * fragments and inline fragments, whatever their directives): lets a resolver leave out the SQL
@@ -88,4 +90,31 @@ export function rowFieldNames(info: GraphQLResolveInfo, at: RowsAt): ReadonlySet
     byPlace.set(at, names);
   }
   return names;
+}
+
+const aggregateCache = new WeakMap<readonly FieldNode[], AggregateRequest | null>();
+
+/**
+ * What the operation asks of this connection's `aggregate` (through fragments and aliases,
+ * directives not evaluated): the fields of each measure, or null when it asks no aggregate.
+ * Computed once per field of a document.
+ */
+export function selectedAggregates(info: GraphQLResolveInfo): AggregateRequest | null {
+  let request = aggregateCache.get(info.fieldNodes);
+  if (request === undefined) {
+    const aggregates = subfields(info, selectionSetsOf(info.fieldNodes)).get('aggregate');
+    if (!aggregates) {
+      request = null;
+    } else {
+      const measures = subfields(info, selectionSetsOf(aggregates));
+      request = new Map(
+        AGGREGATE_MEASURES.map((measure) => [
+          measure,
+          new Set(subfields(info, selectionSetsOf(measures.get(measure))).keys()),
+        ]),
+      );
+    }
+    aggregateCache.set(info.fieldNodes, request);
+  }
+  return request;
 }

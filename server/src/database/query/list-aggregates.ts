@@ -19,6 +19,33 @@ export interface AggregateValues {
   max: Record<string, string | null>;
 }
 
+export const AGGREGATE_MEASURES = ['sum', 'avg', 'min', 'max'] as const;
+export type AggregateMeasure = (typeof AGGREGATE_MEASURES)[number];
+
+/** The aggregate fields to compute, by measure (the count is always computed). */
+export type AggregateRequest = ReadonlyMap<AggregateMeasure, ReadonlySet<string>>;
+
+const SQL_OF_MEASURE: Record<AggregateMeasure, (column: string) => string> = {
+  sum: (column) => `SUM(${column})`,
+  avg: (column) => `ROUND(AVG(${column}), 2)`,
+  min: (column) => `MIN(${column})`,
+  max: (column) => `MAX(${column})`,
+};
+
+/** Every measure of every aggregate field of `spec`: what a caller that cannot tell asks. */
+export function everyAggregate(spec: CollectionSpec): AggregateRequest {
+  return new Map(AGGREGATE_MEASURES.map((measure) => [measure, new Set(spec.aggregateFields)]));
+}
+
+/** A stable text of `request`, for batch keys. */
+export function aggregateRequestKey(request: AggregateRequest): string {
+  return AGGREGATE_MEASURES.map((measure) =>
+    [...(request.get(measure) ?? [])].sort().join(','),
+  ).join('|');
+}
+
+const COUNT_ONLY: AggregateRequest = new Map();
+
 /** How many rows the list has (per parent when nested), with the same filter. */
 export async function countRows(
   dataSource: DataSource,
@@ -27,35 +54,36 @@ export async function countRows(
   access: AccessScope,
   scope?: ParentScope,
 ): Promise<Map<number | null, number>> {
-  const aggregates = await aggregateRows(dataSource, spec, filter, access, scope, false);
+  const aggregates = await aggregateRows(dataSource, spec, filter, access, scope, COUNT_ONLY);
   return new Map([...aggregates].map(([parent, values]) => [parent, values.count]));
 }
 
 /**
- * COUNT, SUM, AVG, MIN and MAX of every aggregate field over the filtered rows, in SQL
- * (per parent when nested). Averages are rounded to two decimals.
+ * COUNT of the filtered rows and the SUM, AVG, MIN and MAX `request` names, in SQL (per parent
+ * when nested). Averages are rounded to two decimals. Only what is asked is computed: a measure
+ * of a column the filter's index does not hold makes the database read every matching row
+ * (the European page's count and budget total: 1.19 ms for all twelve measures against 0.58 ms).
  */
 export async function aggregateRows(
   dataSource: DataSource,
   spec: CollectionSpec,
   filter: ListFilter,
   access: AccessScope,
-  scope?: ParentScope,
-  withFields = true,
+  scope: ParentScope | undefined,
+  request: AggregateRequest,
 ): Promise<Map<number | null, AggregateValues>> {
   const statement = listStatement(dataSource, spec, filter, scope, access);
   const { alias, parentKey, sql } = statement;
-  const fields = withFields ? spec.aggregateFields : [];
+  const wanted = AGGREGATE_MEASURES.flatMap((measure) =>
+    spec.aggregateFields
+      .filter((field) => request.get(measure)?.has(field))
+      .map((field) => ({ measure, field })),
+  );
   const selects = ['COUNT(*) AS __count'];
-  for (const field of fields) {
+  for (const { measure, field } of wanted) {
     // Sums only cover the values the caller may see, so totals never reveal hidden detail.
     const column = sql.visible(spec.typeName, field, alias, columnSql(spec.scalars[field], alias));
-    selects.push(
-      `SUM(${column}) AS \`sum_${field}\``,
-      `ROUND(AVG(${column}), 2) AS \`avg_${field}\``,
-      `MIN(${column}) AS \`min_${field}\``,
-      `MAX(${column}) AS \`max_${field}\``,
-    );
+    selects.push(`${SQL_OF_MEASURE[measure](column)} AS \`${measure}_${field}\``);
   }
   const text =
     `SELECT ${parentKey ? `${parentKey} AS __parent, ` : ''}${selects.join(', ')} ` +
@@ -69,14 +97,9 @@ export async function aggregateRows(
   for (const row of rows) {
     const values = empty();
     values.count = Number(row.__count);
-    for (const field of fields) {
-      const scale = spec.scalars[field].kind === 'decimal' ? 2 : 0;
-      for (const measure of ['sum', 'avg', 'min', 'max'] as const) {
-        values[measure][field] = formatDecimal(
-          row[`${measure}_${field}`],
-          measure === 'avg' ? 2 : scale,
-        );
-      }
+    for (const { measure, field } of wanted) {
+      const scale = measure === 'avg' || spec.scalars[field].kind === 'decimal' ? 2 : 0;
+      values[measure][field] = formatDecimal(row[`${measure}_${field}`], scale);
     }
     result.set(parentKey ? Number(row.__parent) : null, values);
   }
