@@ -112,8 +112,9 @@ const VALUE_TYPE = /^(\w+StatsKey|CriterionAssessment)$/;
  *   1 + 55 × (1 + 1 + 10 × 1) = 661;
  * - a filter costs what it makes the database evaluate: 1 per condition, 2 per text search,
  *   1 + 1 per 10 values of an `in` list, 10 per relation it walks, every `or`/`and` branch
- *   added; it is paid by the page, and again by `totalCount` (10) and `aggregate` (10), which
- *   run their own statement over every matching row; statistics pay the aggregate too;
+ *   added; it is paid by the page, and again by `totalCount` (10) and `aggregate` (10), each
+ *   priced as a statement over every matching row (one answers both when both are asked);
+ *   statistics pay the aggregate too;
  * - introspection costs 1 per `__schema`/`__type` (graphql-js bounds its nesting).
  *
  * With `data` (an execution's result), the same model counts what was actually returned:
@@ -344,8 +345,9 @@ class CostWalker {
   }
 
   /**
-   * `totalCount` and `aggregate` of a connection: each runs its own statement over every row
-   * the filter matches, so each pays the filter again. Priced whether or not they returned.
+   * `totalCount` and `aggregate` of a connection: each is priced as a statement of its own over
+   * every row the filter matches, so each pays the filter again (when both are asked, one
+   * statement answers them: the price is an upper bound). Priced whether or not they returned.
    */
   private totalsCost(connection: GraphQLObjectType, node: FieldNode, filterWork: number): number {
     if (!node.selectionSet) return 0;
