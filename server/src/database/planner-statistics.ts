@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * SQLite's query planner chooses between indexes by the statistics `ANALYZE` keeps in
@@ -13,11 +13,20 @@ import type { DataSource } from 'typeorm';
  *   scale 1, 0.7 s at scale 10.
  * - `as needed`: SQLite's `PRAGMA optimize` over every table, which analyses the tables never
  *   analysed or much changed since and costs nothing otherwise: at start, after a bulk import.
+ *
+ * Full statistics, not a sample: with `PRAGMA analysis_limit=400` the programme index was
+ * estimated at 401 rows a value instead of 5,000, and the European page kept the wrong plan.
+ * The analysis holds the writer while it runs; where other writers may be at work (an import in
+ * the running server), give it `manager`, a transaction of its own (`inTransaction`), so that it
+ * does not run inside theirs on SQLite's one writer connection.
  */
 export async function refreshPlannerStatistics(
   dataSource: DataSource,
   extent: 'complete' | 'as needed',
+  manager?: EntityManager,
 ): Promise<void> {
   if (dataSource.options.type !== 'better-sqlite3') return;
-  await dataSource.query(extent === 'complete' ? 'ANALYZE' : 'PRAGMA optimize=0x10002');
+  await (manager ?? dataSource).query(
+    extent === 'complete' ? 'ANALYZE' : 'PRAGMA optimize=0x10002',
+  );
 }

@@ -293,7 +293,9 @@ async function runImport<TDraft, TInput extends object>(
     imported += chunk.length;
   }
   // Thousands of new rows may change which index serves a read best.
-  await refreshPlannerStatistics(dataSource, 'as needed');
+  await inTransaction(dataSource, (manager) =>
+    refreshPlannerStatistics(dataSource, 'as needed', manager),
+  );
   const seconds = (performance.now() - started) / 1000;
   const inputs = good.map(({ input }) => input);
   const noun = inputs.length === 1 ? kind.noun.one : kind.noun.many;
