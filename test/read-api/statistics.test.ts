@@ -394,6 +394,37 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       expect(years).toEqual([...years].sort((a, b) => a - b));
     });
 
+    it('computes the measures the operation reads and the one it sorts by, not the others', async () => {
+      const expected = await sql(
+        'SELECT `status` AS status, COUNT(*) AS n, SUM(`totalBudget`) AS budget FROM `project` ' +
+          'GROUP BY `status` ORDER BY MAX(`totalBudget`) DESC, `status`',
+      );
+      const { result, statements } = await countStatements(database.dataSource, () =>
+        api.query<{
+          projectStats: { key: { status: string }; count: number; sum: { budget: string } }[];
+        }>(
+          `query StatusTotals {
+            projectStats(groupBy: [STATUS], orderBy: [{ field: MAX_TOTAL_BUDGET, direction: DESC }]) {
+              key { status } ...Figures
+            }
+          }
+          fragment Figures on ProjectStatsGroup { count sum { budget: totalBudget } }`,
+        ),
+      );
+      expect(result.errors).toBeUndefined();
+      const groups = result.data!.projectStats;
+      expect(groups.map((group) => group.key.status)).toEqual(expected.map((row) => row.status));
+      groups.forEach((group, index) => {
+        expect(group.count).toBe(Number(expected[index].n));
+        expectAmount(group.sum.budget, expected[index].budget, group.count);
+      });
+      const [grouped] = statements.filter((text) => text.includes('GROUP BY'));
+      expect(grouped).toMatch(/AS `count`/);
+      expect(grouped).toMatch(/AS `sum_totalBudget`/);
+      expect(grouped).toMatch(/AS `max_totalBudget`/);
+      expect(grouped).not.toMatch(/avg_|min_|sum_public|max_public|distinctMembers/);
+    });
+
     it('reads the date that dateField names', async () => {
       const expected = await sql(
         'SELECT SUBSTR(`decisionOn`, 1, 4) AS year, COUNT(*) AS n FROM `project` ' +

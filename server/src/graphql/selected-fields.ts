@@ -92,6 +92,21 @@ export function rowFieldNames(info: GraphQLResolveInfo, at: RowsAt): ReadonlySet
   return names;
 }
 
+/** The fields of `sum`, `avg`, `min` and `max` selected under `selectionSets`. */
+function measureFields(
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  selectionSets: readonly (SelectionSetNode | undefined)[],
+): { own: Map<string, FieldNode[]>; fields: AggregateRequest } {
+  const own = subfields(info, selectionSets);
+  const fields = new Map(
+    AGGREGATE_MEASURES.map((measure) => [
+      measure,
+      new Set(subfields(info, selectionSetsOf(own.get(measure))).keys()),
+    ]),
+  );
+  return { own, fields };
+}
+
 const aggregateCache = new WeakMap<readonly FieldNode[], AggregateRequest | null>();
 
 /**
@@ -103,18 +118,30 @@ export function selectedAggregates(info: GraphQLResolveInfo): AggregateRequest |
   let request = aggregateCache.get(info.fieldNodes);
   if (request === undefined) {
     const aggregates = subfields(info, selectionSetsOf(info.fieldNodes)).get('aggregate');
-    if (!aggregates) {
-      request = null;
-    } else {
-      const measures = subfields(info, selectionSetsOf(aggregates));
-      request = new Map(
-        AGGREGATE_MEASURES.map((measure) => [
-          measure,
-          new Set(subfields(info, selectionSetsOf(measures.get(measure))).keys()),
-        ]),
-      );
-    }
+    request = aggregates ? measureFields(info, selectionSetsOf(aggregates)).fields : null;
     aggregateCache.set(info.fieldNodes, request);
   }
   return request;
+}
+
+const statisticsCache = new WeakMap<readonly FieldNode[], ReadonlySet<string>>();
+
+/**
+ * The figures the operation reads on each group a statistics query returns, by the names the
+ * statement selects them under: a field of the group (`count`), or a measure and its field
+ * (`sum_totalBudget` for `sum { totalBudget }`). Computed once per field of a document.
+ */
+export function selectedStatisticsMeasures(info: GraphQLResolveInfo): ReadonlySet<string> {
+  let names = statisticsCache.get(info.fieldNodes);
+  if (!names) {
+    const { own, fields } = measureFields(info, selectionSetsOf(info.fieldNodes));
+    names = new Set([
+      ...own.keys(),
+      ...[...fields].flatMap(([measure, asked]) =>
+        [...asked].map((field) => `${measure}_${field}`),
+      ),
+    ]);
+    statisticsCache.set(info.fieldNodes, names);
+  }
+  return names;
 }
