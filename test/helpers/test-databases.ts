@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 
 import { type DatabaseConfig, parseDatabaseUrl } from '../../server/src/config/config';
 import { openDataSource } from '../../server/src/database/data-source';
+import { refreshPlannerStatistics } from '../../server/src/database/planner-statistics';
 import { closeDataSource } from '../../server/src/database/transactions';
 import { ENTITIES } from '../../server/src/features';
 
@@ -174,6 +175,8 @@ export async function copyDatabase(
   const database = await openTestDatabase(kind, config, { create: true });
   if (template.kind === 'mysql' && config.kind === 'mysql') {
     await copyMysqlRows(template.database, config);
+    // As after a seed: the copied tables' statistics, not those of the empty tables.
+    await refreshPlannerStatistics(database.dataSource, 'complete');
   }
   return database;
 }

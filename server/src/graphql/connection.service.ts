@@ -128,22 +128,25 @@ export async function nestedConnection<T extends object, Type extends string = s
     .load(parentId);
   const filterKey = `${spec.typeName}.${relation}:${JSON.stringify(request.filter ?? null)}`;
   const asked = info ? selectedAggregates(info) : null;
-  const measures = asked ?? everyAggregate(spec);
-  const askedKey = aggregateRequestKey(measures);
-  const aggregate = () =>
-    loaders
-      .get<number, AggregateValues>(`aggregate:${filterKey}|${askedKey}`, async (parentIds) => {
-        const values = await aggregateRows(
-          dataSource,
-          spec,
-          request.filter,
-          access,
-          { relation: scopeRelation, parentIds },
-          measures,
-        );
-        return parentIds.map((id) => values.get(id)!);
-      })
+  const aggregate = () => {
+    const measures = asked ?? everyAggregate(spec);
+    return loaders
+      .get<number, AggregateValues>(
+        `aggregate:${filterKey}|${aggregateRequestKey(measures)}`,
+        async (parentIds) => {
+          const values = await aggregateRows(
+            dataSource,
+            spec,
+            request.filter,
+            access,
+            { relation: scopeRelation, parentIds },
+            measures,
+          );
+          return parentIds.map((id) => values.get(id)!);
+        },
+      )
       .load(parentId);
+  };
   // With an aggregate asked, its statement's count serves `totalCount` too.
   const count = () =>
     asked

@@ -32,16 +32,32 @@ const SQL_OF_MEASURE: Record<AggregateMeasure, (column: string) => string> = {
   max: (column) => `MAX(${column})`,
 };
 
+const everyAggregateOf = new WeakMap<CollectionSpec, AggregateRequest>();
+
 /** Every measure of every aggregate field of `spec`: what a caller that cannot tell asks. */
 export function everyAggregate(spec: CollectionSpec): AggregateRequest {
-  return new Map(AGGREGATE_MEASURES.map((measure) => [measure, new Set(spec.aggregateFields)]));
+  let request = everyAggregateOf.get(spec);
+  if (!request) {
+    request = new Map(
+      AGGREGATE_MEASURES.map((measure) => [measure, new Set(spec.aggregateFields)]),
+    );
+    everyAggregateOf.set(spec, request);
+  }
+  return request;
 }
 
-/** A stable text of `request`, for batch keys. */
+const requestKeys = new WeakMap<AggregateRequest, string>();
+
+/** A stable text of `request`, for batch keys (requests are kept per document: made once). */
 export function aggregateRequestKey(request: AggregateRequest): string {
-  return AGGREGATE_MEASURES.map((measure) =>
-    [...(request.get(measure) ?? [])].sort().join(','),
-  ).join('|');
+  let key = requestKeys.get(request);
+  if (key === undefined) {
+    key = AGGREGATE_MEASURES.map((measure) =>
+      [...(request.get(measure) ?? [])].sort().join(','),
+    ).join('|');
+    requestKeys.set(request, key);
+  }
+  return key;
 }
 
 const COUNT_ONLY: AggregateRequest = new Map();
