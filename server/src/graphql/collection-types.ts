@@ -10,6 +10,7 @@ import {
 
 import { DecimalScalar } from '../database/entity/scalars/decimal.scalar';
 import type { CollectionSpec, ScalarKind, ScalarSpec } from '../database/query/collection-spec';
+import { AGGREGATE_MEASURES, type MeasureName } from '../database/query/list-aggregates';
 import {
   BooleanFilter,
   DateFilter,
@@ -135,16 +136,17 @@ export function orderInputType(spec: CollectionSpec): ClassType {
   return Order;
 }
 
+const MEASURE_DESCRIPTIONS: Record<MeasureName, string> = {
+  sum: 'Sums',
+  avg: 'Averages (rounded to two decimals)',
+  min: 'Smallest values',
+  max: 'Largest values',
+};
+
 export function aggregateType(spec: CollectionSpec): ClassType {
   const existing = aggregates.get(spec);
   if (existing) return existing;
   const typeName = spec.typeName;
-  const measures: [string, string][] = [
-    ['sum', 'Sums'],
-    ['avg', 'Averages (rounded to two decimals)'],
-    ['min', 'Smallest values'],
-    ['max', 'Largest values'],
-  ];
 
   class Aggregate {}
   ObjectType(`${typeName}Aggregate`, {
@@ -170,7 +172,8 @@ export function aggregateType(spec: CollectionSpec): ClassType {
         }),
       );
     }
-    for (const [measure, description] of measures) {
+    for (const measure of AGGREGATE_MEASURES) {
+      const description = MEASURE_DESCRIPTIONS[measure];
       decorate(
         Aggregate,
         measure,

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { formatDecimal } from '../core/scaled-decimal';
 import { compileFilter } from '../database/query/filter-compiler';
+import { AGGREGATE_MEASURES, type MeasureName } from '../database/query/list-aggregates';
 import { visibleThrough } from '../database/query/relation-graph';
 import type { AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import type { ProgrammeLevel } from '../funding-programme/funding-programme.entity';
@@ -39,10 +40,8 @@ const DEFAULT_GROUPS = 100;
 
 const MONEY_FIELDS = ['totalBudget', 'publicFundingRequested', 'publicFundingGranted'] as const;
 type MoneyField = (typeof MONEY_FIELDS)[number];
-const MEASURES = ['sum', 'avg', 'min', 'max'] as const;
-type Measure = (typeof MEASURES)[number];
 type ProjectMeasures = Record<'count' | 'distinctMembers', AggregateMeasure> &
-  Record<Measure, Record<MoneyField, AggregateMeasure>>;
+  Record<MeasureName, Record<MoneyField, AggregateMeasure>>;
 
 const MONEY_ORDER_NAMES: Record<MoneyField, string> = {
   totalBudget: 'TOTAL_BUDGET',
@@ -239,7 +238,7 @@ function measureOrderFields(): [string, string][] {
   return [
     [ProjectStatsOrderField.COUNT, '`count`'],
     [ProjectStatsOrderField.DISTINCT_MEMBERS, '`distinctMembers`'],
-    ...MEASURES.flatMap((measure) =>
+    ...AGGREGATE_MEASURES.flatMap((measure) =>
       MONEY_FIELDS.map((field): [string, string] => [
         `${measure.toUpperCase()}_${MONEY_ORDER_NAMES[field]}`,
         `\`${measure}_${field}\``,
@@ -250,7 +249,7 @@ function measureOrderFields(): [string, string][] {
 
 /** One result row as the GraphQL group: its key and its figures. */
 function projectGroup({ key, values }: GroupRow<ProjectGroupBy>): ProjectStatsGroup {
-  const numbers = (measure: Measure): ProjectStatsNumbers => ({
+  const numbers = (measure: MeasureName): ProjectStatsNumbers => ({
     totalBudget: formatDecimal(values[`${measure}_totalBudget`], 2),
     publicFundingRequested: formatDecimal(values[`${measure}_publicFundingRequested`], 2),
     publicFundingGranted: formatDecimal(values[`${measure}_publicFundingGranted`], 2),

@@ -20,12 +20,13 @@ export interface AggregateValues {
 }
 
 export const AGGREGATE_MEASURES = ['sum', 'avg', 'min', 'max'] as const;
-export type AggregateMeasure = (typeof AGGREGATE_MEASURES)[number];
+/** The measures of an aggregate: a list's `aggregate { sum avg min max }`, a statistics group's. */
+export type MeasureName = (typeof AGGREGATE_MEASURES)[number];
 
 /** The aggregate fields to compute, by measure (the count is always computed). */
-export type AggregateRequest = ReadonlyMap<AggregateMeasure, ReadonlySet<string>>;
+export type AggregateRequest = ReadonlyMap<MeasureName, ReadonlySet<string>>;
 
-const SQL_OF_MEASURE: Record<AggregateMeasure, (column: string) => string> = {
+const SQL_OF_MEASURE: Record<MeasureName, (column: string) => string> = {
   sum: (column) => `SUM(${column})`,
   avg: (column) => `ROUND(AVG(${column}), 2)`,
   min: (column) => `MIN(${column})`,
