@@ -164,6 +164,39 @@ describe.each(testDatabaseKinds())('indexes behind filters and sorts on %s', (ki
     }
   });
 
+  /**
+   * A nested list through pairs (a pole's themes, for every pole of a directory) starts from the
+   * pairs of its parents, then reads each row by its id: SQLite walked the themes' sort index
+   * instead, looking every theme up among the pairs of all 55 poles (435 against 208 µs).
+   * SQLite only: MySQL and MariaDB cost the join themselves (MariaDB reads the 30 themes whole
+   * and joins the pairs to them, as cheap on a table that small).
+   */
+  if (kind === 'sqlite')
+    it('reads a nested list through pairs from the parents, not from its sort index', async () => {
+      const spec = COLLECTIONS.get('Theme')!;
+      const parentIds = (
+        (await database.dataSource.query('SELECT id FROM pole ORDER BY id')) as { id: number }[]
+      ).map(({ id }) => Number(id));
+      const { text, params } = pageStatement(
+        database.dataSource,
+        spec,
+        {},
+        { defaultOrder: spec.defaultOrder, unbounded: true },
+        { relation: spec.relations.pole, parentIds },
+      );
+      const rows = await explain(text, params);
+      const themeSteps = rows.filter((row) => /\bt0\b/.test(String(row.detail)));
+      // The theme rows are found by their primary key, once per pair.
+      expect({ text, themeSteps }).toEqual({
+        text,
+        themeSteps: [
+          expect.objectContaining({
+            detail: expect.stringMatching(/^SEARCH t0 USING INTEGER PRIMARY KEY/),
+          }),
+        ],
+      });
+    });
+
   it.each(SORTS)('sort $name reads an index in order', async ({ spec, field }) => {
     if (!large.get(spec.typeName)) return;
     for (const direction of ['ASC', 'DESC'] as const) {

@@ -155,6 +155,37 @@ describe.each(testDatabaseKinds())('narrow row reads on %s', (kind) => {
     }
   });
 
+  it('reads the sort values cursors are made of only when a cursor is asked for', async () => {
+    const pageOf = async (selection: string) => {
+      const { result, statements } = await countStatements(database.dataSource, () =>
+        environment.query<{ poles: { pageInfo?: { endCursor: string } } }>(
+          `{ poles(first: 3) { ${selection} } }`,
+        ),
+      );
+      expect(result.errors).toBeUndefined();
+      return { data: result.data!, page: statements.find((sql) => /FROM `pole` t0/.test(sql))! };
+    };
+    const namesOnly = await pageOf('nodes { name } pageInfo { hasNextPage }');
+    expect(namesOnly.page).not.toContain('__o0');
+    for (const selection of [
+      'pageInfo { endCursor }',
+      'edges { cursor }',
+      '...on PoleConnection { pageInfo { startCursor } }',
+    ]) {
+      expect((await pageOf(selection)).page).toContain('__o0');
+    }
+    // And the cursor read leads to the next page.
+    const first = await pageOf('pageInfo { endCursor }');
+    const next = await environment.query<{ poles: { nodes: { name: string }[] } }>(
+      'query ($after: String) { poles(first: 1, after: $after) { nodes { name } } }',
+      { after: first.data.poles.pageInfo!.endCursor },
+    );
+    const all = await environment.query<{ poles: { nodes: { name: string }[] } }>(
+      '{ poles(first: 4) { nodes { name } } }',
+    );
+    expect(next.data!.poles.nodes[0].name).toBe(all.data!.poles.nodes[3].name);
+  });
+
   it('a page of poles asked for their names reads the key and name columns, not every column', async () => {
     const { statements } = await countStatements(database.dataSource, () =>
       environment.query('{ poles(first: 3) { nodes { name } } }'),

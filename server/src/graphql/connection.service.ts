@@ -23,7 +23,13 @@ import { type RowShape, rowShapeFor, unionShape, WHOLE_ROWS } from '../database/
 import type { RelationNameOf } from '../database/relationships';
 import { connectionOf } from './collection-types';
 import type { GraphQLContext } from './context';
-import { rowFieldNames, type RowsAt, rowSubfields, selectedAggregates } from './selected-fields';
+import {
+  rowFieldNames,
+  type RowsAt,
+  rowSubfields,
+  selectedAggregates,
+  selectsCursors,
+} from './selected-fields';
 
 /**
  * Lists for resolvers: root connections, nested connections and bounded lists batched across
@@ -41,6 +47,11 @@ export function rowShapeAt(
   at: RowsAt,
 ): RowShape {
   return info ? rowShapeFor(dataSource, spec, rowFieldNames(info, at)) : WHOLE_ROWS;
+}
+
+/** Whether a connection's rows must hold their cursors: always when the selection is unknown. */
+function cursorsAsked(info: GraphQLResolveInfo | undefined): boolean {
+  return info ? selectsCursors(info) : true;
 }
 
 type ConnectionInstance<T> = InstanceType<ReturnType<typeof connectionOf>> & { nodes: T[] };
@@ -74,6 +85,7 @@ export async function rootConnection<T extends object>(
       defaultOrder: spec.defaultOrder,
       access,
       shape: rowShapeAt(context, spec, info, 'connection'),
+      cursors: cursorsAsked(info),
     },
     relatedPlan(context, spec, info, 'connection'),
   );
@@ -112,14 +124,15 @@ export async function nestedConnection<T extends object, Type extends string = s
   const scopeRelation = relationOf(spec, relation);
   const shape = rowShapeAt(context, spec, info, 'connection');
   const related = relatedPlan(context, spec, info, 'connection');
-  const key = `${spec.typeName}.${relation}:${JSON.stringify(request)}|${shape.key}|${related.key}`;
+  const cursors = cursorsAsked(info);
+  const key = `${spec.typeName}.${relation}:${JSON.stringify(request)}|${shape.key}|${related.key}|${cursors}`;
   const page = await loaders
     .get<number, Page<T>>(`pages:${key}`, async (parentIds) => {
       const pages = await pagesWithRelated<T>(
         context,
         spec,
         request,
-        { defaultOrder: spec.defaultOrder, access, shape },
+        { defaultOrder: spec.defaultOrder, access, shape, cursors },
         related,
         { relation: scopeRelation, parentIds },
       );

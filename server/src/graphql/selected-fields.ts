@@ -145,3 +145,24 @@ export function selectedStatisticsMeasures(info: GraphQLResolveInfo): ReadonlySe
   }
   return names;
 }
+
+const cursorsCache = new WeakMap<readonly FieldNode[], boolean>();
+
+/**
+ * Whether the operation asks this connection for a cursor: `edges { cursor }` or `pageInfo {
+ * startCursor endCursor }` (through fragments and aliases, directives not evaluated). Computed
+ * once per field of a document.
+ */
+export function selectsCursors(info: GraphQLResolveInfo): boolean {
+  let asked = cursorsCache.get(info.fieldNodes);
+  if (asked === undefined) {
+    const own = subfields(info, selectionSetsOf(info.fieldNodes));
+    const pageInfo = subfields(info, selectionSetsOf(own.get('pageInfo')));
+    asked =
+      pageInfo.has('startCursor') ||
+      pageInfo.has('endCursor') ||
+      subfields(info, selectionSetsOf(own.get('edges'))).has('cursor');
+    cursorsCache.set(info.fieldNodes, asked);
+  }
+  return asked;
+}

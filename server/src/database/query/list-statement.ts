@@ -59,8 +59,12 @@ export function listStatement(
     if (foreignKey) {
       parentKey = `${alias}.\`${foreignKey}\``;
     } else {
+      // The pairs first, which the parents' keys select, then each row by its id: SQLite takes a
+      // CROSS JOIN's order as written (MySQL and MariaDB read it as an inner join). Left to
+      // itself, SQLite walked a text order's index over the whole table and looked every row
+      // up among the pairs of every parent (the pole directory's themes: 435 against 208 µs).
       const link = sql.alias('p');
-      from += ` JOIN (${pairs}) ${link} ON ${link}.a = ${alias}.\`id\``;
+      from = `(${pairs}) ${link} CROSS JOIN ${from} ON ${link}.a = ${alias}.\`id\``;
       parentKey = `${link}.b`;
     }
     where.push(`${parentKey} IN (${sql.paramList(scope.parentIds)})`);
