@@ -25,7 +25,11 @@ import {
 import { loadConfig } from '../../server/src/config/config';
 import { servedSchema } from '../../server/src/features';
 import { measureOperation } from '../../server/src/graphql/limits/operation-shape';
-import { computeQueryCost, LIST_BOUNDS } from '../../server/src/graphql/limits/query-cost';
+import {
+  actualCostCounter,
+  computeQueryCost,
+  LIST_BOUNDS,
+} from '../../server/src/graphql/limits/query-cost';
 import { countStatements } from '../helpers/statement-counter';
 import {
   openSeededDatabase,
@@ -186,6 +190,25 @@ describe('the cost model', () => {
       1 + 4 + 2 + 1,
     );
     expect(computeQueryCost(schema, parse(document), undefined, undefined, null)).toBe(0);
+  });
+
+  it('counts each result of an operation on its own when its plan is kept from one to the next', () => {
+    const document = parse(
+      'query Q($more: Boolean!) { poles(first: 55) { nodes { projects(first: 10) @include(if: $more) { nodes { id } } } } }',
+    );
+    const counter = actualCostCounter(schema, document, undefined, { more: true });
+    const results = [
+      { poles: { nodes: [{ projects: { nodes: [{ id: 'a' }, { id: 'b' }] } }] } },
+      { poles: { nodes: [{ projects: { nodes: [] } }, { projects: null }] } },
+      { poles: { nodes: [] } },
+      null,
+    ];
+    for (const data of results) {
+      expect(counter.count(data)).toBe(
+        computeQueryCost(schema, document, undefined, { more: true }, data),
+      );
+    }
+    expect(results.map((data) => counter.count(data))).toEqual([1 + 4, 1 + 2 + 1, 1, 0]);
   });
 
   it('gives every list without pagination of the schema a bound', () => {

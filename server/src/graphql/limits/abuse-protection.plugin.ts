@@ -22,7 +22,12 @@ import { BoundedCache } from './bounded-cache';
 import type { HeavyOperationLane } from './heavy-operation-lane';
 import { queryTooComplex, rateLimited } from './limit-errors';
 import { measureOperation, type OperationShape } from './operation-shape';
-import { computeQueryCost, MAX_COSTED_NODES } from './query-cost';
+import {
+  actualCostCounter,
+  type ActualCostCounter,
+  computeQueryCost,
+  MAX_COSTED_NODES,
+} from './query-cost';
 
 export type QueryLimits = Pick<
   LimitsConfig,
@@ -90,6 +95,7 @@ export function abuseProtectionPlugin(
   const { schema, limits, rateLimiter, trustedDocuments, heavyLane } = options;
   const shapes = new BoundedCache<string, OperationShape>(SHAPE_CACHE_SIZE);
   const costs = new BoundedCache<string, number>(COST_CACHE_SIZE);
+  const counters = new BoundedCache<string, ActualCostCounter>(COST_CACHE_SIZE);
 
   const shapeOf = (
     context: GraphQLRequestContextDidResolveOperation<GraphQLContext>,
@@ -104,24 +110,53 @@ export function abuseProtectionPlugin(
     return shape;
   };
 
+  /** What the cost depends on: the document, the operation and the exact variables. */
+  const costKey = (context: GraphQLRequestContextDidResolveOperation<GraphQLContext>) => {
+    const serialized = JSON.stringify(context.request.variables ?? {});
+    return serialized.length <= MAX_CACHED_VARIABLES_LENGTH
+      ? `${context.queryHash}\u0000${context.operationName ?? ''}\u0000${serialized}`
+      : null;
+  };
+
   /** The requested cost with these variables; kept per document and exact variables. */
   const requestedCost = (
     context: GraphQLRequestContextDidResolveOperation<GraphQLContext>,
+    key: string | null,
   ): number => {
-    const variables = context.request.variables ?? undefined;
-    const serialized = JSON.stringify(variables ?? {});
-    const key =
-      serialized.length <= MAX_CACHED_VARIABLES_LENGTH
-        ? `${context.queryHash}\u0000${context.operationName ?? ''}\u0000${serialized}`
-        : null;
     const known = key === null ? undefined : costs.get(key);
     if (known !== undefined) return known;
     const cost = Math.max(
       1,
-      computeQueryCost(schema, context.document, context.operationName, variables),
+      computeQueryCost(
+        schema,
+        context.document,
+        context.operationName,
+        context.request.variables ?? undefined,
+      ),
     );
     if (key !== null) costs.set(key, cost);
     return cost;
+  };
+
+  /**
+   * Counts what an execution returned, with what the document and variables decide kept per
+   * document and exact variables: the next answer of the same operation walks only its data.
+   */
+  const actualCounter = (
+    context: GraphQLRequestContextWillSendResponse<GraphQLContext>,
+    key: string | null,
+  ): ActualCostCounter => {
+    let counter = key === null ? undefined : counters.get(key);
+    if (!counter) {
+      counter = actualCostCounter(
+        schema,
+        context.document!,
+        context.operationName,
+        context.request.variables,
+      );
+      if (key !== null) counters.set(key, counter);
+    }
+    return counter;
   };
 
   return {
@@ -131,6 +166,7 @@ export function abuseProtectionPlugin(
       const dryRun = start.request.extensions?.dryRun === true;
       let status: RateLimitStatus | null = null;
       let requested: number | null = null;
+      let key: string | null = null;
       let executed = false;
       let leaveHeavyLane: (() => void) | undefined;
 
@@ -165,7 +201,8 @@ export function abuseProtectionPlugin(
 
           let cost: number;
           try {
-            cost = requestedCost(context);
+            key = costKey(context);
+            cost = requestedCost(context, key);
           } catch (error) {
             throw await refuse(costingFailure(error));
           }
@@ -254,13 +291,7 @@ export function abuseProtectionPlugin(
         requestedPoints: number,
       ): number {
         try {
-          const counted = computeQueryCost(
-            schema,
-            context.document!,
-            context.operationName,
-            context.request.variables,
-            data ?? null,
-          );
+          const counted = actualCounter(context, key).count(data ?? null);
           return Math.min(requestedPoints, Math.max(1, counted));
         } catch {
           // The same document and variables were costed before they ran: this cannot fail.

@@ -128,8 +128,39 @@ export function computeQueryCost(
   variables: Record<string, unknown> | undefined | null,
   data?: Record<string, unknown> | null,
 ): number {
+  const walk = costWalk(schema, document, operationName, variables, data !== undefined);
+  return walk ? walk.cost(data ?? null) : 0;
+}
+
+/**
+ * Counts the actual cost of results of one operation with the same variables, keeping what the
+ * document and the variables decide (fields collected through fragments and directives, each
+ * field's arguments and plan) from one result to the next: only the result is walked again.
+ */
+export interface ActualCostCounter {
+  count(data: Record<string, unknown> | null): number;
+}
+
+export function actualCostCounter(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined | null,
+  variables: Record<string, unknown> | undefined | null,
+): ActualCostCounter {
+  const walk = costWalk(schema, document, operationName, variables, true);
+  return { count: (data) => (walk ? walk.cost(data) : 0) };
+}
+
+/** The walk of an operation (null when the document has no such operation or root type). */
+function costWalk(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined | null,
+  variables: Record<string, unknown> | undefined | null,
+  actual: boolean,
+): { cost(data: Record<string, unknown> | null): number } | null {
   const operation = findOperation(document, operationName);
-  if (!operation) return 0;
+  if (!operation) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) throw coerced.errors[0];
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -143,9 +174,9 @@ export function computeQueryCost(
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  if (!rootType) return 0;
-  const walker = new CostWalker(schema, fragments, coerced.coerced, data !== undefined);
-  return walker.selectionCost(rootType, operation.selectionSet, data ?? null, 1, true);
+  if (!rootType) return null;
+  const walker = new CostWalker(schema, fragments, coerced.coerced, actual);
+  return { cost: (data) => walker.selectionCost(rootType, operation.selectionSet, data, 1, true) };
 }
 
 function findOperation(
@@ -188,8 +219,9 @@ class CostWalker {
   private visited = 0;
   /**
    * Counting a result walks the same selections once per object returned: their fields and
-   * plans are kept per walk (the document and variables do not change within one). Pricing a
-   * request keeps nothing, so every selection it expands counts towards MAX_COSTED_NODES.
+   * plans are kept per walker (they depend on the document and variables only), which
+   * `actualCostCounter` keeps for the next result. Pricing a request keeps nothing, so every
+   * selection it expands counts towards MAX_COSTED_NODES.
    */
   private readonly collected = new Map<SelectionSetNode, Map<string, CollectedField[]>>();
   private readonly plans = new Map<FieldNode, Map<string, FieldPlan>>();
