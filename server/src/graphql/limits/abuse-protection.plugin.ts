@@ -23,8 +23,8 @@ import type { HeavyOperationLane } from './heavy-operation-lane';
 import { queryTooComplex, rateLimited } from './limit-errors';
 import { measureOperation, type OperationShape } from './operation-shape';
 import {
-  actualCostCounter,
   type ActualCostCounter,
+  actualCostCounter,
   computeQueryCost,
   MAX_COSTED_NODES,
 } from './query-cost';
