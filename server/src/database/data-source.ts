@@ -68,6 +68,7 @@ export async function openDataSource(
   try {
     await dataSource.initialize();
     if (database.kind === 'sqlite') {
+      beginTransactionsImmediately(dataSource);
       await synchronizeSqliteSchema(dataSource);
       await refreshPlannerStatistics(dataSource, 'as needed');
     }
@@ -170,4 +171,26 @@ export function sqlStatementLog(dataSource: DataSource): SqlStatementLog {
   if (!(logger instanceof SqlStatementLog))
     throw new Error('This data source was not made by createDataSource');
   return logger;
+}
+
+/**
+ * Makes a SQLite data source's transactions take the write lock when they begin (`BEGIN
+ * IMMEDIATE`): the main connection's (schema, seed) and the API's writer's (sqlite-database.ts).
+ * TypeORM begins them deferred: a transaction that reads, then writes, holds a snapshot whose
+ * upgrade SQLite refuses at once with SQLITE_BUSY ("database is locked", no busy wait) if
+ * another connection to the file (a command-line token or import, another process) committed
+ * in between. Immediate, it waits its turn (busy_timeout) instead. TypeORM has no option for
+ * it; its SQLite driver keeps one query runner per data source, whose BEGIN this rewrites.
+ */
+export function beginTransactionsImmediately(dataSource: DataSource): void {
+  const runner = dataSource.createQueryRunner();
+  const query = runner.query.bind(runner);
+  runner.query = ((sql: string, ...rest: unknown[]) =>
+    query(
+      sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql,
+      ...(rest as []),
+    )) as typeof runner.query;
+  if (dataSource.createQueryRunner() !== runner) {
+    throw new Error('TypeORM no longer shares one query runner per SQLite data source');
+  }
 }

@@ -1,7 +1,7 @@
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { DatabaseLimits } from '../config/config';
-import { sqlStatementLog } from './data-source';
+import { beginTransactionsImmediately, sqlStatementLog } from './data-source';
 import type { Database, ReadOptions } from './database-port';
 import { SqliteInlineReads } from './sqlite-inline-reads';
 import { SqliteReadPool } from './sqlite-read-pool';
@@ -86,28 +86,7 @@ export class SqliteDatabase implements Database {
     await writer.initialize();
     // A writer waits for the readers' checkpoints instead of failing with SQLITE_BUSY.
     await writer.query('PRAGMA busy_timeout = 5000');
-    beginImmediately(writer);
+    beginTransactionsImmediately(writer);
     return writer;
-  }
-}
-
-/**
- * Makes the writer's transactions take the write lock when they begin (`BEGIN IMMEDIATE`).
- * TypeORM begins them deferred: a transaction that reads, then writes, holds a snapshot whose
- * upgrade SQLite refuses at once with SQLITE_BUSY ("database is locked", no busy wait) if
- * another connection to the file (a command-line token or import, another process) committed
- * in between. Immediate, it waits its turn (busy_timeout) instead. TypeORM has no option for
- * it; its SQLite driver keeps one query runner per data source, whose BEGIN this rewrites.
- */
-function beginImmediately(writer: DataSource): void {
-  const runner = writer.createQueryRunner();
-  const query = runner.query.bind(runner);
-  runner.query = ((sql: string, ...rest: unknown[]) =>
-    query(
-      sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql,
-      ...(rest as []),
-    )) as typeof runner.query;
-  if (writer.createQueryRunner() !== runner) {
-    throw new Error('TypeORM no longer shares one query runner per SQLite data source');
   }
 }
