@@ -29,11 +29,6 @@ import {
 export interface ProjectStatsRequest extends GroupedRequest<ProjectGroupBy> {
   filter?: Record<string, unknown> | null;
   dateField?: ProjectDateField | null;
-  /**
-   * Whether `distinctMembers` is asked for; when it is not (and neither `having` nor `orderBy`
-   * use it), the partner join it needs is left out. Absent: computed.
-   */
-  selectsDistinctMembers?: boolean;
 }
 
 const DEFAULT_GROUPS = 100;
@@ -201,7 +196,9 @@ function groupKeyJoins(
  */
 function needsPartners(request: ProjectStatsRequest): boolean {
   return (
-    request.selectsDistinctMembers !== false ||
+    // Asked for (`measures` absent: every measure is).
+    !request.measures ||
+    request.measures.has('distinctMembers') ||
     JSON.stringify(request.having ?? null).includes('distinctMembers') ||
     (request.orderBy ?? []).some((order) => order.field === ProjectStatsOrderField.DISTINCT_MEMBERS)
   );

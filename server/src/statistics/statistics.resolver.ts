@@ -5,7 +5,7 @@ import { FUNDING_PROGRAMME_COLLECTION } from '../funding-programme/funding-progr
 import { FundingProgramme } from '../funding-programme/funding-programme.entity';
 import { recordById } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
-import { selectedStatisticsMeasures, selectsField } from '../graphql/selected-fields';
+import { selectedStatisticsMeasures } from '../graphql/selected-fields';
 import { POLE_COLLECTION } from '../pole/pole.collection';
 import { Pole } from '../pole/pole.entity';
 import { REGION_COLLECTION } from '../region/region.collection';
@@ -33,11 +33,7 @@ export class StatisticsResolver {
   ) {
     return projectStats(
       context.dataSource,
-      {
-        ...args,
-        selectsDistinctMembers: selectsField(info, 'distinctMembers'),
-        measures: selectedStatisticsMeasures(info),
-      },
+      { ...args, measures: selectedStatisticsMeasures(info) },
       context.access,
     );
   }
