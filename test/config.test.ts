@@ -25,6 +25,7 @@ describe('loadConfig', () => {
         url: 'sqlite:./data/polegraph.sqlite',
         replicaUrls: [],
         maxStatementMs: 5000,
+        readCacheMs: 10000,
         connectTimeoutMs: 5000,
         acquireTimeoutMs: 5000,
         sqliteReadWorkers: 2,

@@ -10,7 +10,9 @@ import type { DataSource } from 'typeorm';
 import { TokenLookupCache } from './api-token/token-lookup-cache';
 import type { AppConfig } from './config/config';
 import { openDataSource, sqlStatementLog } from './database/data-source';
-import { runInDatabaseSession } from './database/database';
+import { databaseOf, runInDatabaseSession } from './database/database';
+import { keptRows } from './database/query/kept-reads';
+import { referenceTablesOf } from './database/query/reference-tables';
 import { closeDataSource } from './database/transactions';
 import { ENTITIES, SCHEMA_FEATURES } from './features';
 import { startApolloServer } from './graphql/apollo-server';
@@ -18,8 +20,11 @@ import { CompiledExecution, type ExecutionCounts } from './graphql/compiled-exec
 import { type ContextRequest, createContext, type GraphQLContext } from './graphql/context';
 import { HeavyOperationLane } from './graphql/limits/heavy-operation-lane';
 import { buildPoleGraphSchema } from './graphql/schema';
-import { type LiveEventBus, openLiveEventBus } from './graphql/subscriptions/live-event-bus';
-import { liveEventsOf } from './graphql/subscriptions/live-events';
+import {
+  type LiveEventBus,
+  openLiveEventBus,
+  publishCommitted,
+} from './graphql/subscriptions/live-event-bus';
 import {
   startWebSocketTransport,
   type WebSocketTransport,
@@ -119,11 +124,20 @@ export async function createApp(
     keepAliveTimeout: keepAliveTimeoutMs,
   });
   const gracefulStop = new GracefulStop(httpServer);
-  // Every committed write (the unit of work's after-commit listeners) reaches subscribers.
+  // Every committed write (the unit of work's after-commit listeners) reaches subscribers, and
+  // drops the reference tables it changed from every instance's memory.
   const liveEvents = await openLiveEventBus(config.redis);
-  const afterCommit = [
-    (change: Parameters<typeof liveEventsOf>[0]) => liveEvents.publish(liveEventsOf(change)),
-  ];
+  const { readCacheMs } = config.database;
+  const referenceTables = referenceTablesOf(dataSource, readCacheMs);
+  const database = databaseOf(dataSource);
+  const keptTotals = keptRows(readCacheMs, () => database.dataVersion());
+  liveEvents.onChangedTypes((typeNames) => {
+    referenceTables.invalidate(typeNames);
+    keptTotals.invalidate();
+  });
+  // Writes outside the units of work (tokens, webhook deliveries) change lists' totals too.
+  database.onCommit(() => keptTotals.invalidate());
+  const afterCommit = [publishCommitted(liveEvents)];
   const tokenLookups = new TokenLookupCache(config.http.tokenCacheMs);
   // Every write also leaves its webhook deliveries in its own transaction (the outbox).
   const beforeCommit = [writeWebhookOutbox];
@@ -133,7 +147,16 @@ export async function createApp(
   };
   const contextOf = (request: ContextRequest) =>
     createContext(
-      { dataSource, tokenLookups, beforeCommit, afterCommit, liveEvents, webhookUrlPolicy },
+      {
+        dataSource,
+        tokenLookups,
+        referenceTables,
+        keptTotals,
+        beforeCommit,
+        afterCommit,
+        liveEvents,
+        webhookUrlPolicy,
+      },
       request,
     );
   const webhookWorker = config.webhooks.deliver

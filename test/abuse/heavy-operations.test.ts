@@ -86,6 +86,8 @@ describe.each(testDatabaseKinds())('heavy operations on %s', (kind) => {
   }
 
   it('never runs a heavy operation whose client went away while it waited for its turn', async () => {
+    // Once first: the reference tables it shows are kept from then on, and read no more.
+    await api.query(long());
     const alone = await countStatements(database.dataSource, () => api.query(long()));
     expect(alone.result.errors).toBeUndefined();
     expect(alone.statements.length).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import { Role } from '../../server/src/auth/roles';
 import { inTransaction } from '../../server/src/database/transactions';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
 import { globalId as globalIdOf } from '../helpers/graphql-ids';
+import { SCORED_CRITERION } from '../helpers/labelling-phases';
 import { connectLive, type LiveClient } from '../helpers/live-client';
 import {
   advance,
@@ -200,15 +201,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
             startYear: 2060,
             endYear: 2063,
             description: 'Une phase pour les tests en direct.',
-            criteria: [
-              {
-                code: 'STRATEGY',
-                name: 'Stratégie',
-                description: 'Feuille de route.',
-                measurement: 'SCORE',
-                threshold: '60',
-              },
-            ],
+            criteria: [SCORED_CRITERION],
           },
         },
       );

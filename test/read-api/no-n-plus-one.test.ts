@@ -216,7 +216,9 @@ describe.each(testDatabaseKinds())('statements per request on %s', (kind) => {
       region: { name: 'Auvergne-Rhône-Alpes' },
     });
     expect(poles.filter((pole) => pole.successor === null).length).toBeGreaterThan(40);
-    // The page, the successors, the regions.
-    expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 3);
+    // The page, the successors, and the regions unless an earlier request left them kept.
+    const regionReads = statements.filter((sql) => sql.includes('FROM `region`'));
+    expect(regionReads.length).toBeLessThanOrEqual(1);
+    expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 2 + regionReads.length);
   });
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 import { globalId } from '../helpers/graphql-ids';
+import { SCORED_CRITERION } from '../helpers/labelling-phases';
 import {
   createSeededDatabase,
   type TestDatabase,
@@ -84,15 +85,7 @@ describe.each(testDatabaseKinds())('rules held under concurrent writes on %s', (
             startYear: 2091,
             endYear: 2094,
             description: 'Concurrent opening.',
-            criteria: [
-              {
-                code: 'STRATEGY',
-                name: 'Stratégie',
-                description: 'Feuille de route.',
-                measurement: 'SCORE',
-                threshold: '60',
-              },
-            ],
+            criteria: [SCORED_CRITERION],
           },
         }),
       ),

@@ -6,8 +6,7 @@ import { parseArgs } from 'node:util';
 
 import { ConfigError, loadConfig } from '../config/config';
 import { closeDataSource } from '../database/transactions';
-import { RedisEventBus } from '../graphql/subscriptions/live-event-bus';
-import { liveEventsOf } from '../graphql/subscriptions/live-events';
+import { publishCommitted, RedisEventBus } from '../graphql/subscriptions/live-event-bus';
 import {
   formatImportProblem,
   IMPORT_KIND_NAMES,
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
       source: basename(file),
       // The servers' delivery workers send what the import leaves in the webhooks' outbox.
       beforeCommit: [writeWebhookOutbox],
-      afterCommit: liveEvents ? [(change) => liveEvents.publish(liveEventsOf(change))] : [],
+      afterCommit: liveEvents ? [publishCommitted(liveEvents)] : [],
     });
     if (outcome.ok) {
       console.info(outcome.summary);

@@ -6,6 +6,11 @@ export interface ReadOptions {
    * it the read is abandoned with `QUERY_TIMEOUT`.
    */
   budgetMs?: number;
+  /**
+   * Read the primary even where replicas serve reads: what is read will be kept and served to
+   * every request (reference-tables.ts), so it must not come from a replica that lags a write.
+   */
+  primary?: boolean;
 }
 
 /**
@@ -28,6 +33,33 @@ export interface Database {
     options?: ReadOptions,
   ): Promise<Row[]>;
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+  /** Calls `listener` after each transaction of this port commits. */
+  onCommit(listener: () => void): void;
+  /**
+   * A number that changes whenever another connection may have committed since it was last
+   * asked (SQLite: `PRAGMA data_version`); null where the database cannot tell cheaply
+   * (MySQL/MariaDB, SQLite in memory).
+   */
+  dataVersion(): number | null;
   /** Closes what the port opened of its own (workers, writer, replicas); not the data source. */
   close(): Promise<void>;
+}
+
+/** The port's after-commit listeners; one failing does not keep the commit from the others. */
+export class CommitListeners {
+  private readonly listeners: (() => void)[] = [];
+
+  listen(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  committed(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch (error) {
+        console.warn(`[database] an after-commit listener failed: ${String(error)}`);
+      }
+    }
+  }
 }

@@ -58,6 +58,7 @@ export async function readEntities<T extends object>(
   sql: string,
   params: readonly unknown[] = [],
   shape: RowShape = WHOLE_ROWS,
+  options?: ReadOptions,
 ): Promise<T[]> {
-  return hydrate(dataSource, entity, await readRows(dataSource, sql, params), shape);
+  return hydrate(dataSource, entity, await readRows(dataSource, sql, params, options), shape);
 }

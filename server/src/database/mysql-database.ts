@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DatabaseConfig, DatabaseLimits } from '../config/config';
 import { createDataSource, sqlStatementLog, STALL_GRACE_MS } from './data-source';
 import { classifyDatabaseError, rethrowClassified, serviceUnavailable } from './database-errors';
-import type { Database, ReadOptions } from './database-port';
+import { CommitListeners, type Database, type ReadOptions } from './database-port';
 import { noteWrite, sessionHasWritten } from './database-session';
 
 /** The part of a mysql2 (callback) pool and pooled connection the port uses. */
@@ -44,6 +44,7 @@ export class MysqlDatabase implements Database {
   readonly kind = 'mysql';
   private readonly replicas: Runner[];
   private next = 0;
+  private readonly commits = new CommitListeners();
 
   constructor(
     private readonly primary: DataSource,
@@ -61,7 +62,7 @@ export class MysqlDatabase implements Database {
     options: ReadOptions = {},
   ): Promise<Row[]> {
     const budgetMs = options.budgetMs ?? this.limits.maxStatementMs;
-    const dataSource = await this.readRunner();
+    const dataSource = await this.readRunner(options.primary === true);
     // Counted and printed as written (statement-count tests match on the text).
     sqlStatementLog(this.primary).logQuery(sql, [...params]);
     const pool = (dataSource.driver as unknown as { pool?: ConnectionPool }).pool;
@@ -90,10 +91,20 @@ export class MysqlDatabase implements Database {
     // From now on this request reads the primary, which has its write.
     noteWrite();
     try {
-      return await this.primary.transaction(work);
+      const result = await this.primary.transaction(work);
+      this.commits.committed();
+      return result;
     } catch (error) {
       rethrowClassified(error, this.limits.maxStatementMs);
     }
+  }
+
+  onCommit(listener: () => void): void {
+    this.commits.listen(listener);
+  }
+
+  dataVersion(): null {
+    return null;
   }
 
   async close(): Promise<void> {
@@ -103,9 +114,9 @@ export class MysqlDatabase implements Database {
     }
   }
 
-  /** The primary after a write or without replicas; otherwise the next replica. */
-  private async readRunner(): Promise<DataSource> {
-    if (this.replicas.length === 0 || sessionHasWritten()) return this.primary;
+  /** The primary when asked, after a write or without replicas; otherwise the next replica. */
+  private async readRunner(primary: boolean): Promise<DataSource> {
+    if (primary || this.replicas.length === 0 || sessionHasWritten()) return this.primary;
     const replica = this.replicas[this.next++ % this.replicas.length];
     replica.ready ??= replica.dataSource.initialize();
     try {

@@ -2,7 +2,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import type { DatabaseLimits } from '../config/config';
 import { beginTransactionsImmediately, sqlStatementLog } from './data-source';
-import type { Database, ReadOptions } from './database-port';
+import { CommitListeners, type Database, type ReadOptions } from './database-port';
 import { SqliteInlineReads } from './sqlite-inline-reads';
 import { SqliteReadPool } from './sqlite-read-pool';
 
@@ -26,6 +26,7 @@ export class SqliteDatabase implements Database {
   private readonly pool: SqliteReadPool | undefined;
   private readonly inline: SqliteInlineReads | undefined;
   private writer: Promise<DataSource> | undefined;
+  private readonly commits = new CommitListeners();
   /** Resolves when the previous transaction is over. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -60,9 +61,21 @@ export class SqliteDatabase implements Database {
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     this.writer ??= this.openWriter();
     const writer = this.writer;
-    const run = this.queue.then(async () => (await writer).transaction(work));
+    const run = this.queue.then(async () => {
+      const result = await (await writer).transaction(work);
+      this.commits.committed();
+      return result;
+    });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  onCommit(listener: () => void): void {
+    this.commits.listen(listener);
+  }
+
+  dataVersion(): number | null {
+    return this.inline?.dataVersion() ?? null;
   }
 
   async close(): Promise<void> {

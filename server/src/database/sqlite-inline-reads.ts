@@ -57,6 +57,7 @@ export class SqliteInlineReads {
   /** Prepared statements, reading rows as arrays, with their column names (see rowObjects). */
   private readonly prepared = new Map<string, PreparedRead>();
   private connection: BetterSqlite3.Database | undefined;
+  private dataVersionStatement: BetterSqlite3.Statement | undefined;
 
   constructor(
     private readonly path: string,
@@ -104,7 +105,17 @@ export class SqliteInlineReads {
     return rows;
   }
 
+  /**
+   * SQLite's `PRAGMA data_version` on this connection, which never writes: it changes whenever
+   * any other connection (this process's writer, another process) has committed.
+   */
+  dataVersion(): number {
+    this.dataVersionStatement ??= this.open().prepare('PRAGMA data_version').pluck(true);
+    return this.dataVersionStatement.get() as number;
+  }
+
   close(): void {
+    this.dataVersionStatement = undefined;
     this.prepared.clear();
     this.connection?.close();
     this.connection = undefined;

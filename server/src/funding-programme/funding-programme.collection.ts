@@ -9,5 +9,10 @@ export const FUNDING_PROGRAMME_COLLECTION = defineTypedCollection({
   orderFields: { CODE: 'code', NAME: 'name', START_YEAR: 'startYear' },
   defaultOrder: [{ field: 'START_YEAR', direction: 'ASC' }],
   aggregateFields: [],
-  loadWhole: true,
+  loadWhole: {
+    orderBy: [
+      ['startYear', 'ASC'],
+      ['code', 'ASC'],
+    ],
+  },
 });

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
-import { lookupRecord, rowShapeAt } from '../graphql/connection.service';
+import { lookupRecord, referenceList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
@@ -10,7 +10,6 @@ import {
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import { FUNDING_PROGRAMME_COLLECTION } from './funding-programme.collection';
 import { FundingProgramme } from './funding-programme.entity';
-import { listFundingProgrammes } from './funding-programme.service';
 
 @Resolver(() => FundingProgramme)
 export class FundingProgrammeResolver {
@@ -19,12 +18,8 @@ export class FundingProgrammeResolver {
   })
   fundingProgrammes(
     @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<FundingProgramme[]> {
-    return listFundingProgrammes(
-      context.dataSource,
-      rowShapeAt(context, FUNDING_PROGRAMME_COLLECTION, info, 'value'),
-    );
+  ): readonly FundingProgramme[] | Promise<readonly FundingProgramme[]> {
+    return referenceList(context, FUNDING_PROGRAMME_COLLECTION);
   }
 
   @Query(() => FundingProgramme, {

@@ -13,6 +13,12 @@ import {
 import type { ParentScope } from '../database/query/list-statement';
 import { fetchByIds, fetchOneBy } from '../database/query/record-lookups';
 import {
+  readWholeTable,
+  type ReferenceTable,
+  referenceTableOf,
+  sharedWith,
+} from '../database/query/reference-tables';
+import {
   fetchPagesWithJoins,
   type JoinedRelation,
   type Page,
@@ -76,7 +82,7 @@ export async function rootConnection<T extends object>(
   request: PageRequest,
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionInstance<T>> {
-  const { dataSource, access } = context;
+  const { dataSource, access, keptTotals } = context;
   const pages = await pagesWithRelated<T>(
     context,
     spec,
@@ -100,11 +106,14 @@ export async function rootConnection<T extends object>(
       access,
       undefined,
       asked ?? everyAggregate(spec),
+      keptTotals,
     ).then((map) => map.get(null)!));
   const count = async () =>
     asked || totals
       ? (await aggregate()).count
-      : (await countRows(dataSource, spec, request.filter, access)).get(null)!;
+      : (await countRows(dataSource, spec, request.filter, access, undefined, keptTotals)).get(
+          null,
+        )!;
   return makeConnection(spec, pages.get(null)!, count, aggregate);
 }
 
@@ -120,7 +129,7 @@ export async function nestedConnection<T extends object, Type extends string = s
   request: PageRequest,
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionInstance<T>> {
-  const { dataSource, loaders, access } = context;
+  const { dataSource, loaders, access, keptTotals } = context;
   const scopeRelation = relationOf(spec, relation);
   const shape = rowShapeAt(context, spec, info, 'connection');
   const related = relatedPlan(context, spec, info, 'connection');
@@ -154,6 +163,7 @@ export async function nestedConnection<T extends object, Type extends string = s
             access,
             { relation: scopeRelation, parentIds },
             measures,
+            keptTotals,
           );
           return parentIds.map((id) => values.get(id)!);
         },
@@ -166,10 +176,14 @@ export async function nestedConnection<T extends object, Type extends string = s
       ? aggregate().then((values) => values.count)
       : loaders
           .get<number, number>(`count:${filterKey}`, async (parentIds) => {
-            const counts = await countRows(dataSource, spec, request.filter, access, {
-              relation: scopeRelation,
-              parentIds,
-            });
+            const counts = await countRows(
+              dataSource,
+              spec,
+              request.filter,
+              access,
+              { relation: scopeRelation, parentIds },
+              keptTotals,
+            );
             return parentIds.map((id) => counts.get(id)!);
           })
           .load(parentId);
@@ -209,9 +223,9 @@ export function relatedList<T extends object, Type extends string = string>(
 /**
  * A record by database id, batched; `null` when there is none. Every reader of the type in one
  * batch shares one statement, which selects the columns all of them need; a reference table
- * (`loadWhole`) is read all at once, again only for a reader that needs other columns. A record
- * this request has already read with these columns (a prefetch, an earlier level) is answered at
- * once, without a promise.
+ * (`loadWhole`) is answered from the server's kept tables. A record this request has already
+ * read with these columns (a prefetch, an earlier level), or a reference table kept fresh, is
+ * answered at once, without a promise.
  */
 export function recordById<T extends object>(
   context: GraphQLContext,
@@ -220,33 +234,60 @@ export function recordById<T extends object>(
   info?: GraphQLResolveInfo,
 ): T | null | Promise<T | null> {
   if (id === null || id === undefined) return null;
+  if (spec.loadWhole) {
+    const kept = keptReferenceTable<T>(context, spec);
+    if (kept) return kept.byId.get(id) ?? null;
+    return referenceTable<T>(context, spec).then((table) => table.byId.get(id) ?? null);
+  }
   const shape = rowShapeAt(context, spec, info, 'value');
   const known = context.loaders.recall<T>(spec.typeName, shape.key, id);
   if (known !== undefined) return known;
-  if (spec.loadWhole) {
-    return wholeTable<T>(context, spec, shape).then((records) => records.get(id) ?? null);
-  }
   return byIdLoader<T>(context, spec).load({ id, shape });
 }
 
-/** Every visible row of a reference table (`loadWhole`), read once per request and shape. */
-function wholeTable<T extends object>(
+/**
+ * Every row of a reference table (`loadWhole`) the caller may see, in its order: the root list
+ * of a reference type (`regions`, `themes`…).
+ */
+export function referenceList<T extends object>(
   context: GraphQLContext,
   spec: CollectionSpec,
-  shape: RowShape,
-): Promise<Map<number, T>> {
-  const { dataSource, loaders, access } = context;
+): readonly T[] | Promise<readonly T[]> {
+  const kept = keptReferenceTable<T>(context, spec);
+  if (kept) return kept.rows;
+  return referenceTable<T>(context, spec).then((table) => table.rows);
+}
+
+/** The server's kept copy of a reference table, if fresh and the caller may see all of it. */
+function keptReferenceTable<T extends object>(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+): ReferenceTable<T> | undefined {
+  return sharedWith(context.access, spec) ? context.referenceTables.current<T>(spec) : undefined;
+}
+
+/**
+ * A reference table as the caller may see it, read at most once per request: the server's
+ * kept copy (read now if it is not kept), or for a caller who may not see all of it, the rows
+ * it may see.
+ */
+function referenceTable<T extends object>(
+  context: GraphQLContext,
+  spec: CollectionSpec,
+): Promise<ReferenceTable<T>> {
+  const { dataSource, loaders, access, referenceTables } = context;
   return loaders
-    .get<RowShape, Map<number, T>, string>(
+    .get<CollectionSpec, ReferenceTable<T>, string>(
       `all:${spec.typeName}`,
-      async (shapes) => {
-        const records = await fetchByIds<T>(dataSource, spec, null, access, unionShape(shapes));
-        for (const { key } of shapes) loaders.remember(spec.typeName, key, records, true);
-        return shapes.map(() => records);
+      async (specs) => {
+        const table = sharedWith(access, spec)
+          ? await referenceTables.table<T>(spec)
+          : referenceTableOf(await readWholeTable<T>(dataSource, spec, access));
+        return specs.map(() => table);
       },
-      (key) => key.key,
+      (key) => key.typeName,
     )
-    .load(shape);
+    .load(spec);
 }
 
 /** The request's loader of `spec` records by id and shape. */
@@ -473,14 +514,16 @@ async function pagesWithRelated<T extends object>(
   return pages;
 }
 
-/** Records by id with `shape`, kept for `recall`: the whole table of a reference collection. */
+/** Records by id with `shape`, kept for `recall`; a reference collection's from its table. */
 async function readRecords(
   context: GraphQLContext,
   spec: CollectionSpec,
   ids: readonly number[],
   shape: RowShape,
-): Promise<Map<number, object>> {
-  if (spec.loadWhole) return wholeTable<object>(context, spec, shape);
+): Promise<ReadonlyMap<number, object>> {
+  if (spec.loadWhole) {
+    return (keptReferenceTable(context, spec) ?? (await referenceTable(context, spec))).byId;
+  }
   const records = await fetchByIds<object>(context.dataSource, spec, ids, context.access, shape);
   rememberRead(context, spec, shape.key, ids, records);
   return records;

@@ -7,6 +7,8 @@ import type { TokenLookupCache } from '../api-token/token-lookup-cache';
 import { accessScopeOf, type RequestAccess } from '../auth/access-scope';
 import type { Caller } from '../auth/roles';
 import type { NodeEnv } from '../config/config';
+import { type KeptRows, keptRows } from '../database/query/kept-reads';
+import { type ReferenceTables, referenceTablesOf } from '../database/query/reference-tables';
 import type {
   AfterCommitListener,
   BeforeCommitListener,
@@ -25,6 +27,10 @@ export interface GraphQLContext {
   caller: Caller;
   /** The caller's rights as the list engine applies them, and the warnings they raised. */
   access: RequestAccess;
+  /** The reference tables, kept between requests (shared by every request of the server). */
+  referenceTables: ReferenceTables;
+  /** Lists' totals kept between requests by statement (shared likewise). */
+  keptTotals: KeptRows;
   /** Told of every write this request makes, in its transaction (webhooks' outbox). */
   beforeCommit: readonly BeforeCommitListener[];
   /** Told of every write this request commits (live updates, caches). */
@@ -53,6 +59,9 @@ export interface WebhookUrlSettings {
   nodeEnv: NodeEnv;
   allowPrivateNetworks: boolean;
 }
+
+/** Where no server keeps reads (command line, tests of services): every request reads. */
+const NOTHING_KEPT = keptRows(0);
 
 /** Where no configuration says otherwise: production's rules. */
 const STRICT_WEBHOOK_URLS: WebhookUrlSettings = {
@@ -89,6 +98,9 @@ export interface ContextDependencies {
   /** Tokens recently read (TOKEN_CACHE_MS); each request reads its token otherwise. */
   tokenLookups?: TokenLookupCache;
   afterCommit?: readonly AfterCommitListener[];
+  /** The server's kept reads; without them each request reads what it needs. */
+  referenceTables?: ReferenceTables;
+  keptTotals?: KeptRows;
   liveEvents?: LiveEventSource | null;
   webhookUrlPolicy?: WebhookUrlSettings;
 }
@@ -104,6 +116,8 @@ export async function createContext(
     beforeCommit = [],
     afterCommit = [],
     liveEvents = null,
+    referenceTables = referenceTablesOf(dataSource, 0),
+    keptTotals = NOTHING_KEPT,
     webhookUrlPolicy = STRICT_WEBHOOK_URLS,
   }: ContextDependencies,
   request: ContextRequest,
@@ -117,6 +131,8 @@ export async function createContext(
     loaders: new LoaderRegistry(),
     caller,
     access: accessScopeOf(caller),
+    referenceTables,
+    keptTotals,
     beforeCommit,
     afterCommit,
     liveEvents,

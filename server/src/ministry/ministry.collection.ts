@@ -9,5 +9,10 @@ export const MINISTRY_COLLECTION = defineTypedCollection({
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],
-  loadWhole: true,
+  loadWhole: {
+    orderBy: [
+      ['leadsPolicy', 'DESC'],
+      ['code', 'ASC'],
+    ],
+  },
 });

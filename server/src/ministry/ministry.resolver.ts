@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
-import { lookupRecord, rowShapeAt } from '../graphql/connection.service';
+import { lookupRecord, referenceList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
@@ -10,21 +10,14 @@ import {
 import { EVALUATION_COLLECTION } from '../selection/evaluation.collection';
 import { MINISTRY_COLLECTION } from './ministry.collection';
 import { Ministry } from './ministry.entity';
-import { listMinistries } from './ministry.service';
 
 @Resolver(() => Ministry)
 export class MinistryResolver {
   @Query(() => [Ministry], {
     description: 'The ministries that select and track the poles, the lead one first.',
   })
-  ministries(
-    @Ctx() context: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Ministry[]> {
-    return listMinistries(
-      context.dataSource,
-      rowShapeAt(context, MINISTRY_COLLECTION, info, 'value'),
-    );
+  ministries(@Ctx() context: GraphQLContext): readonly Ministry[] | Promise<readonly Ministry[]> {
+    return referenceList(context, MINISTRY_COLLECTION);
   }
 
   @Query(() => Ministry, { nullable: true, description: 'One ministry, by global id or code.' })

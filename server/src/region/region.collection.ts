@@ -9,5 +9,10 @@ export const REGION_COLLECTION = defineTypedCollection({
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],
-  loadWhole: true,
+  loadWhole: {
+    orderBy: [
+      ['overseas', 'ASC'],
+      ['code', 'ASC'],
+    ],
+  },
 });

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
-import { lookupRecord, rowShapeAt } from '../graphql/connection.service';
+import { lookupRecord, referenceList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
@@ -12,15 +12,14 @@ import { POLE_COLLECTION } from '../pole/pole.collection';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import { REGION_COLLECTION } from './region.collection';
 import { Region } from './region.entity';
-import { listRegions } from './region.service';
 
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => [Region], {
     description: 'All French regions (régions), metropolitan first, by INSEE code.',
   })
-  regions(@Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Region[]> {
-    return listRegions(context.dataSource, rowShapeAt(context, REGION_COLLECTION, info, 'value'));
+  regions(@Ctx() context: GraphQLContext): readonly Region[] | Promise<readonly Region[]> {
+    return referenceList(context, REGION_COLLECTION);
   }
 
   @Query(() => Region, { nullable: true, description: 'One region, by global id or INSEE code.' })

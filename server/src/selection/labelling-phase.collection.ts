@@ -10,7 +10,7 @@ export const LABELLING_PHASE_COLLECTION = defineTypedCollection({
   orderFields: { NUMBER: 'number' },
   defaultOrder: [{ field: 'NUMBER', direction: 'ASC' }],
   aggregateFields: [],
-  loadWhole: true,
+  loadWhole: { orderBy: [['number', 'ASC']] },
   // Read by the resolver of polesLabelledAfterMergers (labelling-phase.service.ts).
   fieldColumns: { polesLabelledAfterMergers: ['endYear'] },
 });

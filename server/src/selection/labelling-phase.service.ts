@@ -4,7 +4,6 @@ import type { MutationScope } from '../auth/mutation-scope';
 import { assertMayWrite } from '../auth/permission-policy';
 import { refuse, UserErrorCode } from '../core/refusal';
 import { toUnits } from '../core/scaled-decimal';
-import { readEntities } from '../database/database';
 import { insertRow } from '../database/unit-of-work/insert-record';
 import { lockedReads, takeWriteLock } from '../database/unit-of-work/write-lock';
 import { Pole } from '../pole/pole.entity';
@@ -18,15 +17,6 @@ import {
   PoleIndicator,
 } from './selection.enums';
 import type { CriterionInput, OpenLabellingPhaseInput } from './selection.input';
-
-/** All labelling phases, by number. */
-export function listLabellingPhases(dataSource: DataSource): Promise<LabellingPhase[]> {
-  return readEntities(
-    dataSource,
-    LabellingPhase,
-    'SELECT t.* FROM `labelling_phase` t ORDER BY t.`number` ASC',
-  );
-}
 
 /**
  * The poles labelled by the phase's first decisions (not the later extensions), where a pole

@@ -1,7 +1,7 @@
 import { compareDecimals } from '../core/scaled-decimal';
-import { readEntities, readRows } from '../database/database';
+import { readRows } from '../database/database';
 import { hydrate } from '../database/query/hydrate';
-import { relatedList } from '../graphql/connection.service';
+import { referenceList, relatedList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import { Pole } from '../pole/pole.entity';
 import { PoleStatus } from '../pole/pole.enums';
@@ -10,9 +10,8 @@ import type { PoleIndicators } from '../pole/pole-indicators.types';
 import type { Criterion } from './criterion.entity';
 import type { Evaluation } from './evaluation.entity';
 import type { LabellingDecision } from './labelling-decision.entity';
-import { CRITERION_COLLECTION } from './labelling-phase.collection';
-import { LabellingPhase } from './labelling-phase.entity';
-import { listLabellingPhases } from './labelling-phase.service';
+import { CRITERION_COLLECTION, LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
+import type { LabellingPhase } from './labelling-phase.entity';
 import {
   averageScoresByPoleIdLoader,
   evaluationsByPoleIdLoader,
@@ -41,20 +40,14 @@ export function indicatorsYearOf(
  * when there is no such phase.
  */
 export async function selectionDashboard(
-  { dataSource }: GraphQLContext,
+  context: GraphQLContext,
   number: number | null | undefined,
 ): Promise<SelectionDashboard | null> {
+  const phases = await referenceList<LabellingPhase>(context, LABELLING_PHASE_COLLECTION);
   const phase =
     number === null || number === undefined
-      ? runningPhaseOf(await listLabellingPhases(dataSource))
-      : (
-          await readEntities(
-            dataSource,
-            LabellingPhase,
-            'SELECT t.* FROM `labelling_phase` t WHERE t.`number` = ? LIMIT 1',
-            [number],
-          )
-        )[0];
+      ? runningPhaseOf(phases)
+      : phases.find((candidate) => candidate.number === number);
   if (!phase) return null;
   return Object.assign(new SelectionDashboard(), {
     phase,

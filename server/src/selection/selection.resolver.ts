@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 
 import { connectionOf, type ListArgs, listArgsType } from '../graphql/collection-types';
-import { lookupRecord, rootConnection } from '../graphql/connection.service';
+import { lookupRecord, referenceList, rootConnection } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
@@ -22,15 +22,17 @@ import {
 import { LabellingDecision } from './labelling-decision.entity';
 import { CRITERION_COLLECTION, LABELLING_PHASE_COLLECTION } from './labelling-phase.collection';
 import { LabellingPhase } from './labelling-phase.entity';
-import { countPolesLabelledAfterMergers, listLabellingPhases } from './labelling-phase.service';
+import { countPolesLabelledAfterMergers } from './labelling-phase.service';
 
 @Resolver(() => LabellingPhase)
 export class LabellingPhaseResolver {
   @Query(() => [LabellingPhase], {
     description: 'The labelling phases (phases de labellisation), 1 to 5.',
   })
-  labellingPhases(@Ctx() { dataSource }: GraphQLContext): Promise<LabellingPhase[]> {
-    return listLabellingPhases(dataSource);
+  labellingPhases(
+    @Ctx() context: GraphQLContext,
+  ): readonly LabellingPhase[] | Promise<readonly LabellingPhase[]> {
+    return referenceList(context, LABELLING_PHASE_COLLECTION);
   }
 
   @Query(() => LabellingPhase, {

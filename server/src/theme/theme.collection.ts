@@ -9,5 +9,5 @@ export const THEME_COLLECTION = defineTypedCollection({
   orderFields: { CODE: 'code', NAME: 'name' },
   defaultOrder: [{ field: 'CODE', direction: 'ASC' }],
   aggregateFields: [],
-  loadWhole: true,
+  loadWhole: { orderBy: [['code', 'ASC']] },
 });

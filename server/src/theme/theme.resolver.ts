@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 
-import { lookupRecord, rowShapeAt } from '../graphql/connection.service';
+import { lookupRecord, referenceList } from '../graphql/connection.service';
 import type { GraphQLContext } from '../graphql/context';
 import {
   NestedConnection,
@@ -11,15 +11,14 @@ import { POLE_COLLECTION } from '../pole/pole.collection';
 import { PROJECT_COLLECTION } from '../project/project.collection';
 import { THEME_COLLECTION } from './theme.collection';
 import { Theme } from './theme.entity';
-import { listThemes } from './theme.service';
 
 @Resolver(() => Theme)
 export class ThemeResolver {
   @Query(() => [Theme], {
     description: 'All thematic specialisations (domaines thématiques), by code.',
   })
-  themes(@Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<Theme[]> {
-    return listThemes(context.dataSource, rowShapeAt(context, THEME_COLLECTION, info, 'value'));
+  themes(@Ctx() context: GraphQLContext): readonly Theme[] | Promise<readonly Theme[]> {
+    return referenceList(context, THEME_COLLECTION);
   }
 
   @Query(() => Theme, { nullable: true, description: 'One theme, by global id or code.' })

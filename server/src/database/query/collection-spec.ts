@@ -61,10 +61,11 @@ export interface CollectionSpec<Type extends string = string> {
   /** Numeric scalars that `aggregate { sum avg min max }` covers. */
   aggregateFields: string[];
   /**
-   * A small reference table (regions, themes…): a request that needs one of its rows loads
-   * them all at once, so later levels of the same request need no statement for it.
+   * A small reference table (regions, themes…), kept whole in memory between requests
+   * (reference-tables.ts): a page that needs one of its rows reads none. `orderBy` (columns)
+   * is the order of its root list.
    */
-  loadWhole?: boolean;
+  loadWhole?: { orderBy: readonly (readonly [column: string, direction: 'ASC' | 'DESC'])[] };
   /**
    * The entity properties that field resolvers of this type read besides the keys, by GraphQL
    * field name: a read selects them when the field is asked for (database/query/row-shape.ts).

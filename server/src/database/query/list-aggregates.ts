@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { formatDecimal } from '../../core/scaled-decimal';
 import { type CollectionSpec, columnSql } from './collection-spec';
+import type { KeptRows } from './kept-reads';
 import {
   type ListFilter,
   listStatement,
@@ -70,8 +71,9 @@ export async function countRows(
   filter: ListFilter,
   access: AccessScope,
   scope?: ParentScope,
+  kept?: KeptRows,
 ): Promise<Map<number | null, number>> {
-  const aggregates = await aggregateRows(dataSource, spec, filter, access, scope, COUNT_ONLY);
+  const aggregates = await aggregateRows(dataSource, spec, filter, access, scope, COUNT_ONLY, kept);
   return new Map([...aggregates].map(([parent, values]) => [parent, values.count]));
 }
 
@@ -88,6 +90,7 @@ export async function aggregateRows(
   access: AccessScope,
   scope: ParentScope | undefined,
   request: AggregateRequest,
+  kept?: KeptRows,
 ): Promise<Map<number | null, AggregateValues>> {
   const statement = listStatement(dataSource, spec, filter, scope, access);
   const { alias, parentKey, sql } = statement;
@@ -106,7 +109,14 @@ export async function aggregateRows(
     `SELECT ${parentKey ? `${parentKey} AS __parent, ` : ''}${selects.join(', ')} ` +
     `FROM ${statement.from}${whereClause(statement.where)}` +
     (parentKey ? ` GROUP BY ${parentKey}` : '');
-  const rows = await readListRows(dataSource, text, statement.sql.params);
+  const params = statement.sql.params;
+  // Kept, the result is served to whoever sends the same statement: it says what it reads and
+  // what the caller may see of it (access conditions), so equal statements share equal answers.
+  const rows = kept
+    ? await kept.read(`${text}\u0000${JSON.stringify(params)}`, () =>
+        readListRows(dataSource, text, params, { primary: true }),
+      )
+    : await readListRows(dataSource, text, params);
   const empty = (): AggregateValues => ({ count: 0, sum: {}, avg: {}, min: {}, max: {} });
   const result = new Map<number | null, AggregateValues>();
   if (scope) for (const parentId of scope.parentIds) result.set(parentId, empty());

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import { readRows } from '../database';
+import { type ReadOptions, readRows } from '../database';
 import type { CollectionSpec, RelationSpec } from './collection-spec';
 import { compileFilter } from './filter-compiler';
 import { type AccessScope, SqlBuilder } from './sql-builder';
@@ -37,8 +37,9 @@ export function readListRows(
   dataSource: DataSource,
   text: string,
   params: readonly unknown[],
+  options?: ReadOptions,
 ): Promise<Record<string, unknown>[]> {
-  return readRows(dataSource, text, params);
+  return readRows(dataSource, text, params, options);
 }
 
 /** FROM and WHERE shared by pages, counts and aggregates of one list. */

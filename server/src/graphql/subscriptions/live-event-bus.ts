@@ -1,9 +1,13 @@
 import { createClient } from 'redis';
 
 import type { RedisConfig } from '../../config/config';
-import type { LiveEventEnvelope } from './live-events';
+import type { AfterCommitListener } from '../../database/unit-of-work/unit-of-work';
+import { type LiveEventEnvelope, liveEventsOf } from './live-events';
 
 export type LiveEventListener = (envelope: LiveEventEnvelope) => void;
+
+/** Told the record types whose rows a committed write changed (to drop what it keeps of them). */
+export type ChangedTypesListener = (typeNames: readonly string[]) => void;
 
 /** Where subscriptions listen for committed changes. */
 export interface LiveEventSource {
@@ -14,6 +18,14 @@ export interface LiveEventSource {
 /** Where committed changes are published, and heard by every process that serves subscribers. */
 export interface LiveEventBus extends LiveEventSource {
   publish(envelopes: readonly LiveEventEnvelope[]): void;
+  /**
+   * Tells every process the record types a committed write changed, so that they drop what they
+   * keep of them: this one at once (before the write's answer is sent), the others as soon as
+   * they hear.
+   */
+  publishChangedTypes(typeNames: readonly string[]): void;
+  /** Calls `listener` with the types every process's writes changed, this one's included. */
+  onChangedTypes(listener: ChangedTypesListener): void;
   /** Subscriptions listening in this process. */
   listenerCount(): number;
   /** Subscriptions that started listening since the process started (never decreases). */
@@ -24,7 +36,16 @@ export interface LiveEventBus extends LiveEventSource {
 /** Listeners of this process; both buses deliver through it. */
 class LocalListeners implements LiveEventSource {
   private readonly listeners = new Set<LiveEventListener>();
+  private readonly changedTypesListeners: ChangedTypesListener[] = [];
   private added = 0;
+
+  onChangedTypes(listener: ChangedTypesListener): void {
+    this.changedTypesListeners.push(listener);
+  }
+
+  protected deliverChangedTypes(typeNames: readonly string[]): void {
+    for (const listener of this.changedTypesListeners) listener(typeNames);
+  }
 
   listen(listener: LiveEventListener): () => void {
     this.listeners.add(listener);
@@ -58,6 +79,10 @@ export class InProcessEventBus extends LocalListeners implements LiveEventBus {
     for (const envelope of envelopes) this.deliver(envelope);
   }
 
+  publishChangedTypes(typeNames: readonly string[]): void {
+    this.deliverChangedTypes(typeNames);
+  }
+
   async close(): Promise<void> {}
 }
 
@@ -78,6 +103,7 @@ export class RedisEventBus extends LocalListeners implements LiveEventBus {
     private readonly publisher: RedisConnection,
     private readonly subscriber: RedisConnection,
     private readonly channel: string,
+    private readonly changedTypesChannel: string,
   ) {
     super();
   }
@@ -86,13 +112,21 @@ export class RedisEventBus extends LocalListeners implements LiveEventBus {
     // A connection in subscriber mode takes no other command: one for each role.
     const publisher = createConnection(url);
     const subscriber = createConnection(url);
-    const bus = new RedisEventBus(publisher, subscriber, `${keyPrefix}live-events`);
+    const bus = new RedisEventBus(
+      publisher,
+      subscriber,
+      `${keyPrefix}live-events`,
+      `${keyPrefix}changed-types`,
+    );
     for (const client of [publisher, subscriber]) {
       client.on('error', (error: unknown) => console.warn(`[live] Redis: ${String(error)}`));
     }
     try {
       await Promise.all([publisher.connect(), subscriber.connect()]);
       await subscriber.subscribe(bus.channel, (message) => bus.receive(message));
+      await subscriber.subscribe(bus.changedTypesChannel, (message) =>
+        bus.receiveChangedTypes(message),
+      );
     } catch (error) {
       await bus.close();
       throw new Error(`Live updates cannot reach Redis: ${String(error)}`);
@@ -106,6 +140,24 @@ export class RedisEventBus extends LocalListeners implements LiveEventBus {
         .publish(this.channel, JSON.stringify(envelope))
         .catch((error: unknown) => console.warn(`[live] publish failed: ${String(error)}`));
     }
+  }
+
+  publishChangedTypes(typeNames: readonly string[]): void {
+    // Here at once: this process's next read must see its own write; the echo drops it again.
+    this.deliverChangedTypes(typeNames);
+    this.publisher
+      .publish(this.changedTypesChannel, JSON.stringify(typeNames))
+      .catch((error: unknown) => console.warn(`[live] publish failed: ${String(error)}`));
+  }
+
+  private receiveChangedTypes(message: string): void {
+    let typeNames: unknown;
+    try {
+      typeNames = JSON.parse(message);
+    } catch {
+      return;
+    }
+    if (Array.isArray(typeNames)) this.deliverChangedTypes(typeNames.map(String));
   }
 
   private receive(message: string): void {
@@ -130,4 +182,16 @@ export function openLiveEventBus(config: RedisConfig): Promise<LiveEventBus> {
   return config.url
     ? RedisEventBus.connect(config.url, config.keyPrefix)
     : Promise.resolve(new InProcessEventBus());
+}
+
+/**
+ * What every committed write tells the processes (the unit of work's after-commit listener of
+ * the server and of the import command): its live events, and the record types it changed.
+ */
+export function publishCommitted(bus: LiveEventBus): AfterCommitListener {
+  return (change) => {
+    bus.publish(liveEventsOf(change));
+    const changedTypes = [...new Set(change.changes.map((entry) => entry.recordType))];
+    if (changedTypes.length > 0) bus.publishChangedTypes(changedTypes);
+  };
 }

@@ -1,0 +1,141 @@
+import type { CollectionSpec } from './collection-spec';
+import { KeptReads, type KeptReadsOptions } from './kept-reads';
+import { ReferenceTables } from './reference-tables';
+
+/** A load whose results the test settles one by one, counting the loads. */
+function controlledLoad() {
+  const pending: { resolve: (value: string) => void; reject: (error: Error) => void }[] = [];
+  const load = jest.fn(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        pending.push({ resolve, reject });
+      }),
+  );
+  return { load, pending };
+}
+
+describe('KeptReads', () => {
+  let now = 0;
+  const kept = (options: Partial<KeptReadsOptions> = {}) =>
+    new KeptReads<string>({ ttlMs: 10_000, maxEntries: 100, now: () => now, ...options });
+  beforeEach(() => {
+    now = 1_000;
+  });
+
+  it('reads once for every request asking at the same moment, then answers without a read', async () => {
+    const { load, pending } = controlledLoad();
+    const reads = kept();
+    const first = reads.read('a', load);
+    const second = reads.read('a', load);
+    expect(reads.current('a')).toBeUndefined();
+    pending[0].resolve('A');
+    expect([await first, await second]).toEqual(['A', 'A']);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(reads.current('a')).toBe('A');
+    expect(reads.current('b')).toBeUndefined();
+  });
+
+  it('reads again once ttlMs has passed, and keeps nothing with a ttl of 0', async () => {
+    const { load, pending } = controlledLoad();
+    const reads = kept({ ttlMs: 500 });
+    const first = reads.read('a', load);
+    pending[0].resolve('A');
+    await first;
+    now += 499;
+    expect(reads.current('a')).toBe('A');
+    now += 1;
+    expect(reads.current('a')).toBeUndefined();
+    void reads.read('a', load);
+    expect(load).toHaveBeenCalledTimes(2);
+
+    const none = kept({ ttlMs: 0 });
+    void none.read('a', load);
+    void none.read('a', load);
+    expect(load).toHaveBeenCalledTimes(4);
+  });
+
+  it('drops what it is told changed, and does not keep a read that was under way then', async () => {
+    const { load, pending } = controlledLoad();
+    const reads = kept();
+    const before = reads.read('a', load);
+    void reads.read('b', load);
+    // A write commits while the read that may have begun before it is under way.
+    reads.invalidate(['a', 'z']);
+    const after = reads.read('a', load);
+    expect(load).toHaveBeenCalledTimes(3);
+    pending[0].resolve('old');
+    pending[1].resolve('B');
+    pending[2].resolve('new');
+    expect([await before, await after]).toEqual(['old', 'new']);
+    expect(reads.current('a')).toBe('new');
+    expect(reads.current('b')).toBe('B');
+    reads.invalidate();
+    expect([reads.current('a'), reads.current('b')]).toEqual([undefined, undefined]);
+  });
+
+  it('does not keep a failed read: the next request reads again', async () => {
+    const { load, pending } = controlledLoad();
+    const reads = kept();
+    const failing = reads.read('a', load);
+    pending[0].reject(new Error('SERVICE_UNAVAILABLE'));
+    await expect(failing).rejects.toThrow('SERVICE_UNAVAILABLE');
+    const retried = reads.read('a', load);
+    expect(load).toHaveBeenCalledTimes(2);
+    pending[1].resolve('A');
+    expect(await retried).toBe('A');
+  });
+
+  it('keeps at most maxEntries, dropping the least recently used', async () => {
+    const reads = kept({ maxEntries: 2 });
+    await reads.read('a', async () => 'A');
+    await reads.read('b', async () => 'B');
+    await reads.read('a', async () => 'never read');
+    await reads.read('c', async () => 'C');
+    expect([reads.current('a'), reads.current('b'), reads.current('c')]).toEqual([
+      'A',
+      undefined,
+      'C',
+    ]);
+  });
+
+  it('drops everything when the database says another connection committed, even during a read', async () => {
+    let version = 7;
+    const dataVersion = jest.fn(() => version);
+    const { load, pending } = controlledLoad();
+    const reads = kept({ dataVersion });
+    const first = reads.read('a', load);
+    // Committed elsewhere while the read runs, seen a millisecond later.
+    version = 8;
+    pending[0].resolve('maybe old');
+    await first;
+    expect(reads.current('a')).toBe('maybe old');
+    now += 1;
+    expect(reads.current('a')).toBeUndefined();
+    const second = reads.read('a', load);
+    pending[1].resolve('new');
+    await second;
+    // Asked at most once a millisecond.
+    const asked = dataVersion.mock.calls.length;
+    for (let i = 0; i < 10; i += 1) expect(reads.current('a')).toBe('new');
+    expect(dataVersion).toHaveBeenCalledTimes(asked);
+  });
+});
+
+describe('ReferenceTables', () => {
+  it('keeps frozen tables: a resolver cannot change a row for every other request', async () => {
+    const read = jest.fn(async () => [{ id: 1, name: 'Bretagne' }]);
+    const tables = new ReferenceTables(read, { ttlMs: 10_000 });
+    const spec = { typeName: 'Region' } as CollectionSpec;
+    const { rows, byId } = await tables.table<{ id: number; name: string }>(spec);
+    expect(byId.get(1)).toBe(rows[0]);
+    expect(tables.current(spec)).toEqual({ rows, byId });
+    expect(() => {
+      (rows[0] as { name: string }).name = 'changed';
+    }).toThrow(TypeError);
+    expect(() => (rows as { id: number; name: string }[]).push({ id: 2, name: 'x' })).toThrow(
+      TypeError,
+    );
+    tables.invalidate(['Region']);
+    expect(tables.current(spec)).toBeUndefined();
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Results of reads kept between requests until a write may have changed them: the reference
+ * tables (reference-tables.ts) and the totals of lists (`totalCount`, `aggregate`), which read
+ * every matching row and so grow with the data while a page does not.
+ *
+ * Kept fresh by being told: `invalidate` drops entries as soon as a write commits (in this
+ * process at once; in the others through the live event bus when Redis joins them). Where the
+ * database can tell cheaply that another connection committed (SQLite's `PRAGMA data_version`:
+ * an import or a seed run by another process, SQL by hand), everything is dropped then too.
+ * `ttlMs` bounds what neither tells (MySQL/MariaDB written behind the server's back); `0` keeps
+ * nothing. A read under way when its entry is dropped is not kept: it may have begun before the
+ * write committed.
+ */
+export interface KeptReadsOptions {
+  ttlMs: number;
+  /** Entries kept at most; past it the least recently used is dropped. */
+  maxEntries: number;
+  /**
+   * A number that changes whenever another connection has committed since it was last asked;
+   * null where the database cannot tell cheaply. Asked at most once a millisecond.
+   */
+  dataVersion?: () => number | null;
+  now?: () => number;
+}
+
+interface Kept<V> {
+  /** Set once the read has settled: what can be answered without waiting. */
+  value?: V;
+  loading: Promise<V>;
+  readAt: number;
+}
+
+export class KeptReads<V> {
+  private readonly kept = new Map<string, Kept<V>>();
+  private readonly now: () => number;
+  private version: number | null = null;
+  private versionCheckedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly options: KeptReadsOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The kept value of `key` if it is fresh and settled: answered without a promise. */
+  current(key: string): V | undefined {
+    return this.fresh(key)?.value;
+  }
+
+  /** The value of `key`, read by `load` at most once however many ask for it at the same time. */
+  read(key: string, load: () => Promise<V>): Promise<V> {
+    const fresh = this.fresh(key);
+    if (fresh) {
+      // Most recently used last: the first entry is the one dropped when full.
+      this.kept.delete(key);
+      this.kept.set(key, fresh);
+      return fresh.loading;
+    }
+    const entry: Kept<V> = { loading: load(), readAt: this.now() };
+    entry.loading.then(
+      (value) => {
+        entry.value = value;
+      },
+      // A failed read is not kept: the next request reads again.
+      () => this.forget(key, entry),
+    );
+    if (this.options.ttlMs > 0) {
+      this.kept.set(key, entry);
+      if (this.kept.size > this.options.maxEntries) {
+        this.kept.delete(this.kept.keys().next().value!);
+      }
+    }
+    return entry.loading;
+  }
+
+  /** Drops the entries of `keys`, or every entry. */
+  invalidate(keys?: Iterable<string>): void {
+    if (!keys) {
+      this.kept.clear();
+      return;
+    }
+    for (const key of keys) this.kept.delete(key);
+  }
+
+  private fresh(key: string): Kept<V> | undefined {
+    if (this.options.ttlMs <= 0) return undefined;
+    // Before a read begins too: a commit while it runs then drops what it reads.
+    this.dropIfWrittenElsewhere();
+    const entry = this.kept.get(key);
+    if (!entry) return undefined;
+    if (this.now() - entry.readAt < this.options.ttlMs) return entry;
+    this.forget(key, entry);
+    return undefined;
+  }
+
+  private dropIfWrittenElsewhere(): void {
+    const { dataVersion } = this.options;
+    if (!dataVersion) return;
+    const now = this.now();
+    if (now === this.versionCheckedAt) return;
+    this.versionCheckedAt = now;
+    const version = dataVersion();
+    if (version !== this.version) {
+      if (this.version !== null) this.kept.clear();
+      this.version = version;
+    }
+  }
+
+  private forget(key: string, entry: Kept<V>): void {
+    if (this.kept.get(key) === entry) this.kept.delete(key);
+  }
+}
+
+/** Rows of statements kept by their text and parameters (the totals of lists). */
+export type KeptRows = KeptReads<Record<string, unknown>[]>;
+
+/** Statements' rows kept at most: a list's totals are one row, or one per parent. */
+const MAX_KEPT_STATEMENTS = 1000;
+
+/** Kept rows of statements, `ttlMs` (0: none), dropped too when `dataVersion` changes. */
+export function keptRows(ttlMs: number, dataVersion?: () => number | null): KeptRows {
+  return new KeptReads({ ttlMs, maxEntries: MAX_KEPT_STATEMENTS, dataVersion });
+}

@@ -1,0 +1,227 @@
+import { randomBytes } from 'node:crypto';
+
+import { SCORED_CRITERION } from '../helpers/labelling-phases';
+import { CHANGE_STATUS } from '../helpers/open-projects';
+import { countStatements } from '../helpers/statement-counter';
+import {
+  createSeededDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from '../helpers/test-databases';
+import { createTestEnvironment, type TestEnvironment } from '../helpers/test-environment';
+import { ADMIN, bearerFor } from '../helpers/tokens';
+
+const REGIONS = 'query Regions { regions { code name } }';
+const PHASES = 'query Phases { labellingPhases { number name } }';
+const POLE_PAGE = `query PolePage {
+  poles(first: 5) { nodes { name region { code name } themes { code } } }
+}`;
+const OPEN_PHASE = `mutation OpenLabellingPhase($input: OpenLabellingPhaseInput!) {
+  openLabellingPhase(input: $input) { phase { number } userErrors { code message } }
+}`;
+
+const phaseInput = (number: number) => ({
+  input: {
+    number,
+    name: `Phase ${number}`,
+    startYear: 2000 + number * 4,
+    endYear: 2003 + number * 4,
+    description: 'Une phase de test.',
+    criteria: [SCORED_CRITERION],
+  },
+});
+
+/** The statements among `statements` that read the table `table`. */
+const reading = (statements: readonly string[], table: string) =>
+  statements.filter((sql) => sql.includes(`FROM \`${table}\``));
+
+describe.each(testDatabaseKinds())('reads kept between requests on %s', (kind) => {
+  let database: TestDatabase;
+  let environment: TestEnvironment;
+  let admin: { authorization: string };
+
+  beforeAll(async () => {
+    database = await createSeededDatabase(kind, 'keptreads');
+    environment = await createTestEnvironment(database, {
+      database: { readCacheMs: 60_000 },
+    });
+    admin = await bearerFor(database.dataSource, { ...ADMIN, name: 'reference tables' });
+  });
+  afterAll(async () => {
+    await environment?.close();
+    await database?.drop();
+  });
+
+  const query = async (document: string, variables = {}, headers = {}) => {
+    const { result, statements } = await countStatements(database.dataSource, () =>
+      environment.query(document, variables, headers),
+    );
+    expect(result.errors).toBeUndefined();
+    return { data: result.data as Record<string, unknown>, statements };
+  };
+
+  it('reads a reference table once: the next requests, and the pages that show its rows, read none', async () => {
+    const first = await query(REGIONS);
+    expect(reading(first.statements, 'region')).toHaveLength(1);
+    const second = await query(REGIONS);
+    expect(second.statements).toEqual([]);
+    expect(second.data).toEqual(first.data);
+    expect((first.data.regions as unknown[]).length).toBe(18);
+
+    const page = await query(POLE_PAGE);
+    const poles = (page.data.poles as { nodes: { region: { code: string } | null }[] }).nodes;
+    expect(poles.length).toBe(5);
+    expect(poles.every((pole) => pole.region?.code)).toBe(true);
+    expect(reading(page.statements, 'region')).toEqual([]);
+  });
+
+  it('shows a write through the API to the very next request', async () => {
+    const before = await query(PHASES);
+    const numbers = (data: Record<string, unknown>) =>
+      (data.labellingPhases as { number: number }[]).map((phase) => phase.number);
+    expect(numbers(before.data)).not.toContain(9);
+    await query(PHASES);
+
+    const opened = await query(OPEN_PHASE, phaseInput(9), admin);
+    expect(opened.data.openLabellingPhase).toEqual({ phase: { number: 9 }, userErrors: [] });
+    const after = await query(PHASES);
+    expect(numbers(after.data)).toEqual([...numbers(before.data), 9]);
+    expect(reading(after.statements, 'labelling_phase')).toHaveLength(1);
+  });
+
+  it('sees a change made behind its back (SQL by hand): on SQLite at once, elsewhere within READ_CACHE_MS', async () => {
+    const ttlMs = 400;
+    const short = await createTestEnvironment(database, { database: { readCacheMs: ttlMs } });
+    const name = async () => {
+      const result = await short.query<{ regions: { code: string; name: string }[] }>(REGIONS);
+      return result.data!.regions.find((region) => region.code === '53')!.name;
+    };
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      const original = await name();
+      await database.dataSource.query('UPDATE `region` SET `name` = ? WHERE `code` = ?', [
+        'Breizh',
+        '53',
+      ]);
+      if (kind === 'sqlite') {
+        // Another connection committed: SQLite's data_version says so (asked once a ms).
+        await pause(2);
+        expect(await name()).toBe('Breizh');
+      } else {
+        // Nothing tells MySQL/MariaDB's readers: kept until the TTL ends.
+        expect(await name()).toBe(original);
+        await pause(ttlMs + 100);
+        expect(await name()).toBe('Breizh');
+      }
+      await database.dataSource.query('UPDATE `region` SET `name` = ? WHERE `code` = ?', [
+        original,
+        '53',
+      ]);
+    } finally {
+      await short.close();
+    }
+  });
+
+  const FUNDED_TOTALS = `query FundedTotals {
+    projects(first: 2, filter: { status: { eq: FUNDED } }) {
+      totalCount aggregate { count sum { totalBudget } } nodes { id version }
+    }
+  }`;
+  type Totals = {
+    projects: {
+      totalCount: number;
+      aggregate: { count: number; sum: { totalBudget: string | null } };
+      nodes: { id: string; version: number }[];
+    };
+  };
+  const totalsStatements = (statements: readonly string[]) =>
+    statements.filter((sql) => /COUNT\(\*\) AS __count/.test(sql));
+
+  it("keeps a list's totals until a write: a page then reads only its rows", async () => {
+    const first = await query(FUNDED_TOTALS, {}, admin);
+    const second = await query(FUNDED_TOTALS, {}, admin);
+    expect(second.data).toEqual(first.data);
+    expect(totalsStatements(second.statements)).toEqual([]);
+    expect(reading(second.statements, 'project')).toHaveLength(1);
+
+    const funded = (first.data as Totals).projects;
+    const [project] = funded.nodes;
+    const moved = await query(
+      CHANGE_STATUS,
+      { id: project.id, to: 'IN_PROGRESS', expectedVersion: project.version },
+      admin,
+    );
+    expect(moved.data.changeProjectStatus).toMatchObject({ userErrors: [] });
+    const after = await query(FUNDED_TOTALS, {}, admin);
+    expect(totalsStatements(after.statements)).toHaveLength(1);
+    expect((after.data as Totals).projects.totalCount).toBe(funded.totalCount - 1);
+    expect((after.data as Totals).projects.aggregate.count).toBe(funded.totalCount - 1);
+  });
+
+  it('never gives one caller the totals another may see: equal statements only share answers', async () => {
+    // Budgets are detail: anonymous callers' sums cover none of them, an analyst's all.
+    const document = `query PublicTotals {
+      projects(first: 1, filter: { status: { eq: COMPLETED } }) { totalCount aggregate { sum { totalBudget } } }
+    }`;
+    const sum = (data: Record<string, unknown>) =>
+      (data as { projects: { aggregate: { sum: { totalBudget: string | null } } } }).projects
+        .aggregate.sum.totalBudget;
+    const anonymousFirst = await query(document);
+    const analyst = await query(document, {}, admin);
+    const anonymousAgain = await query(document);
+    expect(sum(analyst.data)).not.toEqual(sum(anonymousFirst.data));
+    expect(Number(sum(analyst.data))).toBeGreaterThan(0);
+    expect(sum(anonymousAgain.data)).toEqual(sum(anonymousFirst.data));
+    expect(totalsStatements(anonymousAgain.statements)).toEqual([]);
+  });
+
+  // With Redis only (TEST_REDIS_URL), as every suite that needs it.
+  const redisUrl = process.env.TEST_REDIS_URL;
+  if (redisUrl)
+    it('drops what every instance joined by Redis keeps when one of them writes', async () => {
+      const redis = {
+        url: redisUrl!,
+        keyPrefix: `polegraph-keptreads-${process.pid}-${randomBytes(4).toString('hex')}:`,
+      };
+      // A TTL no test waits for: only the message can make the other instance read again.
+      const options = { database: { readCacheMs: 600_000 }, redis };
+      const writer = await createTestEnvironment(database, options);
+      const reader = await createTestEnvironment(database, options);
+      const eventually = async (condition: () => Promise<boolean>) => {
+        const deadline = Date.now() + 5_000;
+        while (Date.now() < deadline) {
+          if (await condition()) return true;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        return false;
+      };
+      try {
+        const phases = async () =>
+          (await reader.query<{ labellingPhases: { number: number }[] }>(PHASES)).data!
+            .labellingPhases;
+        const funded = async () =>
+          (await reader.query<Totals>(FUNDED_TOTALS, {}, admin)).data!.projects;
+        expect((await phases()).map((phase) => phase.number)).not.toContain(10);
+        const before = await funded();
+
+        const opened = await writer.query(OPEN_PHASE, phaseInput(10), admin);
+        expect(opened.errors).toBeUndefined();
+        expect(await eventually(async () => (await phases()).some((p) => p.number === 10))).toBe(
+          true,
+        );
+        const [project] = before.nodes;
+        const moved = await writer.query(
+          CHANGE_STATUS,
+          { id: project.id, to: 'IN_PROGRESS', expectedVersion: project.version },
+          admin,
+        );
+        expect(moved.errors).toBeUndefined();
+        expect(
+          await eventually(async () => (await funded()).totalCount === before.totalCount - 1),
+        ).toBe(true);
+      } finally {
+        await writer.close();
+        await reader.close();
+      }
+    });
+});
