@@ -8,7 +8,8 @@ import {
 
 /**
  * SQLite's text sorts go through `fold()`; each text `orderBy` field has an index on that
- * expression, made next to TypeORM's `synchronize` and kept by it (sqlite-sort-indexes.ts).
+ * expression, and each field of few values one on it and the default order's sort keys, made
+ * next to TypeORM's `synchronize` and kept by it (sqlite-sort-indexes.ts).
  */
 describe('SQLite sort indexes', () => {
   let database: TestDatabase;
@@ -20,7 +21,7 @@ describe('SQLite sort indexes', () => {
 
   const sortIndexes = async () =>
     (await database.dataSource.query(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE '%\\_sort' ESCAPE '\\' ORDER BY name`,
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND (name LIKE '%\\_sort' ESCAPE '\\' OR name LIKE '%\\_page' ESCAPE '\\') ORDER BY name`,
     )) as { name: string; sql: string }[];
   const schemaVersion = async () =>
     Number(
@@ -43,6 +44,8 @@ describe('SQLite sort indexes', () => {
         'IDX_project_acronym_sort',
         'IDX_project_title_sort',
         'IDX_pole_name_sort',
+        'IDX_project_status_submittedOn_page',
+        'IDX_member_category_name_page',
       ]),
     );
     expect(await sortIndexes()).toEqual(

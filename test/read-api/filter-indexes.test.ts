@@ -124,6 +124,39 @@ describe.each(testDatabaseKinds())('indexes behind filters and sorts on %s', (ki
   });
 
   /**
+   * A page of a large list filtered on a field of few values (a status, a category, a yes/no),
+   * in the list's default order, for each value the table holds: the rare ones too (FUNDED is 1
+   * project in 150). Through the filter's own index the database reads every matching row and
+   * sorts them (1.33 ms at scale 10 for the 656 FUNDED projects, growing with the data); an index
+   * on the filter then the order gives the page in order, and stops at its last row.
+   */
+  const FEW_VALUE_FILTERS = [...COLLECTIONS.values()].flatMap((spec) =>
+    Object.entries(spec.scalars)
+      .filter(([, scalar]) => scalar.kind === 'enum' || scalar.kind === 'boolean')
+      .map(([field]) => ({ name: `${spec.typeName}.${field}`, spec, field })),
+  );
+
+  it.each(FEW_VALUE_FILTERS)(
+    'a page filtered on $name in the default order is read in order',
+    async ({ spec, field }) => {
+      if (!large.get(spec.typeName)) return;
+      const column = columnSql(spec.scalars[field], 't0');
+      const values = (await database.dataSource.query(
+        `SELECT DISTINCT ${column} AS v FROM \`${spec.table}\` t0`,
+      )) as { v: unknown }[];
+      const options = { defaultOrder: spec.defaultOrder, shape: { columns: ['id'], key: 'id' } };
+      for (const { v } of values) {
+        if (v === null) continue;
+        const value = spec.scalars[field].kind === 'boolean' ? Boolean(Number(v)) : v;
+        const request = { filter: { [field]: { eq: value } }, first: 50 };
+        const { text, params } = pageStatement(database.dataSource, spec, request, options);
+        const rows = await explain(text, params);
+        expect({ text, value, bad: fullSorts(rows) }).toEqual({ text, value, bad: [] });
+      }
+    },
+  );
+
+  /**
    * A page statement as the list engine builds it (relay-pages.ts), for a whole list: the first
    * page, and the page after it (its keyset condition must not make the order a full sort).
    */
