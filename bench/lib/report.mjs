@@ -103,8 +103,8 @@ function tableRows(run, bare, databaseColumn) {
     return [
       result.name,
       fixed(load.requestsPerSecond, 0),
-      String(load.latencyMs.p50),
-      String(load.latencyMs.p99),
+      latencyText(load.latencyMs.p50),
+      latencyText(load.latencyMs.p99),
       String(load.bytesPerResponse),
       fixed(load.serverCpuMsPerRequest, 2),
       ...optional(fixed(load.databaseCpuMsPerRequest, 2)),
@@ -118,8 +118,8 @@ function tableRows(run, bare, databaseColumn) {
     rows.push([
       'bare Apollo `regions` (constants)',
       fixed(bare.load.requestsPerSecond, 0),
-      String(bare.load.latencyMs.p50),
-      String(bare.load.latencyMs.p99),
+      latencyText(bare.load.latencyMs.p50),
+      latencyText(bare.load.latencyMs.p99),
       String(bare.load.bytesPerResponse),
       fixed(bare.load.serverCpuMsPerRequest, 2),
       ...optional('–'),
@@ -206,7 +206,7 @@ function markdownTables(runs, bare) {
     for (const result of first.results) {
       const cells = runs.map((run) => {
         const same = run.results.find((other) => other.name === result.name);
-        return `${same?.load?.latencyMs.p50 ?? '–'} | ${same?.ratio ? `${fixed(same.ratio, 1)}×` : '–'}`;
+        return `${same?.load ? latencyText(same.load.latencyMs.p50) : '–'} | ${same?.ratio ? `${fixed(same.ratio, 1)}×` : '–'}`;
       });
       parts.push(`| ${result.name} | ${cells.join(' | ')} |`);
     }
@@ -327,4 +327,9 @@ export function gitState(root) {
   } catch {
     return null;
   }
+}
+
+/** A latency in ms: tenths below 100 ms, where a whole ms is a large step. */
+function latencyText(ms) {
+  return ms < 100 ? ms.toFixed(1) : String(Math.round(ms));
 }

@@ -7,27 +7,21 @@ import { type RowShape, selectColumns, WHOLE_ROWS } from './row-shape';
 import { type AccessScope, SqlBuilder, UNRESTRICTED } from './sql-builder';
 import { dialectOf } from './sql-dialect';
 
-/**
- * Rows by primary key (every row when `ids` is null), in one statement; a missing id is simply
- * absent from the map.
- */
+/** Rows by primary key, in one statement; a missing id is simply absent from the map. */
 export async function fetchByIds<T extends object>(
   dataSource: DataSource,
   spec: CollectionSpec,
-  ids: readonly number[] | null,
+  ids: readonly number[],
   access: AccessScope = UNRESTRICTED,
   shape: RowShape = WHOLE_ROWS,
 ): Promise<Map<number, T>> {
-  if (ids && ids.length === 0) return new Map();
+  if (ids.length === 0) return new Map();
   const sql = new SqlBuilder(dialectOf(dataSource));
-  const conditions = [
-    ids ? `t0.\`id\` IN (${sql.paramList(ids)})` : null,
-    access.rows(spec.typeName, 't0'),
-  ];
-  const where = conditions.filter(Boolean).join(' AND ');
+  const visible = access.rows(spec.typeName, 't0');
   const rows = await readListRows(
     dataSource,
-    `SELECT ${selectColumns(shape, 't0')} FROM \`${spec.table}\` t0${where ? ` WHERE ${where}` : ''}`,
+    `SELECT ${selectColumns(shape, 't0')} FROM \`${spec.table}\` t0 ` +
+      `WHERE t0.\`id\` IN (${sql.paramList(ids)})${visible ? ` AND ${visible}` : ''}`,
     sql.params,
   );
   const nodes = hydrate(dataSource, spec.entity as new () => T, rows, shape);
