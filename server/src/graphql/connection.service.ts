@@ -4,10 +4,11 @@ import { badUserInput } from '../core/domain-error';
 import { databaseIdOf } from '../core/global-id';
 import type { CollectionSpec, RelationSpec } from '../database/query/collection-spec';
 import {
+  type AggregateRequest,
   aggregateRequestKey,
   aggregateRows,
   type AggregateValues,
-  countRows,
+  COUNT_ONLY,
   everyAggregate,
 } from '../database/query/list-aggregates';
 import type { ParentScope } from '../database/query/list-statement';
@@ -97,23 +98,13 @@ export async function rootConnection<T extends object>(
   );
   // One statement for `totalCount` and `aggregate` when both are asked, with the measures asked.
   const asked = info ? selectedAggregates(info) : null;
-  let totals: Promise<AggregateValues> | undefined;
-  const aggregate = () =>
-    (totals ??= aggregateRows(
-      dataSource,
-      spec,
-      request.filter,
-      access,
-      undefined,
-      asked ?? everyAggregate(spec),
-      keptTotals,
-    ).then((map) => map.get(null)!));
-  const count = async () =>
-    asked || totals
-      ? (await aggregate()).count
-      : (await countRows(dataSource, spec, request.filter, access, undefined, keptTotals)).get(
-          null,
-        )!;
+  const totals = (measures: AggregateRequest) =>
+    aggregateRows(dataSource, spec, request.filter, access, undefined, measures, keptTotals).then(
+      (map) => map.get(null)!,
+    );
+  let asAsked: Promise<AggregateValues> | undefined;
+  const aggregate = () => (asAsked ??= totals(asked ?? everyAggregate(spec)));
+  const count = async () => (asked || asAsked ? await aggregate() : await totals(COUNT_ONLY)).count;
   return makeConnection(spec, pages.get(null)!, count, aggregate);
 }
 
@@ -150,9 +141,9 @@ export async function nestedConnection<T extends object, Type extends string = s
     .load(parentId);
   const filterKey = `${spec.typeName}.${relation}:${JSON.stringify(request.filter ?? null)}`;
   const asked = info ? selectedAggregates(info) : null;
-  const aggregate = () => {
-    const measures = asked ?? everyAggregate(spec);
-    return loaders
+  // Every parent's totals with `measures`, in one statement per filter and set of measures.
+  const totals = (measures: AggregateRequest) =>
+    loaders
       .get<number, AggregateValues>(
         `aggregate:${filterKey}|${aggregateRequestKey(measures)}`,
         async (parentIds) => {
@@ -169,24 +160,9 @@ export async function nestedConnection<T extends object, Type extends string = s
         },
       )
       .load(parentId);
-  };
+  const aggregate = () => totals(asked ?? everyAggregate(spec));
   // With an aggregate asked, its statement's count serves `totalCount` too.
-  const count = () =>
-    asked
-      ? aggregate().then((values) => values.count)
-      : loaders
-          .get<number, number>(`count:${filterKey}`, async (parentIds) => {
-            const counts = await countRows(
-              dataSource,
-              spec,
-              request.filter,
-              access,
-              { relation: scopeRelation, parentIds },
-              keptTotals,
-            );
-            return parentIds.map((id) => counts.get(id)!);
-          })
-          .load(parentId);
+  const count = () => totals(asked ?? COUNT_ONLY).then((values) => values.count);
   return makeConnection(spec, page, count, aggregate);
 }
 

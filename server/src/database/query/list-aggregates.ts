@@ -62,20 +62,8 @@ export function aggregateRequestKey(request: AggregateRequest): string {
   return key;
 }
 
-const COUNT_ONLY: AggregateRequest = new Map();
-
-/** How many rows the list has (per parent when nested), with the same filter. */
-export async function countRows(
-  dataSource: DataSource,
-  spec: CollectionSpec,
-  filter: ListFilter,
-  access: AccessScope,
-  scope?: ParentScope,
-  kept?: KeptRows,
-): Promise<Map<number | null, number>> {
-  const aggregates = await aggregateRows(dataSource, spec, filter, access, scope, COUNT_ONLY, kept);
-  return new Map([...aggregates].map(([parent, values]) => [parent, values.count]));
-}
+/** No measure: the statement counts the rows only. */
+export const COUNT_ONLY: AggregateRequest = new Map();
 
 /**
  * COUNT of the filtered rows and the SUM, AVG, MIN and MAX `request` names, in SQL (per parent
