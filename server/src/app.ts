@@ -187,6 +187,10 @@ export async function createApp(
   });
   const heavyLane = new HeavyOperationLane(config.limits.maxConcurrentHeavyExecutions);
   metrics?.watchHeavyLane(() => heavyLane.state);
+  metrics?.watchKeptReads({
+    reference_tables: () => referenceTables.statistics(),
+    totals: () => keptTotals.statistics(),
+  });
   const apollo = await startApolloServer({
     config,
     schema,

@@ -175,6 +175,23 @@ describe.each(testDatabaseKinds())('reads kept between requests on %s', (kind) =
     expect(totalsStatements(anonymousAgain.statements)).toEqual([]);
   });
 
+  it('reports what it kept, read and dropped in /metrics', async () => {
+    const counter = async (name: string, kind: string) => {
+      const text = await (await fetch(new URL('/metrics', environment.url))).text();
+      return Number(new RegExp(`^${name}\\{kind="${kind}"\\} (\\d+)$`, 'm').exec(text)?.[1]);
+    };
+    await query(REGIONS);
+    const hits = await counter('polegraph_kept_reads_hits_total', 'reference_tables');
+    await query(REGIONS);
+    expect(await counter('polegraph_kept_reads_hits_total', 'reference_tables')).toBe(hits + 1);
+    const dropped = await counter('polegraph_kept_reads_dropped_total', 'totals');
+    await query(FUNDED_TOTALS, {}, admin);
+    const misses = await counter('polegraph_kept_reads_misses_total', 'totals');
+    expect(misses).toBeGreaterThan(0);
+    await query(OPEN_PHASE, phaseInput(11), admin);
+    expect(await counter('polegraph_kept_reads_dropped_total', 'totals')).toBeGreaterThan(dropped);
+  });
+
   // With Redis only (TEST_REDIS_URL), as every suite that needs it.
   const redisUrl = process.env.TEST_REDIS_URL;
   if (redisUrl)

@@ -1,5 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+import type { KeptReadsStatistics } from '../database/query/kept-reads';
+
 /** Pool figures a database driver can tell; SQLite has no pool and gives none. */
 export interface PoolStatistics {
   inUse: number;
@@ -84,6 +86,42 @@ export class Metrics {
         this.set(state().waiting);
       },
     });
+  }
+
+  /**
+   * Reports what the reads kept between requests did (database/query/kept-reads.ts), by kind
+   * (`reference_tables`, `totals`): answers from memory, reads, entries dropped by writes.
+   */
+  watchKeptReads(kinds: Readonly<Record<string, () => Readonly<KeptReadsStatistics>>>): void {
+    const registers = [this.registry];
+    const counter = (name: string, help: string, read: (s: KeptReadsStatistics) => number) =>
+      new Counter({
+        name,
+        help,
+        labelNames: ['kind'],
+        registers,
+        collect() {
+          this.reset();
+          for (const [kind, statistics] of Object.entries(kinds)) {
+            this.inc({ kind }, read(statistics()));
+          }
+        },
+      });
+    counter(
+      'polegraph_kept_reads_hits_total',
+      'Reads answered from what is kept between requests (READ_CACHE_MS)',
+      (s) => s.hits,
+    );
+    counter(
+      'polegraph_kept_reads_misses_total',
+      'Reads of what is kept between requests that went to the database',
+      (s) => s.misses,
+    );
+    counter(
+      'polegraph_kept_reads_dropped_total',
+      'Kept reads dropped because a write committed',
+      (s) => s.dropped,
+    );
   }
 
   /** Counts one answered GraphQL request. */

@@ -23,6 +23,16 @@ export interface KeptReadsOptions {
   now?: () => number;
 }
 
+/** What a `KeptReads` has done since it was made, for metrics. */
+export interface KeptReadsStatistics {
+  /** Answered from what was kept. */
+  hits: number;
+  /** Read from the database (nothing fresh was kept, or nothing is kept: ttl 0). */
+  misses: number;
+  /** Entries dropped because a write committed (told, or seen by the data version). */
+  dropped: number;
+}
+
 interface Kept<V> {
   /** Set once the read has settled: what can be answered without waiting. */
   value?: V;
@@ -35,6 +45,7 @@ export class KeptReads<V> {
   private readonly now: () => number;
   private version: number | null = null;
   private versionCheckedAt = Number.NEGATIVE_INFINITY;
+  private readonly counts: KeptReadsStatistics = { hits: 0, misses: 0, dropped: 0 };
 
   constructor(private readonly options: KeptReadsOptions) {
     this.now = options.now ?? Date.now;
@@ -42,18 +53,26 @@ export class KeptReads<V> {
 
   /** The kept value of `key` if it is fresh and settled: answered without a promise. */
   current(key: string): V | undefined {
-    return this.fresh(key)?.value;
+    const value = this.fresh(key)?.value;
+    if (value !== undefined) this.counts.hits += 1;
+    return value;
+  }
+
+  statistics(): Readonly<KeptReadsStatistics> {
+    return this.counts;
   }
 
   /** The value of `key`, read by `load` at most once however many ask for it at the same time. */
   read(key: string, load: () => Promise<V>): Promise<V> {
     const fresh = this.fresh(key);
     if (fresh) {
+      this.counts.hits += 1;
       // Most recently used last: the first entry is the one dropped when full.
       this.kept.delete(key);
       this.kept.set(key, fresh);
       return fresh.loading;
     }
+    this.counts.misses += 1;
     const entry: Kept<V> = { loading: load(), readAt: this.now() };
     entry.loading.then(
       (value) => {
@@ -74,10 +93,10 @@ export class KeptReads<V> {
   /** Drops the entries of `keys`, or every entry. */
   invalidate(keys?: Iterable<string>): void {
     if (!keys) {
-      this.kept.clear();
+      this.dropAll();
       return;
     }
-    for (const key of keys) this.kept.delete(key);
+    for (const key of keys) if (this.kept.delete(key)) this.counts.dropped += 1;
   }
 
   private fresh(key: string): Kept<V> | undefined {
@@ -99,9 +118,14 @@ export class KeptReads<V> {
     this.versionCheckedAt = now;
     const version = dataVersion();
     if (version !== this.version) {
-      if (this.version !== null) this.kept.clear();
+      if (this.version !== null) this.dropAll();
       this.version = version;
     }
+  }
+
+  private dropAll(): void {
+    this.counts.dropped += this.kept.size;
+    this.kept.clear();
   }
 
   private forget(key: string, entry: Kept<V>): void {

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { databaseOf, readEntities, type ReadOptions } from '../database';
 import type { CollectionSpec } from './collection-spec';
-import { KeptReads, type KeptReadsOptions } from './kept-reads';
+import { KeptReads, type KeptReadsOptions, type KeptReadsStatistics } from './kept-reads';
 import { type AccessScope, UNRESTRICTED } from './sql-builder';
 
 /**
@@ -47,6 +47,10 @@ export class ReferenceTables {
     return this.kept.read(spec.typeName, async () =>
       referenceTableOf(await this.read(spec)),
     ) as Promise<ReferenceTable<T>>;
+  }
+
+  statistics(): Readonly<KeptReadsStatistics> {
+    return this.kept.statistics();
   }
 
   /** Forgets the tables of `typeNames` (the record types a committed write changed). */
