@@ -175,6 +175,27 @@ describe.each(testDatabaseKinds())('reads kept between requests on %s', (kind) =
     expect(totalsStatements(anonymousAgain.statements)).toEqual([]);
   });
 
+  it('keeps grouped statistics until a write, as it keeps totals', async () => {
+    const STATS = `query StatusCounts { projectStats(groupBy: [STATUS]) { key { status } count } }`;
+    type Stats = { projectStats: { key: { status: string }; count: number }[] };
+    const funded = (data: Record<string, unknown>) =>
+      (data as Stats).projectStats.find((group) => group.key.status === 'FUNDED')!.count;
+    const first = await query(STATS, {}, admin);
+    const second = await query(STATS, {}, admin);
+    expect(second.data).toEqual(first.data);
+    expect(reading(second.statements, 'project')).toEqual([]);
+
+    const page = (await query(FUNDED_TOTALS, {}, admin)).data as Totals;
+    const [project] = page.projects.nodes;
+    await query(
+      CHANGE_STATUS,
+      { id: project.id, to: 'IN_PROGRESS', expectedVersion: project.version },
+      admin,
+    );
+    const after = await query(STATS, {}, admin);
+    expect(funded(after.data)).toBe(funded(first.data) - 1);
+  });
+
   it('reports what it kept, read and dropped in /metrics', async () => {
     const counter = async (name: string, kind: string) => {
       const text = await (await fetch(new URL('/metrics', environment.url))).text();

@@ -102,11 +102,11 @@ export const OPTIONS = {
     sqliteInlineReadMs: option('SQLITE_INLINE_READ_MS', 1, wholeNumber(0)),
     /**
      * How long reads kept between requests (the reference tables: regions, themes, ministries,
-     * funding programmes, labelling phases; the totals of lists: `totalCount`, `aggregate`) are
-     * served from memory without reading them again, in milliseconds. A committed write drops
-     * them at once (on every instance when Redis joins them; on SQLite whoever wrote); this
-     * bounds what the server cannot hear of (MySQL/MariaDB written by hand or by instances
-     * without Redis). 0 reads them on every request.
+     * funding programmes, labelling phases; the totals of lists: `totalCount`, `aggregate`;
+     * grouped statistics) are served from memory without reading them again, in milliseconds.
+     * A committed write drops them at once (on every instance when Redis joins them; on SQLite
+     * whoever wrote); this bounds what the server cannot hear of (MySQL/MariaDB written by hand
+     * or by instances without Redis). 0 reads them on every request.
      */
     readCacheMs: option('READ_CACHE_MS', 10_000, wholeNumber(0)),
   },

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import { readRows } from '../database/database';
+import { type KeptRows, readStatementRows } from '../database/query/kept-reads';
 import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
 import {
@@ -77,6 +77,7 @@ export async function groupedStatistics<Key extends string>(
   request: GroupedRequest<Key>,
   shape: { keyOrder: readonly Key[]; defaultGroups: number },
   source: (sql: SqlBuilder, grouped: readonly Key[]) => GroupedSource,
+  kept?: KeptRows,
 ): Promise<GroupRow<Key>[]> {
   const limit = groupLimit(request.first, shape.defaultGroups);
   const sql = new SqlBuilder(dialectOf(dataSource), access);
@@ -109,7 +110,7 @@ export async function groupedStatistics<Key extends string>(
     (groupColumns.length > 0 ? ` GROUP BY ${groupColumns.join(', ')}` : '') +
     (having ? ` HAVING ${having}` : '') +
     `${order} LIMIT ${sql.param(limit)}`;
-  const result = (await readRows(dataSource, text, sql.params)) as Record<string, unknown>[];
+  const result = await readStatementRows(dataSource, text, sql.params, kept);
 
   return result.map((values) => ({
     values,

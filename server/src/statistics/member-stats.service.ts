@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 import { compileFilter } from '../database/query/filter-compiler';
+import type { KeptRows } from '../database/query/kept-reads';
 import type { AccessScope } from '../database/query/sql-builder';
 import { MEMBER_COLLECTION } from '../member/member.collection';
 import type { MemberCategory } from '../member/member.enums';
@@ -28,6 +29,7 @@ export async function memberStats(
   dataSource: DataSource,
   request: MemberStatsRequest,
   access: AccessScope,
+  kept?: KeptRows,
 ): Promise<MemberStatsGroup[]> {
   const groups = await groupedStatistics(
     dataSource,
@@ -85,6 +87,7 @@ export async function memberStats(
         orderFields: [[MemberStatsOrderField.COUNT, '`count`']],
       };
     },
+    kept,
   );
 
   return groups.map(({ key, values }) => {

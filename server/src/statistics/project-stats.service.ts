@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { formatDecimal } from '../core/scaled-decimal';
 import { compileFilter } from '../database/query/filter-compiler';
+import type { KeptRows } from '../database/query/kept-reads';
 import { AGGREGATE_MEASURES, type MeasureName } from '../database/query/list-aggregates';
 import { visibleThrough } from '../database/query/relation-graph';
 import type { AccessScope, SqlBuilder } from '../database/query/sql-builder';
@@ -63,6 +64,7 @@ export async function projectStats(
   dataSource: DataSource,
   request: ProjectStatsRequest,
   access: AccessScope,
+  kept?: KeptRows,
 ): Promise<ProjectStatsGroup[]> {
   const groups = await groupedStatistics(
     dataSource,
@@ -70,6 +72,7 @@ export async function projectStats(
     request,
     { keyOrder: Object.values(ProjectGroupBy), defaultGroups: DEFAULT_GROUPS },
     (sql, grouped) => groupedProjects(sql, grouped, request),
+    kept,
   );
   return groups.map(projectGroup);
 }

@@ -35,6 +35,7 @@ export class StatisticsResolver {
       context.dataSource,
       { ...args, measures: selectedStatisticsMeasures(info) },
       context.access,
+      context.keptTotals,
     );
   }
 
@@ -44,7 +45,7 @@ export class StatisticsResolver {
       'all members matching the filter (répartition des adhérents). Computed in one SQL statement.',
   })
   memberStats(@Args(() => MemberStatsArgs) args: MemberStatsArgs, @Ctx() context: GraphQLContext) {
-    return memberStats(context.dataSource, args, context.access);
+    return memberStats(context.dataSource, args, context.access, context.keptTotals);
   }
 }
 

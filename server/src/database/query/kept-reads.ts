@@ -1,7 +1,12 @@
+import type { DataSource } from 'typeorm';
+
+import { readRows } from '../database';
+
 /**
  * Results of reads kept between requests until a write may have changed them: the reference
- * tables (reference-tables.ts) and the totals of lists (`totalCount`, `aggregate`), which read
- * every matching row and so grow with the data while a page does not.
+ * tables (reference-tables.ts), and the totals of lists (`totalCount`, `aggregate`) and grouped
+ * statistics (`readStatementRows`), which read every matching row and so grow with the data
+ * while a page does not.
  *
  * Kept fresh by being told: `invalidate` drops entries as soon as a write commits (in this
  * process at once; in the others through the live event bus when Redis joins them). Where the
@@ -133,8 +138,26 @@ export class KeptReads<V> {
   }
 }
 
-/** Rows of statements kept by their text and parameters (the totals of lists). */
+/** Rows of statements kept by their text and parameters (lists' totals, grouped statistics). */
 export type KeptRows = KeptReads<Record<string, unknown>[]>;
+
+/**
+ * The rows of one statement, kept in `kept` (when given) by its text and parameters: they say
+ * what it reads and what the caller may see of it (access conditions are part of the statement),
+ * so equal statements share equal answers. Kept rows are read on the primary, and never changed
+ * by their readers.
+ */
+export function readStatementRows(
+  dataSource: DataSource,
+  text: string,
+  params: readonly unknown[],
+  kept?: KeptRows,
+): Promise<Record<string, unknown>[]> {
+  if (!kept) return readRows(dataSource, text, params);
+  return kept.read(`${text}\u0000${JSON.stringify(params)}`, () =>
+    readRows(dataSource, text, params, { primary: true }),
+  );
+}
 
 /** Statements' rows kept at most: a list's totals are one row, or one per parent. */
 const MAX_KEPT_STATEMENTS = 1000;

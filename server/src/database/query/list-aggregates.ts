@@ -2,14 +2,8 @@ import type { DataSource } from 'typeorm';
 
 import { formatDecimal } from '../../core/scaled-decimal';
 import { type CollectionSpec, columnSql } from './collection-spec';
-import type { KeptRows } from './kept-reads';
-import {
-  type ListFilter,
-  listStatement,
-  type ParentScope,
-  readListRows,
-  whereClause,
-} from './list-statement';
+import { type KeptRows, readStatementRows } from './kept-reads';
+import { type ListFilter, listStatement, type ParentScope, whereClause } from './list-statement';
 import type { AccessScope } from './sql-builder';
 
 export interface AggregateValues {
@@ -97,14 +91,7 @@ export async function aggregateRows(
     `SELECT ${parentKey ? `${parentKey} AS __parent, ` : ''}${selects.join(', ')} ` +
     `FROM ${statement.from}${whereClause(statement.where)}` +
     (parentKey ? ` GROUP BY ${parentKey}` : '');
-  const params = statement.sql.params;
-  // Kept, the result is served to whoever sends the same statement: it says what it reads and
-  // what the caller may see of it (access conditions), so equal statements share equal answers.
-  const rows = kept
-    ? await kept.read(`${text}\u0000${JSON.stringify(params)}`, () =>
-        readListRows(dataSource, text, params, { primary: true }),
-      )
-    : await readListRows(dataSource, text, params);
+  const rows = await readStatementRows(dataSource, text, statement.sql.params, kept);
   const empty = (): AggregateValues => ({ count: 0, sum: {}, avg: {}, min: {}, max: {} });
   const result = new Map<number | null, AggregateValues>();
   if (scope) for (const parentId of scope.parentIds) result.set(parentId, empty());

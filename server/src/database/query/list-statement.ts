@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import { type ReadOptions, readRows } from '../database';
+import { readRows } from '../database';
 import type { CollectionSpec, RelationSpec } from './collection-spec';
 import { compileFilter } from './filter-compiler';
 import { type AccessScope, SqlBuilder } from './sql-builder';
@@ -37,9 +37,8 @@ export function readListRows(
   dataSource: DataSource,
   text: string,
   params: readonly unknown[],
-  options?: ReadOptions,
 ): Promise<Record<string, unknown>[]> {
-  return readRows(dataSource, text, params, options);
+  return readRows(dataSource, text, params);
 }
 
 /** FROM and WHERE shared by pages, counts and aggregates of one list. */
