@@ -119,6 +119,24 @@ describe('KeptReads', () => {
     for (let i = 0; i < 10; i += 1) expect(reads.current('a')).toBe('new');
     expect(dataVersion).toHaveBeenCalledTimes(asked);
   });
+
+  it('trusts nothing it keeps while the database cannot tell its version', async () => {
+    let failing = false;
+    const reads = kept({
+      dataVersion: () => {
+        if (failing) throw new Error('SQLITE_IOERR');
+        return 1;
+      },
+    });
+    await reads.read('a', async () => 'A');
+    expect(reads.current('a')).toBe('A');
+    failing = true;
+    now += 1;
+    expect(reads.current('a')).toBeUndefined();
+    await reads.read('a', async () => 'A again');
+    now += 1;
+    expect(reads.current('a')).toBeUndefined();
+  });
 });
 
 describe('ReferenceTables', () => {

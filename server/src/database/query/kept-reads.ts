@@ -121,7 +121,15 @@ export class KeptReads<V> {
     const now = this.now();
     if (now === this.versionCheckedAt) return;
     this.versionCheckedAt = now;
-    const version = dataVersion();
+    let version: number | null;
+    try {
+      version = dataVersion();
+    } catch {
+      // The database cannot tell (its file unreadable…): nothing kept is trusted, and the reads
+      // that follow meet the database's own error.
+      version = null;
+      this.dropAll();
+    }
     if (version !== this.version) {
       if (this.version !== null) this.dropAll();
       this.version = version;
