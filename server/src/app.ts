@@ -17,7 +17,12 @@ import { closeDataSource } from './database/transactions';
 import { ENTITIES, SCHEMA_FEATURES } from './features';
 import { startApolloServer } from './graphql/apollo-server';
 import { CompiledExecution, type ExecutionCounts } from './graphql/compiled-execution';
-import { type ContextRequest, createContext, type GraphQLContext } from './graphql/context';
+import {
+  type ContextDependencies,
+  type ContextRequest,
+  createContext,
+  type GraphQLContext,
+} from './graphql/context';
 import { HeavyOperationLane } from './graphql/limits/heavy-operation-lane';
 import { buildPoleGraphSchema } from './graphql/schema';
 import {
@@ -145,20 +150,18 @@ export async function createApp(
     nodeEnv: config.process.nodeEnv,
     allowPrivateNetworks: config.webhooks.allowPrivateNetworks,
   };
-  const contextOf = (request: ContextRequest) =>
-    createContext(
-      {
-        dataSource,
-        tokenLookups,
-        referenceTables,
-        keptTotals,
-        beforeCommit,
-        afterCommit,
-        liveEvents,
-        webhookUrlPolicy,
-      },
-      request,
-    );
+  // What every request's context is made from: the server's, made once.
+  const contextDependencies: ContextDependencies = {
+    dataSource,
+    tokenLookups,
+    referenceTables,
+    keptTotals,
+    beforeCommit,
+    afterCommit,
+    liveEvents,
+    webhookUrlPolicy,
+  };
+  const contextOf = (request: ContextRequest) => createContext(contextDependencies, request);
   const webhookWorker = config.webhooks.deliver
     ? new WebhookDeliveryWorker({
         dataSource,

@@ -1,6 +1,7 @@
 import type { CollectionSpec } from './collection-spec';
 import { KeptReads, type KeptReadsOptions } from './kept-reads';
-import { ReferenceTables } from './reference-tables';
+import { ReferenceTables, sharedWith } from './reference-tables';
+import { UNRESTRICTED } from './sql-builder';
 
 /** A load whose results the test settles one by one, counting the loads. */
 function controlledLoad() {
@@ -128,14 +129,22 @@ describe('KeptReads', () => {
         return 1;
       },
     });
-    await reads.read('a', async () => 'A');
-    expect(reads.current('a')).toBe('A');
-    failing = true;
-    now += 1;
-    expect(reads.current('a')).toBeUndefined();
-    await reads.read('a', async () => 'A again');
-    now += 1;
-    expect(reads.current('a')).toBeUndefined();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await reads.read('a', async () => 'A');
+      expect(reads.current('a')).toBe('A');
+      failing = true;
+      now += 1;
+      expect(reads.current('a')).toBeUndefined();
+      await reads.read('a', async () => 'A again');
+      now += 1;
+      expect(reads.current('a')).toBeUndefined();
+      // Said once, not at every check.
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toContain('SQLITE_IOERR');
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 
@@ -155,5 +164,15 @@ describe('ReferenceTables', () => {
     );
     tables.invalidate(['Region']);
     expect(tables.current(spec)).toBeUndefined();
+  });
+});
+
+describe('sharedWith', () => {
+  const spec = { typeName: 'Region' } as CollectionSpec;
+
+  it('shares the kept tables only with callers who see every row and every field', () => {
+    expect(sharedWith(UNRESTRICTED, spec)).toBe(true);
+    expect(sharedWith({ ...UNRESTRICTED, rows: () => 't0.`code` = 84' }, spec)).toBe(false);
+    expect(sharedWith({ ...UNRESTRICTED, detail: () => '1 = 0' }, spec)).toBe(false);
   });
 });

@@ -50,6 +50,7 @@ export class KeptReads<V> {
   private readonly now: () => number;
   private version: number | null = null;
   private versionCheckedAt = Number.NEGATIVE_INFINITY;
+  private versionFailing = false;
   private readonly counts: KeptReadsStatistics = { hits: 0, misses: 0, dropped: 0 };
 
   constructor(private readonly options: KeptReadsOptions) {
@@ -124,12 +125,17 @@ export class KeptReads<V> {
     let version: number | null;
     try {
       version = dataVersion();
-    } catch {
+    } catch (error) {
       // The database cannot tell (its file unreadable…): nothing kept is trusted, and the reads
-      // that follow meet the database's own error.
+      // that follow meet the database's own error. Said once per streak of failures.
+      if (!this.versionFailing) {
+        console.warn(`[kept reads] the data version cannot be read: ${String(error)}`);
+      }
+      this.versionFailing = true;
       version = null;
       this.dropAll();
     }
+    if (version !== null) this.versionFailing = false;
     if (version !== this.version) {
       if (this.version !== null) this.dropAll();
       this.version = version;
