@@ -6,6 +6,7 @@ import { ProjectStatus } from '../../server/src/project/project.enums';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
 import { globalId } from '../helpers/graphql-ids';
 import { rowCounts } from '../helpers/row-counts';
+import { countStatements } from '../helpers/statement-counter';
 import {
   createSeededDatabase,
   type TestDatabase,
@@ -330,6 +331,24 @@ describe.each(testDatabaseKinds())('project mutations on %s', (kind) => {
           expect(result.userErrors[0].message).toContain(allowedStatus);
         expect(await countRows(database.dataSource)).toEqual(before);
       }
+    });
+
+    it('sends the same statements whatever project it moves: numbers are bound, not written into the SQL', async () => {
+      // Three projects moved alike; the first move reads what the commit before dropped, the
+      // second and third must send the very same statements (a number written into the SQL
+      // would make each a statement the database has to parse and plan anew).
+      const statementsOfMove = async () => {
+        const { project } = await createProject();
+        const { statements } = await countStatements(database.dataSource, () =>
+          changeStatus(project!.id, ProjectStatus.SUBMITTED, project!.version),
+        );
+        return statements;
+      };
+      await statementsOfMove();
+      const [second, third] = [await statementsOfMove(), await statementsOfMove()];
+      expect(second.some((sql) => /^UPDATE/i.test(sql))).toBe(true);
+      expect(second.some((sql) => /^INSERT/i.test(sql))).toBe(true);
+      expect(third).toEqual(second);
     });
 
     it('refuses a stale version and changes nothing', async () => {

@@ -1,7 +1,7 @@
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { DatabaseLimits } from '../config/config';
-import { beginTransactionsImmediately, sqlStatementLog } from './data-source';
+import { adaptSqliteDriver, sqlStatementLog } from './data-source';
 import { CommitListeners, type Database, type ReadOptions } from './database-port';
 import { SqliteInlineReads } from './sqlite-inline-reads';
 import { SqliteReadPool } from './sqlite-read-pool';
@@ -99,7 +99,7 @@ export class SqliteDatabase implements Database {
     await writer.initialize();
     // A writer waits for the readers' checkpoints instead of failing with SQLITE_BUSY.
     await writer.query('PRAGMA busy_timeout = 5000');
-    beginTransactionsImmediately(writer);
+    adaptSqliteDriver(writer);
     return writer;
   }
 }
