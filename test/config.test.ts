@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       process: {
         nodeEnv: 'development',
         logLevel: 'info',
+        heapGrowthPercent: 50,
       },
       http: {
         port: 4000,

@@ -2,11 +2,13 @@ import 'reflect-metadata';
 
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
+import { boundHeapGrowth } from './heap-growth';
 import { isDatabaseEmpty, seedDatabase } from './seed/seed';
 
 /** Process entry: configuration, first-start seed of the embedded database, listen, clean stop. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  boundHeapGrowth(config.process.heapGrowthPercent);
   const app = await createApp(config);
   const { logger } = app;
   // Registered before anything slow, so a signal during the seed still stops cleanly.

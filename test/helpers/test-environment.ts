@@ -35,7 +35,7 @@ export function testConfig(database: TestDatabase, overrides: ConfigOverrides = 
   const defaults = loadConfig({});
   const base: AppConfig = {
     ...defaults,
-    process: { nodeEnv: 'test', logLevel: 'warn' },
+    process: { ...defaults.process, nodeEnv: 'test', logLevel: 'warn' },
     // Tokens read on every request: suites count that statement, and revoke tokens in between.
     http: { ...defaults.http, port: 0, playground: 'graphiql', tokenCacheMs: 0 },
     database: { ...defaults.database, url: 'test', connection: database.config },

@@ -47,6 +47,11 @@ export const OPTIONS = {
       'info' as LogLevel,
       choice<LogLevel>(['error', 'warn', 'info', 'debug']),
     ),
+    /**
+     * How far V8 lets the old generation grow past what is live before its next full collection,
+     * in percent; 0 keeps V8's own rule (up to four times what is live under load).
+     */
+    heapGrowthPercent: option('HEAP_GROWTH_PERCENT', 50, wholeNumber(0)),
   },
   /** The HTTP server and what browsers see. */
   http: {
