@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { DATA_VERSION_CHECK_MS } from '../../server/src/database/query/kept-reads';
 import { SCORED_CRITERION } from '../helpers/labelling-phases';
 import { CHANGE_STATUS } from '../helpers/open-projects';
 import { countStatements } from '../helpers/statement-counter';
@@ -104,8 +105,8 @@ describe.each(testDatabaseKinds())('reads kept between requests on %s', (kind) =
         '53',
       ]);
       if (kind === 'sqlite') {
-        // Another connection committed: SQLite's data_version says so (asked once a ms).
-        await pause(2);
+        // Another connection committed: SQLite's data_version says so at its next check.
+        await pause(DATA_VERSION_CHECK_MS + 2);
         expect(await name()).toBe('Breizh');
       } else {
         // Nothing tells MySQL/MariaDB's readers: kept until the TTL ends.

@@ -1,5 +1,5 @@
 import type { CollectionSpec } from './collection-spec';
-import { KeptReads, type KeptReadsOptions } from './kept-reads';
+import { DATA_VERSION_CHECK_MS, KeptReads, type KeptReadsOptions } from './kept-reads';
 import { ReferenceTables, sharedWith } from './reference-tables';
 import { UNRESTRICTED } from './sql-builder';
 
@@ -105,20 +105,28 @@ describe('KeptReads', () => {
     const { load, pending } = controlledLoad();
     const reads = kept({ dataVersion });
     const first = reads.read('a', load);
-    // Committed elsewhere while the read runs, seen a millisecond later.
+    // Committed elsewhere while the read runs, seen at the next check.
     version = 8;
     pending[0].resolve('maybe old');
     await first;
+    expect(reads.current('a')).toBe('maybe old');
+    now += DATA_VERSION_CHECK_MS - 1;
     expect(reads.current('a')).toBe('maybe old');
     now += 1;
     expect(reads.current('a')).toBeUndefined();
     const second = reads.read('a', load);
     pending[1].resolve('new');
     await second;
-    // Asked at most once a millisecond.
+    // Asked at most once per DATA_VERSION_CHECK_MS.
     const asked = dataVersion.mock.calls.length;
-    for (let i = 0; i < 10; i += 1) expect(reads.current('a')).toBe('new');
+    for (let ms = 1; ms < DATA_VERSION_CHECK_MS; ms += 1) {
+      expect(reads.current('a')).toBe('new');
+      now += 1;
+    }
     expect(dataVersion).toHaveBeenCalledTimes(asked);
+    now += 1;
+    expect(reads.current('a')).toBe('new');
+    expect(dataVersion).toHaveBeenCalledTimes(asked + 1);
   });
 
   it('trusts nothing it keeps while the database cannot tell its version', async () => {
@@ -134,10 +142,10 @@ describe('KeptReads', () => {
       await reads.read('a', async () => 'A');
       expect(reads.current('a')).toBe('A');
       failing = true;
-      now += 1;
+      now += DATA_VERSION_CHECK_MS;
       expect(reads.current('a')).toBeUndefined();
       await reads.read('a', async () => 'A again');
-      now += 1;
+      now += DATA_VERSION_CHECK_MS;
       expect(reads.current('a')).toBeUndefined();
       // Said once, not at every check.
       expect(warn).toHaveBeenCalledTimes(1);
