@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -14,8 +14,9 @@ import type { KnownToken, TokenLookupCache } from './token-lookup-cache';
 
 const SECRET_PREFIX = 'pg_';
 
+/** Every request with a token hashes it (one-shot `hash`: no Hash object made per request). */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 export interface IssueTokenRequest {
