@@ -220,7 +220,8 @@ class BoundNumber {
  * statement SQLite had never seen, parsed and planned anew, and the prepared statement TypeORM
  * caches (a hundred per connection, first in first out) pushed out a useful one; its native
  * memory waited for V8 to collect the JavaScript handle (the server's heap outside V8 grew by
- * 40 MB over 2,900 status changes). Bound as parameters, a write's statements are the same text
+ * 40 MB over 2,900 status changes; the webhook worker's poll, which names the time, was a new
+ * statement every second). Bound as parameters, a write's statements are the same text
  * every time. Integers bind as SQLite integers, like the literals they replace (a JS number
  * would bind as REAL, and a TEXT column would store `5.0`).
  */
