@@ -64,7 +64,8 @@ describe('heap growth', () => {
 
   it('keeps the old generation near what is live, where V8 alone lets it grow', async () => {
     const [unbounded, bounded] = [await oldSpaceMbAfterLoad(0), await oldSpaceMbAfterLoad(20)];
-    // Measured: ≈ 89 MB against ≈ 37 MB (≈ 25 MB live).
+    // Measured on Node 20, the machines' Node: ≈ 89 MB against ≈ 37 MB (≈ 25 MB live). Node 26's
+    // V8 grows less by its own rule on this workload (≈ 49 against 46 MB): not run there.
     expect(bounded).toBeLessThan(unbounded * 0.7);
   });
 });
