@@ -558,8 +558,18 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
       expect(first.statements.length).toBeLessThanOrEqual(AUTHENTICATION_STATEMENTS + 5);
       const read = tablesRead(first.statements);
       expect(new Set(read).size).toBe(read.length);
-      // Once they and the groups are kept (READ_CACHE_MS): the poles' statement alone.
-      const second = await run();
+      // Once they and the groups are kept (READ_CACHE_MS): the poles' statement alone. The
+      // seeded database is shared with the suites running beside this one, and a write of theirs
+      // (a token issued) drops what is kept, as any other connection's commit does (SQLite's data
+      // version): a run that read again is followed by one more, three at most.
+      let second = await run();
+      for (
+        let attempt = 1;
+        attempt < 3 && second.statements.length > AUTHENTICATION_STATEMENTS + 1;
+        attempt += 1
+      ) {
+        second = await run();
+      }
       expect(second.result.data).toEqual(first.result.data);
       expect(second.statements).toHaveLength(AUTHENTICATION_STATEMENTS + 1);
       expect(tablesRead(second.statements)).toEqual(['pole']);
