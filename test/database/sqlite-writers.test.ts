@@ -72,3 +72,37 @@ describe('SQLite write transactions beside another process writing to the file',
     expect(codes.map(({ code }) => code)).toEqual(['AGRI', 'ARMEES', 'ECO']);
   });
 });
+
+/** TypeORM's SQLite driver would write number parameters into the SQL (data-source.ts). */
+describe('numbers in statements TypeORM builds on SQLite', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createEmptyDatabase('sqlite', 'numbers');
+  });
+  afterAll(() => database?.drop());
+
+  it('are bound, an integer as an INTEGER and a fraction as a REAL, as their literals were', async () => {
+    const query = database.dataSource
+      .createQueryBuilder()
+      .select('typeof(:whole)', 'wholeType')
+      .addSelect('typeof(:fraction)', 'fractionType')
+      .addSelect("CAST(:whole AS TEXT) || '/' || CAST(:fraction AS TEXT)", 'asText')
+      .from(Ministry, 'ministry')
+      .where('ministry.id > :negative', { negative: -1 })
+      .setParameters({ whole: 7108, fraction: 2.5 });
+    const [sql, parameters] = query.getQueryAndParameters();
+    expect(sql).not.toMatch(/7108|2\.5|-1/);
+    expect(parameters).toEqual([7108n, 2.5, 7108n, 2.5, -1n]);
+    await inTransaction(database.dataSource, (manager) =>
+      manager.save(
+        manager.create(Ministry, { code: 'AGR', name: 'Agriculture', shortName: 'AGR' }),
+      ),
+    );
+    expect(await query.getRawOne()).toEqual({
+      wholeType: 'integer',
+      fractionType: 'real',
+      asText: '7108/2.5',
+    });
+  });
+});

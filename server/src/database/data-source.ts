@@ -208,7 +208,10 @@ function beginTransactionsImmediately(dataSource: DataSource): void {
 class BoundNumber {
   constructor(readonly value: number) {}
 
-  /** As SQLite would read the literal: an integer as INTEGER (better-sqlite3 binds a JS number as REAL). */
+  /**
+   * As SQLite would read the literal: an integer as an INTEGER (better-sqlite3 binds a JS number
+   * as a REAL).
+   */
   get bound(): number | bigint {
     return Number.isSafeInteger(this.value) ? BigInt(this.value) : this.value;
   }
