@@ -32,23 +32,31 @@ async function flagsSetByMain(env: Record<string, string>): Promise<string[]> {
   return [...stdout.matchAll(/^v8 flag: (.*)$/gm)].map((match) => match[1]!);
 }
 
-/** The old generation's size after a workload that allocates fast and keeps a little. */
-async function oldSpaceMbAfterLoad(percent: number): Promise<number> {
+/**
+ * The old generation's largest size during a workload that allocates fast and keeps a little.
+ * The peak, with the collector on the main thread (`--single-threaded-gc`): the size at the end
+ * depends on where a concurrent marking happens to be, which the machine's load moves (under the
+ * full suite, once 49 against 63 MB; the peaks stay apart: 50–58 against 103–127 MB).
+ */
+async function oldSpacePeakMb(percent: number): Promise<number> {
   const script = `
     require(${JSON.stringify(join(DIST, 'heap-growth.js'))}).boundHeapGrowth(${percent});
+    const { getHeapSpaceStatistics } = require('node:v8');
+    const oldSpace = () => getHeapSpaceStatistics().find((space) => space.space_name === 'old_space').space_size;
     const kept = [];
     let recent = [];
+    let peak = 0;
     for (let round = 0; round < 400; round += 1) {
       const rows = [];
       for (let index = 0; index < 20000; index += 1) rows.push({ index, text: 'row ' + index });
       recent.push(rows);
       if (recent.length > 8) recent.shift();
       if (round % 50 === 0) kept.push(rows);
+      peak = Math.max(peak, oldSpace());
     }
-    const old = require('node:v8').getHeapSpaceStatistics().find((space) => space.space_name === 'old_space');
-    console.log(old.space_size / 1048576);
+    console.log(peak / 1048576);
   `;
-  const { stdout } = await run(process.execPath, ['-e', script]);
+  const { stdout } = await run(process.execPath, ['--single-threaded-gc', '-e', script]);
   return Number(stdout.trim());
 }
 
@@ -63,9 +71,10 @@ describe('heap growth', () => {
   });
 
   it('keeps the old generation near what is live, where V8 alone lets it grow', async () => {
-    const [unbounded, bounded] = [await oldSpaceMbAfterLoad(0), await oldSpaceMbAfterLoad(20)];
-    // Measured on Node 20, the machines' Node: ≈ 89 MB against ≈ 37 MB (≈ 25 MB live). Node 26's
-    // V8 grows less by its own rule on this workload (≈ 49 against 46 MB): not run there.
+    const [unbounded, bounded] = [await oldSpacePeakMb(0), await oldSpacePeakMb(20)];
+    // Measured on Node 20, the machines' Node: peaks of 103–127 MB against 50–58 MB (≈ 25 MB
+    // live), quiet or with both cores busy. Node 26's V8 grows less by its own rule on this
+    // workload (at the end ≈ 49 against 46 MB): not run there.
     expect(bounded).toBeLessThan(unbounded * 0.7);
   });
 });

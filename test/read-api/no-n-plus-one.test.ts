@@ -113,8 +113,14 @@ describe.each(testDatabaseKinds())('statements per request on %s', (kind) => {
     expect(totalCount).toBe(Number(row.n));
     expect(aggregate.count).toBe(Number(row.n));
     expect(Math.abs(Number(aggregate.sum.budget) - Number(row.total))).toBeLessThan(0.01);
+    // On MySQL/MariaDB the European programmes' ids first (reference-filters.ts): read once, then
+    // kept between requests (so none when a request before this one read them).
+    const ids = statements.filter((sql) =>
+      sql.startsWith('SELECT t0.`id` FROM `funding_programme`'),
+    );
+    expect(ids.length).toBeLessThanOrEqual(kind === 'mysql' ? 1 : 0);
     // The page, then one statement for both totals, with the one measure asked.
-    expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + 2);
+    expect(statements).toHaveLength(AUTHENTICATION_STATEMENTS + ids.length + 2);
     const totals = statements.filter((sql) => sql.includes('COUNT(*)'));
     expect(totals).toHaveLength(1);
     expect(totals[0]).toContain('sum_totalBudget');

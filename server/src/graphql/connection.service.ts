@@ -477,7 +477,7 @@ async function pagesWithRelated<T extends object>(
     context.dataSource,
     spec,
     request,
-    { ...options, joins },
+    { ...options, joins, kept: context.keptTotals },
     scope,
   );
   const byStep = new Map<RelatedStep, ReadonlyMap<number, object | null>>();

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 import { type KeptRows, readStatementRows } from '../database/query/kept-reads';
+import { withReferenceIds } from '../database/query/reference-filters';
 import { type AccessScope, SqlBuilder } from '../database/query/sql-builder';
 import { dialectOf } from '../database/query/sql-dialect';
 import {
@@ -80,15 +81,43 @@ export async function groupedStatistics<Key extends string>(
   kept?: KeptRows,
 ): Promise<GroupRow<Key>[]> {
   const limit = groupLimit(request.first, shape.defaultGroups);
-  const sql = new SqlBuilder(dialectOf(dataSource), access);
   const grouped = shape.keyOrder.filter((key) => request.groupBy.includes(key));
+  const statement = await withReferenceIds(dataSource, kept, (references) => {
+    const builder = new SqlBuilder(dialectOf(dataSource), access, references);
+    return { builder, text: groupedText(builder, request, shape.keyOrder, grouped, source, limit) };
+  });
+  const result = await readStatementRows(
+    dataSource,
+    statement.text,
+    statement.builder.params,
+    kept,
+  );
+
+  return result.map((values) => ({
+    values,
+    key: (key) => {
+      const index = grouped.indexOf(key);
+      return index >= 0 ? values[`k${index}`] : null;
+    },
+  }));
+}
+
+/** The statement of `groupedStatistics`, its parameters collected by `sql`. */
+function groupedText<Key extends string>(
+  sql: SqlBuilder,
+  request: GroupedRequest<Key>,
+  keyOrder: readonly Key[],
+  grouped: readonly Key[],
+  source: (sql: SqlBuilder, grouped: readonly Key[]) => GroupedSource,
+  limit: number,
+): string {
   const { from, rows, measures, extraSelects = [], orderFields } = source(sql, grouped);
 
   const keyNames = grouped.map((_, index) => keyName(index));
   const groupColumns = grouped.map((_, index) => `${rows}.${keyName(index)}`);
   const having = compileHaving(measures, request.having, sql, ['having']);
   const sortable = new Map<string, string | null>(orderFields);
-  for (const key of shape.keyOrder) {
+  for (const key of keyOrder) {
     const index = grouped.indexOf(key);
     sortable.set(key, index >= 0 ? keyNames[index] : null);
   }
@@ -101,7 +130,7 @@ export async function groupedStatistics<Key extends string>(
       if (name) selected.add(name.replace(/`/g, ''));
     }
   }
-  const text =
+  return (
     `SELECT ${[
       ...groupColumns.map((column, index) => `${column} AS ${keyNames[index]}`),
       ...measureSelects(measures, selected),
@@ -109,16 +138,8 @@ export async function groupedStatistics<Key extends string>(
     ].join(', ')} FROM ${from}` +
     (groupColumns.length > 0 ? ` GROUP BY ${groupColumns.join(', ')}` : '') +
     (having ? ` HAVING ${having}` : '') +
-    `${order} LIMIT ${sql.param(limit)}`;
-  const result = await readStatementRows(dataSource, text, sql.params, kept);
-
-  return result.map((values) => ({
-    values,
-    key: (key) => {
-      const index = grouped.indexOf(key);
-      return index >= 0 ? values[`k${index}`] : null;
-    },
-  }));
+    `${order} LIMIT ${sql.param(limit)}`
+  );
 }
 
 /**

@@ -164,3 +164,76 @@ describe('compileFilter', () => {
     expect(hidden).toEqual([['filter', 'budget']]);
   });
 });
+
+describe('compileFilter: a filter on a reference table', () => {
+  class FundingProgramme {}
+  const PROGRAMMES: CollectionSpec = {
+    typeName: 'FundingProgramme',
+    entity: FundingProgramme,
+    table: 'funding_programme',
+    scalars: { level: { kind: 'string', column: 'level', description: 'Level.' } },
+    relations: {},
+    orderFields: {},
+    defaultOrder: [{ field: 'id', direction: 'ASC' }],
+    aggregateFields: [],
+    loadWhole: { orderBy: [['id', 'ASC']] },
+  };
+  const WITH_PROGRAMME: CollectionSpec = {
+    ...PROJECTS,
+    relations: {
+      programme: {
+        name: 'programme',
+        description: 'Programme.',
+        target: () => PROGRAMMES,
+        paths: [[{ table: 'project', from: 'id', to: 'programmeId' }]],
+        pairs: '',
+        foreignKey: 'programmeId',
+        detail: null,
+      },
+    },
+  };
+  const EUROPEAN = { programme: { level: { eq: 'EUROPEAN' } } };
+  const IDS_TEXT = 'SELECT t0.`id` FROM `funding_programme` t0 WHERE t0.`level` = ?';
+
+  /** Compiles `filter` with a lookup that knows `known` (by statement), and what it was asked. */
+  function withLookup(
+    filter: Record<string, unknown>,
+    known: readonly number[] | undefined,
+    kind: 'sqlite' | 'mysql' = 'mysql',
+  ) {
+    const asked: { text: string; params: readonly unknown[] }[] = [];
+    const type = kind === 'sqlite' ? 'better-sqlite3' : 'mysql';
+    const sql = new SqlBuilder(dialectOf({ options: { type } } as DataSource), UNRESTRICTED, {
+      idsOf: (text, params) => {
+        asked.push({ text, params });
+        return known;
+      },
+    });
+    return { text: compileFilter(WITH_PROGRAMME, filter, 'p', sql), params: sql.params, asked };
+  }
+
+  it('asks MySQL/MariaDB for the ids the filter matches, and compares the foreign key with them', () => {
+    const resolved = withLookup(EUROPEAN, [9, 10, 17]);
+    expect(resolved.asked).toEqual([{ text: IDS_TEXT, params: ['EUROPEAN'] }]);
+    expect(resolved.text).toBe('p.`programmeId` IN (?, ?, ?)');
+    expect(resolved.params).toEqual([9, 10, 17]);
+  });
+
+  it('matches nothing when no reference row matches, and keeps the semi-join while the ids are unknown', () => {
+    expect(withLookup(EUROPEAN, []).text).toBe('1 = 0');
+    expect(withLookup({ not: EUROPEAN }, []).text).toBe('NOT (1 = 0)');
+    const unknown = withLookup(EUROPEAN, undefined);
+    expect(unknown.asked).toHaveLength(1);
+    expect(unknown.text).toContain('p.`programmeId` IN (SELECT');
+    expect(unknown.params).toEqual(['EUROPEAN']);
+  });
+
+  it('keeps the semi-join on SQLite, and for a filter that constrains nothing', () => {
+    const sqlite = withLookup(EUROPEAN, [9], 'sqlite');
+    expect(sqlite.asked).toEqual([]);
+    expect(sqlite.text).toContain('p.`programmeId` IN (SELECT');
+    const empty = withLookup({ programme: {} }, [9]);
+    expect(empty.asked).toEqual([]);
+    expect(empty.text).toBe('p.`programmeId` IS NOT NULL');
+  });
+});

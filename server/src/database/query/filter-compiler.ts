@@ -7,7 +7,7 @@ import {
   type ScalarSpec,
 } from './collection-spec';
 import { semiJoin } from './relation-graph';
-import type { SqlBuilder } from './sql-builder';
+import { SqlBuilder } from './sql-builder';
 import { checkedText, type ComparisonOperand, compileComparison } from './sql-comparison';
 
 /** How deep a filter may nest (`and`, `or`, `not` and relations). */
@@ -110,6 +110,12 @@ function compileRelation(
   level: number,
   correlated: boolean,
 ): string {
+  const ids = referenceIds(relation, value, sql, path, level);
+  if (ids) {
+    return ids.length > 0
+      ? `${alias}.\`${relation.foreignKey}\` IN (${sql.paramList(ids)})`
+      : '1 = 0';
+  }
   const target = relation.target();
   const guard = relation.detail;
   const selfDetail = guard?.side === 'self' ? sql.access.detail(guard.typeName, alias) : null;
@@ -134,6 +140,35 @@ function compileRelation(
   });
   if (hidden) sql.access.noteHidden(path);
   return selfDetail ? `(${selfDetail} AND ${exists})` : exists;
+}
+
+/**
+ * The ids of the reference rows (a `loadWhole` collection) that `value` matches under the
+ * caller's access, where the dialect wants them and the relation is a foreign key of the row's
+ * own (reference-filters.ts); undefined where the filter stays a semi-join, or while the ids
+ * are not known yet.
+ */
+function referenceIds(
+  relation: RelationSpec,
+  value: FilterInput,
+  sql: SqlBuilder,
+  path: readonly string[],
+  level: number,
+): readonly number[] | undefined {
+  const target = relation.target();
+  if (!sql.references || !sql.dialect.referenceFiltersAsIds) return undefined;
+  if (!relation.foreignKey || !target.loadWhole || relation.detail) return undefined;
+  const inner = new SqlBuilder(sql.dialect, sql.access);
+  const row = inner.alias();
+  const conditions = [
+    sql.access.rows(target.typeName, row),
+    compileFilter(target, value, row, inner, path, level + 1),
+  ].filter(Boolean);
+  if (conditions.length === 0) return undefined;
+  return sql.references.idsOf(
+    `SELECT ${row}.\`id\` FROM \`${target.table}\` ${row} WHERE ${conditions.join(' AND ')}`,
+    inner.params,
+  );
 }
 
 function compileScalar(

@@ -177,9 +177,14 @@ export function readStatementRows(
   kept?: KeptRows,
 ): Promise<Record<string, unknown>[]> {
   if (!kept) return readRows(dataSource, text, params);
-  return kept.read(`${text}\u0000${JSON.stringify(params)}`, () =>
+  return kept.read(statementKey(text, params), () =>
     readRows(dataSource, text, params, { primary: true }),
   );
+}
+
+/** What a statement's rows are kept under: its text and its parameters. */
+export function statementKey(text: string, params: readonly unknown[]): string {
+  return `${text}\u0000${JSON.stringify(params)}`;
 }
 
 /** Statements' rows kept at most: a list's totals are one row, or one per parent. */

@@ -4,6 +4,7 @@ import { formatDecimal } from '../../core/scaled-decimal';
 import { type CollectionSpec, columnSql } from './collection-spec';
 import { type KeptRows, readStatementRows } from './kept-reads';
 import { type ListFilter, listStatement, type ParentScope, whereClause } from './list-statement';
+import { withReferenceIds } from './reference-filters';
 import type { AccessScope } from './sql-builder';
 
 export interface AggregateValues {
@@ -74,7 +75,9 @@ export async function aggregateRows(
   request: AggregateRequest,
   kept?: KeptRows,
 ): Promise<Map<number | null, AggregateValues>> {
-  const statement = listStatement(dataSource, spec, filter, scope, access);
+  const statement = await withReferenceIds(dataSource, kept, (references) =>
+    listStatement(dataSource, spec, filter, scope, access, references),
+  );
   const { alias, parentKey, sql } = statement;
   const wanted = AGGREGATE_MEASURES.flatMap((measure) =>
     spec.aggregateFields

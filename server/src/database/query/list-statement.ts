@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { readRows } from '../database';
 import type { CollectionSpec, RelationSpec } from './collection-spec';
 import { compileFilter } from './filter-compiler';
+import type { ReferenceIds } from './reference-filters';
 import { type AccessScope, SqlBuilder } from './sql-builder';
 import { dialectOf } from './sql-dialect';
 
@@ -48,8 +49,9 @@ export function listStatement(
   filter: ListFilter,
   scope: ParentScope | undefined,
   access: AccessScope,
+  references?: ReferenceIds,
 ): ListStatement {
-  const sql = new SqlBuilder(dialectOf(dataSource), access);
+  const sql = new SqlBuilder(dialectOf(dataSource), access, references);
   const alias = sql.alias();
   let from = `\`${spec.table}\` ${alias}`;
   const where: string[] = [];

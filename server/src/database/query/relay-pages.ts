@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { badUserInput } from '../../core/domain-error';
 import type { CollectionSpec } from './collection-spec';
 import { hydrate } from './hydrate';
+import type { KeptRows } from './kept-reads';
 import {
   decodeCursor,
   encodeCursor,
@@ -20,6 +21,7 @@ import {
   readListRows,
   whereClause,
 } from './list-statement';
+import { type ReferenceIds, withReferenceIds } from './reference-filters';
 import { type RowShape, selectColumns, WHOLE_ROWS } from './row-shape';
 import { type AccessScope, UNRESTRICTED } from './sql-builder';
 
@@ -85,6 +87,8 @@ export interface PageOptions {
   shape?: RowShape;
   /** To-one relations read in the same statement (`fetchPagesWithJoins`). */
   joins?: readonly JoinedRelation[];
+  /** Where the ids a filter on a reference table matches are kept (reference-filters.ts). */
+  kept?: KeptRows;
 }
 
 /**
@@ -127,6 +131,7 @@ export function pageStatement(
   request: PageRequest,
   options: PageOptions,
   scope?: ParentScope,
+  references?: ReferenceIds,
 ): PageStatement {
   const { size, backwards } = options.unbounded
     ? { size: null, backwards: false }
@@ -137,6 +142,7 @@ export function pageStatement(
     request.filter,
     scope,
     options.access ?? UNRESTRICTED,
+    references,
   );
   const { sql, alias, parentKey } = statement;
   const terms = orderTerms(spec, request.orderBy, alias, options.defaultOrder, sql);
@@ -225,7 +231,9 @@ export async function fetchPagesWithJoins<T extends object>(
   options: PageOptions,
   scope?: ParentScope,
 ): Promise<{ pages: Map<number | null, Page<T>>; joined: Map<number, object | null>[] }> {
-  const statement = pageStatement(dataSource, spec, request, options, scope);
+  const statement = await withReferenceIds(dataSource, options.kept, (references) =>
+    pageStatement(dataSource, spec, request, options, scope, references),
+  );
   const rows = await readListRows(dataSource, statement.text, statement.params);
   const joined = (options.joins ?? []).map((join, index) =>
     joinedRecords(dataSource, join, statement.joinAliases[index], rows),

@@ -15,6 +15,14 @@ export interface AccessScope {
   noteHidden(path: readonly string[]): void;
 }
 
+/**
+ * The ids of the rows a statement selects (`SELECT id FROM <reference table> WHERE …`) when
+ * they are known, undefined while they are not (reference-filters.ts).
+ */
+export interface ReferenceIdLookup {
+  idsOf(text: string, params: readonly unknown[]): readonly number[] | undefined;
+}
+
 export const UNRESTRICTED: AccessScope = {
   rows: () => null,
   field: () => null,
@@ -30,6 +38,11 @@ export class SqlBuilder {
   constructor(
     readonly dialect: SqlDialect,
     readonly access: AccessScope = UNRESTRICTED,
+    /**
+     * Where relation filters on reference tables find the ids they match, on the databases
+     * that want ids (reference-filters.ts); without it they stay semi-joins.
+     */
+    readonly references?: ReferenceIdLookup,
   ) {}
 
   /** Appends `value` and returns its placeholder. */

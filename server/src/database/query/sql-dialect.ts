@@ -18,6 +18,18 @@ export interface SqlDialect {
   sortableText(expr: string): string;
   /** An order value as it must travel in a cursor: exact, and comparable when sent back. */
   cursorValue(expr: string): string;
+  /**
+   * Whether a filter on a reference table reaches the statement as the ids it matches
+   * (`programmeId IN (9, …, 17)`) rather than as a semi-join (reference-filters.ts). MySQL and
+   * MariaDB plan a semi-join without weighing the `LIMIT`: the European page at scale 10 read
+   * the 36,631 projects of the 8 European programmes and sorted them (60–93 ms) where walking the
+   * budget index finds 51 within 140 rows (0.3 ms); given the ids, the planner counts each id's
+   * rows in the foreign key's index and walks or sorts as the counts say (a programme of 388
+   * projects: its rows, then a sort, 0.8 ms). SQLite's planner is blind to the `LIMIT` the other
+   * way round: given ids it always takes the foreign key's index and sorts (42 ms for the same
+   * page), and with the semi-join it walks the sort index (0.17 ms).
+   */
+  referenceFiltersAsIds: boolean;
 }
 
 /** Escapes LIKE wildcards so that user text only ever matches itself. */
@@ -36,6 +48,7 @@ export const SQLITE_DIALECT: SqlDialect = {
   month: (expr) => `CAST(strftime('%Y%m', ${expr}) AS INTEGER)`,
   sortableText: (expr) => `fold(${expr})`,
   cursorValue: (expr) => expr,
+  referenceFiltersAsIds: false,
 };
 
 const mysql: SqlDialect = {
@@ -49,6 +62,7 @@ const mysql: SqlDialect = {
   sortableText: (expr) => expr,
   // Dates and decimals travel as text so that no precision is lost on the way back.
   cursorValue: (expr) => `CAST(${expr} AS CHAR)`,
+  referenceFiltersAsIds: true,
 };
 
 export function dialectOf(dataSource: DataSource): SqlDialect {

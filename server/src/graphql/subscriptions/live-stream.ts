@@ -33,7 +33,11 @@ export async function readThroughList<T extends object>(
     context.dataSource,
     spec,
     { filter: filter ? { and: [filter, byId] } : byId, first: 1 },
-    { defaultOrder: spec.defaultOrder, access: accessScopeOf(context.caller) },
+    {
+      defaultOrder: spec.defaultOrder,
+      access: accessScopeOf(context.caller),
+      kept: context.keptTotals,
+    },
   );
   return pages.get(null)?.nodes[0] ?? null;
 }
@@ -52,7 +56,11 @@ export async function checkListFilter(
     context.dataSource,
     spec,
     { filter, first: 0 },
-    { defaultOrder: spec.defaultOrder, access: accessScopeOf(context.caller) },
+    {
+      defaultOrder: spec.defaultOrder,
+      access: accessScopeOf(context.caller),
+      kept: context.keptTotals,
+    },
   );
 }
 
