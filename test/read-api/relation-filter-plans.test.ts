@@ -4,7 +4,11 @@ import { accessScopeOf } from '../../server/src/auth/access-scope';
 import { Role } from '../../server/src/auth/roles';
 import { toGlobalId } from '../../server/src/core/global-id';
 import { compileFilter } from '../../server/src/database/query/filter-compiler';
-import { SqlBuilder, UNRESTRICTED } from '../../server/src/database/query/sql-builder';
+import {
+  type ReferenceIdLookup,
+  SqlBuilder,
+  UNRESTRICTED,
+} from '../../server/src/database/query/sql-builder';
 import { dialectOf } from '../../server/src/database/query/sql-dialect';
 import { COLLECTIONS } from '../../server/src/features';
 import {
@@ -68,8 +72,9 @@ describe.each(testDatabaseKinds())('relation filter plans on %s', (kind) => {
     spec: (typeof CASES)[number]['spec'],
     filter: Record<string, unknown>,
     access = UNRESTRICTED,
+    references?: ReferenceIdLookup,
   ): Promise<{ text: string; rows: Record<string, unknown>[] }> {
-    const sql = new SqlBuilder(dialectOf(database.dataSource), access);
+    const sql = new SqlBuilder(dialectOf(database.dataSource), access, references);
     const condition = compileFilter(spec, filter, sql.alias(), sql);
     const text = `SELECT COUNT(*) AS n FROM \`${spec.table}\` t0 WHERE ${condition}`;
     const explain = kind === 'mysql' ? 'EXPLAIN ' : 'EXPLAIN QUERY PLAN ';
@@ -133,10 +138,15 @@ describe.each(testDatabaseKinds())('relation filter plans on %s', (kind) => {
   });
 
   it.each([...CASES, DEEP])('$name never scans a large table per outer row', async (entry) => {
-    for (const access of [UNRESTRICTED, REGION_OFFICER]) {
-      const { text, rows } = await plan(entry.spec, entry.filter, access);
-      expect(rows.length).toBeGreaterThan(0);
-      expect({ text, bad: await scansPerOuterRow(text, rows) }).toEqual({ text, bad: [] });
+    // On MySQL/MariaDB a filter on a reference table also takes the shape of its ids
+    // (reference-filters.ts): two of them here, whatever the filter.
+    const asIds: ReferenceIdLookup = { idsOf: () => [1, 2] };
+    for (const references of kind === 'mysql' ? [undefined, asIds] : [undefined]) {
+      for (const access of [UNRESTRICTED, REGION_OFFICER]) {
+        const { text, rows } = await plan(entry.spec, entry.filter, access, references);
+        expect(rows.length).toBeGreaterThan(0);
+        expect({ text, bad: await scansPerOuterRow(text, rows) }).toEqual({ text, bad: [] });
+      }
     }
   });
 
