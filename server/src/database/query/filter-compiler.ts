@@ -155,8 +155,8 @@ function referenceIds(
   path: readonly string[],
   level: number,
 ): readonly number[] | undefined {
-  const target = relation.target();
   if (!sql.references || !sql.dialect.referenceFiltersAsIds) return undefined;
+  const target = relation.target();
   if (!relation.foreignKey || !target.loadWhole || relation.detail) return undefined;
   const inner = new SqlBuilder(sql.dialect, sql.access);
   const row = inner.alias();
