@@ -48,6 +48,15 @@ process.on('message', ({ sql, params }) => {
  */
 const WORKER_V8_FLAGS = ['--max-semi-space-size=2'];
 
+/**
+ * How long a worker beyond the first may stay idle before it is ended, in ms. A second worker is
+ * started when a read finds the first busy; once the burst is over it would hold its ≈ 60 MB
+ * (its own V8 heap, SQLite's page cache, the node binary's pages counted again) for nothing.
+ * Starting one again costs ≈ 150 ms of CPU (Node and the driver loading, measured), at most once
+ * per this interval.
+ */
+export const IDLE_WORKER_MS = 10_000;
+
 /** The rows of a read, and the ms SQLite took on them in the worker (without the trip). */
 export interface TimedRows {
   rows: Record<string, unknown>[];
@@ -105,10 +114,13 @@ export class SqliteReadPool {
   private readonly waiting: Job[] = [];
   private readonly driverPath = require.resolve('better-sqlite3');
   private closed = false;
+  /** Ends the workers beyond the first that have been idle for `idleWorkerMs`. */
+  private retireTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly path: string,
     private readonly size: number,
+    private readonly idleWorkerMs = IDLE_WORKER_MS,
   ) {}
 
   read(sql: string, params: readonly unknown[], budgetMs: number): Promise<TimedRows> {
@@ -128,6 +140,7 @@ export class SqliteReadPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.retireTimer) clearTimeout(this.retireTimer);
     for (const job of this.waiting.splice(0))
       job.reject(new Error('The SQLite read pool was closed'));
     const workers = [...this.idle.splice(0), ...this.busy];
@@ -141,6 +154,27 @@ export class SqliteReadPool {
       if (!worker) return;
       this.run(worker, this.waiting.shift()!);
     }
+  }
+
+  /**
+   * Checks, `idleWorkerMs` after a worker went idle, for workers beyond the first still idle since
+   * then, and ends them (the least recently used first: `idle` is used from its end).
+   */
+  private scheduleRetirement(): void {
+    if (this.retireTimer || this.workerCount <= 1) return;
+    this.retireTimer = setTimeout(() => {
+      this.retireTimer = undefined;
+      const now = performance.now();
+      while (this.workerCount > 1 && this.idle.length > 0) {
+        const oldest = this.idle[0];
+        if (now - (idleSince.get(oldest) ?? now) < this.idleWorkerMs) break;
+        this.idle.shift();
+        oldest.kill('SIGKILL');
+      }
+      if (this.idle.length > 0) this.scheduleRetirement();
+    }, this.idleWorkerMs);
+    // A pending retirement does not keep a finished command-line tool alive.
+    this.retireTimer.unref();
   }
 
   private spawn(): ChildProcess {
@@ -173,7 +207,9 @@ export class SqliteReadPool {
       this.busy.delete(worker);
       if (keep && !this.closed) {
         unref(worker);
+        idleSince.set(worker, performance.now());
         this.idle.push(worker);
+        this.scheduleRetirement();
       } else {
         worker.kill('SIGKILL');
       }
@@ -217,6 +253,9 @@ export class SqliteReadPool {
     worker.send({ sql: job.sql, params: job.params });
   }
 }
+
+/** When each idle worker last finished a read. */
+const idleSince = new WeakMap<ChildProcess, number>();
 
 function unref(worker: ChildProcess): void {
   worker.unref();
