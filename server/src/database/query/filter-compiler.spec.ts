@@ -190,6 +190,16 @@ describe('compileFilter: a filter on a reference table', () => {
         foreignKey: 'programmeId',
         detail: null,
       },
+      // Through a join table, as a project's themes are.
+      theme: {
+        name: 'theme',
+        description: 'Theme.',
+        target: () => PROGRAMMES,
+        paths: [[{ table: 'project_theme', from: 'projectId', to: 'themeId' }]],
+        pairs: '',
+        foreignKey: null,
+        detail: null,
+      },
     },
   };
   const EUROPEAN = { programme: { level: { eq: 'EUROPEAN' } } };
@@ -217,6 +227,15 @@ describe('compileFilter: a filter on a reference table', () => {
     expect(resolved.asked).toEqual([{ text: IDS_TEXT, params: ['EUROPEAN'] }]);
     expect(resolved.text).toBe('p.`programmeId` IN (?, ?, ?)');
     expect(resolved.params).toEqual([9, 10, 17]);
+  });
+
+  it('compares a join table’s key with the ids, without reading the reference table', () => {
+    const resolved = withLookup({ theme: { level: { eq: 'EUROPEAN' } } }, [4, 7]);
+    expect(resolved.text).toBe(
+      'p.`id` IN (SELECT t0h0.`projectId` FROM `project_theme` t0h0 WHERE t0h0.`themeId` IN (?, ?) AND t0h0.`projectId` IS NOT NULL)',
+    );
+    expect(resolved.params).toEqual([4, 7]);
+    expect(withLookup({ theme: { level: { eq: 'EUROPEAN' } } }, []).text).toBe('1 = 0');
   });
 
   it('matches nothing when no reference row matches, and keeps the semi-join while the ids are unknown', () => {

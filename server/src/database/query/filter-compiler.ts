@@ -111,11 +111,9 @@ function compileRelation(
   correlated: boolean,
 ): string {
   const ids = referenceIds(relation, value, sql, path, level);
-  if (ids) {
-    return ids.length > 0
-      ? `${alias}.\`${relation.foreignKey}\` IN (${sql.paramList(ids)})`
-      : '1 = 0';
-  }
+  if (ids?.length === 0) return '1 = 0';
+  if (ids && relation.foreignKey)
+    return `${alias}.\`${relation.foreignKey}\` IN (${sql.paramList(ids)})`;
   const target = relation.target();
   const guard = relation.detail;
   const selfDetail = guard?.side === 'self' ? sql.access.detail(guard.typeName, alias) : null;
@@ -126,6 +124,7 @@ function compileRelation(
     target,
     alias: () => sql.alias(),
     correlated,
+    targetIds: ids && (() => sql.paramList(ids)),
     condition: (inner) => {
       const targetDetail =
         guard?.side === 'target' ? sql.access.detail(guard.typeName, inner) : null;
@@ -144,9 +143,10 @@ function compileRelation(
 
 /**
  * The ids of the reference rows (a `loadWhole` collection) that `value` matches under the
- * caller's access, where the dialect wants them and the relation is a foreign key of the row's
- * own (reference-filters.ts); undefined where the filter stays a semi-join, or while the ids
- * are not known yet.
+ * caller's access, where the dialect wants them (reference-filters.ts): a foreign key of the
+ * row's own is compared with them, a join table's key likewise (the reference table unread);
+ * undefined where the filter stays a semi-join on the reference table, or while the ids are not
+ * known yet.
  */
 function referenceIds(
   relation: RelationSpec,
@@ -157,7 +157,7 @@ function referenceIds(
 ): readonly number[] | undefined {
   if (!sql.references || !sql.dialect.referenceFiltersAsIds) return undefined;
   const target = relation.target();
-  if (!relation.foreignKey || !target.loadWhole || relation.detail) return undefined;
+  if (!target.loadWhole || relation.detail) return undefined;
   const inner = new SqlBuilder(sql.dialect, sql.access);
   const row = inner.alias();
   const conditions = [

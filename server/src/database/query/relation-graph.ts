@@ -140,6 +140,12 @@ export interface SemiJoinOptions {
   condition: (targetAlias: string) => string | null;
   /** `EXISTS` correlated on the join key instead of an uncorrelated `IN` (see `semiJoin`). */
   correlated?: boolean;
+  /**
+   * The placeholders of the ids of the target rows that match, when they are known
+   * (reference-filters.ts; called once per path, in textual order): each path then compares the
+   * key that names the target with them instead of reading the target's table under `condition`.
+   */
+  targetIds?: () => string;
 }
 
 /**
@@ -170,6 +176,8 @@ function pathSemiJoin(path: readonly Hop[], options: SemiJoinOptions): string {
     outerKey = `${outer}.\`${column}\``;
     hops = hops.slice(1);
   }
+  const { targetIds } = options;
+  if (hops.length === 0 && targetIds) return `${outerKey} IN (${targetIds()})`;
   const targetAlias = options.alias();
   if (hops.length === 0) {
     const condition = options.condition(targetAlias);
@@ -184,16 +192,19 @@ function pathSemiJoin(path: readonly Hop[], options: SemiJoinOptions): string {
   const last = hops.at(-1)!;
   const lastAlias = `${prefix}${hops.length - 1}`;
   let text: string;
-  let rowAlias: string;
-  if (last.table === target.table && last.to === 'id') {
-    // The last hop reads the target's own table: its rows are the target rows.
-    rowAlias = lastAlias;
+  let condition: string | null;
+  if (targetIds) {
+    // The key that names the target rows, compared with their ids: the target's table unread.
     text = from;
+    condition = `${lastAlias}.\`${last.to}\` IN (${targetIds()})`;
+  } else if (last.table === target.table && last.to === 'id') {
+    // The last hop reads the target's own table: its rows are the target rows.
+    text = from;
+    condition = options.condition(lastAlias);
   } else {
-    rowAlias = targetAlias;
     text = `${from} JOIN \`${target.table}\` ${targetAlias} ON ${targetAlias}.\`id\` = ${lastAlias}.\`${last.to}\``;
+    condition = options.condition(targetAlias);
   }
-  const condition = options.condition(rowAlias);
   if (options.correlated) {
     where.unshift(`${prefix}0.\`${hops[0].from}\` = ${outerKey}`);
     if (condition) where.push(condition);
