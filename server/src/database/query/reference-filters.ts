@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import { type KeptRows, readStatementRows, statementKey } from './kept-reads';
 import type { ReferenceIdLookup } from './sql-builder';
+import { dialectOf } from './sql-dialect';
 
 /**
  * The ids of the reference rows (programmes, regions, themes…) a relation filter matches, for
@@ -52,13 +53,15 @@ function idOf(row: Record<string, unknown>): number {
 
 /**
  * `build(references)`, with the ids of every reference filter it meets known: built once when
- * they are all kept already (or the dialect never asks), twice otherwise.
+ * they are all kept already, twice otherwise; built once, without them, where the dialect keeps
+ * semi-joins (SQLite: no lookup made for every statement of every page).
  */
 export async function withReferenceIds<T>(
   dataSource: DataSource,
   kept: KeptRows | undefined,
-  build: (references: ReferenceIds) => T,
+  build: (references?: ReferenceIds) => T,
 ): Promise<T> {
+  if (!dialectOf(dataSource).referenceFiltersAsIds) return build();
   const references = new ReferenceIds(kept);
   const built = build(references);
   return (await references.resolve(dataSource)) ? build(references) : built;
