@@ -59,9 +59,14 @@ export class SqliteInlineReads {
   private connection: BetterSqlite3.Database | undefined;
   private dataVersionStatement: BetterSqlite3.Statement | undefined;
 
+  /**
+   * @param now the clock inline runs are timed by (wall time; a test gives its own, since a
+   * loaded machine preempts a 0.01 ms read for 10 ms now and then: the very case forgiven here).
+   */
   constructor(
     private readonly path: string,
     private readonly limitMs: number,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Whether this statement has proven fast enough to run here. */
@@ -90,11 +95,11 @@ export class SqliteInlineReads {
     // Wall time, which is what the event loop waited (process.cpuUsage() is a system call,
     // dearer than the reads it would time). A run ten times over the limit is a strike: once
     // may be the machine preempting us, twice and the statement goes back to the workers.
-    const started = performance.now();
+    const started = this.now();
     const rows = rowObjects(columns, statement.all(...bound) as unknown[][]);
     const record = this.records.get(sql);
     if (record) {
-      if (performance.now() - started > this.limitMs * INLINE_TOLERANCE) {
+      if (this.now() - started > this.limitMs * INLINE_TOLERANCE) {
         record.strikes += 1;
         record.cleanRuns = 0;
       } else if (record.strikes > 0 && ++record.cleanRuns >= FORGIVE_AFTER_RUNS) {
