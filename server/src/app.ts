@@ -133,9 +133,13 @@ export async function createApp(
   // drops the reference tables it changed from every instance's memory.
   const liveEvents = await openLiveEventBus(config.redis);
   const { readCacheMs } = config.database;
-  const referenceTables = referenceTablesOf(dataSource, readCacheMs);
+  const hearsOtherWrites = () => liveEvents.hearsOtherWrites();
+  const referenceTables = referenceTablesOf(dataSource, readCacheMs, hearsOtherWrites);
   const database = databaseOf(dataSource);
-  const keptTotals = keptRows(readCacheMs, () => database.dataVersion());
+  const keptTotals = keptRows(readCacheMs, {
+    dataVersion: () => database.dataVersion(),
+    hearsOtherWrites,
+  });
   liveEvents.onChangedTypes((typeNames) => {
     referenceTables.invalidate(typeNames);
     keptTotals.invalidate();
@@ -190,6 +194,7 @@ export async function createApp(
   });
   const heavyLane = new HeavyOperationLane(config.limits.maxConcurrentHeavyExecutions);
   metrics?.watchHeavyLane(() => heavyLane.state);
+  metrics?.watchLiveEvents(hearsOtherWrites);
   metrics?.watchKeptReads({
     reference_tables: () => referenceTables.statistics(),
     totals: () => keptTotals.statistics(),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { DATA_VERSION_CHECK_MS } from '../../server/src/database/query/kept-reads';
+import { FlakyProxy } from '../helpers/flaky-proxy';
 import { SCORED_CRITERION } from '../helpers/labelling-phases';
 import { CHANGE_STATUS } from '../helpers/open-projects';
 import { countStatements } from '../helpers/statement-counter';
@@ -35,6 +36,16 @@ const phaseInput = (number: number) => ({
 /** The statements among `statements` that read the table `table`. */
 const reading = (statements: readonly string[], table: string) =>
   statements.filter((sql) => sql.includes(`FROM \`${table}\``));
+
+/** Whether `condition` holds within 10 s, asked every 20 ms (what another instance hears). */
+async function eventually(condition: () => Promise<boolean>): Promise<boolean> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
 
 describe.each(testDatabaseKinds())('reads kept between requests on %s', (kind) => {
   let database: TestDatabase;
@@ -226,14 +237,6 @@ describe.each(testDatabaseKinds())('reads kept between requests on %s', (kind) =
       const options = { database: { readCacheMs: 600_000 }, redis };
       const writer = await createTestEnvironment(database, options);
       const reader = await createTestEnvironment(database, options);
-      const eventually = async (condition: () => Promise<boolean>) => {
-        const deadline = Date.now() + 5_000;
-        while (Date.now() < deadline) {
-          if (await condition()) return true;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        return false;
-      };
       try {
         const phases = async () =>
           (await reader.query<{ labellingPhases: { number: number }[] }>(PHASES)).data!
@@ -261,6 +264,73 @@ describe.each(testDatabaseKinds())('reads kept between requests on %s', (kind) =
       } finally {
         await writer.close();
         await reader.close();
+      }
+    });
+  if (redisUrl)
+    it('keeps nothing while Redis cannot be reached, and drops what it kept when Redis is back', async () => {
+      // The reader reaches Redis through a proxy the test cuts; the writer reaches it directly.
+      const target = new URL(redisUrl!);
+      const proxy = new FlakyProxy(target.hostname, Number(target.port || 6379));
+      await proxy.start();
+      const throughProxy = new URL(redisUrl!);
+      throughProxy.hostname = '127.0.0.1';
+      throughProxy.port = String(proxy.port);
+      const keyPrefix = `polegraph-keptreads-${process.pid}-${randomBytes(4).toString('hex')}:`;
+      const readCacheMs = 600_000;
+      const writer = await createTestEnvironment(database, {
+        database: { readCacheMs },
+        redis: { url: redisUrl!, keyPrefix },
+      });
+      const reader = await createTestEnvironment(database, {
+        database: { readCacheMs },
+        redis: { url: throughProxy.toString(), keyPrefix },
+      });
+      const heard = async () => {
+        const text = await (await fetch(new URL('/metrics', reader.url))).text();
+        return Number(/^polegraph_live_events_heard (\d+)$/m.exec(text)?.[1]);
+      };
+      /** The phases the reader answers, and how many statements read them. */
+      const phases = async () => {
+        const { result, statements } = await countStatements(database.dataSource, () =>
+          reader.query<{ labellingPhases: { number: number }[] }>(PHASES),
+        );
+        expect(result.errors).toBeUndefined();
+        return {
+          numbers: result.data!.labellingPhases.map((phase) => phase.number),
+          reads: reading(statements, 'labelling_phase').length,
+        };
+      };
+      const open = async (number: number) =>
+        expect((await writer.query(OPEN_PHASE, phaseInput(number), admin)).errors).toBeUndefined();
+      try {
+        expect(await heard()).toBe(1);
+        await phases();
+        expect((await phases()).reads).toBe(0);
+
+        // Cut: the writer's message cannot reach the reader, which reads every time instead.
+        proxy.cut();
+        expect(await eventually(async () => (await heard()) === 0)).toBe(true);
+        await open(12);
+        expect(await phases()).toEqual({ numbers: expect.arrayContaining([12]), reads: 1 });
+        expect((await phases()).reads).toBe(1);
+
+        // Back: kept again.
+        proxy.restore();
+        expect(await eventually(async () => (await heard()) === 1)).toBe(true);
+        await phases();
+        expect((await phases()).reads).toBe(0);
+
+        // A write during a cut nobody asked through: seen as soon as Redis is back.
+        proxy.cut();
+        expect(await eventually(async () => (await heard()) === 0)).toBe(true);
+        await open(13);
+        proxy.restore();
+        expect(await eventually(async () => (await heard()) === 1)).toBe(true);
+        expect((await phases()).numbers).toContain(13);
+      } finally {
+        await writer.close();
+        await reader.close();
+        await proxy.close();
       }
     });
 });

@@ -89,6 +89,22 @@ export class Metrics {
   }
 
   /**
+   * Reports whether this process hears the other processes' writes (the live event bus): 0 while
+   * Redis cannot be reached, when subscribers miss other processes' changes and nothing is kept
+   * between requests.
+   */
+  watchLiveEvents(heard: () => boolean): void {
+    new Gauge({
+      name: 'polegraph_live_events_heard',
+      help: "1 while this process hears the other processes' writes (always without Redis), 0 while Redis cannot be reached",
+      registers: [this.registry],
+      collect() {
+        this.set(heard() ? 1 : 0);
+      },
+    });
+  }
+
+  /**
    * Reports what the reads kept between requests did (database/query/kept-reads.ts), by kind
    * (`reference_tables`, `totals`): answers from memory, reads, entries dropped by writes.
    */

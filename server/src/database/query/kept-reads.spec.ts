@@ -129,6 +129,36 @@ describe('KeptReads', () => {
     expect(dataVersion).toHaveBeenCalledTimes(asked + 1);
   });
 
+  it('keeps nothing and serves nothing kept while the other processes cannot be heard', async () => {
+    const { load, pending } = controlledLoad();
+    let hearing = true;
+    const reads = kept({ hearsOtherWrites: () => hearing });
+    const first = reads.read('a', load);
+    pending[0].resolve('A');
+    await first;
+    expect(reads.current('a')).toBe('A');
+
+    // Redis cut: what was kept may be changed by a write nobody will tell of.
+    hearing = false;
+    expect(reads.current('a')).toBeUndefined();
+    const deaf = reads.read('a', load);
+    expect(load).toHaveBeenCalledTimes(2);
+    pending[1].resolve('A2');
+    expect(await deaf).toBe('A2');
+    void reads.read('a', load);
+    expect(load).toHaveBeenCalledTimes(3);
+    pending[2].resolve('A3');
+
+    // Heard again: kept again (the bus drops what came before: invalidate()).
+    hearing = true;
+    expect(reads.current('a')).toBeUndefined();
+    const heard = reads.read('a', load);
+    pending[3].resolve('A4');
+    await heard;
+    expect(reads.current('a')).toBe('A4');
+    expect(load).toHaveBeenCalledTimes(4);
+  });
+
   it('trusts nothing it keeps while the database cannot tell its version', async () => {
     let failing = false;
     const reads = kept({

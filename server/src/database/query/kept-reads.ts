@@ -13,7 +13,9 @@ import { readRows } from '../database';
  * database can tell cheaply that another connection committed (SQLite's `PRAGMA data_version`:
  * an import or a seed run by another process, SQL by hand), everything is dropped then too.
  * `ttlMs` bounds what neither tells (MySQL/MariaDB written behind the server's back); `0` keeps
- * nothing. A read under way when its entry is dropped is not kept: it may have begun before the
+ * nothing. While the other processes' writes cannot be heard (`hearsOtherWrites`: Redis
+ * unreachable), nothing is kept and nothing kept is served: what one of them writes meanwhile
+ * would go untold. A read under way when its entry is dropped is not kept: it may have begun before the
  * write committed.
  */
 /**
@@ -34,6 +36,12 @@ export interface KeptReadsOptions {
    * `DATA_VERSION_CHECK_MS`.
    */
   dataVersion?: () => number | null;
+  /**
+   * Whether the writes of the other processes are heard now (the live event bus); while not,
+   * every read goes to the database. Where it says nothing, they are (one process, or no way
+   * to hear them at all: `ttlMs` bounds that).
+   */
+  hearsOtherWrites?: () => boolean;
   now?: () => number;
 }
 
@@ -96,7 +104,7 @@ export class KeptReads<V> {
       // A failed read is not kept: the next request reads again.
       () => this.forget(key, entry),
     );
-    if (this.options.ttlMs > 0) {
+    if (this.options.ttlMs > 0 && this.hearing()) {
       this.kept.set(key, entry);
       if (this.kept.size > this.options.maxEntries) {
         this.kept.delete(this.kept.keys().next().value!);
@@ -116,6 +124,12 @@ export class KeptReads<V> {
 
   private fresh(key: string): Kept<V> | undefined {
     if (this.options.ttlMs <= 0) return undefined;
+    if (!this.hearing()) {
+      // Deaf to the others: what was kept before may have changed since (and is dropped again
+      // when hearing comes back: `invalidate()`).
+      if (this.kept.size > 0) this.dropAll();
+      return undefined;
+    }
     // Before a read begins too: a commit while it runs then drops what it reads.
     this.dropIfWrittenElsewhere();
     const entry = this.kept.get(key);
@@ -123,6 +137,10 @@ export class KeptReads<V> {
     if (this.now() - entry.readAt < this.options.ttlMs) return entry;
     this.forget(key, entry);
     return undefined;
+  }
+
+  private hearing(): boolean {
+    return this.options.hearsOtherWrites?.() ?? true;
   }
 
   private dropIfWrittenElsewhere(): void {
@@ -190,7 +208,10 @@ export function statementKey(text: string, params: readonly unknown[]): string {
 /** Statements' rows kept at most: a list's totals are one row, or one per parent. */
 const MAX_KEPT_STATEMENTS = 1000;
 
-/** Kept rows of statements, `ttlMs` (0: none), dropped too when `dataVersion` changes. */
-export function keptRows(ttlMs: number, dataVersion?: () => number | null): KeptRows {
-  return new KeptReads({ ttlMs, maxEntries: MAX_KEPT_STATEMENTS, dataVersion });
+/** What tells kept reads that a write committed elsewhere (see `KeptReadsOptions`). */
+export type WritesElsewhere = Pick<KeptReadsOptions, 'dataVersion' | 'hearsOtherWrites'>;
+
+/** Kept rows of statements, `ttlMs` (0: none), dropped too when `elsewhere` says so. */
+export function keptRows(ttlMs: number, elsewhere: WritesElsewhere = {}): KeptRows {
+  return new KeptReads({ ttlMs, maxEntries: MAX_KEPT_STATEMENTS, ...elsewhere });
 }

@@ -53,8 +53,8 @@ export class ReferenceTables {
     return this.kept.statistics();
   }
 
-  /** Forgets the tables of `typeNames` (the record types a committed write changed). */
-  invalidate(typeNames: Iterable<string>): void {
+  /** Forgets the tables of `typeNames` (the record types a committed write changed), or all. */
+  invalidate(typeNames?: Iterable<string>): void {
     this.kept.invalidate(typeNames);
   }
 }
@@ -98,13 +98,21 @@ export function readWholeTable<T extends object>(
   );
 }
 
-/** The reference tables of `dataSource`, kept `ttlMs` (0: not kept). */
-export function referenceTablesOf(dataSource: DataSource, ttlMs: number): ReferenceTables {
+/**
+ * The reference tables of `dataSource`, kept `ttlMs` (0: not kept), and while
+ * `hearsOtherWrites` says the other processes' writes are heard.
+ */
+export function referenceTablesOf(
+  dataSource: DataSource,
+  ttlMs: number,
+  hearsOtherWrites?: () => boolean,
+): ReferenceTables {
   // What is kept is served to every request: read where the last write is (never a lagging
   // replica). What is not kept is read as any other read.
   const options = { primary: ttlMs > 0 };
   return new ReferenceTables((spec) => readWholeTable(dataSource, spec, UNRESTRICTED, options), {
     ttlMs,
     dataVersion: () => databaseOf(dataSource).dataVersion(),
+    hearsOtherWrites,
   });
 }

@@ -6,8 +6,11 @@ import { type LiveEventEnvelope, liveEventsOf } from './live-events';
 
 export type LiveEventListener = (envelope: LiveEventEnvelope) => void;
 
-/** Told the record types whose rows a committed write changed (to drop what it keeps of them). */
-export type ChangedTypesListener = (typeNames: readonly string[]) => void;
+/**
+ * Told the record types whose rows a committed write changed (to drop what it keeps of them);
+ * `undefined`: any may have changed (the bus could not hear the other processes for a while).
+ */
+export type ChangedTypesListener = (typeNames: readonly string[] | undefined) => void;
 
 /** Where subscriptions listen for committed changes. */
 export interface LiveEventSource {
@@ -26,6 +29,11 @@ export interface LiveEventBus extends LiveEventSource {
   publishChangedTypes(typeNames: readonly string[]): void;
   /** Calls `listener` with the types every process's writes changed, this one's included. */
   onChangedTypes(listener: ChangedTypesListener): void;
+  /**
+   * Whether this process hears now every write the others commit: false while Redis cannot be
+   * reached (what it keeps between requests is then not trusted).
+   */
+  hearsOtherWrites(): boolean;
   /** Subscriptions listening in this process. */
   listenerCount(): number;
   /** Subscriptions that started listening since the process started (never decreases). */
@@ -43,7 +51,7 @@ class LocalListeners implements LiveEventSource {
     this.changedTypesListeners.push(listener);
   }
 
-  protected deliverChangedTypes(typeNames: readonly string[]): void {
+  protected deliverChangedTypes(typeNames: readonly string[] | undefined): void {
     for (const listener of this.changedTypesListeners) listener(typeNames);
   }
 
@@ -83,6 +91,11 @@ export class InProcessEventBus extends LocalListeners implements LiveEventBus {
     this.deliverChangedTypes(typeNames);
   }
 
+  /** There are no others. */
+  hearsOtherWrites(): boolean {
+    return true;
+  }
+
   async close(): Promise<void> {}
 }
 
@@ -99,6 +112,11 @@ function createConnection(url: string) {
 type RedisConnection = ReturnType<typeof createConnection>;
 
 export class RedisEventBus extends LocalListeners implements LiveEventBus {
+  /** Set once both channels are subscribed; the subscriber's readiness says the rest. */
+  private subscribed = false;
+  /** Since the subscriber lost Redis, until it is back (said once each way in the log). */
+  private deaf = false;
+
   private constructor(
     private readonly publisher: RedisConnection,
     private readonly subscriber: RedisConnection,
@@ -121,12 +139,27 @@ export class RedisEventBus extends LocalListeners implements LiveEventBus {
     for (const client of [publisher, subscriber]) {
       client.on('error', (error: unknown) => console.warn(`[live] Redis: ${String(error)}`));
     }
+    // Ready again after a cut: node-redis subscribes again before it says so. What the others
+    // wrote meanwhile went unheard: everything kept is dropped.
+    subscriber.on('ready', () => {
+      if (!bus.subscribed) return;
+      if (bus.deaf)
+        console.warn('[live] Redis is back: the writes of other processes are heard again');
+      bus.deaf = false;
+      bus.deliverChangedTypes(undefined);
+    });
+    subscriber.on('reconnecting', () => {
+      if (!bus.subscribed || bus.deaf) return;
+      bus.deaf = true;
+      console.warn('[live] Redis cannot be reached: nothing is kept between requests meanwhile');
+    });
     try {
       await Promise.all([publisher.connect(), subscriber.connect()]);
       await subscriber.subscribe(bus.channel, (message) => bus.receive(message));
       await subscriber.subscribe(bus.changedTypesChannel, (message) =>
         bus.receiveChangedTypes(message),
       );
+      bus.subscribed = true;
     } catch (error) {
       await bus.close();
       throw new Error(`Live updates cannot reach Redis: ${String(error)}`);
@@ -148,6 +181,10 @@ export class RedisEventBus extends LocalListeners implements LiveEventBus {
     this.publisher
       .publish(this.changedTypesChannel, JSON.stringify(typeNames))
       .catch((error: unknown) => console.warn(`[live] publish failed: ${String(error)}`));
+  }
+
+  hearsOtherWrites(): boolean {
+    return this.subscribed && this.subscriber.isReady;
   }
 
   private receiveChangedTypes(message: string): void {
