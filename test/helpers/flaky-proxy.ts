@@ -34,7 +34,13 @@ export class FlakyProxy {
     client.on('error', () => upstream.destroy());
     const pair: [Socket, Socket] = [client, upstream];
     this.pairs.add(pair);
-    const forget = () => this.pairs.delete(pair);
+    // One side gone, the other goes too (as through any proxy): none is left open untracked,
+    // which would keep `close` waiting.
+    const forget = () => {
+      this.pairs.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
     client.on('close', forget);
     upstream.on('close', forget);
     upstream.connect(this.targetPort, this.targetHost);

@@ -12,6 +12,7 @@ import {
 } from '../config/config';
 import { rethrowClassified } from './database-errors';
 import { MIGRATIONS } from './migrations';
+import { guardMysqlPool } from './mysql-pool';
 import { refreshPlannerStatistics } from './planner-statistics';
 import { foldText } from './query/sql-dialect';
 import { SqlStatementLog } from './sql-statement-log';
@@ -67,6 +68,7 @@ export async function openDataSource(
   limitsByDataSource.set(dataSource, limits);
   try {
     await dataSource.initialize();
+    if (database.kind === 'mysql') guardMysqlPool(dataSource);
     if (database.kind === 'sqlite') {
       adaptSqliteDriver(dataSource);
       await synchronizeSqliteSchema(dataSource);

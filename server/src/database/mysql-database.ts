@@ -5,18 +5,7 @@ import { createDataSource, sqlStatementLog, STALL_GRACE_MS } from './data-source
 import { classifyDatabaseError, rethrowClassified, serviceUnavailable } from './database-errors';
 import { CommitListeners, type Database, type ReadOptions } from './database-port';
 import { noteWrite, sessionHasWritten } from './database-session';
-
-/** The part of a mysql2 (callback) pool and pooled connection the port uses. */
-interface PooledConnection {
-  query(
-    options: { sql: string; values: unknown[]; timeout?: number },
-    callback: (error: Error | null, rows: unknown) => void,
-  ): void;
-  release(): void;
-}
-interface ConnectionPool {
-  getConnection(callback: (error: Error | null, connection: PooledConnection) => void): void;
-}
+import { guardMysqlPool, type MysqlPool, mysqlPoolOf, type PooledConnection } from './mysql-pool';
 
 /** A read runner: the primary or one replica, each a TypeORM data source with its own pool. */
 interface Runner {
@@ -65,7 +54,7 @@ export class MysqlDatabase implements Database {
     const dataSource = await this.readRunner(options.primary === true);
     // Counted and printed as written (statement-count tests match on the text).
     sqlStatementLog(this.primary).logQuery(sql, [...params]);
-    const pool = (dataSource.driver as unknown as { pool?: ConnectionPool }).pool;
+    const pool = mysqlPoolOf(dataSource);
     if (!pool) throw serviceUnavailable('the connection pool is closed');
     const connection = await this.acquire(pool);
     try {
@@ -83,6 +72,7 @@ export class MysqlDatabase implements Database {
       sqlStatementLog(this.primary).logQueryError(error as Error, sql, [...params]);
       rethrowClassified(error, budgetMs);
     } finally {
+      // Back to the pool, or destroyed if the statement is still running on it (mysql-pool.ts).
       connection.release();
     }
   }
@@ -118,7 +108,10 @@ export class MysqlDatabase implements Database {
   private async readRunner(primary: boolean): Promise<DataSource> {
     if (primary || this.replicas.length === 0 || sessionHasWritten()) return this.primary;
     const replica = this.replicas[this.next++ % this.replicas.length];
-    replica.ready ??= replica.dataSource.initialize();
+    replica.ready ??= replica.dataSource.initialize().then((dataSource) => {
+      guardMysqlPool(dataSource);
+      return dataSource;
+    });
     try {
       return await replica.ready;
     } catch (error) {
@@ -129,7 +122,7 @@ export class MysqlDatabase implements Database {
   }
 
   /** A pooled connection, or SERVICE_UNAVAILABLE once the acquire timeout has passed. */
-  private acquire(pool: ConnectionPool): Promise<PooledConnection> {
+  private acquire(pool: MysqlPool): Promise<PooledConnection> {
     return new Promise((resolve, reject) => {
       let timedOut = false;
       const timer = setTimeout(() => {
