@@ -77,16 +77,20 @@ export function connectLive(
         { query, variables },
         {
           next: (result) => push(result as LiveResult<TData>),
-          error: (error) =>
-            push(
-              new Error(
-                Array.isArray(error)
-                  ? (error as { message: string }[]).map((entry) => entry.message).join('; ')
-                  : error instanceof Error
-                    ? error.message
-                    : `closed ${(error as { code?: number }).code ?? ''}`,
-              ),
-            ),
+          // An error message ends the subscription: its errors' messages, and their codes.
+          error: (error) => {
+            const entries = Array.isArray(error)
+              ? (error as { message: string; extensions?: { code?: unknown } }[])
+              : undefined;
+            const failed = new Error(
+              entries
+                ? entries.map((entry) => entry.message).join('; ')
+                : error instanceof Error
+                  ? error.message
+                  : `closed ${(error as { code?: number }).code ?? ''}`,
+            );
+            push(Object.assign(failed, { codes: entries?.map((entry) => entry.extensions?.code) }));
+          },
           complete: () => undefined,
         },
       );

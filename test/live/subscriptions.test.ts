@@ -8,6 +8,7 @@ import { issueToken, revokeToken } from '../../server/src/api-token/api-token.se
 import { Role } from '../../server/src/auth/roles';
 import { inTransaction } from '../../server/src/database/transactions';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
+import { FlakyProxy } from '../helpers/flaky-proxy';
 import { globalId as globalIdOf } from '../helpers/graphql-ids';
 import { SCORED_CRITERION } from '../helpers/labelling-phases';
 import { connectLive, type LiveClient } from '../helpers/live-client';
@@ -330,6 +331,74 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
           await second.close();
         }
       });
+    });
+  }
+
+  if (redisUrl) {
+    it('ends a subscription with EVENTS_MISSED once its server hears Redis again after a cut', async () => {
+      // The subscriber's server reaches Redis through a proxy the test cuts; the writer's directly.
+      const target = new URL(redisUrl);
+      const proxy = new FlakyProxy(target.hostname, Number(target.port || 6379));
+      await proxy.start();
+      const throughProxy = new URL(redisUrl);
+      throughProxy.hostname = '127.0.0.1';
+      throughProxy.port = String(proxy.port);
+      const keyPrefix = `polegraph-live-gap-${process.pid}-${randomBytes(4).toString('hex')}:`;
+      const writer = await createTestEnvironment(
+        database,
+        { redis: { url: redisUrl, keyPrefix } },
+        { as: ADMIN },
+      );
+      const reader = await createTestEnvironment(
+        database,
+        { redis: { url: throughProxy.toString(), keyPrefix } },
+        { as: ADMIN },
+      );
+      const change = async (project: ProjectRow) => {
+        const to = PROJECT_TRANSITIONS[project.status][0];
+        const result = await writer.query<{
+          changeProjectStatus: { project: { version: number } };
+        }>(CHANGE_STATUS, { id: project.id, to, expectedVersion: project.version });
+        project.version = result.data!.changeProjectStatus.project.version;
+        project.status = to;
+      };
+      const hears = async (expected: boolean) => {
+        const deadline = Date.now() + 10_000;
+        while (reader.app.liveEvents.hearsOtherWrites() !== expected && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        expect(reader.app.liveEvents.hearsOtherWrites()).toBe(expected);
+      };
+      try {
+        const client = connectLive(reader.url, officer84, () =>
+          reader.app.liveEvents.listenersAdded(),
+        );
+        clients.push(client);
+        const subscription = await client.subscribe<StatusEvent>(STATUS_CHANGED);
+        const [heard, unheard, after] = [inRegion[5], inRegion[6], inRegion[7]];
+        await change(heard);
+        expect((await subscription.next()).data?.projectStatusChanged.project.id).toBe(heard.id);
+
+        proxy.cut();
+        await hears(false);
+        await change(unheard);
+        proxy.restore();
+        await hears(true);
+        await expect(subscription.next(10_000)).rejects.toMatchObject({
+          codes: ['EVENTS_MISSED'],
+          message: expect.stringMatching(/events may have been missed/),
+        });
+
+        // The connection stays open: a new subscription hears the next change.
+        const again = await client.subscribe<StatusEvent>(STATUS_CHANGED);
+        await change(after);
+        expect((await again.next()).data?.projectStatusChanged.project.id).toBe(after.id);
+      } finally {
+        await Promise.all(clients.splice(0).map((client) => client.dispose()));
+        await writer.close();
+        await reader.close();
+        await proxy.close();
+      }
     });
   }
 

@@ -9,6 +9,8 @@ export const ServerErrorCode = {
   BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
   /** A retried request (same `Idempotency-Key`) is still running: wait and retry (HTTP 409). */
   CONFLICT: 'CONFLICT',
+  /** A subscription ended because its server could not hear the other servers’ changes for a while (Redis unreachable): events may have been missed. Re-read what you show, then subscribe again. */
+  EVENTS_MISSED: 'EVENTS_MISSED',
   /** The caller’s token does not give the right to this field or record. */
   FORBIDDEN: 'FORBIDDEN',
   /** The document is not valid GraphQL syntax. */

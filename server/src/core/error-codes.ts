@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   QUERY_TIMEOUT: 'A database statement ran longer than the server allows; ask for less at a time.',
   SERVICE_UNAVAILABLE:
     'The database cannot be reached for now (HTTP 503 with `Retry-After`): try again later.',
+  EVENTS_MISSED:
+    'A subscription ended because its server could not hear the other servers’ changes for a while (Redis unreachable): events may have been missed. Re-read what you show, then subscribe again.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure of the server; in production the detail is masked.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
   GRAPHQL_VALIDATION_FAILED:

@@ -14,8 +14,11 @@ export type ChangedTypesListener = (typeNames: readonly string[] | undefined) =>
 
 /** Where subscriptions listen for committed changes. */
 export interface LiveEventSource {
-  /** Calls `listener` for every event; returns the function that stops it. */
-  listen(listener: LiveEventListener): () => void;
+  /**
+   * Calls `listener` for every event, and `missed` when events may have been missed (this
+   * process could not hear the others for a while); returns the function that stops both.
+   */
+  listen(listener: LiveEventListener, missed?: () => void): () => void;
 }
 
 /** Where committed changes are published, and heard by every process that serves subscribers. */
@@ -44,6 +47,7 @@ export interface LiveEventBus extends LiveEventSource {
 /** Listeners of this process; both buses deliver through it. */
 class LocalListeners implements LiveEventSource {
   private readonly listeners = new Set<LiveEventListener>();
+  private readonly missedListeners = new Set<() => void>();
   private readonly changedTypesListeners: ChangedTypesListener[] = [];
   private added = 0;
 
@@ -55,10 +59,19 @@ class LocalListeners implements LiveEventSource {
     for (const listener of this.changedTypesListeners) listener(typeNames);
   }
 
-  listen(listener: LiveEventListener): () => void {
+  listen(listener: LiveEventListener, missed?: () => void): () => void {
     this.listeners.add(listener);
+    if (missed) this.missedListeners.add(missed);
     this.added += 1;
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+      if (missed) this.missedListeners.delete(missed);
+    };
+  }
+
+  /** Tells every listener that events may have been missed. */
+  protected deliverMissed(): void {
+    for (const missed of [...this.missedListeners]) missed();
   }
 
   listenerCount(): number {
@@ -140,13 +153,17 @@ export class RedisEventBus extends LocalListeners implements LiveEventBus {
       client.on('error', (error: unknown) => console.warn(`[live] Redis: ${String(error)}`));
     }
     // Ready again after a cut: node-redis subscribes again before it says so. What the others
-    // wrote meanwhile went unheard: everything kept is dropped.
+    // wrote meanwhile went unheard: everything kept is dropped, and the subscriptions served
+    // here are told they may have missed events.
     subscriber.on('ready', () => {
       if (!bus.subscribed) return;
-      if (bus.deaf)
+      const missed = bus.deaf;
+      if (missed) {
         console.warn('[live] Redis is back: the writes of other processes are heard again');
+      }
       bus.deaf = false;
       bus.deliverChangedTypes(undefined);
+      if (missed) bus.deliverMissed();
     });
     subscriber.on('reconnecting', () => {
       if (!bus.subscribed || bus.deaf) return;

@@ -1,4 +1,5 @@
 import { accessScopeOf } from '../../auth/access-scope';
+import { DomainError } from '../../core/domain-error';
 import { toGlobalId } from '../../core/global-id';
 import type { CollectionSpec } from '../../database/query/collection-spec';
 import { fetchPages } from '../../database/query/relay-pages';
@@ -16,6 +17,13 @@ export class SlowSubscriberError extends Error {
     super(`More than ${MAX_PENDING_EVENTS} events are waiting for this subscriber: it was dropped`);
   }
 }
+
+/** What ends a subscription whose server could not hear the other servers for a while. */
+export const eventsMissed = (): DomainError =>
+  new DomainError(
+    'EVENTS_MISSED',
+    'Live updates were interrupted (this server could not reach Redis for a while): events may have been missed. Re-read what you show, then subscribe again.',
+  );
 
 /**
  * The record of `spec` with database id `id`, as the caller of `context` would read it through
@@ -79,12 +87,19 @@ export function liveStream<TPayload>(
   let wake: (() => void) | null = null;
   let finished = false;
   let overflow = false;
-  const stopListening = context.liveEvents.listen((envelope) => {
-    if (finished || envelope.event.type !== type) return;
-    if (pending.length >= MAX_PENDING_EVENTS) overflow = true;
-    else pending.push(envelope);
-    wake?.();
-  });
+  let interrupted = false;
+  const stopListening = context.liveEvents.listen(
+    (envelope) => {
+      if (finished || envelope.event.type !== type) return;
+      if (pending.length >= MAX_PENDING_EVENTS) overflow = true;
+      else pending.push(envelope);
+      wake?.();
+    },
+    () => {
+      interrupted = true;
+      wake?.();
+    },
+  );
   const finish = (): IteratorResult<TPayload> => {
     finished = true;
     stopListening();
@@ -101,6 +116,11 @@ export function liveStream<TPayload>(
         }
         const envelope = pending.shift();
         if (!envelope) {
+          // What was heard before the gap is sent first.
+          if (interrupted) {
+            finish();
+            throw eventsMissed();
+          }
           await new Promise<void>((resolve) => (wake = resolve));
           wake = null;
           continue;
