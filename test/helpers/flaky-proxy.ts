@@ -88,3 +88,14 @@ export class FlakyProxy {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
+
+/** A started proxy in front of the Redis at `redisUrl`, and the URL that reaches Redis through it. */
+export async function proxiedRedis(redisUrl: string): Promise<{ proxy: FlakyProxy; url: string }> {
+  const target = new URL(redisUrl);
+  const proxy = new FlakyProxy(target.hostname, Number(target.port || 6379));
+  await proxy.start();
+  const throughProxy = new URL(redisUrl);
+  throughProxy.hostname = '127.0.0.1';
+  throughProxy.port = String(proxy.port);
+  return { proxy, url: throughProxy.toString() };
+}

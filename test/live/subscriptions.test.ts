@@ -8,7 +8,7 @@ import { issueToken, revokeToken } from '../../server/src/api-token/api-token.se
 import { Role } from '../../server/src/auth/roles';
 import { inTransaction } from '../../server/src/database/transactions';
 import { PROJECT_TRANSITIONS } from '../../server/src/project/project-status.machine';
-import { FlakyProxy } from '../helpers/flaky-proxy';
+import { proxiedRedis } from '../helpers/flaky-proxy';
 import { globalId as globalIdOf } from '../helpers/graphql-ids';
 import { SCORED_CRITERION } from '../helpers/labelling-phases';
 import { connectLive, type LiveClient } from '../helpers/live-client';
@@ -337,12 +337,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
   if (redisUrl) {
     it('ends a subscription with EVENTS_MISSED once its server hears Redis again after a cut', async () => {
       // The subscriber's server reaches Redis through a proxy the test cuts; the writer's directly.
-      const target = new URL(redisUrl);
-      const proxy = new FlakyProxy(target.hostname, Number(target.port || 6379));
-      await proxy.start();
-      const throughProxy = new URL(redisUrl);
-      throughProxy.hostname = '127.0.0.1';
-      throughProxy.port = String(proxy.port);
+      const { proxy, url: throughProxy } = await proxiedRedis(redisUrl);
       const keyPrefix = `polegraph-live-gap-${process.pid}-${randomBytes(4).toString('hex')}:`;
       const writer = await createTestEnvironment(
         database,
@@ -351,7 +346,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
       );
       const reader = await createTestEnvironment(
         database,
-        { redis: { url: throughProxy.toString(), keyPrefix } },
+        { redis: { url: throughProxy, keyPrefix } },
         { as: ADMIN },
       );
       const change = async (project: ProjectRow) => {

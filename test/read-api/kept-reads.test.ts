@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { DATA_VERSION_CHECK_MS } from '../../server/src/database/query/kept-reads';
-import { FlakyProxy } from '../helpers/flaky-proxy';
+import { proxiedRedis } from '../helpers/flaky-proxy';
 import { SCORED_CRITERION } from '../helpers/labelling-phases';
 import { CHANGE_STATUS } from '../helpers/open-projects';
 import { countStatements } from '../helpers/statement-counter';
@@ -269,12 +269,7 @@ describe.each(testDatabaseKinds())('reads kept between requests on %s', (kind) =
   if (redisUrl)
     it('keeps nothing while Redis cannot be reached, and drops what it kept when Redis is back', async () => {
       // The reader reaches Redis through a proxy the test cuts; the writer reaches it directly.
-      const target = new URL(redisUrl!);
-      const proxy = new FlakyProxy(target.hostname, Number(target.port || 6379));
-      await proxy.start();
-      const throughProxy = new URL(redisUrl!);
-      throughProxy.hostname = '127.0.0.1';
-      throughProxy.port = String(proxy.port);
+      const { proxy, url: throughProxy } = await proxiedRedis(redisUrl!);
       const keyPrefix = `polegraph-keptreads-${process.pid}-${randomBytes(4).toString('hex')}:`;
       const readCacheMs = 600_000;
       const writer = await createTestEnvironment(database, {
@@ -283,7 +278,7 @@ describe.each(testDatabaseKinds())('reads kept between requests on %s', (kind) =
       });
       const reader = await createTestEnvironment(database, {
         database: { readCacheMs },
-        redis: { url: throughProxy.toString(), keyPrefix },
+        redis: { url: throughProxy, keyPrefix },
       });
       const heard = async () => {
         const text = await (await fetch(new URL('/metrics', reader.url))).text();

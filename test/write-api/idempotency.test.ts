@@ -7,6 +7,7 @@ import { createClient } from 'redis';
 
 import { Role } from '../../server/src/auth/roles';
 import { sirenWithCheckDigit } from '../../server/src/core/siren';
+import { proxiedRedis } from '../helpers/flaky-proxy';
 import { globalId } from '../helpers/graphql-ids';
 import {
   createSeededDatabase,
@@ -240,4 +241,45 @@ describe.each(cases)('Idempotency-Key on %s, keys in the %s', (kind, store) => {
       await shortLived.close();
     }
   });
+  if (store === 'redis')
+    it('refuses a keyed mutation with 503 SERVICE_UNAVAILABLE while Redis is cut, runs nothing, and honours the key once Redis is back', async () => {
+      const { proxy, url: throughProxy } = await proxiedRedis(redisUrl!);
+      const cutOff = await createTestEnvironment(
+        database,
+        { redis: { url: throughProxy, keyPrefix: prefix } },
+        { as: ADMIN },
+      );
+      try {
+        const input = memberInput();
+        const headers = { 'idempotency-key': randomUUID() };
+        proxy.cut();
+        const started = Date.now();
+        const refused = await cutOff.query<CreateMemberData>(CREATE_MEMBER, { input }, headers);
+        expect(Date.now() - started).toBeLessThan(5000);
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get('retry-after')).not.toBeNull();
+        expect(refused.errors?.map((error) => error.extensions?.code)).toEqual([
+          'SERVICE_UNAVAILABLE',
+        ]);
+        expect(refused.errors?.[0].message).toMatch(/nothing was run/);
+        expect(await membersWithSiren(input.siren)).toBe(0);
+
+        // Back: the same key runs once, then replays.
+        proxy.restore();
+        let first = refused;
+        const deadline = Date.now() + 10_000;
+        while (first.status === 503 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          first = await cutOff.query<CreateMemberData>(CREATE_MEMBER, { input }, headers);
+        }
+        expect(first.errors).toBeUndefined();
+        expect(first.data?.createMember.userErrors).toEqual([]);
+        const retry = await cutOff.query<CreateMemberData>(CREATE_MEMBER, { input }, headers);
+        expect(retry.headers.get('idempotent-replayed')).toBe('true');
+        expect(await membersWithSiren(input.siren)).toBe(1);
+      } finally {
+        await cutOff.close();
+        await proxy.close();
+      }
+    });
 });

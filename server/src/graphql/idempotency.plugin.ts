@@ -4,6 +4,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
+import { DomainError } from '../core/domain-error';
 import type { IdempotencyStore, StoredResponse } from '../idempotency/idempotency-store';
 import type { GraphQLContext } from './context';
 
@@ -23,6 +24,16 @@ function refusal(message: string, code: 'BAD_USER_INPUT' | 'CONFLICT', status: n
   return new GraphQLError(message, {
     extensions: { code, http: { status, headers: new HeaderMap() } },
   });
+}
+
+/** A store that cannot answer: the mutation is not run (SERVICE_UNAVAILABLE: 503, Retry-After). */
+function unavailable(error: unknown): GraphQLError {
+  return error instanceof DomainError
+    ? new GraphQLError(error.message, { extensions: { code: error.code } })
+    : new GraphQLError(
+        'Idempotency-Key cannot be honoured now; nothing was run: retry in a few seconds with the same key.',
+        { extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      );
 }
 
 /**
@@ -66,7 +77,9 @@ export function idempotencyPlugin(store: IdempotencyStore): ApolloServerPlugin<G
           );
           const deadline = Date.now() + WAIT_FOR_FIRST_MS;
           for (;;) {
-            const found = await store.claim(keyHash, fingerprint);
+            const found = await store.claim(keyHash, fingerprint).catch((error: unknown) => {
+              throw unavailable(error);
+            });
             if (found.kind === 'claimed') {
               held = { keyHash, claim: found.claim };
               const { claim } = found;
@@ -126,8 +139,16 @@ export function idempotencyPlugin(store: IdempotencyStore): ApolloServerPlugin<G
           const { keyHash, claim } = held;
           held = null;
           const response = storable(context);
-          if (response) await store.complete(keyHash, claim, response);
-          else await store.release(keyHash, claim);
+          try {
+            if (response) await store.complete(keyHash, claim, response);
+            else await store.release(keyHash, claim);
+          } catch (error) {
+            // The answer goes out all the same; its key stays claimed until its time to live
+            // (retries: CONFLICT, never a second run).
+            context.logger.warn(
+              `[idempotency] the answer could not be kept for retries: ${String(error)}`,
+            );
+          }
         },
       };
     },

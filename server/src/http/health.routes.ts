@@ -1,5 +1,7 @@
 import type { Express } from 'express';
 
+import { withTimeout } from '../core/with-timeout';
+
 /** One dependency the server needs to answer: the database, Redis. */
 export interface ReadinessCheck {
   name: string;
@@ -33,7 +35,11 @@ export class Readiness {
     const results = await Promise.all(
       this.checks.map(async ({ name, check }) => {
         try {
-          await withTimeout(check(), READINESS_TIMEOUT_MS);
+          await withTimeout(
+            check(),
+            READINESS_TIMEOUT_MS,
+            `no answer within ${READINESS_TIMEOUT_MS} ms`,
+          );
           return [name, 'ok'] as const;
         } catch (error) {
           return [name, error instanceof Error ? error.message : String(error)] as const;
@@ -58,12 +64,4 @@ export function mountHealth(app: Express, readiness: Readiness): void {
     if (!ready) response.setHeader('Retry-After', '1');
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });
-}
-
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

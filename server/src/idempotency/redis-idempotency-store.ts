@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 
 import { DomainError } from '../core/domain-error';
+import { withTimeout } from '../core/with-timeout';
 import type { ClaimResult, IdempotencyStore, StoredResponse } from './idempotency-store';
 
 interface RedisRecord {
@@ -36,9 +37,22 @@ end
 return 0
 `;
 
+/**
+ * How long one Redis command may take. A Redis that is cut or stalled must not hold a mutation
+ * (its commands would wait in the client's queue until Redis is back).
+ */
+const COMMAND_TIMEOUT_MS = 1000;
+
+/** `command`, or a failure once Redis has not answered within `COMMAND_TIMEOUT_MS`. */
+const bounded = <T>(command: Promise<T>): Promise<T> =>
+  withTimeout(command, COMMAND_TIMEOUT_MS, `Redis did not answer within ${COMMAND_TIMEOUT_MS} ms`);
+
 function createConnection(url: string) {
   return createClient({
     url,
+    // While disconnected a command fails at once: queued, a claim the request gave up on would
+    // be applied once Redis is back and hold its key, pending, for its whole time to live.
+    disableOfflineQueue: true,
     socket: {
       connectTimeout: 3000,
       reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000),
@@ -50,7 +64,9 @@ function createConnection(url: string) {
  * Records in Redis (`REDIS_URL`), shared by every server: `SET NX` claims a key for its whole
  * time to live. Redis cannot join the database transaction, so a request whose process died
  * between its commit and its answer keeps its key pending: its retries are answered CONFLICT
- * (never run twice) until the key expires.
+ * (never run twice) until the key expires. While Redis does not answer, a mutation with a key
+ * is refused with SERVICE_UNAVAILABLE before it runs (its retries cannot be told apart), and one
+ * that ran keeps its answer unstored (as above).
  */
 export class RedisIdempotencyStore implements IdempotencyStore {
   private constructor(
@@ -72,13 +88,34 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   async claim(keyHash: string, fingerprint: string): Promise<ClaimResult> {
-    const key = this.keyPrefix + keyHash;
     const claim = randomUUID();
+    try {
+      return await this.claimOnce(keyHash, fingerprint, claim);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      // Sent to a Redis that stalled, the claim may still be applied: its release follows it on
+      // the same connection (Redis runs them in order), so the key is not held for nothing.
+      this.release(keyHash, claim).catch(() => undefined);
+      throw new DomainError(
+        'SERVICE_UNAVAILABLE',
+        `Idempotency-Key cannot be honoured now (Redis: ${error instanceof Error ? error.message : String(error)}); nothing was run: retry in a few seconds with the same key.`,
+      );
+    }
+  }
+
+  private async claimOnce(
+    keyHash: string,
+    fingerprint: string,
+    claim: string,
+  ): Promise<ClaimResult> {
+    const key = this.keyPrefix + keyHash;
     const record: RedisRecord = { fingerprint, claim, state: 'pending' };
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const set = await this.client.set(key, JSON.stringify(record), { NX: true, PX: this.ttlMs });
+      const set = await bounded(
+        this.client.set(key, JSON.stringify(record), { NX: true, PX: this.ttlMs }),
+      );
       if (set === 'OK') return { kind: 'claimed', claim };
-      const stored = await this.client.get(key);
+      const stored = await bounded(this.client.get(key));
       if (stored === null) continue;
       const existing = JSON.parse(String(stored)) as RedisRecord;
       return existing.state === 'done'
@@ -92,21 +129,25 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(keyHash: string, claim: string, response: StoredResponse): Promise<void> {
-    const stored = await this.client.get(this.keyPrefix + keyHash);
+    const stored = await bounded(this.client.get(this.keyPrefix + keyHash));
     if (stored === null) return;
     const record = JSON.parse(String(stored)) as RedisRecord;
     const done: RedisRecord = { ...record, state: 'done', response };
-    await this.client.eval(COMPLETE_SCRIPT, {
-      keys: [this.keyPrefix + keyHash],
-      arguments: [claim, JSON.stringify(done), String(this.ttlMs)],
-    });
+    await bounded(
+      this.client.eval(COMPLETE_SCRIPT, {
+        keys: [this.keyPrefix + keyHash],
+        arguments: [claim, JSON.stringify(done), String(this.ttlMs)],
+      }),
+    );
   }
 
   async release(keyHash: string, claim: string): Promise<void> {
-    await this.client.eval(RELEASE_SCRIPT, {
-      keys: [this.keyPrefix + keyHash],
-      arguments: [claim],
-    });
+    await bounded(
+      this.client.eval(RELEASE_SCRIPT, {
+        keys: [this.keyPrefix + keyHash],
+        arguments: [claim],
+      }),
+    );
   }
 
   async close(): Promise<void> {

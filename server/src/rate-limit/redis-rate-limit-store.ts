@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { createClient } from 'redis';
 
+import { withTimeout } from '../core/with-timeout';
 import type { BucketSettings, BucketTake } from './leaky-bucket';
 import type { RateLimitStore } from './rate-limit-store';
 
@@ -131,14 +132,6 @@ export class RedisRateLimitStore implements RateLimitStore {
       `[rate-limit] Redis failed, requests go through unlimited meanwhile: ${describe(error)}`,
     );
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function describe(error: unknown): string {
