@@ -5,6 +5,7 @@ import { createDataSource, sqlStatementLog, STALL_GRACE_MS } from './data-source
 import { classifyDatabaseError, rethrowClassified, serviceUnavailable } from './database-errors';
 import { CommitListeners, type Database, type ReadOptions } from './database-port';
 import { noteWrite, sessionHasWritten } from './database-session';
+import { deadline } from './deadline';
 import { guardMysqlPool, type MysqlPool, mysqlPoolOf, type PooledConnection } from './mysql-pool';
 
 /** A read runner: the primary or one replica, each a TypeORM data source with its own pool. */
@@ -59,13 +60,22 @@ export class MysqlDatabase implements Database {
     const connection = await this.acquire(pool);
     try {
       return await new Promise<Row[]>((resolve, reject) => {
+        // The server stops the statement at its budget; past a grace second more it is taken
+        // for stalled (our deadline, not mysql2's timeout, which fired before an answer that
+        // came in time was read when the main thread had been busy).
+        const cancel =
+          budgetMs > 0
+            ? deadline(budgetMs + STALL_GRACE_MS, () =>
+                reject(serviceUnavailable('PROTOCOL_SEQUENCE_TIMEOUT')),
+              )
+            : () => undefined;
         connection.query(
-          {
-            sql: this.withBudget(dataSource, sql, budgetMs),
-            values: [...params],
-            ...(budgetMs > 0 ? { timeout: budgetMs + STALL_GRACE_MS } : {}),
+          { sql: this.withBudget(dataSource, sql, budgetMs), values: [...params] },
+          (error, rows) => {
+            cancel();
+            if (error) reject(error);
+            else resolve(rows as Row[]);
           },
-          (error, rows) => (error ? reject(error) : resolve(rows as Row[])),
         );
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
 import { queryTimeout } from './database-errors';
+import { deadline } from './deadline';
 import { createFold } from './query/sql-dialect';
 import { rowObjects } from './sqlite-rows';
 
@@ -196,11 +197,9 @@ export class SqliteReadPool {
     this.busy.add(worker);
     worker.ref();
     worker.channel?.ref();
-    let timer: NodeJS.Timeout | undefined;
-    let settled = false;
+    let cancelDeadline: (() => void) | undefined;
     const finish = (keep: boolean) => {
-      settled = true;
-      if (timer) clearTimeout(timer);
+      cancelDeadline?.();
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
@@ -237,18 +236,12 @@ export class SqliteReadPool {
     worker.on('error', onError);
     worker.on('exit', onExit);
     if (job.budgetMs > 0) {
-      timer = setTimeout(() => {
-        timer = undefined;
-        // Timers run before the I/O of the same turn of the event loop: when the main thread
-        // was busy past the budget, the worker's answer may be waiting already. It is read
-        // first (poll phase), and the read is abandoned only if it is truly still running.
-        setImmediate(() => {
-          if (settled) return;
-          // Abandon the read: the worker is inside SQLite; end it and start afresh.
-          finish(false);
-          job.reject(queryTimeout(job.budgetMs));
-        });
-      }, job.budgetMs);
+      // An answer that came in time is read first, even from a main thread busy past the budget.
+      cancelDeadline = deadline(job.budgetMs, () => {
+        // Abandon the read: the worker is inside SQLite; end it and start afresh.
+        finish(false);
+        job.reject(queryTimeout(job.budgetMs));
+      });
     }
     worker.send({ sql: job.sql, params: job.params });
   }
