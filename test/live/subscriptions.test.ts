@@ -311,12 +311,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
           clients.push(client);
           const subscription = await client.subscribe<StatusEvent>(STATUS_CHANGED);
           const project = inRegion[4];
-          const to = PROJECT_TRANSITIONS[project.status][0];
-          const result = await second.query<{
-            changeProjectStatus: { project: { version: number } };
-          }>(CHANGE_STATUS, { id: project.id, to, expectedVersion: project.version });
-          project.version = result.data!.changeProjectStatus.project.version;
-          project.status = to;
+          const to = await advance(second, project);
           const event = await subscription.next();
           expect(event.data?.projectStatusChanged.project).toEqual({
             id: project.id,
@@ -349,14 +344,6 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
         { redis: { url: throughProxy, keyPrefix } },
         { as: ADMIN },
       );
-      const change = async (project: ProjectRow) => {
-        const to = PROJECT_TRANSITIONS[project.status][0];
-        const result = await writer.query<{
-          changeProjectStatus: { project: { version: number } };
-        }>(CHANGE_STATUS, { id: project.id, to, expectedVersion: project.version });
-        project.version = result.data!.changeProjectStatus.project.version;
-        project.status = to;
-      };
       const hears = async (expected: boolean) => {
         const deadline = Date.now() + 10_000;
         while (reader.app.liveEvents.hearsOtherWrites() !== expected && Date.now() < deadline) {
@@ -371,12 +358,12 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
         clients.push(client);
         const subscription = await client.subscribe<StatusEvent>(STATUS_CHANGED);
         const [heard, unheard, after] = [inRegion[5], inRegion[6], inRegion[7]];
-        await change(heard);
+        await advance(writer, heard);
         expect((await subscription.next()).data?.projectStatusChanged.project.id).toBe(heard.id);
 
         proxy.cut();
         await hears(false);
-        await change(unheard);
+        await advance(writer, unheard);
         proxy.restore();
         await hears(true);
         await expect(subscription.next(10_000)).rejects.toMatchObject({
@@ -386,7 +373,7 @@ describe.each(testDatabaseKinds())('subscriptions on %s', (kind) => {
 
         // The connection stays open: a new subscription hears the next change.
         const again = await client.subscribe<StatusEvent>(STATUS_CHANGED);
-        await change(after);
+        await advance(writer, after);
         expect((await again.next()).data?.projectStatusChanged.project.id).toBe(after.id);
       } finally {
         await Promise.all(clients.splice(0).map((client) => client.dispose()));
