@@ -252,6 +252,7 @@ describe.each(cases)('Idempotency-Key on %s, keys in the %s', (kind, store) => {
       try {
         const input = memberInput();
         const headers = { 'idempotency-key': randomUUID() };
+        const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
         proxy.cut();
         const started = Date.now();
         const refused = await cutOff.query<CreateMemberData>(CREATE_MEMBER, { input }, headers);
@@ -263,6 +264,8 @@ describe.each(cases)('Idempotency-Key on %s, keys in the %s', (kind, store) => {
         ]);
         expect(refused.errors?.[0].message).toMatch(/nothing was run/);
         expect(await membersWithSiren(input.siren)).toBe(0);
+        // Said in the log, with its cause.
+        expect(warnings.mock.calls.flat().join('\n')).toMatch(/\[idempotency\] Redis failed/);
 
         // Back: the same key runs once, then replays.
         proxy.restore();
@@ -278,6 +281,7 @@ describe.each(cases)('Idempotency-Key on %s, keys in the %s', (kind, store) => {
         expect(retry.headers.get('idempotent-replayed')).toBe('true');
         expect(await membersWithSiren(input.siren)).toBe(1);
       } finally {
+        jest.restoreAllMocks();
         await cutOff.close();
         await proxy.close();
       }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 
 import { DomainError } from '../core/domain-error';
+import { throttledWarning } from '../core/throttled-warning';
 import { withTimeout } from '../core/with-timeout';
 import type { ClaimResult, IdempotencyStore, StoredResponse } from './idempotency-store';
 
@@ -44,6 +45,9 @@ return 0
 const COMMAND_TIMEOUT_MS = 1000;
 
 /** `command`, or a failure once Redis has not answered within `COMMAND_TIMEOUT_MS`. */
+/** A Redis outage is logged at most this often, not once per request. */
+const WARNING_INTERVAL_MS = 60_000;
+
 const bounded = <T>(command: Promise<T>): Promise<T> =>
   withTimeout(command, COMMAND_TIMEOUT_MS, `Redis did not answer within ${COMMAND_TIMEOUT_MS} ms`);
 
@@ -69,6 +73,8 @@ function createConnection(url: string) {
  * that ran keeps its answer unstored (as above).
  */
 export class RedisIdempotencyStore implements IdempotencyStore {
+  private readonly warning = throttledWarning(WARNING_INTERVAL_MS);
+
   private constructor(
     private readonly client: ReturnType<typeof createConnection>,
     private readonly keyPrefix: string,
@@ -96,9 +102,12 @@ export class RedisIdempotencyStore implements IdempotencyStore {
       // Sent to a Redis that stalled, the claim may still be applied: its release follows it on
       // the same connection (Redis runs them in order), so the key is not held for nothing.
       this.release(keyHash, claim).catch(() => undefined);
+      this.warning(
+        `[idempotency] Redis failed, mutations with an Idempotency-Key are refused (503) meanwhile: ${error instanceof Error ? error.message : String(error)}`,
+      );
       throw new DomainError(
         'SERVICE_UNAVAILABLE',
-        `Idempotency-Key cannot be honoured now (Redis: ${error instanceof Error ? error.message : String(error)}); nothing was run: retry in a few seconds with the same key.`,
+        'Idempotency-Key cannot be honoured now; nothing was run: retry in a few seconds with the same key.',
       );
     }
   }

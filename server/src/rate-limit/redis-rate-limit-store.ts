@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { createClient } from 'redis';
 
+import { throttledWarning } from '../core/throttled-warning';
 import { withTimeout } from '../core/with-timeout';
 import type { BucketSettings, BucketTake } from './leaky-bucket';
 import type { RateLimitStore } from './rate-limit-store';
@@ -64,7 +65,7 @@ type RedisConnection = ReturnType<typeof createConnection>;
  * service, and must not become the reason it is down.
  */
 export class RedisRateLimitStore implements RateLimitStore {
-  private lastWarningMs = 0;
+  private readonly warning = throttledWarning(WARNING_INTERVAL_MS);
 
   private constructor(
     private readonly client: RedisConnection,
@@ -125,10 +126,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   private warn(error: unknown): void {
-    const now = Date.now();
-    if (now - this.lastWarningMs < WARNING_INTERVAL_MS) return;
-    this.lastWarningMs = now;
-    console.warn(
+    this.warning(
       `[rate-limit] Redis failed, requests go through unlimited meanwhile: ${describe(error)}`,
     );
   }
