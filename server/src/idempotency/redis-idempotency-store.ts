@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { createClient } from 'redis';
 
+import { closeWithin, REDIS_CLOSE_GRACE_MS } from '../core/close-within';
 import { DomainError } from '../core/domain-error';
 import { throttledWarning } from '../core/throttled-warning';
 import { withTimeout } from '../core/with-timeout';
@@ -160,6 +161,6 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   async close(): Promise<void> {
-    if (this.client.isOpen) await this.client.close();
+    await closeWithin(this.client, REDIS_CLOSE_GRACE_MS);
   }
 }

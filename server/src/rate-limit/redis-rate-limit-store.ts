@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { createClient } from 'redis';
 
+import { closeWithin, REDIS_CLOSE_GRACE_MS } from '../core/close-within';
 import { throttledWarning } from '../core/throttled-warning';
 import { withTimeout } from '../core/with-timeout';
 import type { BucketSettings, BucketTake } from './leaky-bucket';
@@ -122,7 +123,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async close(): Promise<void> {
-    if (this.client.isOpen) await this.client.close();
+    await closeWithin(this.client, REDIS_CLOSE_GRACE_MS);
   }
 
   private warn(error: unknown): void {

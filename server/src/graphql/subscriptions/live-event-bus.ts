@@ -1,6 +1,7 @@
 import { createClient } from 'redis';
 
 import type { RedisConfig } from '../../config/config';
+import { closeWithin, REDIS_CLOSE_GRACE_MS } from '../../core/close-within';
 import type { AfterCommitListener } from '../../database/unit-of-work/unit-of-work';
 import { type LiveEventEnvelope, liveEventsOf } from './live-events';
 
@@ -225,9 +226,10 @@ export class RedisEventBus extends LocalListeners implements LiveEventBus {
   }
 
   async close(): Promise<void> {
-    for (const client of [this.subscriber, this.publisher]) {
-      if (client.isOpen) await client.close().catch(() => client.destroy());
-    }
+    // Publishes still queued for a Redis out of reach are given up after the grace.
+    await Promise.all(
+      [this.subscriber, this.publisher].map((client) => closeWithin(client, REDIS_CLOSE_GRACE_MS)),
+    );
   }
 }
 
