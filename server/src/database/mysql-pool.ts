@@ -6,7 +6,7 @@ export const POOL_END_GRACE_MS = 2000;
 /** The part of a mysql2 pooled connection this module and the port use. */
 export interface PooledConnection {
   query(
-    options: { sql: string; values: unknown[]; timeout?: number },
+    options: { sql: string; values: unknown[] },
     callback: (error: Error | null, rows: unknown) => void,
   ): void;
   release(): void;
@@ -79,16 +79,20 @@ export function guardMysqlPool(dataSource: DataSource): void {
       cut.unref();
       callback?.(null);
     };
-    const cut = setTimeout(() => {
+    const cutAll = (why: string) => {
       for (const connection of connections) connection.stream?.destroy();
+      if (!done) console.warn(`[database] closing the pool: ${why}; its connections were cut`);
       finish();
-    }, POOL_END_GRACE_MS);
+    };
+    const cut = setTimeout(
+      () => cutAll(`the database did not take its goodbyes within ${POOL_END_GRACE_MS} ms`),
+      POOL_END_GRACE_MS,
+    );
     try {
       // A goodbye that could not be sent (connection already closed) is an end too.
       end(() => finish());
-    } catch {
-      for (const connection of connections) connection.stream?.destroy();
-      finish();
+    } catch (error) {
+      cutAll(`mysql2 could not end it (${String(error)})`);
     }
   };
 }

@@ -26,8 +26,15 @@ function refusal(message: string, code: 'BAD_USER_INPUT' | 'CONFLICT', status: n
   });
 }
 
-/** A store that cannot answer: the mutation is not run (SERVICE_UNAVAILABLE: 503, Retry-After). */
+/**
+ * A claim that failed: the mutation is not run (SERVICE_UNAVAILABLE: 503, Retry-After; a race
+ * for the key: CONFLICT, 409).
+ */
 function unavailable(error: unknown): GraphQLError {
+  if (error instanceof DomainError && error.code === 'CONFLICT') {
+    // Retries racing for one key (the store's own refusal): 409, as every CONFLICT here.
+    return refusal(error.message, 'CONFLICT', 409);
+  }
   return error instanceof DomainError
     ? new GraphQLError(error.message, { extensions: { code: error.code } })
     : new GraphQLError(
