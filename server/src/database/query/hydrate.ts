@@ -10,43 +10,43 @@ import { type RowShape, WHOLE_ROWS } from './row-shape';
  *
  * Rows read with a narrow `shape` become instances whose unselected columns throw when read:
  * a resolver that needs a column the shape left out fails instead of seeing `undefined`.
+ *
+ * `prefix` reads each column under `<prefix><column>` (a joined relation's columns, e.g.
+ * `__j1_name`), so a joined row needs no record of its own before it becomes an instance.
  */
 export function hydrate<T extends object>(
   dataSource: DataSource,
   entity: new () => T,
   rows: readonly Record<string, unknown>[],
   shape: RowShape = WHOLE_ROWS,
+  prefix = '',
 ): T[] {
-  const metadata: EntityMetadata = dataSource.getMetadata(entity);
-  const driver = dataSource.driver;
-  const { columns, create } = plan(metadata, entity, shape);
-  return rows.map((row) => {
-    const instance = create() as Record<string, unknown>;
-    for (const column of columns) {
-      const value = row[column.databaseName];
-      if (value === undefined) continue;
-      instance[column.propertyName] = driver.prepareHydratedValue(value, column);
-    }
-    return instance as T;
-  });
+  const build = plan(dataSource, entity, shape, prefix);
+  const instances = new Array<T>(rows.length);
+  for (let index = 0; index < rows.length; index += 1) instances[index] = build(rows[index]) as T;
+  return instances;
 }
 
-interface HydrationPlan {
-  columns: readonly ColumnMetadata[];
-  create: () => object;
-}
+type BuildInstance = (row: Record<string, unknown>) => object;
 
-const plans = new WeakMap<EntityMetadata, Map<string, HydrationPlan>>();
+const plans = new WeakMap<EntityMetadata, Map<string, BuildInstance>>();
 
-function plan(metadata: EntityMetadata, entity: new () => object, shape: RowShape): HydrationPlan {
+function plan(
+  dataSource: DataSource,
+  entity: new () => object,
+  shape: RowShape,
+  prefix: string,
+): BuildInstance {
+  const metadata = dataSource.getMetadata(entity);
   let byShape = plans.get(metadata);
   if (!byShape) plans.set(metadata, (byShape = new Map()));
-  let found = byShape.get(shape.key);
+  const key = `${prefix}|${shape.key}`;
+  let found = byShape.get(key);
   if (found) return found;
   const stored = metadata.columns.filter((column) => !column.isVirtual);
-  if (!shape.columns) {
-    found = { columns: stored, create: () => new entity() };
-  } else {
+  let columns: readonly ColumnMetadata[] = stored;
+  let create: () => object = () => new entity();
+  if (shape.columns) {
     const selected = new Set(shape.columns);
     const prototype = Object.create(entity.prototype) as object;
     for (const column of stored) {
@@ -68,11 +68,52 @@ function plan(metadata: EntityMetadata, entity: new () => object, shape: RowShap
         },
       });
     }
-    found = {
-      columns: stored.filter((column) => selected.has(column.databaseName)),
-      create: () => Object.create(prototype) as object,
-    };
+    columns = stored.filter((column) => selected.has(column.databaseName));
+    create = () => Object.create(prototype) as object;
   }
-  byShape.set(shape.key, found);
+  found = compile(dataSource, columns, create, prefix);
+  byShape.set(key, found);
   return found;
+}
+
+/**
+ * Column types the driver hands over as read, on SQLite and MySQL/MariaDB alike: for these
+ * (without a transformer) TypeORM's `prepareHydratedValue` returns its value unchanged, so the
+ * instance takes the value itself. Every other column goes through the driver.
+ */
+const AS_READ = new Set<unknown>(['varchar', 'text', 'int', 'integer', 'bigint', 'char', String]);
+
+/**
+ * One function per entity, shape and prefix that copies a row's columns into a new instance:
+ * each row's properties read and written by constant names, which V8 serves from its inline
+ * caches, where a loop over the columns read and wrote every property by a computed key (the
+ * regional page's profile: `hydrate` 5.3 % of the main thread's busy time, for 590 rows). The
+ * names come from the entities' metadata, never from a request; quoted by `JSON.stringify`.
+ */
+function compile(
+  dataSource: DataSource,
+  columns: readonly ColumnMetadata[],
+  create: () => object,
+  prefix: string,
+): BuildInstance {
+  const driver = dataSource.driver;
+  const convert = columns.map((column) =>
+    !column.transformer && AS_READ.has(column.type)
+      ? null
+      : (value: unknown) => driver.prepareHydratedValue(value, column),
+  );
+  const body = columns
+    .map((column, index) => {
+      const value = `row[${JSON.stringify(prefix + column.databaseName)}]`;
+      const property = `instance[${JSON.stringify(column.propertyName)}]`;
+      const converted = convert[index] ? `convert[${index}](value)` : 'value';
+      return `value = ${value};\nif (value !== undefined) ${property} = ${converted};`;
+    })
+    .join('\n');
+  const factory = new Function(
+    'create',
+    'convert',
+    `return function hydrateRow(row) {\nconst instance = create();\nlet value;\n${body}\nreturn instance;\n};`,
+  ) as (create: () => object, convert: (((value: unknown) => unknown) | null)[]) => BuildInstance;
+  return factory(create, convert);
 }

@@ -249,11 +249,13 @@ function joinedRecords(
   rows: readonly Record<string, unknown>[],
 ): Map<number, object | null> {
   const prefix = `__${joinAlias}_`;
+  const idColumn = `${prefix}id`;
   const found = new Map<number, object | null>();
-  const raw: Record<string, unknown>[] = [];
+  // The first row naming each related record; hydrated from the row's prefixed columns.
+  const firsts: Record<string, unknown>[] = [];
   const ids: number[] = [];
   for (const row of rows) {
-    const id = row[`${prefix}id`];
+    const id = row[idColumn];
     const key = row[join.foreignKey];
     if (key === null || key === undefined) continue;
     if (id === null || id === undefined) {
@@ -262,14 +264,11 @@ function joinedRecords(
     }
     if (found.has(Number(id))) continue;
     found.set(Number(id), null);
-    const record: Record<string, unknown> = {};
-    for (const column of join.shape.columns) record[column] = row[prefix + column];
-    raw.push(record);
+    firsts.push(row);
     ids.push(Number(id));
   }
-  hydrate(dataSource, join.target.entity, raw, join.shape).forEach((record, index) =>
-    found.set(ids[index], record),
-  );
+  const records = hydrate(dataSource, join.target.entity, firsts, join.shape, prefix);
+  for (let index = 0; index < ids.length; index += 1) found.set(ids[index], records[index]);
   return found;
 }
 
