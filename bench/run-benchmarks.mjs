@@ -10,7 +10,9 @@
 // - loads the server with autocannon and reads, around the run, its CPU (the server process and
 //   its SQLite read workers, from /proc; on a local MySQL/MariaDB, that server's CPU apart) and
 //   its statements per request (its /metrics).
-// At scale 1 a bare Apollo Server answering `regions` from constants is measured the same way.
+// At scale 1 a bare Apollo Server answering `regions` from constants is measured the same way;
+// at every scale, each read's floor: a bare Apollo Server with the project's schema answering the
+// same operation from constants (the server's own answer), loaded the same way.
 // Prints the table, writes BENCHMARKS.md (the previous run kept below) and
 // bench/results/latest.json. Exits with 1 when any response was not a clean GraphQL answer or a
 // limit's JSON differs from the server's (a benchmark that measures errors looks fast); missed
@@ -19,6 +21,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 import { parseArguments, UsageError } from './lib/arguments.mjs';
 import { startBareApollo } from './lib/bare-apollo.mjs';
@@ -59,6 +62,7 @@ import {
 const QUERIES_DIR = join(ROOT, 'bench', 'queries');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'latest.json');
 const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
+const SCHEMA_FILE = join(ROOT, 'schema', 'schema.graphql');
 
 async function main() {
   const options = parseArguments(process.argv.slice(2));
@@ -143,6 +147,8 @@ async function benchmarkScale(scale, queries, options, session, withBare) {
   const reader = await database.openReader();
   const limits = new LimitRunner(reader, database.dialect);
   const run = { scale, dataset, results: [], rss: null, regions: null, bare: null, logTail: '' };
+  /** Each read's answer by operation name: what the floors serve. */
+  const answers = {};
   try {
     await waitForHealth(baseUrl, server);
     console.info(
@@ -165,6 +171,7 @@ async function benchmarkScale(scale, queries, options, session, withBare) {
           continue;
         }
         if (query.name === 'regions') run.regions = sample.data.regions;
+        answers[query.operationName] = sample.data;
         if (limits.has(query.name)) {
           result.limit = await limits.measure(query.name, sample.data, options.limitRuns);
           if (result.limit.problem) {
@@ -186,7 +193,7 @@ async function benchmarkScale(scale, queries, options, session, withBare) {
             ...extra,
           });
         if (query.name === 'regions' && withBare) {
-          const paired = await pairedWithBare(load, run.regions, options, session);
+          const paired = await pairedWithBare(load, run.regions, options, session, workDir);
           result.load = paired.load;
           run.bare = paired.bare;
           process.stdout.write(
@@ -221,7 +228,9 @@ async function benchmarkScale(scale, queries, options, session, withBare) {
       );
     }
     run.rss = treeRssMb(server.pid);
-    run.rssAtRest = await restingRssMb(server.pid);
+    const restingSince = performance.now();
+    await measureFloors(run, queries, answers, options, session, workDir);
+    run.rssAtRest = await restingRssMb(server.pid, restingSince);
   } finally {
     await reader.close();
     run.logTail = tail(logFile, 20);
@@ -242,8 +251,8 @@ const BARE_ROUNDS = 3;
  * req/s in one run and 6,644 in the next). The share of the bare server's throughput is the
  * median of the rounds' shares; the table shows the round of that median.
  */
-async function pairedWithBare(loadServer, regions, options, session) {
-  const { child, url } = await startBareApollo(ROOT, regions);
+async function pairedWithBare(loadServer, regions, options, session, workDir) {
+  const { child, url } = await startBareApollo(ROOT, { answers: { '': { regions } }, workDir });
   session.children.push(child);
   try {
     const body = JSON.stringify({ query: '{ regions { code name } }' });
@@ -281,6 +290,57 @@ async function pairedWithBare(loadServer, regions, options, session) {
         shares: rounds.map((round) => round.share),
       },
     };
+  } finally {
+    await stopProcess(child);
+  }
+}
+
+/**
+ * The floor of each read scenario (but `regions`, paired with its own bare server above): a bare
+ * Apollo server with the project's schema answering the same operation from constants, the
+ * server's own answer, loaded like the server. What a scenario costs over its floor is ours
+ * (authentication, limits, reads, resolvers, the log); no server built on Apollo Server saves
+ * what it costs below. A floor that cannot be measured is reported, and fails nothing: it is not
+ * the server's answer.
+ */
+async function measureFloors(run, queries, answers, options, session, workDir) {
+  const reads = run.results.filter(
+    (result) =>
+      result.name !== 'regions' &&
+      result.load &&
+      result.problems.length === 0 &&
+      answers[result.operationName] !== undefined,
+  );
+  if (reads.length === 0) return;
+  const { child, url } = await startBareApollo(ROOT, { answers, schemaFile: SCHEMA_FILE, workDir });
+  session.children.push(child);
+  try {
+    for (const result of reads) {
+      process.stdout.write(`[bench] ${result.name}, Apollo floor… `);
+      const { body } = queries.find((query) => query.name === result.name);
+      const sample = await fetchSample(url, body, {});
+      const expected = JSON.stringify(answers[result.operationName]);
+      const problem =
+        sample.problem ??
+        (JSON.stringify(sample.data) === expected ? null : 'it answers other data than the server');
+      if (problem) {
+        result.floor = { problem };
+        console.info(`not measured: ${problem}`);
+        continue;
+      }
+      const load = await runLoad({ url, pid: child.pid, headers: {}, body, options });
+      const cpu = load.serverCpuMsPerRequest;
+      result.floor = {
+        problem: load.problems.length > 0 ? load.problems.join('; ') : null,
+        requestsPerSecond: load.requestsPerSecond,
+        cpuMsPerRequest: cpu,
+        ratio: result.limit && cpu !== null ? cpu / result.limit.p50Ms : null,
+      };
+      console.info(
+        `${Math.round(load.requestsPerSecond)} req/s, ${cpu?.toFixed(2) ?? '?'} CPU ms/req` +
+          (result.floor.problem ? ` (${result.floor.problem})` : ''),
+      );
+    }
   } finally {
     await stopProcess(child);
   }

@@ -1,18 +1,27 @@
 // Starts bare-apollo-server.mjs as a child process and waits for its URL.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'bare-apollo-server.mjs');
 
-export async function startBareApollo(root, regions) {
+/**
+ * A bare Apollo server answering each operation from `answers` (`{ operationName: data }`, the
+ * anonymous one under `""`), with the SDL of `schemaFile` or, without it, the `regions` baseline's
+ * own tiny schema. The answers travel through a file in `workDir` (the national overview's is
+ * larger than an environment variable may be).
+ */
+export async function startBareApollo(root, { answers, schemaFile = null, workDir }) {
+  const answersFile = join(workDir, `bare-answers-${Date.now()}.json`);
+  writeFileSync(answersFile, JSON.stringify(answers));
   const child = spawn(process.execPath, [SCRIPT], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      POLEGRAPH_BENCH_REGIONS: JSON.stringify(regions),
+      POLEGRAPH_BENCH_BARE: JSON.stringify({ answersFile, schemaFile }),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -103,10 +103,15 @@ export function treeRssMb(pid) {
  */
 const REST_MS = 30_000;
 
-/** `treeRssMb` once the idle tree has had `REST_MS` to give back what the load made it grow to. */
-export async function restingRssMb(pid) {
-  await sleep(REST_MS);
-  return treeRssMb(pid);
+/**
+ * `treeRssMb` once the idle tree has had `REST_MS` to give back what the load made it grow to,
+ * counted from `since` (a `performance.now()`; the floors are measured meanwhile), with the
+ * seconds it actually rested.
+ */
+export async function restingRssMb(pid, since = performance.now()) {
+  await sleep(Math.max(0, REST_MS - (performance.now() - since)));
+  const rss = treeRssMb(pid);
+  return rss && { ...rss, restedS: Math.round((performance.now() - since) / 1000) };
 }
 
 /** Waits until the tree uses (almost) no CPU, or a fixed pause where its CPU cannot be read. */

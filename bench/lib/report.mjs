@@ -57,10 +57,16 @@ export function judgeBudgets(runs, bare) {
         }
       } else if (result.ratio !== undefined && result.ratio !== null) {
         const ok = result.ratio <= CPU_BUDGET_RATIO;
-        result.budget = ok ? 'ok' : `✗ > ${CPU_BUDGET_RATIO}×`;
+        const floor = result.floor?.ratio;
+        result.budget = ok
+          ? 'ok'
+          : `✗ > ${CPU_BUDGET_RATIO}×` + (floor == null ? '' : ` (floor ${fixed(floor, 1)}×)`);
         if (!ok)
           missed.push(
-            `${result.name} (scale ${run.scale}): CPU ${fixed(result.ratio, 1)}× its limit (budget ≤ ${CPU_BUDGET_RATIO}×)`,
+            `${result.name} (scale ${run.scale}): CPU ${fixed(result.ratio, 1)}× its limit (budget ≤ ${CPU_BUDGET_RATIO}×)` +
+              (floor == null
+                ? ''
+                : `; Apollo Server alone, answering the same from constants, costs ${fixed(floor, 1)}× it`),
           );
       }
     }
@@ -99,7 +105,8 @@ function tableRows(run, bare, databaseColumn) {
   const optional = (cell) => (databaseColumn ? [cell] : []);
   const rows = run.results.map((result) => {
     const load = result.load;
-    if (!load) return [result.name, 'failed', ...Array(databaseColumn ? 9 : 8).fill('')];
+    if (!load) return [result.name, 'failed', ...Array(databaseColumn ? 11 : 10).fill('')];
+    const floor = result.floor;
     return [
       result.name,
       fixed(load.requestsPerSecond, 0),
@@ -110,6 +117,8 @@ function tableRows(run, bare, databaseColumn) {
       ...optional(fixed(load.databaseCpuMsPerRequest, 2)),
       fixed(result.limit?.p50Ms, 3),
       result.ratio === null || result.ratio === undefined ? '–' : `${fixed(result.ratio, 1)}×`,
+      floor?.cpuMsPerRequest == null ? '–' : fixed(floor.cpuMsPerRequest, 2),
+      floor?.ratio == null ? '–' : `${fixed(floor.ratio, 1)}×`,
       fixed(load.statementsPerRequest, 1),
       result.budget ?? '–',
     ];
@@ -123,6 +132,8 @@ function tableRows(run, bare, databaseColumn) {
       String(bare.load.bytesPerResponse),
       fixed(bare.load.serverCpuMsPerRequest, 2),
       ...optional('–'),
+      '–',
+      '–',
       '–',
       '–',
       '0',
@@ -141,6 +152,8 @@ const HEADERS = [
   'server CPU ms/req',
   'limit p50 ms',
   'CPU ÷ limit',
+  'Apollo floor ms/req',
+  'floor ÷ limit',
   'statements/req',
   'budget',
 ];
@@ -177,7 +190,9 @@ function rssText(run) {
     `${rss.main} MB main` +
     (rss.processes > 1 ? `, ${rss.tree} MB with ${rss.processes - 1} SQLite read workers` : '') +
     (rss.treePss == null ? '' : ` (PSS ${rss.treePss} MB)`);
-  const rest = run.rssAtRest ? `; at rest 30 s later: ${part(run.rssAtRest)}` : '';
+  const rest = run.rssAtRest
+    ? `; at rest ${run.rssAtRest.restedS ?? 30} s later: ${part(run.rssAtRest)}`
+    : '';
   return `RSS right after the run: ${part(run.rss)}${rest}`;
 }
 
