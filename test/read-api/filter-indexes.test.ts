@@ -71,11 +71,16 @@ describe.each(testDatabaseKinds())('indexes behind filters and sorts on %s', (ki
     return rows.filter((row) => /^SCAN t0$/.test(String(row.detail)));
   }
 
-  /** Plan steps that sort every row instead of reading an index in order. */
-  function fullSorts(rows: PlanRow[]): PlanRow[] {
+  /**
+   * Plan steps that sort every row instead of reading an index in order; on MySQL/MariaDB, those
+   * the planner expects to be large, or, with `anySize`, any (a rare value's page: the planner
+   * expects a few rows at scale 1, and sorts ten times as many at scale 10).
+   */
+  function fullSorts(rows: PlanRow[], anySize = false): PlanRow[] {
     if (kind === 'mysql') {
       return rows.filter(
-        (row) => String(row.Extra ?? '').includes('filesort') && Number(row.rows) >= LARGE,
+        (row) =>
+          String(row.Extra ?? '').includes('filesort') && (anySize || Number(row.rows) >= LARGE),
       );
     }
     return rows.filter((row) => String(row.detail).includes('TEMP B-TREE FOR ORDER BY'));
@@ -127,8 +132,9 @@ describe.each(testDatabaseKinds())('indexes behind filters and sorts on %s', (ki
    * A page of a large list filtered on a field of few values (a status, a category, a yes/no),
    * in the list's default order, for each value the table holds: the rare ones too (FUNDED is 1
    * project in 150). Through the filter's own index the database reads every matching row and
-   * sorts them (1.33 ms at scale 10 for the 656 FUNDED projects, growing with the data); an index
-   * on the filter then the order gives the page in order, and stops at its last row.
+   * sorts them (1.33 ms on SQLite at scale 10 for the 656 FUNDED projects, growing with the data;
+   * on MariaDB the same sort, planned for 60 rows at scale 1); an index on the filter then the
+   * order gives the page in order, and stops at its last row (sort-indexes.ts).
    */
   const FEW_VALUE_FILTERS = [...COLLECTIONS.values()].flatMap((spec) =>
     Object.entries(spec.scalars)
@@ -151,7 +157,7 @@ describe.each(testDatabaseKinds())('indexes behind filters and sorts on %s', (ki
         const request = { filter: { [field]: { eq: value } }, first: 50 };
         const { text, params } = pageStatement(database.dataSource, spec, request, options);
         const rows = await explain(text, params);
-        expect({ text, value, bad: fullSorts(rows) }).toEqual({ text, value, bad: [] });
+        expect({ text, value, bad: fullSorts(rows, true) }).toEqual({ text, value, bad: [] });
       }
     },
   );

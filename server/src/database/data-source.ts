@@ -15,8 +15,8 @@ import { MIGRATIONS } from './migrations';
 import { guardMysqlPool } from './mysql-pool';
 import { refreshPlannerStatistics } from './planner-statistics';
 import { foldText } from './query/sql-dialect';
+import { declareSortIndexes, synchronizeSqliteSchema } from './sort-indexes';
 import { SqlStatementLog } from './sql-statement-log';
-import { declareSqliteSortIndexes, synchronizeSqliteSchema } from './sqlite-sort-indexes';
 
 /**
  * DataLoader batches stay under this many keys: below SQLite's 32,766 and MySQL's 65,535
@@ -116,9 +116,9 @@ export function createDataSource(
 ): DataSource {
   const logger = options.logger ?? new SqlStatementLog(options.printStatements ?? false);
   const limits = options.limits ?? DEFAULT_DATABASE_LIMITS;
+  declareSortIndexes(Object.values(options.entities));
   if (database.kind === 'sqlite') {
     if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
-    declareSqliteSortIndexes(Object.values(options.entities));
     return new DataSource({
       type: 'better-sqlite3',
       database: database.path,

@@ -8,6 +8,7 @@ import { LabellingTermsMergersAndRegions1796004139142 } from './migrations/17960
 import { EuropeTeamHires1796010000000 } from './migrations/1796010000000-EuropeTeamHires';
 import { Webhooks1796014029965 } from './migrations/1796014029965-Webhooks';
 import { FilterAndSortIndexes1796020000000 } from './migrations/1796020000000-FilterAndSortIndexes';
+import { FewValuePageIndexes1796030000000 } from './migrations/1796030000000-FewValuePageIndexes';
 
 /** Committed migrations, oldest first. MySQL and MariaDB schemas only change through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EuropeTeamHires1796010000000,
   Webhooks1796014029965,
   FilterAndSortIndexes1796020000000,
+  FewValuePageIndexes1796030000000,
 ];

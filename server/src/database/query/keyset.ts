@@ -24,7 +24,7 @@ export interface OrderTerm {
 
 /**
  * What a scalar's `expression` sorts by: texts without case and accents, like MySQL's collation
- * (SQLite sorts them through `fold()`, which sqlite-sort-indexes.ts indexes).
+ * (SQLite sorts them through `fold()`, which sort-indexes.ts indexes).
  */
 export function sortKey(scalar: ScalarSpec, expression: string, dialect: SqlDialect): string {
   return scalar.kind === 'string' ? dialect.sortableText(expression) : expression;

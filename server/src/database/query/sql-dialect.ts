@@ -51,7 +51,7 @@ export const SQLITE_DIALECT: SqlDialect = {
   referenceFiltersAsIds: false,
 };
 
-const mysql: SqlDialect = {
+export const MYSQL_DIALECT: SqlDialect = {
   kind: 'mysql',
   // utf8mb4_unicode_ci compares without case and accents already.
   containsInsensitive: (expr) => `${expr} LIKE CONCAT('%', ?, '%')`,
@@ -66,7 +66,7 @@ const mysql: SqlDialect = {
 };
 
 export function dialectOf(dataSource: DataSource): SqlDialect {
-  return dataSource.options.type === 'better-sqlite3' ? SQLITE_DIALECT : mysql;
+  return dataSource.options.type === 'better-sqlite3' ? SQLITE_DIALECT : MYSQL_DIALECT;
 }
 
 /**

@@ -1,15 +1,18 @@
-import { sqliteSortIndexes } from '../../server/src/database/sqlite-sort-indexes';
+import { FEW_VALUE_PAGE_INDEXES } from '../../server/src/database/migrations/1796030000000-FewValuePageIndexes';
+import { MYSQL_DIALECT } from '../../server/src/database/query/sql-dialect';
+import { pageIndexes, sqliteSortIndexes } from '../../server/src/database/sort-indexes';
 import { COLLECTIONS } from '../../server/src/features';
 import {
   createEmptyDatabase,
   openTestDatabase,
   type TestDatabase,
+  testDatabaseKinds,
 } from '../helpers/test-databases';
 
 /**
  * SQLite's text sorts go through `fold()`; each text `orderBy` field has an index on that
  * expression, and each field of few values one on it and the default order's sort keys, made
- * next to TypeORM's `synchronize` and kept by it (sqlite-sort-indexes.ts).
+ * next to TypeORM's `synchronize` and kept by it (sort-indexes.ts).
  */
 describe('SQLite sort indexes', () => {
   let database: TestDatabase;
@@ -76,4 +79,54 @@ describe('SQLite sort indexes', () => {
     expect(columns.map((column) => column.name)).not.toContain('stray');
     expect(await sortIndexes()).toEqual(before);
   });
+});
+
+/**
+ * MySQL and MariaDB get the few-value page indexes from a committed migration (their schema only
+ * changes through migrations); the collections derive them (sort-indexes.ts, `pageIndexes`).
+ * A collection given a new field of few values, or a new default order, fails here until a
+ * migration creates its index.
+ */
+describe('page indexes on MySQL/MariaDB', () => {
+  const derived = pageIndexes(COLLECTIONS.values(), MYSQL_DIALECT).map(
+    ({ name, table, expression }) => ({ name, table, expression }),
+  );
+
+  it('are the ones the collections derive', () => {
+    expect(derived.map((index) => index.name)).toEqual(
+      expect.arrayContaining([
+        'IDX_project_status_submittedOn_page',
+        'IDX_member_category_name_page',
+      ]),
+    );
+    const migrated = FEW_VALUE_PAGE_INDEXES.map(([name, table, columns]) => ({
+      name,
+      table,
+      expression: columns.map((column) => `\`${column}\``).join(', '),
+    }));
+    expect(migrated).toEqual(derived);
+  });
+
+  if (testDatabaseKinds().includes('mysql'))
+    it('exist, column for column, once the migrations ran', async () => {
+      const database = await createEmptyDatabase('mysql', 'page-indexes');
+      try {
+        const rows = (await database.dataSource.query(
+          `SELECT INDEX_NAME AS name, TABLE_NAME AS \`table\`, COLUMN_NAME AS \`column\`
+             FROM information_schema.STATISTICS
+            WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME LIKE '%\\_page'
+            ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+        )) as { name: string; table: string; column: string }[];
+        const found = new Map<string, { name: string; table: string; expression: string }>();
+        for (const { name, table, column } of rows) {
+          const index = found.get(name) ?? { name, table, expression: '' };
+          index.expression += `${index.expression ? ', ' : ''}\`${column}\``;
+          found.set(name, index);
+        }
+        const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);
+        expect([...found.values()].sort(byName)).toEqual([...derived].sort(byName));
+      } finally {
+        await database.drop();
+      }
+    });
 });
