@@ -9,7 +9,7 @@ import { createClient } from 'redis';
 
 import { sirenWithCheckDigit } from '../server/src/core/siren';
 import { seedReferenceData } from '../server/src/seed/reference-seed';
-import { createEmptyDatabase, type TestDatabase } from './helpers/test-databases';
+import { createEmptyDatabase, databaseUrlOf, type TestDatabase } from './helpers/test-databases';
 import { ADMIN, bearerFor } from './helpers/tokens';
 
 const MAIN = join(__dirname, '..', 'server/dist/main.js');
@@ -66,9 +66,8 @@ describeScaleOut('two server processes on one MariaDB and one Redis', () => {
     database = await createEmptyDatabase('mysql', 'scaleout');
     await seedReferenceData(database.dataSource);
     ({ authorization } = await bearerFor(database.dataSource, ADMIN));
-    const config = database.config as { host: string; port: number; database: string };
     const env = {
-      DATABASE_URL: `mysql://root@${config.host}:${config.port}/${config.database}`,
+      DATABASE_URL: databaseUrlOf(database.config),
       REDIS_URL: redisUrl!,
       REDIS_KEY_PREFIX: prefix,
       PORT: '0',

@@ -43,6 +43,15 @@ export function mysqlServerConfig(): Extract<DatabaseConfig, { kind: 'mysql' }> 
   return config;
 }
 
+/** The `DATABASE_URL` of a test database, for the processes a test starts. */
+export function databaseUrlOf(config: DatabaseConfig): string {
+  if (config.kind === 'sqlite') return `sqlite:${config.path}`;
+  const credentials =
+    encodeURIComponent(config.username) +
+    (config.password ? `:${encodeURIComponent(config.password)}` : '');
+  return `mysql://${credentials}@${config.host}:${config.port}/${config.database}`;
+}
+
 /** Runs `statements` in order on one connection to the MySQL server `config` names. */
 async function onMysqlServer(
   config: DatabaseConfig,

@@ -12,12 +12,17 @@ import { ENTITIES } from '../features';
  * `npm run migration:generate -- <Name>`: against a MySQL/MariaDB database (DATABASE_URL), runs
  * the committed migrations, compares the result with the entities and writes what differs as a
  * new migration in server/src/database/migrations/. Register it in ../migrations.ts.
+ *
+ * `npm run migration:generate -- --check` writes nothing: it says what differs and exits 1, or
+ * exits 0 when the entities and the migrations agree.
  */
 async function main(): Promise<void> {
+  const check = process.argv[2] === '--check';
   const name = process.argv[2];
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+  if (!check && (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))) {
     throw new Error(
-      'Give the migration a PascalCase name: npm run migration:generate -- AddAuditLog',
+      'Give the migration a PascalCase name: npm run migration:generate -- AddAuditLog ' +
+        '(or --check to only compare)',
     );
   }
   const config = loadConfig();
@@ -29,6 +34,13 @@ async function main(): Promise<void> {
     const { up, down } = await pendingSchemaChanges(dataSource);
     if (up.length === 0) {
       console.info('The entities and the migrations agree: nothing to generate.');
+      return;
+    }
+    if (check) {
+      console.error(
+        `The entities and the migrations differ; a new migration would run:\n${up.join(';\n')}`,
+      );
+      process.exitCode = 1;
       return;
     }
     const timestamp = Date.now();
