@@ -330,11 +330,13 @@ async function measureFloors(run, queries, answers, options, session, workDir) {
       }
       const load = await runLoad({ url, pid: child.pid, headers: {}, body, options });
       const cpu = load.serverCpuMsPerRequest;
+      const failed = load.problems.length > 0;
+      // A floor that answered errors under load measured them: it judges nothing.
       result.floor = {
-        problem: load.problems.length > 0 ? load.problems.join('; ') : null,
+        problem: failed ? load.problems.join('; ') : null,
         requestsPerSecond: load.requestsPerSecond,
-        cpuMsPerRequest: cpu,
-        ratio: result.limit && cpu !== null ? cpu / result.limit.p50Ms : null,
+        cpuMsPerRequest: failed ? null : cpu,
+        ratio: !failed && result.limit && cpu !== null ? cpu / result.limit.p50Ms : null,
       };
       console.info(
         `${Math.round(load.requestsPerSecond)} req/s, ${cpu?.toFixed(2) ?? '?'} CPU ms/req` +
