@@ -145,7 +145,12 @@ export async function createApp(
     keptTotals.invalidate();
   });
   // Writes outside the units of work (tokens, webhook deliveries) change lists' totals too.
-  database.onCommit(() => keptTotals.invalidate());
+  // And where a data version tells commits (SQLite), it moves for this process's own as well.
+  database.onCommit(() => {
+    keptTotals.invalidate();
+    keptTotals.committedHere();
+    referenceTables.committedHere();
+  });
   const afterCommit = [publishCommitted(liveEvents)];
   const tokenLookups = new TokenLookupCache(config.http.tokenCacheMs);
   // Every write also leaves its webhook deliveries in its own transaction (the outbox).

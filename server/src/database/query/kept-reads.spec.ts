@@ -129,6 +129,30 @@ describe('KeptReads', () => {
     expect(dataVersion).toHaveBeenCalledTimes(asked + 1);
   });
 
+  it('takes the version anew when this process commits: what it reads next stays kept', async () => {
+    let version = 7;
+    const { load, pending } = controlledLoad();
+    const reads = kept({ dataVersion: () => version });
+    const first = reads.read('a', load);
+    pending[0].resolve('A');
+    await first;
+    // This process commits (its own connection: the version moves), and says so at once.
+    version = 8;
+    reads.committedHere();
+    expect(reads.current('a')).toBeUndefined();
+    // Read again within the same check interval, then asked past it: still kept.
+    const second = reads.read('a', load);
+    pending[1].resolve('A2');
+    await second;
+    now += DATA_VERSION_CHECK_MS;
+    expect(reads.current('a')).toBe('A2');
+    expect(load).toHaveBeenCalledTimes(2);
+    // A commit elsewhere afterwards is still seen.
+    version = 9;
+    now += DATA_VERSION_CHECK_MS;
+    expect(reads.current('a')).toBeUndefined();
+  });
+
   it('keeps nothing and serves nothing kept while the other processes cannot be heard', async () => {
     const { load, pending } = controlledLoad();
     let hearing = true;

@@ -113,6 +113,21 @@ export class KeptReads<V> {
     return entry.loading;
   }
 
+  /**
+   * This process committed a write. A data version tells every other connection's commits,
+   * this process's own included (it writes on a connection of its own): the next check would
+   * drop everything again, after what was read and kept since the commit, for nothing (the
+   * next request read it again). So where there is a version, everything is dropped now (the
+   * check would have) and the version is taken now: what is read from here on is kept against
+   * it, and a commit elsewhere moves it again.
+   */
+  committedHere(): void {
+    if (!this.options.dataVersion) return;
+    this.dropAll();
+    this.versionCheckedAt = Number.NEGATIVE_INFINITY;
+    this.dropIfWrittenElsewhere();
+  }
+
   /** Drops the entries of `keys`, or every entry. */
   invalidate(keys?: Iterable<string>): void {
     if (!keys) {

@@ -57,6 +57,11 @@ export class ReferenceTables {
   invalidate(typeNames?: Iterable<string>): void {
     this.kept.invalidate(typeNames);
   }
+
+  /** This process committed a write (`KeptReads.committedHere`). */
+  committedHere(): void {
+    this.kept.committedHere();
+  }
 }
 
 /** Rows as a table: in their order and by id, frozen. */
