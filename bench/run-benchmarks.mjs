@@ -42,6 +42,7 @@ import { restingRssMb, treeRssMb } from './lib/process-stats.mjs';
 import { loadQueries } from './lib/queries.mjs';
 import {
   failuresOf,
+  floorProblemsOf,
   gitState,
   judgeBudgets,
   printTables,
@@ -115,6 +116,7 @@ async function main() {
     `[bench] written: ${relative(ROOT, BENCHMARKS_FILE)}, ${relative(ROOT, RESULTS_FILE)}`,
   );
   for (const line of missed) console.warn(`BUDGET ${line}`);
+  for (const line of floorProblemsOf(runs)) console.warn(`FLOOR not measured: ${line}`);
   const failures = failuresOf(runs);
   for (const failure of failures) console.error(`FAIL ${failure}`);
   if (failures.length > 0) {

@@ -242,6 +242,15 @@ function markdownTables(runs, bare) {
   return parts.join('\n');
 }
 
+/** Floors that could not be measured (they judge nothing), as sentences. */
+export function floorProblemsOf(runs) {
+  return runs.flatMap((run) =>
+    run.results
+      .filter((result) => result.floor?.problem)
+      .map((result) => `scale ${run.scale} ${result.name}: ${result.floor.problem}`),
+  );
+}
+
 /** Scenarios whose answers were not clean, as sentences. */
 export function failuresOf(runs) {
   return runs.flatMap((run) =>
@@ -270,6 +279,7 @@ export async function writeBenchmarksMarkdown(file, report) {
       ? 'Every budget met.'
       : `Budgets missed (${missed.length}):\n${missed.map((line) => `- ${line}`).join('\n')}`,
     '',
+    ...floorProblemsOf(runs).map((line) => `Apollo floor not measured: ${line}.\n`),
     failuresOf(runs).length === 0
       ? 'Every answer was clean.'
       : `Failed (the run exits 1):\n${failuresOf(runs)

@@ -83,6 +83,11 @@ function plan(
  */
 const AS_READ = new Set<unknown>(['varchar', 'text', 'int', 'integer', 'bigint', 'char', String]);
 
+/** Whether `column`'s values become the instance's as read (test/database/hydrate.test.ts). */
+export function readsAsIs(column: ColumnMetadata): boolean {
+  return !column.transformer && AS_READ.has(column.type);
+}
+
 /**
  * One function per entity, shape and prefix that copies a row's columns into a new instance:
  * each row's properties read and written by constant names, which V8 serves from its inline
@@ -98,9 +103,7 @@ function compile(
 ): BuildInstance {
   const driver = dataSource.driver;
   const convert = columns.map((column) =>
-    !column.transformer && AS_READ.has(column.type)
-      ? null
-      : (value: unknown) => driver.prepareHydratedValue(value, column),
+    readsAsIs(column) ? null : (value: unknown) => driver.prepareHydratedValue(value, column),
   );
   const body = columns
     .map((column, index) => {
